@@ -1,0 +1,61 @@
+/** `pmo check`: validate the repository and print the findings; the exit code tells CI what to do. */
+import { Command, Option } from 'commander';
+import { check } from '../../check.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../../findings.js';
+import { FORMATTERS, FORMAT_NAMES, type FormatName } from '../../output/formatters/index.js';
+import { makeChalk, wantsColor } from '../../output/color.js';
+import { writeStdout } from '../../output/write.js';
+import { oneOfChoices, parseCount, parseDate } from '../options.js';
+
+interface CheckFlags {
+  cwd?: string;
+  format: FormatName;
+  failOn: Severity;
+  quiet?: boolean;
+  maxWarnings?: number;
+  today?: string;
+  cache: boolean;
+  color?: boolean;
+}
+
+export function checkCommand(): Command {
+  return new Command('check')
+    .description('validate every file of the PMO repository against the format and the rules')
+    .argument('[paths...]', 'report only on these files, directories or globs (the whole repo is still loaded)')
+    .option('-C, --cwd <dir>', 'run as if started in <dir>')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').argParser(oneOfChoices(['error', 'warn', 'info'] as const)).default('error'))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
+    .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
+    .option('--no-cache', 'parse every file afresh and leave the cache alone')
+    .option('--color', 'force colour in the stylish output')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ pmo check                                 check the repo you are in
+  $ pmo check -C examples/acme                check another directory
+  $ pmo check projects/apollo.yaml            report on one file (cross-file references still checked)
+  $ pmo check --format json > findings.json   machine-readable findings
+  $ pmo check --fail-on warn --today 2026-11-20
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
+    )
+    .action(async (paths: string[], flags: CheckFlags) => {
+      const result = check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache });
+      const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+      const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
+      await writeStdout(FORMATTERS[flags.format](shown, { files: result.files, chalk: makeChalk(color) }));
+      process.exitCode = exitCode(shown, flags);
+    });
+}
+
+function exitCode(findings: readonly Finding[], flags: CheckFlags): number {
+  const threshold = SEVERITY_RANK[flags.failOn];
+  if (findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) return 1;
+  const warnings = findings.filter((f) => f.severity === 'warn').length;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) return 1;
+  return 0;
+}

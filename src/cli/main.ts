@@ -1,0 +1,52 @@
+/**
+ * The CLI: a commander program over the library, and the ONE place where errors become exit codes.
+ * 0 clean, 1 findings, 2 pmo could not do its job (bad flag, no or broken pmo.yaml, an internal error).
+ */
+import { Command, CommanderError } from 'commander';
+import { PmoError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { writeStderr } from '../output/write.js';
+import { checkCommand } from './commands/check.js';
+
+export function program(): Command {
+  return new Command('pmo')
+    .description('Governance as code for project portfolios: check, report and audit a PMO repository.')
+    .version(VERSION, '-V, --version')
+    .option('--verbose', 'show stack traces for internal errors')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .addCommand(checkCommand().exitOverride())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ pmo check                          validate the PMO repo you are in
+  $ pmo check -C examples/acme         validate the bundled example portfolio
+  $ pmo check --format json            findings as JSON for tools
+
+Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
+    );
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  process.exitCode = 0;
+  try {
+    await program().parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version "fail" with exit code 0; a bad flag has already been explained on stderr.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof PmoError) {
+      writeStderr(`pmo: ${error.message}`);
+      if (verbose && error.stack) writeStderr(error.stack);
+      return error.exitCode;
+    }
+    writeStderr(`pmo: internal error: ${(error as Error)?.message ?? String(error)}`);
+    writeStderr(verbose ? String((error as Error)?.stack ?? '') : 'Run again with --verbose for the stack trace, and please report it.');
+    return 2;
+  }
+}

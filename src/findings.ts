@@ -1,0 +1,53 @@
+/** Findings: what every stage produces and every formatter consumes. */
+
+export type Severity = 'error' | 'warn' | 'info';
+export type SeverityLevel = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warn: 2, info: 1 };
+
+/** A path into a parsed YAML document: map keys and sequence indexes. */
+export type DataPath = ReadonlyArray<string | number>;
+
+/**
+ * Where a finding points before positions are resolved: a data path in a file, plus whether the key
+ * (`unknown field`) or the value (`bad value`) is at fault. An explicit range is used by the loader,
+ * which knows offsets directly (YAML syntax errors, merge-conflict markers).
+ */
+export type Anchor =
+  | { path: DataPath; on?: 'key' | 'value' }
+  | { offset: number; endOffset: number };
+
+/** A finding as the stages produce it: located by anchor, severity still the rule's default. */
+export interface RawFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  at: Anchor;
+  project?: string;
+  item?: string;
+}
+
+/** A finding as the formatters see it: the JSON output contract of `pmo check --format json`. */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  project?: string;
+  item?: string;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

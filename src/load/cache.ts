@@ -1,0 +1,92 @@
+/**
+ * The parse cache: what pmo learned about each file (its data, its own findings, its positions), keyed by
+ * the file's content hash, so a warm `pmo check` parses nothing that has not changed.
+ *
+ * One JSON file per repo, replaced atomically (write a temp file, then rename), so concurrent runs can
+ * only lose each other's additions, never corrupt it; a cache that does not read back is ignored.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RawFinding } from '../findings.js';
+import type { PositionIndex } from './position.js';
+
+export interface CacheEntry {
+  hash: string;
+  data: unknown;
+  findings: RawFinding[];
+  positions?: PositionIndex;
+}
+
+interface CacheFile {
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+const CACHE_NAME = 'check-cache.json';
+
+/** node_modules/.cache/pmo when the repo has node_modules (the ESLint convention), else .pmo/cache. */
+export function cacheDir(root: string): string {
+  return existsSync(join(root, 'node_modules')) ? join(root, 'node_modules', '.cache', 'pmo') : join(root, '.pmo', 'cache');
+}
+
+export class ParseCache {
+  private dirty = false;
+  private constructor(
+    private readonly dir: string,
+    private readonly key: string,
+    private readonly entries: Record<string, CacheEntry>,
+  ) {}
+
+  /** Opens the cache; an unreadable, corrupt or outdated one starts empty. */
+  static open(dir: string, key: string): ParseCache {
+    try {
+      const file = JSON.parse(readFileSync(join(dir, CACHE_NAME), 'utf8')) as CacheFile;
+      if (file && file.key === key && typeof file.entries === 'object' && file.entries) return new ParseCache(dir, key, file.entries);
+    } catch {
+      // missing or corrupt: start afresh, it is rewritten on save
+    }
+    return new ParseCache(dir, key, {});
+  }
+
+  get(path: string, hash: string): CacheEntry | undefined {
+    const entry = this.entries[path];
+    return entry && entry.hash === hash && Array.isArray(entry.findings) ? entry : undefined;
+  }
+
+  set(path: string, entry: CacheEntry): void {
+    this.entries[path] = entry;
+    this.dirty = true;
+  }
+
+  /** Drops entries of files that no longer exist (only when the whole repo was read). */
+  retain(paths: ReadonlySet<string>): void {
+    for (const path of Object.keys(this.entries)) {
+      if (!paths.has(path)) {
+        delete this.entries[path];
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** Writes the cache if it changed. Failing to write a cache is never worth failing a check. */
+  save(): void {
+    if (!this.dirty) return;
+    const target = join(this.dir, CACHE_NAME);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      ensureIgnored(this.dir);
+      writeFileSync(temp, JSON.stringify({ key: this.key, entries: this.entries } satisfies CacheFile));
+      renameSync(temp, target);
+      this.dirty = false;
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** A .pmo/ directory ignores itself, so the cache never shows up in `git status`. */
+function ensureIgnored(dir: string): void {
+  const marker = join(dir, '..', '.gitignore');
+  if (dir.includes(`${join('.pmo', 'cache')}`) && !existsSync(marker)) writeFileSync(marker, '# pmo cache, safe to delete\n*\n');
+}

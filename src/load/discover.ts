@@ -1,0 +1,93 @@
+/** Finds the PMO repository root and the files of each kind in it (FORMAT.md's layout). */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { ConfigError, UsageError } from '../errors.js';
+import { CONFIG_FILE } from '../layout.js';
+
+export type FileKind = 'config' | 'people' | 'goals' | 'waivers' | 'project' | 'request' | 'ruleset';
+
+export interface SourceFile {
+  /** Repo-relative, forward slashes. */
+  path: string;
+  kind: FileKind;
+}
+
+const SINGLE_FILES: ReadonlyArray<[string, FileKind]> = [
+  ['people.yaml', 'people'],
+  ['goals.yaml', 'goals'],
+  ['waivers.yaml', 'waivers'],
+];
+
+const YAML_FILE = /\.ya?ml$/;
+
+/** Walks up from `start` to the directory holding pmo.yaml. */
+export function findRoot(start: string): string {
+  const from = resolve(start);
+  if (!existsSync(from)) throw new UsageError(`directory not found: ${start}`);
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  throw new ConfigError(
+    `no ${CONFIG_FILE} found in ${from} or any directory above it.\n` +
+      `pmo works in a PMO repository: a directory with a ${CONFIG_FILE} at its root (see docs/format.md).\n` +
+      `Run pmo inside one, point at it with -C <dir>, or create ${CONFIG_FILE} with at least "version: 1".`,
+  );
+}
+
+/** Every file pmo reads, config first, in a stable order. */
+export function discoverFiles(root: string, rulesetGlobs: readonly string[]): SourceFile[] {
+  const files: SourceFile[] = [{ path: CONFIG_FILE, kind: 'config' }];
+  for (const [path, kind] of SINGLE_FILES) if (existsSync(join(root, path))) files.push({ path, kind });
+  files.push(...yamlFilesIn(root, 'projects').map((path) => ({ path, kind: 'project' as const })));
+  files.push(...yamlFilesIn(root, 'requests').map((path) => ({ path, kind: 'request' as const })));
+  files.push(...rulesetFiles(root, rulesetGlobs).map((path) => ({ path, kind: 'ruleset' as const })));
+  return files;
+}
+
+function yamlFilesIn(root: string, dir: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
+    .map((entry) => `${dir}/${entry.name}`)
+    .sort();
+}
+
+/** Rule files: the globs of pmo.yaml `rulesets` (default rules/*.yaml), matched in their base directories. */
+function rulesetFiles(root: string, globs: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const glob of globs) {
+    const { base } = picomatch.scan(glob);
+    const isMatch = picomatch(glob);
+    for (const path of walkYaml(root, base)) if (isMatch(path)) found.add(path);
+  }
+  return [...found].sort();
+}
+
+function walkYaml(root: string, dir: string): string[] {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(abs, { withFileTypes: true })) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...walkYaml(root, path));
+    else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * `pmo check [paths...]`: files and globs given relative to the cwd, turned into a matcher over
+ * repo-relative paths. A directory matches everything under it.
+ */
+export function pathFilter(root: string, cwd: string, patterns: readonly string[]): ((path: string) => boolean) | undefined {
+  if (patterns.length === 0) return undefined;
+  const matchers = patterns.map((pattern) => {
+    const rel = relative(root, resolve(cwd, pattern)).split(sep).join('/');
+    if (rel.startsWith('..')) throw new UsageError(`${pattern} is outside the PMO repository at ${root}`);
+    const isMatch = picomatch(rel === '' ? '**' : rel, { dot: true });
+    return (path: string) => isMatch(path) || rel === '' || path.startsWith(`${rel}/`);
+  });
+  return (path) => matchers.some((match) => match(path));
+}

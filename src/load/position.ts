@@ -1,0 +1,102 @@
+/**
+ * Data paths → source positions. Only files that have findings need positions, so the index is built on
+ * demand from a `yaml` Document and is small enough to cache beside the data.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Anchor, DataPath } from '../findings.js';
+
+/** Offsets of one node: [keyStart, keyEnd, valueStart, valueEnd]; the key pair is the value's for list items. */
+export type NodeSpan = [number, number, number, number];
+
+/** JSON-encoded data path → span. A plain object so it serialises into the cache as is. */
+export type PositionIndex = Record<string, NodeSpan>;
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function pathKey(path: DataPath): string {
+  return JSON.stringify(path);
+}
+
+/** Indexes every node of a document by its data path. */
+export function indexPositions(doc: Document): PositionIndex {
+  const index: PositionIndex = {};
+  const root = doc.contents as Node | null;
+  if (root?.range) index[pathKey([])] = [root.range[0], root.range[1], root.range[0], root.range[1]];
+  walk(root, [], index);
+  return index;
+}
+
+function walk(node: unknown, path: (string | number)[], index: PositionIndex): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+      const keyRange = pair.key.range;
+      const childPath = [...path, String(pair.key.value)];
+      const value = pair.value as Node | null;
+      const valueRange = value?.range ?? [keyRange[0], keyRange[1]];
+      index[pathKey(childPath)] = [keyRange[0], keyRange[1], valueRange[0], valueRange[1]];
+      walk(value, childPath, index);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const range = (item as Node | null)?.range;
+      if (!range) return;
+      const childPath = [...path, i];
+      index[pathKey(childPath)] = [range[0], range[1], range[0], range[1]];
+      walk(item, childPath, index);
+    });
+  }
+}
+
+/** Builds the position index of a text from scratch (used when the fast parser built the data). */
+export function indexPositionsOfText(text: string): PositionIndex {
+  return indexPositions(parseDocument(text, { merge: true, prettyErrors: false }));
+}
+
+/**
+ * The offsets an anchor points at. A path that is not in the document (a missing required field, a value
+ * that came in through a merge key or alias) points at its nearest ancestor that is.
+ */
+export function resolveAnchor(anchor: Anchor, index: PositionIndex | undefined): [number, number] {
+  if ('offset' in anchor) return [anchor.offset, anchor.endOffset];
+  if (!index) return [0, 0];
+  const onKey = anchor.on === 'key';
+  for (let depth = anchor.path.length; depth >= 0; depth--) {
+    const span = index[pathKey(anchor.path.slice(0, depth))];
+    if (!span) continue;
+    // A missing field is reported on its parent's key: that is where the PM would add it.
+    if (onKey || depth < anchor.path.length) return [span[0], span[1]];
+    return [span[2], span[3]];
+  }
+  return [0, 0];
+}
+
+/** Offsets of line starts, for offset → line/column without re-parsing. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column (UTF-16 code units, as editors and SARIF count them) of an offset. */
+export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+export function toPosition(starts: number[], [start, end]: [number, number]): Position {
+  const from = lineColumn(starts, start);
+  const to = lineColumn(starts, Math.max(end, start));
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}

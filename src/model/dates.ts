@@ -1,0 +1,31 @@
+/** Calendar dates as YYYY-MM-DD strings: no time zone, no Date objects, compared as strings. */
+
+const DAY_MS = 86_400_000;
+
+export function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Why a YYYY-MM-DD string is not a real date, in words a PM understands. */
+export function explainBadDate(value: string): string {
+  const [y, m] = value.split('-').map(Number) as [number, number];
+  if (m < 1 || m > 12) return `${value} is not a real date: there is no month ${m}`;
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return `${value} is not a real date: ${month} ${y} has ${daysInMonth(y, m)} days`;
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+}
+
+/** Today's date on the user's own calendar (local time zone): what "today" means to a PM. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

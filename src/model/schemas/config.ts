@@ -1,0 +1,53 @@
+/** pmo.yaml: the PMO's configuration. Its defaults are FORMAT.md's. */
+import { z } from 'zod';
+import { list, oneOf, optional, text } from './common.js';
+
+export const DEFAULT_LIFECYCLE = ['initiation', 'planning', 'execution', 'closing', 'closed'];
+
+export const DEFAULT_THRESHOLDS = {
+  status_max_age_days: 7,
+  budget_variance_pct: 10,
+  schedule_slip_days: 14,
+  risk_high_exposure: 15,
+  allocation_max_pct: 100,
+  evm_min_index: 0.9,
+  issue_escalation_days: 14,
+  change_decision_days: 30,
+  invoice_payment_days: 45,
+  waiver_warning_days: 14,
+};
+
+export type Thresholds = typeof DEFAULT_THRESHOLDS;
+
+const nonNegative = () => z.number().min(0).describe('a number, 0 or more');
+
+const thresholds = z.strictObject(
+  Object.fromEntries(Object.keys(DEFAULT_THRESHOLDS).map((key) => [key, optional(nonNegative())])) as Record<
+    keyof Thresholds,
+    z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+  >,
+);
+
+/** JSON Schema fragments (written in YAML) that extend a built-in kind. Checked further when compiled. */
+const extension = z.strictObject({
+  required: optional(list(text())),
+  properties: optional(z.record(z.string(), z.record(z.string(), z.unknown())).describe('a map of field name to JSON Schema')),
+});
+
+export const configSchema = z.strictObject({
+  version: z.literal(1).describe('1 (the format version)'),
+  organization: optional(text()),
+  pmo_type: optional(oneOf(['supportive', 'controlling', 'directive'])),
+  currency: optional(z.string().regex(/^[A-Z]{3}$/).describe('a three-letter currency code such as EUR')),
+  lifecycle: optional(list(text()).min(1)),
+  gates: optional(z.record(z.string(), list(text())).describe('a map of phase to rule ids')),
+  thresholds: optional(thresholds),
+  rules: optional(z.record(z.string(), oneOf(['error', 'warn', 'info', 'off'])).describe('a map of rule id to severity')),
+  locked: optional(list(text())),
+  rulesets: optional(list(text())),
+  intake: optional(z.strictObject({ weights: optional(z.record(z.string(), z.number().describe('a number'))) })),
+  records: optional(z.record(z.string(), list(text())).describe('a map of phase to record names')),
+  schema: optional(z.strictObject({ project: optional(extension), request: optional(extension) })),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;
