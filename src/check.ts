@@ -18,7 +18,7 @@ import { todayIso } from './model/dates.js';
 import { checkIntegrity } from './model/integrity.js';
 import { validateFile } from './model/validate-file.js';
 import { buildWorkspace, type Workspace } from './model/workspace.js';
-import { VERSION } from './version.js';
+import { BUILD_ID } from './version.js';
 
 export interface CheckOptions {
   /** Where to start looking for pmo.yaml (default: process.cwd()). */
@@ -53,7 +53,7 @@ export function check(options: CheckOptions = {}): CheckResult {
   const { config, findings: configFindings, configSource } = loadConfig(root);
 
   const files = discoverFiles(root, config.rulesets);
-  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), `${VERSION}:${config.fingerprint}`);
+  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), `${BUILD_ID}:${config.fingerprint}`);
   const loaded = files.filter((f) => f.kind !== 'config').map((file) => loadFile(root, file, config, cache));
 
   const workspace = buildWorkspace(config, [
