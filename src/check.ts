@@ -1,22 +1,24 @@
 /**
  * `pmo check` as a function: load → model → findings. The CLI is thin wiring over this; tests and other
  * tools call it directly.
+ *
+ * A warm run (nothing changed) reads files, hashes them and takes everything else from the parse cache: the
+ * YAML parsers and zod are imported only when some file has to be parsed or located afresh.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ConfigError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE } from './layout.js';
 import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
 import { discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
-import { locateFindings, type LocatableFile } from './load/locate.js';
-import { parseYaml, parseYamlFully } from './load/parse-yaml.js';
-import { indexPositions, indexPositionsOfText, type PositionIndex } from './load/position.js';
+import { locateFindings } from './load/locate.js';
+import type { PositionIndex } from './load/position.js';
 import { readSource, type Source } from './load/read.js';
-import { compileConfig, type Config } from './model/config.js';
+import { configFrom, type Config } from './model/config.js';
+import type { Schemas } from './model/config-compile.js';
 import { todayIso } from './model/dates.js';
 import { checkIntegrity } from './model/integrity.js';
-import { validateFile } from './model/validate-file.js';
 import { buildWorkspace, type Workspace } from './model/workspace.js';
 import { BUILD_ID } from './version.js';
 
@@ -40,54 +42,63 @@ export interface CheckResult {
   files: string[];
 }
 
-interface LoadedSource extends CacheEntry {
+interface LoadedFile extends CacheEntry {
   source: Source;
   file: SourceFile;
-  positionIndex?: () => PositionIndex;
 }
 
-export function check(options: CheckOptions = {}): CheckResult {
+/** The modules a cold run needs and a warm one does not. */
+const heavy = {
+  parse: () => import('./load/parse-yaml.js'),
+  positions: () => import('./load/position-index.js'),
+  compile: () => import('./model/config-compile.js'),
+  validate: () => import('./model/validate-file.js'),
+};
+
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? todayIso();
   const root = findRoot(cwd);
-  const { config, findings: configFindings, configSource } = loadConfig(root);
+  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), BUILD_ID);
 
-  const files = discoverFiles(root, config.rulesets);
-  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), `${BUILD_ID}:${config.fingerprint}`);
-  const loaded = files.filter((f) => f.kind !== 'config').map((file) => loadFile(root, file, config, cache));
+  const configSource = readSource(root, CONFIG_FILE, 'config');
+  let configEntry = cache?.config(configSource.hash);
+  if (!configEntry) {
+    configEntry = await loadConfig(configSource);
+    cache?.setConfig(configEntry);
+  }
+  const config = configFrom(configEntry.data);
+
+  const files = discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config');
+  const sources = files.map((file) => ({ file, source: readSource(root, file.path, file.kind) }));
+  const misses = sources.filter(({ file, source }) => !cache?.get(file.path, source.hash));
+  const fresh = misses.length > 0 ? await parseAndValidate(misses, config) : new Map<string, CacheEntry>();
+  const loaded: LoadedFile[] = sources.map(({ file, source }) => {
+    const entry = fresh.get(file.path) ?? cache!.get(file.path, source.hash)!;
+    if (fresh.has(file.path)) cache?.set(file.path, entry);
+    return { ...entry, source, file };
+  });
 
   const workspace = buildWorkspace(config, [
-    { path: CONFIG_FILE, kind: 'config', data: undefined },
+    { path: CONFIG_FILE, kind: 'config', data: configEntry.data },
     ...loaded.map((l) => ({ path: l.file.path, kind: l.file.kind, data: l.data })),
   ]);
-  const exists = (path: string) => {
-    const abs = join(root, path);
-    return existsSync(abs) && statSync(abs).isFile();
-  };
   const raw: RawFinding[] = [
-    ...configFindings,
+    ...configEntry.findings,
     ...loaded.flatMap((l) => l.findings),
-    ...checkIntegrity(workspace, { today, exists }),
+    ...checkIntegrity(workspace, { today, exists: fileExists(root) }),
   ];
-
   const inScope = pathFilter(root, cwd, options.paths ?? []);
   const reported = applySeverities(raw, config).filter((f) => !inScope || inScope(f.file));
 
-  const byPath = new Map<string, LoadedSource>(loaded.map((l) => [l.file.path, l]));
-  const findings = locateFindings(reported, (path): LocatableFile | undefined => {
-    if (path === CONFIG_FILE) return { text: configSource.text, positions: () => configSource.positions };
-    const entry = byPath.get(path);
-    if (!entry) return undefined;
-    return {
-      text: entry.source.text,
-      positions: () => {
-        if (!entry.positions) {
-          entry.positions = entry.positionIndex?.() ?? indexPositionsOfText(entry.source.text);
-          cache?.set(path, { hash: entry.hash, data: entry.data, findings: entry.findings, positions: entry.positions });
-        }
-        return entry.positions;
-      },
-    };
+  const located = new Map<string, { text: string; entry: CacheEntry }>([
+    [CONFIG_FILE, { text: configSource.text, entry: configEntry }],
+    ...loaded.map((l): [string, { text: string; entry: CacheEntry }] => [l.file.path, { text: l.source.text, entry: l }]),
+  ]);
+  await indexWhereNeeded(reported, located, cache);
+  const findings = locateFindings(reported, (path) => {
+    const file = located.get(path);
+    return file && { text: file.text, positions: () => file.entry.positions ?? {} };
   }).sort(compareFindings);
 
   if (cache) {
@@ -103,33 +114,16 @@ export function check(options: CheckOptions = {}): CheckResult {
   };
 }
 
-function loadFile(root: string, file: SourceFile, config: Config, cache: ParseCache | undefined): LoadedSource {
-  const source = readSource(root, file.path, file.kind);
-  const hit = cache?.get(file.path, source.hash);
-  if (hit) return { ...hit, source, file };
-
-  const parsed = parseYaml(source.text, file.path);
-  const findings = [
-    ...(source.encodingFinding ? [source.encodingFinding] : []),
-    ...parsed.findings,
-    ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config)),
-  ];
-  const entry: CacheEntry = { hash: source.hash, data: parsed.data, findings };
-  cache?.set(file.path, entry);
-  const doc = parsed.doc;
-  return { ...entry, source, file, ...(doc ? { positionIndex: () => indexPositions(doc) } : {}) };
-}
-
-/** pmo.yaml is read fully (positions always: its errors stop the run and must say where). */
-function loadConfig(root: string): {
-  config: Config;
-  findings: RawFinding[];
-  configSource: { text: string; positions: PositionIndex };
-} {
-  const source = readSource(root, CONFIG_FILE, 'config');
+/** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
+async function loadConfig(source: Source): Promise<CacheEntry> {
+  const [{ parseYamlFully }, { indexPositions }, { validateConfig, buildSchemas }, { ExtensionError }] = await Promise.all([
+    heavy.parse(),
+    heavy.positions(),
+    heavy.compile(),
+    import('./model/extend.js'),
+  ]);
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
   const positions = parsed.doc ? indexPositions(parsed.doc) : {};
-  const configSource = { text: source.text, positions };
   const fatal = (findings: RawFinding[], why: string): never => {
     const lines = locateFindings(findings, () => ({ text: source.text, positions: () => positions }))
       .sort(compareFindings)
@@ -139,16 +133,80 @@ function loadConfig(root: string): {
   const yamlProblems = [...(source.encodingFinding ? [source.encodingFinding] : []), ...parsed.findings];
   if (yamlProblems.length > 0) fatal(yamlProblems, 'cannot be read, so nothing was checked');
 
-  const { config, findings, extensionError } = compileConfig(parsed.data);
-  if (extensionError) {
-    fatal(
-      [{ rule: 'config/schema-extension', severity: 'error', message: extensionError.message, file: CONFIG_FILE, at: { path: extensionError.path } }],
-      'has a schema extension pmo cannot use',
-    );
-  }
+  const findings = validateConfig(parsed.data);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) fatal(errors, 'has settings pmo cannot use; fix them first');
-  return { config, findings, configSource };
+  try {
+    buildSchemas(parsed.data);
+  } catch (error) {
+    if (!(error instanceof ExtensionError)) throw error;
+    const at = { path: error.path };
+    fatal([{ rule: 'config/schema-extension', severity: 'error', message: error.message, file: CONFIG_FILE, at }], 'has a schema extension pmo cannot use');
+  }
+  return { hash: source.hash, data: parsed.data, findings, positions };
+}
+
+async function parseAndValidate(misses: Array<{ file: SourceFile; source: Source }>, config: Config): Promise<Map<string, CacheEntry>> {
+  const [{ parseYaml }, { indexPositions }, { buildSchemas }, { validateFile }] = await Promise.all([
+    heavy.parse(),
+    heavy.positions(),
+    heavy.compile(),
+    heavy.validate(),
+  ]);
+  const schemas: Schemas = buildSchemas(config.data);
+  const entries = new Map<string, CacheEntry>();
+  for (const { file, source } of misses) {
+    const parsed = parseYaml(source.text, file.path);
+    const findings = [
+      ...(source.encodingFinding ? [source.encodingFinding] : []),
+      ...parsed.findings,
+      ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas)),
+    ];
+    // The full parser already holds the positions: keep them while they are free.
+    const positions = parsed.doc && findings.length > 0 ? indexPositions(parsed.doc) : undefined;
+    entries.set(file.path, { hash: source.hash, data: parsed.data, findings, ...(positions ? { positions } : {}) });
+  }
+  return entries;
+}
+
+/** Builds the position index of every file a path-anchored finding points into, if not cached. */
+async function indexWhereNeeded(
+  findings: readonly RawFinding[],
+  files: Map<string, { text: string; entry: CacheEntry }>,
+  cache: ParseCache | undefined,
+): Promise<void> {
+  const needed = new Set(findings.filter((f) => 'path' in f.at).map((f) => f.file));
+  const missing = [...needed].filter((path) => files.get(path) && !files.get(path)!.entry.positions);
+  if (missing.length === 0) return;
+  const { indexPositionsOfText } = await heavy.positions();
+  for (const path of missing) {
+    const file = files.get(path)!;
+    file.entry.positions = indexPositionsOfText(file.text);
+    if (path !== CONFIG_FILE) {
+      const { hash, data, findings: own, positions } = file.entry;
+      cache?.set(path, { hash, data, findings: own, positions: positions as PositionIndex });
+    }
+  }
+}
+
+/** Whether a repo-relative path is an existing file; one directory listing per directory, however many records. */
+function fileExists(root: string): (path: string) => boolean {
+  const listings = new Map<string, Map<string, boolean>>();
+  return (path) => {
+    const dir = dirname(path);
+    let listing = listings.get(dir);
+    if (!listing) {
+      const abs = join(root, dir);
+      listing = new Map();
+      try {
+        for (const entry of readdirSync(abs, { withFileTypes: true })) listing.set(entry.name, entry.isFile() || entry.isSymbolicLink());
+      } catch {
+        // no such directory (or not a directory): nothing in it exists
+      }
+      listings.set(dir, listing);
+    }
+    return listing.get(path.slice(dir === '.' ? 0 : dir.length + 1)) === true;
+  };
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */

@@ -18,7 +18,10 @@ export interface CacheEntry {
 }
 
 interface CacheFile {
+  /** The build of pmo that wrote it: another build's cache is not trusted. */
   key: string;
+  /** pmo.yaml as last validated; the other entries were validated under it. */
+  config?: CacheEntry;
   entries: Record<string, CacheEntry>;
 }
 
@@ -34,18 +37,33 @@ export class ParseCache {
   private constructor(
     private readonly dir: string,
     private readonly key: string,
-    private readonly entries: Record<string, CacheEntry>,
+    private configEntry: CacheEntry | undefined,
+    private entries: Record<string, CacheEntry>,
   ) {}
 
   /** Opens the cache; an unreadable, corrupt or outdated one starts empty. */
   static open(dir: string, key: string): ParseCache {
     try {
       const file = JSON.parse(readFileSync(join(dir, CACHE_NAME), 'utf8')) as CacheFile;
-      if (file && file.key === key && typeof file.entries === 'object' && file.entries) return new ParseCache(dir, key, file.entries);
+      if (file && file.key === key && typeof file.entries === 'object' && file.entries) {
+        return new ParseCache(dir, key, file.config, file.entries);
+      }
     } catch {
       // missing or corrupt: start afresh, it is rewritten on save
     }
-    return new ParseCache(dir, key, {});
+    return new ParseCache(dir, key, undefined, {});
+  }
+
+  /** The validated pmo.yaml, if its content is unchanged. */
+  config(hash: string): CacheEntry | undefined {
+    return this.configEntry?.hash === hash ? this.configEntry : undefined;
+  }
+
+  /** A new pmo.yaml: what was validated under the old one no longer holds. */
+  setConfig(entry: CacheEntry): void {
+    this.configEntry = entry;
+    this.entries = {};
+    this.dirty = true;
   }
 
   get(path: string, hash: string): CacheEntry | undefined {
@@ -76,7 +94,7 @@ export class ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
-      writeFileSync(temp, JSON.stringify({ key: this.key, entries: this.entries } satisfies CacheFile));
+      writeFileSync(temp, JSON.stringify({ key: this.key, config: this.configEntry, entries: this.entries } satisfies CacheFile));
       renameSync(temp, target);
       this.dirty = false;
     } catch {

@@ -14,9 +14,32 @@ import type { RawFinding } from '../findings.js';
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
 
+/** Options every `yaml` parse uses: YAML 1.2 core whatever a %YAML directive says, merge keys on. */
+export const YAML_OPTIONS = { schema: 'core', merge: true, prettyErrors: false, uniqueKeys: true } as const;
+
 // js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
-const { merge } = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types;
-const FAST_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
+const builtin = (jsYaml as unknown as { types: Record<'null' | 'bool' | 'merge', jsYaml.Type> }).types;
+
+/** Numbers exactly as the YAML 1.2 core schema (and so the `yaml` package) reads them; js-yaml's own also take 0b101. */
+const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const coreInt = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (text: string) => CORE_INT.test(text),
+  construct: (text: string) =>
+    text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10),
+});
+const coreFloat = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (text: string) => CORE_FLOAT.test(text) && !CORE_INT.test(text),
+  construct: (text: string) => {
+    const lower = text.toLowerCase();
+    if (lower.endsWith('.nan')) return NaN;
+    if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;
+    return parseFloat(text);
+  },
+});
+const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [builtin.null, builtin.bool, coreInt, coreFloat, builtin.merge] });
 
 /** Text the fast path must not take: anchors/aliases (expansion cap), several documents, merge conflicts, tabs. */
 const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*][^\s,[\]{}]|^(?:---|\.\.\.)(?:\s|$)|^(?:<{7}|={7}|>{7})(?: |$)|^ *\t/m;
@@ -47,8 +70,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 /** Parses with the `yaml` package: all errors, positions, merge keys, capped aliases. */
 export function parseYamlFully(text: string, file: string): ParsedYaml {
   const conflicts = conflictMarkers(text, file);
-  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [];
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  // A trailing '---' with nothing after it is not a second document.
+  const list = (Array.isArray(docs) ? docs : []).filter((d, i) => i === 0 || d.contents !== null || d.errors.length > 0);
   const doc = list[0];
   if (!doc) return { data: null, findings: conflicts };
 
@@ -64,8 +88,11 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
     });
   }
   // With conflict markers in the file, the syntax errors they cause are noise: the markers are the news.
+  // So are the errors a tab in the indentation causes on the lines after it: the tab is the news.
   if (conflicts.length === 0) {
-    for (const error of list.flatMap((d) => d.errors)) findings.push(yamlErrorFinding(error, file));
+    const errors = list.flatMap((d) => d.errors);
+    const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+    for (const error of tabs.length > 0 ? tabs : errors) findings.push(yamlErrorFinding(error, file));
   }
   if (findings.length > 0) return { data: undefined, findings, doc };
 

@@ -1,15 +1,29 @@
-/** pmo.yaml → the Config every later stage reads, with FORMAT.md's defaults filled in. */
-import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import type { RawFinding, SeverityLevel } from '../findings.js';
-import { CONFIG_FILE } from '../layout.js';
-import { issuesToFindings } from './issues.js';
-import { ExtensionError, extendSchema } from './extend.js';
-import { configSchema, DEFAULT_LIFECYCLE, DEFAULT_THRESHOLDS, type ConfigFile, type Thresholds } from './schemas/config.js';
-import { projectSchema } from './schemas/project.js';
-import { requestSchema } from './schemas/request.js';
+/**
+ * pmo.yaml → the Config every later stage reads, FORMAT.md's defaults filled in. This module reads settings
+ * only; validating pmo.yaml and compiling its schema extensions is config-compile.ts's job (it needs zod,
+ * which a warm run never loads).
+ */
+import type { SeverityLevel } from '../findings.js';
+import { isRecord } from './labels.js';
 
 export type PmoType = 'supportive' | 'controlling' | 'directive';
+
+export const DEFAULT_LIFECYCLE = ['initiation', 'planning', 'execution', 'closing', 'closed'];
+
+export const DEFAULT_THRESHOLDS = {
+  status_max_age_days: 7,
+  budget_variance_pct: 10,
+  schedule_slip_days: 14,
+  risk_high_exposure: 15,
+  allocation_max_pct: 100,
+  evm_min_index: 0.9,
+  issue_escalation_days: 14,
+  change_decision_days: 30,
+  invoice_payment_days: 45,
+  waiver_warning_days: 14,
+};
+
+export type Thresholds = typeof DEFAULT_THRESHOLDS;
 
 export interface Config {
   organization?: string;
@@ -23,60 +37,30 @@ export interface Config {
   rulesets: string[];
   intakeWeights: Record<string, number>;
   records: Record<string, string[]>;
-  /** The built-in schemas with the PMO's extensions merged in. */
-  schemas: { project: z.ZodObject; request: z.ZodObject };
-  /** Changes whenever pmo.yaml's content does: part of the cache key. */
-  fingerprint: string;
+  /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
+  data: unknown;
 }
 
-export interface CompiledConfig {
-  config: Config;
-  /** Findings in pmo.yaml itself. Any error among them means pmo cannot trust the config. */
-  findings: RawFinding[];
-  /** Set when an extension's JSON Schema could not be compiled (a config error, with its place). */
-  extensionError?: ExtensionError;
-}
-
-export function compileConfig(data: unknown): CompiledConfig {
-  const parsed = configSchema.safeParse(data ?? {}, { reportInput: true });
-  const findings = parsed.success
-    ? []
-    : issuesToFindings(parsed.error.issues, {
-        file: CONFIG_FILE,
-        schema: configSchema,
-        data,
-        unknownFieldHint: 'remove it (see docs/format.md for the settings pmo.yaml takes)',
-      });
-  // Read what is valid even when something else is not, so one bad setting does not hide the rest.
-  const file = (parsed.success ? parsed.data : (data ?? {})) as Partial<ConfigFile>;
-  let extensionError: ExtensionError | undefined;
-  const extend = (base: z.ZodObject, kind: 'project' | 'request') => {
-    try {
-      return extendSchema(base, file.schema?.[kind], ['schema', kind]);
-    } catch (error) {
-      if (!(error instanceof ExtensionError)) throw error;
-      extensionError ??= error;
-      return base;
-    }
+/** Settings from pmo.yaml data that config-compile.ts has validated (or a cache vouches for). */
+export function configFrom(data: unknown): Config {
+  const file = isRecord(data) ? data : {};
+  const given = <T>(key: string, fallback: T): T => (file[key] === undefined || file[key] === null ? fallback : (file[key] as T));
+  const thresholds = isRecord(file.thresholds) ? file.thresholds : {};
+  return {
+    organization: given<string | undefined>('organization', undefined),
+    pmoType: given<PmoType>('pmo_type', 'supportive'),
+    currency: given('currency', 'EUR'),
+    lifecycle: given('lifecycle', DEFAULT_LIFECYCLE),
+    gates: given('gates', {}),
+    thresholds: {
+      ...DEFAULT_THRESHOLDS,
+      ...Object.fromEntries(Object.entries(thresholds).filter(([, v]) => typeof v === 'number')),
+    },
+    rules: given('rules', {}),
+    locked: given('locked', []),
+    rulesets: given('rulesets', ['rules/*.yaml']),
+    intakeWeights: isRecord(file.intake) && isRecord(file.intake.weights) ? (file.intake.weights as Record<string, number>) : {},
+    records: given('records', {}),
+    data,
   };
-  const config: Config = {
-    organization: file.organization ?? undefined,
-    pmoType: file.pmo_type ?? 'supportive',
-    currency: file.currency ?? 'EUR',
-    lifecycle: file.lifecycle ?? DEFAULT_LIFECYCLE,
-    gates: (file.gates ?? {}) as Record<string, string[]>,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...dropNulls(file.thresholds ?? {}) },
-    rules: (file.rules ?? {}) as Record<string, SeverityLevel>,
-    locked: file.locked ?? [],
-    rulesets: file.rulesets ?? ['rules/*.yaml'],
-    intakeWeights: (file.intake?.weights ?? {}) as Record<string, number>,
-    records: (file.records ?? {}) as Record<string, string[]>,
-    schemas: { project: extend(projectSchema, 'project'), request: extend(requestSchema, 'request') },
-    fingerprint: createHash('sha1').update(JSON.stringify(data ?? null)).digest('hex'),
-  };
-  return { config, findings, extensionError };
-}
-
-function dropNulls<T extends object>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
 }

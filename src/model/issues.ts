@@ -4,7 +4,7 @@ import type { DataPath, RawFinding } from '../findings.js';
 import { explainBadDate } from './dates.js';
 import { labelPath, show, subject } from './labels.js';
 import { didYouMean } from './suggest.js';
-import { knownKeys, schemaAt, unwrap } from './zod-walk.js';
+import { knownKeys, recordKeyDescription, schemaAt, unwrap } from './zod-walk.js';
 
 export interface IssueContext {
   file: string;
@@ -37,7 +37,19 @@ function issueToFindings(issue: Issue, ctx: IssueContext, prefix: DataPath): Raw
     ...(label.itemId ? { item: label.itemId } : {}),
   });
 
+  // Whatever zod calls it (wrong type, not in the enum, not the literal), a value that is not there is missing.
+  if (issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_key') {
+    return [missingField(path, ctx, finding)];
+  }
   switch (issue.code) {
+    case 'invalid_key': {
+      const key = String(path.at(-1));
+      const keySchema = schemaAt(ctx.schema, path.slice(0, -1), ctx.data);
+      const keyDescription = keySchema ? recordKeyDescription(keySchema) : undefined;
+      const parent = labelPath(path.slice(0, -1), ctx.data);
+      const where = parent.item || parent.field ? ` in ${subject(parent)}` : '';
+      return [finding('schema/invalid-value', `name '${key}'${where} must be ${keyDescription ?? 'a valid name'}`, 'key')];
+    }
     case 'unrecognized_keys': {
       const known = knownKeys(schemaAt(ctx.schema, path, ctx.data));
       return issue.keys.map((key) => {
@@ -59,9 +71,6 @@ function issueToFindings(issue: Issue, ctx: IssueContext, prefix: DataPath): Raw
       if (rule === 'schema/required') return [missingField(path, ctx, finding)];
       break;
     }
-    case 'invalid_type':
-      if (issue.input === undefined) return [missingField(path, ctx, finding)];
-      break;
   }
   return [finding('schema/invalid-value', `${subject(label)} must be ${expectation(ctx, path, issue)}, got ${show(issue.input)}`)];
 }
@@ -76,10 +85,14 @@ function missingField(
   return finding('schema/required', `${owner}missing required field '${String(path.at(-1))}'`);
 }
 
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a map', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false',
+};
+
 function expectation(ctx: IssueContext, path: DataPath, issue: Issue): string {
   const schema = schemaAt(ctx.schema, path, ctx.data);
   const description = schema ? unwrap(schema).description : undefined;
   if (description) return description;
-  if (issue.code === 'invalid_type') return `a ${issue.expected}`;
+  if (issue.code === 'invalid_type') return TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`;
   return issue.message.replace(/^Invalid input: expected /i, '').replace(/^Too \w+: expected \w+ to be /i, '');
 }

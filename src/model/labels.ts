@@ -1,6 +1,6 @@
 /** Names for places in a file that a PM recognises: `risk R1`, `team member bkim`, `dates.start`. */
 import type { DataPath } from '../findings.js';
-import { ITEM_NOUN } from './schemas/project.js';
+import { ITEM_NOUN } from './nouns.js';
 
 export interface Label {
   /** The item the path is inside, e.g. `risk R1`; empty at the top level. */
@@ -41,9 +41,9 @@ export function subject(label: Label): string {
 function identify(item: unknown): string | undefined {
   if (typeof item === 'string') return JSON.stringify(item.length > 40 ? `${item.slice(0, 37)}...` : item);
   if (!isRecord(item)) return undefined;
-  for (const key of ['id', 'person', 'date']) if (typeof item[key] === 'string') return item[key] as string;
+  for (const key of ['id', 'person']) if (typeof item[key] === 'string') return item[key] as string;
   for (const key of ['name', 'title']) if (typeof item[key] === 'string') return JSON.stringify(item[key]);
-  return undefined;
+  return typeof item.date === 'string' ? item.date : undefined;
 }
 
 export function valueAt(data: unknown, path: DataPath): unknown {

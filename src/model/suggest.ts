@@ -6,7 +6,9 @@ export function suggest(typed: string, known: Iterable<string>): string | undefi
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const d = distance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // Two letters swapped (`jdeo` for `jdoe`) is one slip of the fingers, not two edits.
+    const d = isTransposition(lower, other) ? 1 : distance(lower, other);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   // One edit per three characters: `budjet` → `budget`, `mitigaton` → `mitigation`, but not `foo` → `id`.
@@ -16,4 +18,10 @@ export function suggest(typed: string, known: Iterable<string>): string | undefi
 export function didYouMean(typed: string, known: Iterable<string>): string {
   const match = suggest(typed, known);
   return match ? `; did you mean '${match}'?` : '';
+}
+
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const i = [...a].findIndex((ch, k) => ch !== b[k]);
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

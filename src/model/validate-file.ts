@@ -7,10 +7,11 @@ import type { z } from 'zod';
 import type { DataPath, RawFinding } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import type { Config } from './config.js';
+import type { Schemas } from './config-compile.js';
 import { issuesToFindings } from './issues.js';
 import { isRecord, labelPath, subject, valueAt } from './labels.js';
 import { goalsSchema, peopleSchema, waiversSchema } from './schemas/people.js';
-import { ITEM_LISTS, ITEM_NOUN } from './schemas/project.js';
+import { ITEM_LISTS, ITEM_NOUN } from './nouns.js';
 import { rulesetSchema } from './schemas/ruleset.js';
 import { didYouMean } from './suggest.js';
 
@@ -19,7 +20,7 @@ const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.propert
 /** Kinds whose file must say something: an empty one is a finding. The lists may be empty. */
 const MUST_HAVE_CONTENT = new Set<FileKind>(['project', 'request']);
 
-export function validateFile(kind: FileKind, file: string, data: unknown, config: Config): RawFinding[] {
+export function validateFile(kind: FileKind, file: string, data: unknown, config: Config, schemas: Schemas): RawFinding[] {
   if (data === null || data === undefined) {
     if (!MUST_HAVE_CONTENT.has(kind)) return [];
     return [
@@ -32,7 +33,7 @@ export function validateFile(kind: FileKind, file: string, data: unknown, config
       },
     ];
   }
-  const schema = schemaFor(kind, config);
+  const schema = schemaFor(kind, schemas);
   if (!schema) return [];
   const project = kind === 'project' && isRecord(data) && typeof data.id === 'string' ? data.id : undefined;
   const parsed = schema.safeParse(data, { reportInput: true });
@@ -60,12 +61,12 @@ export function validateFile(kind: FileKind, file: string, data: unknown, config
   return findings;
 }
 
-function schemaFor(kind: FileKind, config: Config): z.ZodType | undefined {
+function schemaFor(kind: FileKind, schemas: Schemas): z.ZodType | undefined {
   switch (kind) {
     case 'project':
-      return config.schemas.project;
+      return schemas.project;
     case 'request':
-      return config.schemas.request;
+      return schemas.request;
     case 'people':
       return peopleSchema;
     case 'goals':
@@ -146,7 +147,7 @@ function milestoneRefs(file: string, data: Record<string, unknown>): RawFinding[
       {
         rule: 'ref/unknown-milestone',
         severity: 'error' as const,
-        message: `${subject(label)}: milestone '${deliverable.milestone}' is not in this project's milestones${didYouMean(deliverable.milestone, milestones)}`,
+        message: `${label.item}: milestone '${deliverable.milestone}' is not in this project's milestones${didYouMean(deliverable.milestone, milestones)}`,
         file,
         at: at(path),
         ...(label.itemId ? { item: label.itemId } : {}),

@@ -52,6 +52,12 @@ function childSchema(schema: z.ZodType, segment: string | number, value: unknown
   }
 }
 
+/** What the keys of a record (map) schema must look like, from the key schema's description. */
+export function recordKeyDescription(schema: z.ZodType): string | undefined {
+  const def = defOf(unwrap(schema).schema);
+  return def.type === 'record' ? unwrap(def.keyType as z.ZodType).description : undefined;
+}
+
 /** The field names an object schema knows, for did-you-mean. */
 export function knownKeys(schema: z.ZodType | undefined): string[] {
   if (!schema) return [];

@@ -44,7 +44,7 @@ Examples:
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
-      const result = check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache });
+      const result = await check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
       await writeStdout(FORMATTERS[flags.format](shown, { files: result.files, chalk: makeChalk(color) }));

@@ -3,11 +3,10 @@
  * "<field> must be ...", which is how schema findings read (`impact must be an integer from 1 to 5, got 7`).
  */
 import { z } from 'zod';
-import { isRealDate } from '../dates.js';
+import { DATE, isRealDate } from '../dates.js';
 
 export const PROJECT_ID = /^[a-z0-9][a-z0-9-]*$/;
 export const ITEM_ID = /^[A-Z]+-?[0-9]+$/;
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Optional fields also accept an explicit empty value (`actual_end:`), as FORMAT.md's examples write them. */
 export const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
@@ -23,7 +22,7 @@ export const itemId = () => z.string().regex(ITEM_ID).describe('an id of capital
 export const date = () =>
   z
     .string()
-    .regex(DATE)
+    .regex(DATE, { abort: true })
     .describe('a date written YYYY-MM-DD')
     .refine(isRealDate, { params: { rule: 'schema/invalid-date' }, abort: true });
 

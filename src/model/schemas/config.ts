@@ -1,23 +1,7 @@
 /** pmo.yaml: the PMO's configuration. Its defaults are FORMAT.md's. */
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../config.js';
 import { list, oneOf, optional, text } from './common.js';
-
-export const DEFAULT_LIFECYCLE = ['initiation', 'planning', 'execution', 'closing', 'closed'];
-
-export const DEFAULT_THRESHOLDS = {
-  status_max_age_days: 7,
-  budget_variance_pct: 10,
-  schedule_slip_days: 14,
-  risk_high_exposure: 15,
-  allocation_max_pct: 100,
-  evm_min_index: 0.9,
-  issue_escalation_days: 14,
-  change_decision_days: 30,
-  invoice_payment_days: 45,
-  waiver_warning_days: 14,
-};
-
-export type Thresholds = typeof DEFAULT_THRESHOLDS;
 
 const nonNegative = () => z.number().min(0).describe('a number, 0 or more');
 

@@ -21,5 +21,5 @@ const customRule = z.strictObject({
 });
 
 export const rulesetSchema = z.strictObject({
-  rules: z.record(z.string().regex(RULE_ID), customRule).describe('a map of rule id to rule'),
+  rules: z.record(z.string().regex(RULE_ID).describe('lowercase letters, digits and dashes, like high-risk-has-mitigation'), customRule).describe('a map of rule id to rule'),
 });
