@@ -2,8 +2,9 @@
  * `pmo check` as a function: load → model → findings. The CLI is thin wiring over this; tests and other
  * tools call it directly.
  *
- * A warm run (nothing changed) reads files, hashes them and takes everything else from the parse cache: the
- * YAML parsers and zod are imported only when some file has to be parsed or located afresh.
+ * A warm run (nothing changed) reads and hashes the files and takes the rest from the parse cache: each
+ * file's own findings, the facts cross-file checks need, and where its findings point. The YAML parsers and
+ * zod are imported only when some file has to be parsed, validated or located afresh.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,13 +14,12 @@ import { CONFIG_FILE } from './layout.js';
 import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
 import { discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
 import { locateFindings } from './load/locate.js';
-import type { PositionIndex } from './load/position.js';
+import { anchorKey } from './load/position.js';
+import type { PathAnchor } from './load/position-index.js';
 import { readSource, type Source } from './load/read.js';
 import { configFrom, type Config } from './model/config.js';
-import type { Schemas } from './model/config-compile.js';
 import { todayIso } from './model/dates.js';
-import { checkIntegrity } from './model/integrity.js';
-import { buildWorkspace, type Workspace } from './model/workspace.js';
+import { brokenReferenceFindings, findBrokenValues } from './model/integrity.js';
 import { BUILD_ID } from './version.js';
 
 export interface CheckOptions {
@@ -36,15 +36,17 @@ export interface CheckOptions {
 export interface CheckResult {
   root: string;
   config: Config;
-  workspace: Workspace;
   findings: Finding[];
   /** Files whose findings are reported (after narrowing by paths). */
   files: string[];
 }
 
-interface LoadedFile extends CacheEntry {
-  source: Source;
-  file: SourceFile;
+/** A file as the later steps see it: its cache entry, and its text when (rarely) needed again. */
+interface LoadedFile extends SourceFile {
+  entry: CacheEntry;
+  text: () => string;
+  /** The entry is new or gained something this run: the cache must be written. */
+  changed?: boolean;
 }
 
 /** The modules a cold run needs and a warm one does not. */
@@ -53,6 +55,7 @@ const heavy = {
   positions: () => import('./load/position-index.js'),
   compile: () => import('./model/config-compile.js'),
   validate: () => import('./model/validate-file.js'),
+  references: () => import('./model/references.js'),
 };
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -69,65 +72,67 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }
   const config = configFrom(configEntry.data);
 
-  const files = discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config');
-  const sources = files.map((file) => ({ file, source: readSource(root, file.path, file.kind) }));
-  const misses = sources.filter(({ file, source }) => !cache?.get(file.path, source.hash));
-  const fresh = misses.length > 0 ? await parseAndValidate(misses, config) : new Map<string, CacheEntry>();
-  const loaded: LoadedFile[] = sources.map(({ file, source }) => {
-    const entry = fresh.get(file.path) ?? cache!.get(file.path, source.hash)!;
-    if (fresh.has(file.path)) cache?.set(file.path, entry);
-    return { ...entry, source, file };
-  });
+  // Texts are kept only until parsed (at 5,000 projects they are 40 MB); files with findings are read again.
+  const texts = new Map<string, string>([[CONFIG_FILE, configSource.text]]);
+  const textOf = (file: SourceFile) => () => memo(texts, file.path, () => readSource(root, file.path, file.kind).text);
+  const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
+  const misses: Array<Source | undefined> = [];
+  for (const file of discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config')) {
+    const source = readSource(root, file.path, file.kind);
+    const hit = cache?.get(file.path, source.hash);
+    if (!hit) misses.push(source);
+    files.push({ ...file, entry: hit ?? { hash: source.hash, findings: [] }, text: textOf(file) });
+  }
+  if (misses.length > 0) {
+    const fresh = await parseAndValidate(misses, config);
+    for (const file of files) {
+      const entry = fresh.get(file.path);
+      if (entry) Object.assign(file, { entry, changed: true });
+    }
+  }
+  const byPath = new Map(files.map((f) => [f.path, f]));
 
-  const workspace = buildWorkspace(config, [
-    { path: CONFIG_FILE, kind: 'config', data: configEntry.data },
-    ...loaded.map((l) => ({ path: l.file.path, kind: l.file.kind, data: l.data })),
-  ]);
+  const broken = findBrokenValues(
+    files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts })),
+    { today, exists: fileExists(root) },
+  );
+  await describe(new Set(broken.map((b) => b.file)), [], byPath);
   const raw: RawFinding[] = [
-    ...configEntry.findings,
-    ...loaded.flatMap((l) => l.findings),
-    ...checkIntegrity(workspace, { today, exists: fileExists(root) }),
+    ...files.flatMap((f) => f.entry.findings),
+    ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
   ];
   const inScope = pathFilter(root, cwd, options.paths ?? []);
   const reported = applySeverities(raw, config).filter((f) => !inScope || inScope(f.file));
 
-  const located = new Map<string, { text: string; entry: CacheEntry }>([
-    [CONFIG_FILE, { text: configSource.text, entry: configEntry }],
-    ...loaded.map((l): [string, { text: string; entry: CacheEntry }] => [l.file.path, { text: l.source.text, entry: l }]),
-  ]);
-  await indexWhereNeeded(reported, located, cache);
+  await describe([], reported, byPath);
   const findings = locateFindings(reported, (path) => {
-    const file = located.get(path);
-    return file && { text: file.text, positions: () => file.entry.positions ?? {} };
+    const file = byPath.get(path);
+    return file && { text: file.text(), spans: file.entry.spans ?? {} };
   }).sort(compareFindings);
 
   if (cache) {
-    cache.retain(new Set(loaded.map((l) => l.file.path)));
+    for (const file of files) if (file.changed && file.kind !== 'config') cache.set(file.path, file.entry);
+    cache.retain(new Set(files.map((f) => f.path)));
     cache.save();
   }
-  return {
-    root,
-    config,
-    workspace,
-    findings,
-    files: [CONFIG_FILE, ...loaded.map((l) => l.file.path)].filter((path) => !inScope || inScope(path)),
-  };
+  return { root, config, findings, files: files.map((f) => f.path).filter((path) => !inScope || inScope(path)) };
 }
 
 /** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
 async function loadConfig(source: Source): Promise<CacheEntry> {
-  const [{ parseYamlFully }, { indexPositions }, { validateConfig, buildSchemas }, { ExtensionError }] = await Promise.all([
+  const [{ parseYamlFully }, { spansFor }, { validateConfig, buildSchemas }, { ExtensionError }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),
     heavy.compile(),
     import('./model/extend.js'),
   ]);
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
-  const positions = parsed.doc ? indexPositions(parsed.doc) : {};
+  const locate = (findings: RawFinding[]) => {
+    const spans = parsed.doc ? spansFor(parsed.doc, pathAnchors(findings)) : {};
+    return { spans, findings: locateFindings(findings, () => ({ text: source.text, spans })).sort(compareFindings) };
+  };
   const fatal = (findings: RawFinding[], why: string): never => {
-    const lines = locateFindings(findings, () => ({ text: source.text, positions: () => positions }))
-      .sort(compareFindings)
-      .map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
+    const lines = locate(findings).findings.map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
     throw new ConfigError(`${CONFIG_FILE} ${why}:\n${lines.join('\n')}`);
   };
   const yamlProblems = [...(source.encodingFinding ? [source.encodingFinding] : []), ...parsed.findings];
@@ -143,50 +148,75 @@ async function loadConfig(source: Source): Promise<CacheEntry> {
     const at = { path: error.path };
     fatal([{ rule: 'config/schema-extension', severity: 'error', message: error.message, file: CONFIG_FILE, at }], 'has a schema extension pmo cannot use');
   }
-  return { hash: source.hash, data: parsed.data, findings, positions };
+  return { hash: source.hash, data: parsed.data, findings, spans: locate(findings).spans };
 }
 
-async function parseAndValidate(misses: Array<{ file: SourceFile; source: Source }>, config: Config): Promise<Map<string, CacheEntry>> {
-  const [{ parseYaml }, { indexPositions }, { buildSchemas }, { validateFile }] = await Promise.all([
+/** Parses and validates the files the cache could not answer for, releasing each text once it is parsed. */
+async function parseAndValidate(misses: Array<Source | undefined>, config: Config): Promise<Map<string, CacheEntry>> {
+  const [{ parseYaml }, { spansFor }, { buildSchemas }, { validateFile }, { extractFacts }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),
     heavy.compile(),
     heavy.validate(),
+    heavy.references(),
   ]);
-  const schemas: Schemas = buildSchemas(config.data);
+  const schemas = buildSchemas(config.data);
   const entries = new Map<string, CacheEntry>();
-  for (const { file, source } of misses) {
-    const parsed = parseYaml(source.text, file.path);
+  for (let i = 0; i < misses.length; i++) {
+    const source = misses[i]!;
+    misses[i] = undefined;
+    const parsed = parseYaml(source.text, source.path);
     const findings = [
       ...(source.encodingFinding ? [source.encodingFinding] : []),
       ...parsed.findings,
-      ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas)),
+      ...(parsed.data === undefined ? [] : validateFile(source.kind, source.path, parsed.data, config, schemas)),
     ];
-    // The full parser already holds the positions: keep them while they are free.
-    const positions = parsed.doc && findings.length > 0 ? indexPositions(parsed.doc) : undefined;
-    entries.set(file.path, { hash: source.hash, data: parsed.data, findings, ...(positions ? { positions } : {}) });
+    // When the full parser ran, the positions are at hand: keep those the findings need.
+    const spans = parsed.doc && findings.length > 0 ? spansFor(parsed.doc, pathAnchors(findings)) : undefined;
+    entries.set(source.path, {
+      hash: source.hash,
+      findings,
+      ...(parsed.data === undefined ? {} : { facts: extractFacts(source.kind, parsed.data) }),
+      ...(spans ? { spans } : {}),
+    });
   }
   return entries;
 }
 
-/** Builds the position index of every file a path-anchored finding points into, if not cached. */
-async function indexWhereNeeded(
-  findings: readonly RawFinding[],
-  files: Map<string, { text: string; entry: CacheEntry }>,
-  cache: ParseCache | undefined,
-): Promise<void> {
-  const needed = new Set(findings.filter((f) => 'path' in f.at).map((f) => f.file));
-  const missing = [...needed].filter((path) => files.get(path) && !files.get(path)!.entry.positions);
-  if (missing.length === 0) return;
-  const { indexPositionsOfText } = await heavy.positions();
-  for (const path of missing) {
-    const file = files.get(path)!;
-    file.entry.positions = indexPositionsOfText(file.text);
-    if (path !== CONFIG_FILE) {
-      const { hash, data, findings: own, positions } = file.entry;
-      cache?.set(path, { hash, data, findings: own, positions: positions as PositionIndex });
-    }
+/**
+ * Gives files what their findings need and their cache entries lack: the references of files with broken
+ * ones (`referencesFor`), the spans of the findings' anchors (`findings`). One `yaml` parse a file.
+ */
+async function describe(referencesFor: Iterable<string>, findings: readonly RawFinding[], files: Map<string, LoadedFile>): Promise<void> {
+  const anchors = new Map<string, PathAnchor[]>();
+  for (const f of findings) if ('path' in f.at) anchors.set(f.file, [...(anchors.get(f.file) ?? []), f.at]);
+  const wantsReferences = new Set([...referencesFor].filter((path) => files.get(path)?.entry.facts && !files.get(path)?.entry.references));
+  const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
+  if (wantsReferences.size === 0 && wantsSpans.length === 0) return;
+
+  const [{ parseDocument }, { spansFor }, { YAML_OPTIONS, MAX_ALIAS_COUNT }, { extractReferences }] = await Promise.all([
+    import('yaml'),
+    heavy.positions(),
+    heavy.parse(),
+    heavy.references(),
+  ]);
+  for (const path of new Set([...wantsReferences, ...wantsSpans.map(([p]) => p)])) {
+    const file = files.get(path);
+    if (!file) continue;
+    const doc = parseDocument(file.text(), YAML_OPTIONS);
+    if (wantsReferences.has(path)) file.entry.references = extractReferences(file.kind, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    const needed = anchors.get(path);
+    if (needed) file.entry.spans = { ...file.entry.spans, ...spansFor(doc, needed) };
+    file.changed = true;
   }
+}
+
+const pathAnchors = (findings: readonly RawFinding[]): PathAnchor[] =>
+  findings.flatMap((f) => ('path' in f.at ? [f.at] : []));
+
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key)!;
 }
 
 /** Whether a repo-relative path is an existing file; one directory listing per directory, however many records. */
@@ -196,10 +226,9 @@ function fileExists(root: string): (path: string) => boolean {
     const dir = dirname(path);
     let listing = listings.get(dir);
     if (!listing) {
-      const abs = join(root, dir);
       listing = new Map();
       try {
-        for (const entry of readdirSync(abs, { withFileTypes: true })) listing.set(entry.name, entry.isFile() || entry.isSymbolicLink());
+        for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) listing.set(entry.name, entry.isFile() || entry.isSymbolicLink());
       } catch {
         // no such directory (or not a directory): nothing in it exists
       }

@@ -1,20 +1,30 @@
 /**
- * The parse cache: what pmo learned about each file (its data, its own findings, its positions), keyed by
- * the file's content hash, so a warm `pmo check` parses nothing that has not changed.
+ * The parse cache: what pmo learned about each file (its own findings, the facts cross-file checks need, and
+ * where its findings point), keyed by the file's content hash, so a warm `pmo check` parses nothing that has
+ * not changed.
  *
  * One JSON file per repo, replaced atomically (write a temp file, then rename), so concurrent runs can
  * only lose each other's additions, never corrupt it; a cache that does not read back is ignored.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawFinding } from '../findings.js';
-import type { PositionIndex } from './position.js';
+import type { FileFacts, Reference } from '../model/references.js';
+import type { Spans } from './position.js';
 
 export interface CacheEntry {
+  /** Content hash of the file the entry describes. */
   hash: string;
-  data: unknown;
+  /** The file's own findings (YAML, schema, in-file integrity). */
   findings: RawFinding[];
-  positions?: PositionIndex;
+  /** What the file defines and references, for cross-file checks; absent when it could not be parsed. */
+  facts?: FileFacts;
+  /** Where the file's findings point (anchor key → offsets), once a finding needed it. */
+  spans?: Spans;
+  /** Every reference of the file, located and worded, once one of them was broken. */
+  references?: Reference[];
+  /** The parsed data: kept for pmo.yaml only, whose settings every run needs. */
+  data?: unknown;
 }
 
 interface CacheFile {
@@ -94,12 +104,35 @@ export class ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
-      writeFileSync(temp, JSON.stringify({ key: this.key, config: this.configEntry, entries: this.entries } satisfies CacheFile));
+      writeCache(temp, { key: this.key, config: this.configEntry, entries: this.entries });
       renameSync(temp, target);
       this.dirty = false;
     } catch {
       rmSync(temp, { force: true });
     }
+  }
+}
+
+/**
+ * Streams the cache to `path` an entry at a time: one JSON.stringify of a 5,000-project cache would hold a
+ * 50 MB string (and its parts) in memory at once.
+ */
+function writeCache(path: string, file: CacheFile): void {
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = `{"key":${JSON.stringify(file.key)},"config":${JSON.stringify(file.config ?? null)},"entries":{`;
+    let first = true;
+    for (const [name, entry] of Object.entries(file.entries)) {
+      chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;
+      first = false;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, `${chunk}}}`);
+  } finally {
+    closeSync(fd);
   }
 }
 

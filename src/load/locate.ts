@@ -1,11 +1,10 @@
-/** RawFinding anchors → line/column, reading positions only for the files that have findings. */
+/** RawFinding anchors → line/column, from the spans the cache or a parse gave each file. */
 import type { Finding, RawFinding } from '../findings.js';
-import { lineStarts, resolveAnchor, toPosition, type PositionIndex } from './position.js';
+import { anchorKey, lineStarts, toPosition, type Spans } from './position.js';
 
 export interface LocatableFile {
   text: string;
-  /** Builds (or returns the cached) position index of the file; called only when a path anchor needs it. */
-  positions: () => PositionIndex;
+  spans: Spans;
 }
 
 export function locateFindings(raw: readonly RawFinding[], fileOf: (path: string) => LocatableFile | undefined): Finding[] {
@@ -15,13 +14,11 @@ export function locateFindings(raw: readonly RawFinding[], fileOf: (path: string
   for (const [path, findings] of byFile) {
     const file = fileOf(path);
     const starts = lineStarts(file?.text ?? '');
-    let index: PositionIndex | undefined;
     for (const { at, ...rest } of findings) {
-      if ('path' in at && file) index ??= file.positions();
-      const position = toPosition(starts, resolveAnchor(at, index));
+      const offsets = 'offset' in at ? ([at.offset, at.endOffset] as [number, number]) : (file?.spans[anchorKey(at)] ?? [0, 0]);
       located.push({
         file: rest.file,
-        ...position,
+        ...toPosition(starts, offsets),
         rule: rest.rule,
         severity: rest.severity,
         message: rest.message,

@@ -1,7 +1,9 @@
 /** Building position indexes needs the `yaml` package: only files with findings pay for it. */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { YAML_OPTIONS } from './parse-yaml.js';
-import { pathKey, type PositionIndex } from './position.js';
+import type { Anchor } from '../findings.js';
+import { anchorKey, pathKey, resolveAnchor, type PositionIndex, type Spans } from './position.js';
+
+export type PathAnchor = Extract<Anchor, { path: unknown }>;
 
 /** Indexes every node of a document by its data path. */
 export function indexPositions(doc: Document): PositionIndex {
@@ -34,8 +36,10 @@ function walk(node: unknown, path: (string | number)[], index: PositionIndex): v
   }
 }
 
-/** Builds the position index of a text from scratch (used when the fast parser built the data). */
-export function indexPositionsOfText(text: string): PositionIndex {
-  return indexPositions(parseDocument(text, YAML_OPTIONS));
+/** The spans of the given anchors in a parsed document. */
+export function spansFor(doc: Document, anchors: Iterable<PathAnchor>): Spans {
+  const index = indexPositions(doc);
+  const spans: Spans = {};
+  for (const anchor of anchors) spans[anchorKey(anchor)] = resolveAnchor(anchor, index);
+  return spans;
 }
-

@@ -17,8 +17,15 @@ export interface Position {
   endColumn: number;
 }
 
+/** Offsets of what each anchor of a file's findings points at: what the cache keeps of positions. */
+export type Spans = Record<string, [number, number]>;
+
 export function pathKey(path: DataPath): string {
   return JSON.stringify(path);
+}
+
+export function anchorKey(anchor: Extract<Anchor, { path: DataPath }>): string {
+  return anchor.on === 'key' ? `${pathKey(anchor.path)}@key` : pathKey(anchor.path);
 }
 
 /**

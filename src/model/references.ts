@@ -1,0 +1,99 @@
+/**
+ * What a file says about other files: the ids it defines (people, goals) and the references it makes
+ * (people, goals, projects, record files, and actual dates to hold against today).
+ *
+ * A portfolio makes tens of references per project, and a warm check must resolve them all without the
+ * files' data. So the cache keeps only each file's FACTS: the distinct values it refers to, and its latest
+ * actual date. Only a file with a broken reference is parsed again, for the paths and words of its
+ * REFERENCES (`risk R1: owner 'jdo'`), which are cached with it.
+ */
+import type { DataPath } from '../findings.js';
+import type { FileKind } from '../load/discover.js';
+import { isRecord, labelPath, subject as subjectOf } from './labels.js';
+import { selectStrings } from './select.js';
+
+export type ReferenceKind = 'person' | 'goal' | 'project' | 'record' | 'actual-date';
+export type ValueKind = Exclude<ReferenceKind, 'actual-date'>;
+
+/** One reference, located and worded: `subject` names its place (`risk R1: owner`, `record 'charter'`). */
+export interface Reference {
+  kind: ReferenceKind;
+  path: DataPath;
+  value: string;
+  subject: string;
+  item?: string;
+}
+
+export interface FileFacts {
+  /** Ids the file defines, for people.yaml and goals.yaml. */
+  defines?: string[];
+  /** The distinct values the file refers to, by kind. */
+  values: Partial<Record<ValueKind, string[]>>;
+  /** The latest date the file records as having happened. */
+  latestActual?: string;
+}
+
+const PATTERNS: Partial<Record<FileKind, Partial<Record<ReferenceKind, string[]>>>> = {
+  project: {
+    person: [
+      'manager', 'sponsor', 'budget.approved_by', 'approvals.*.by', 'risks.*.owner', 'issues.*.owner',
+      'assumptions.*.owner', 'changes.*.decided_by', 'team.*.person', 'deliverables.*.acceptance.by', 'status.*.by',
+    ],
+    goal: ['goals.*'],
+    project: ['dependencies.*.project'],
+    record: ['records.*', 'vendors.*.contract', 'deliverables.*.acceptance.record'],
+    'actual-date': [
+      'dates.actual_end', 'milestones.*.actual', 'deliverables.*.acceptance.date', 'changes.*.decided_on',
+      'approvals.*.on', 'status.*.date', 'revenue.*.invoiced', 'revenue.*.received', 'issues.*.resolved',
+    ],
+  },
+  request: { person: ['requested_by'], goal: ['goals.*'] },
+  goals: { person: ['goals.*.owner'] },
+  waivers: { person: ['waivers.*.approved_by'] },
+};
+
+const DEFINES: Partial<Record<FileKind, string>> = { people: 'people', goals: 'goals' };
+
+const ACTUAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The facts of a file, for the cache. */
+export function extractFacts(kind: FileKind, data: unknown): FileFacts {
+  const values: Partial<Record<ValueKind, Set<string>>> = {};
+  let latestActual: string | undefined;
+  for (const [refKind, patterns] of Object.entries(PATTERNS[kind] ?? {}) as Array<[ReferenceKind, string[]]>) {
+    for (const pattern of patterns) {
+      for (const { value } of selectStrings(data, pattern)) {
+        if (refKind !== 'actual-date') (values[refKind] ??= new Set()).add(value);
+        else if (ACTUAL_DATE.test(value) && (!latestActual || value > latestActual)) latestActual = value;
+      }
+    }
+  }
+  const facts: FileFacts = {
+    values: Object.fromEntries(Object.entries(values).map(([k, set]) => [k, [...set]])),
+    ...(latestActual ? { latestActual } : {}),
+  };
+  const list = DEFINES[kind];
+  if (!list) return facts;
+  const items = isRecord(data) && Array.isArray(data[list]) ? data[list] : [];
+  return { defines: items.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : [])), ...facts };
+}
+
+/** Every reference of a file, located and worded: for files with a broken one. */
+export function extractReferences(kind: FileKind, data: unknown): Reference[] {
+  const refs: Reference[] = [];
+  for (const [refKind, patterns] of Object.entries(PATTERNS[kind] ?? {}) as Array<[ReferenceKind, string[]]>) {
+    for (const pattern of patterns) {
+      for (const { path, value } of selectStrings(data, pattern)) refs.push({ kind: refKind, path, value, ...label(refKind, path, data) });
+    }
+  }
+  return refs;
+}
+
+function label(kind: ReferenceKind, path: DataPath, data: unknown): { subject: string; item?: string } {
+  const place = labelPath(path, data);
+  const item = place.itemId ? { item: place.itemId } : {};
+  if (kind === 'record') return { subject: path[0] === 'records' ? `record '${String(path[1])}'` : place.item, ...item };
+  if (kind === 'actual-date') return { subject: subjectOf(place), ...item };
+  // A bare list entry (goals: [G9]) is named by what it is; a field by its place (`risk R1: owner`).
+  return { subject: place.field ? `${place.item ? `${place.item}: ` : ''}${place.field}` : kind, ...item };
+}
