@@ -6,20 +6,20 @@
  * file's own findings, the facts cross-file checks need, and where its findings point. The YAML parsers and
  * zod are imported only when some file has to be parsed, validated or located afresh.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { ConfigError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE } from './layout.js';
 import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
 import { discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
+import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
-import { readSource, type Source } from './load/read.js';
+import { hashFile, readSource, type Source } from './load/read.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
-import { brokenReferenceFindings, findBrokenValues } from './model/integrity.js';
+import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
+import { analyzeInParallel } from './parallel.js';
 import { BUILD_ID } from './version.js';
 
 export interface CheckOptions {
@@ -54,7 +54,6 @@ const heavy = {
   parse: () => import('./load/parse-yaml.js'),
   positions: () => import('./load/position-index.js'),
   compile: () => import('./model/config-compile.js'),
-  validate: () => import('./model/validate-file.js'),
   references: () => import('./model/references.js'),
 };
 
@@ -72,30 +71,32 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }
   const config = configFrom(configEntry.data);
 
-  // Texts are kept only until parsed (at 5,000 projects they are 40 MB); files with findings are read again.
+  // Texts are not kept: at 5,000 projects they are 40 MB. A file is read again to be parsed (by the thread
+  // that parses it) or, when it has findings, to count its lines.
   const texts = new Map<string, string>([[CONFIG_FILE, configSource.text]]);
   const textOf = (file: SourceFile) => () => memo(texts, file.path, () => readSource(root, file.path, file.kind).text);
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
-  const misses: Array<Source | undefined> = [];
   for (const file of discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config')) {
-    const source = readSource(root, file.path, file.kind);
-    const hit = cache?.get(file.path, source.hash);
-    if (!hit) misses.push(source);
-    files.push({ ...file, entry: hit ?? { hash: source.hash, findings: [] }, text: textOf(file) });
+    const hash = hashFile(root, file.path);
+    const hit = cache?.get(file.path, hash);
+    files.push({ ...file, entry: hit ?? { hash, findings: [] }, text: textOf(file), changed: !hit });
   }
-  if (misses.length > 0) {
-    const fresh = await parseAndValidate(misses, config);
-    for (const file of files) {
-      const entry = fresh.get(file.path);
-      if (entry) Object.assign(file, { entry, changed: true });
-    }
-  }
+  const exists = fileExists(root);
+  const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
+  const analyze = async (batch: LoadedFile[], registries?: Registries) => {
+    if (batch.length === 0) return;
+    const fresh = await analyzeInParallel({ root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, registries });
+    for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
+  };
+  // The registries (people, goals) first: knowing them, the other files can word their broken references
+  // while their data is at hand, on whichever core parses them.
+  const missed = files.filter((f) => f.changed);
+  await analyze(missed.filter((f) => f.kind === 'people' || f.kind === 'goals'));
+  const registries = buildRegistries(factsOf());
+  await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
   const byPath = new Map(files.map((f) => [f.path, f]));
 
-  const broken = findBrokenValues(
-    files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts })),
-    { today, exists: fileExists(root) },
-  );
+  const broken = findBrokenValues(factsOf(), registries, { today, exists });
   await describe(new Set(broken.map((b) => b.file)), [], byPath);
   const raw: RawFinding[] = [
     ...files.flatMap((f) => f.entry.findings),
@@ -120,11 +121,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 
 /** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
 async function loadConfig(source: Source): Promise<CacheEntry> {
-  const [{ parseYamlFully }, { spansFor }, { validateConfig, buildSchemas }, { ExtensionError }] = await Promise.all([
+  const [{ parseYamlFully }, { spansFor }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),
     heavy.compile(),
     import('./model/extend.js'),
+    import('./analyze.js'),
   ]);
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
   const locate = (findings: RawFinding[]) => {
@@ -149,38 +151,6 @@ async function loadConfig(source: Source): Promise<CacheEntry> {
     fatal([{ rule: 'config/schema-extension', severity: 'error', message: error.message, file: CONFIG_FILE, at }], 'has a schema extension pmo cannot use');
   }
   return { hash: source.hash, data: parsed.data, findings, spans: locate(findings).spans };
-}
-
-/** Parses and validates the files the cache could not answer for, releasing each text once it is parsed. */
-async function parseAndValidate(misses: Array<Source | undefined>, config: Config): Promise<Map<string, CacheEntry>> {
-  const [{ parseYaml }, { spansFor }, { buildSchemas }, { validateFile }, { extractFacts }] = await Promise.all([
-    heavy.parse(),
-    heavy.positions(),
-    heavy.compile(),
-    heavy.validate(),
-    heavy.references(),
-  ]);
-  const schemas = buildSchemas(config.data);
-  const entries = new Map<string, CacheEntry>();
-  for (let i = 0; i < misses.length; i++) {
-    const source = misses[i]!;
-    misses[i] = undefined;
-    const parsed = parseYaml(source.text, source.path);
-    const findings = [
-      ...(source.encodingFinding ? [source.encodingFinding] : []),
-      ...parsed.findings,
-      ...(parsed.data === undefined ? [] : validateFile(source.kind, source.path, parsed.data, config, schemas)),
-    ];
-    // When the full parser ran, the positions are at hand: keep those the findings need.
-    const spans = parsed.doc && findings.length > 0 ? spansFor(parsed.doc, pathAnchors(findings)) : undefined;
-    entries.set(source.path, {
-      hash: source.hash,
-      findings,
-      ...(parsed.data === undefined ? {} : { facts: extractFacts(source.kind, parsed.data) }),
-      ...(spans ? { spans } : {}),
-    });
-  }
-  return entries;
 }
 
 /**
@@ -211,31 +181,9 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   }
 }
 
-const pathAnchors = (findings: readonly RawFinding[]): PathAnchor[] =>
-  findings.flatMap((f) => ('path' in f.at ? [f.at] : []));
-
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   if (!map.has(key)) map.set(key, make());
   return map.get(key)!;
-}
-
-/** Whether a repo-relative path is an existing file; one directory listing per directory, however many records. */
-function fileExists(root: string): (path: string) => boolean {
-  const listings = new Map<string, Map<string, boolean>>();
-  return (path) => {
-    const dir = dirname(path);
-    let listing = listings.get(dir);
-    if (!listing) {
-      listing = new Map();
-      try {
-        for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) listing.set(entry.name, entry.isFile() || entry.isSymbolicLink());
-      } catch {
-        // no such directory (or not a directory): nothing in it exists
-      }
-      listings.set(dir, listing);
-    }
-    return listing.get(path.slice(dir === '.' ? 0 : dir.length + 1)) === true;
-  };
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */

@@ -1,5 +1,5 @@
 /** Building position indexes needs the `yaml` package: only files with findings pay for it. */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Anchor } from '../findings.js';
 import { anchorKey, pathKey, resolveAnchor, type PositionIndex, type Spans } from './position.js';
 

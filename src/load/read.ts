@@ -23,8 +23,15 @@ export function readSource(root: string, path: string, kind: FileKind): Source {
   return decodeSource(path, kind, readFileSync(join(root, path)));
 }
 
+/** The content hash of a file, without decoding it: all a warm check needs of an unchanged file. */
+export function hashFile(root: string, path: string): string {
+  return hashBytes(readFileSync(join(root, path)));
+}
+
+const hashBytes = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
+
 export function decodeSource(path: string, kind: FileKind, bytes: Uint8Array): Source {
-  const hash = createHash('sha1').update(bytes).digest('hex');
+  const hash = hashBytes(bytes);
   try {
     return { path, kind, text: strict.decode(bytes), hash };
   } catch {

@@ -39,19 +39,30 @@ const OUTSIDE_REPO = /^(\/|[A-Za-z]:[\\/]|\\\\)|(^|[\\/])\.\.([\\/]|$)/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
 
-export function findBrokenValues(files: readonly FactsOfFile[], ctx: IntegrityContext): BrokenValue[] {
+/** The ids references are resolved against; null where the registry is absent or unreadable. */
+export type Registries = Record<'person' | 'goal' | 'project', Set<string> | null>;
+
+export function buildRegistries(files: readonly FactsOfFile[]): Registries {
   // A registry that is absent or unreadable cannot vouch for anything: its references go unchecked
   // rather than each becoming a finding (one broken people.yaml must not flood the report).
   const registry = (kind: FileKind) => {
     const file = files.find((f) => f.kind === kind);
     return file?.facts?.defines ? new Set(file.facts.defines) : null;
   };
-  const registries: Record<'person' | 'goal' | 'project', { ids: Set<string> | null; where: string; hint: string }> = {
-    person: { ids: registry('people'), where: 'people.yaml', hint: '; add them to people.yaml or fix the id' },
-    goal: { ids: registry('goals'), where: 'goals.yaml', hint: '' },
-    project: { ids: new Set(files.filter((f) => f.kind === 'project').map((f) => fileId(f.path))), where: 'projects/', hint: '' },
+  return {
+    person: registry('people'),
+    goal: registry('goals'),
+    project: new Set(files.filter((f) => f.kind === 'project').map((f) => fileId(f.path))),
   };
+}
 
+const REGISTRY_WORDS = {
+  person: { where: 'people.yaml', hint: '; add them to people.yaml or fix the id' },
+  goal: { where: 'goals.yaml', hint: '' },
+  project: { where: 'projects/', hint: '' },
+};
+
+export function findBrokenValues(files: readonly FactsOfFile[], registries: Registries, ctx: IntegrityContext): BrokenValue[] {
   const broken: BrokenValue[] = [];
   for (const { path: file, kind, facts } of files) {
     if (!facts) continue;
@@ -68,7 +79,8 @@ export function findBrokenValues(files: readonly FactsOfFile[], ctx: IntegrityCo
       }
     }
     for (const refKind of ['person', 'goal', 'project'] as const) {
-      const { ids, where, hint } = registries[refKind];
+      const ids = registries[refKind];
+      const { where, hint } = REGISTRY_WORDS[refKind];
       if (!ids) continue;
       for (const value of facts.values[refKind] ?? []) {
         if (ids.has(value)) continue;

@@ -9,7 +9,7 @@ import type { FileKind } from '../load/discover.js';
 import type { Config } from './config.js';
 import type { Schemas } from './config-compile.js';
 import { issuesToFindings } from './issues.js';
-import { isRecord, labelPath, subject, valueAt } from './labels.js';
+import { isRecord, labelPath, valueAt } from './labels.js';
 import { goalsSchema, peopleSchema, waiversSchema } from './schemas/people.js';
 import { ITEM_LISTS, ITEM_NOUN } from './nouns.js';
 import { rulesetSchema } from './schemas/ruleset.js';

@@ -1,0 +1,63 @@
+/**
+ * Files parsed and validated: everything the cache keeps about each. Shared by the main thread and the
+ * parse workers (analyze-worker.ts), so both give the same answer for the same file. Each file is read
+ * here, so that texts need not be held (or copied to a worker) beforehand.
+ */
+import { parseDocument } from 'yaml';
+import type { RawFinding } from './findings.js';
+import type { CacheEntry } from './load/cache.js';
+import type { SourceFile } from './load/discover.js';
+import { fileExists } from './load/exists.js';
+import { parseYaml, YAML_OPTIONS } from './load/parse-yaml.js';
+import { spansFor, type PathAnchor } from './load/position-index.js';
+import { readSource } from './load/read.js';
+import { buildSchemas } from './model/config-compile.js';
+import { configFrom } from './model/config.js';
+import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
+import { extractFacts, extractReferences } from './model/references.js';
+import { validateFile } from './model/validate-file.js';
+
+export interface AnalyzeJob {
+  root: string;
+  files: SourceFile[];
+  configData: unknown;
+  today: string;
+  /** When known, references found broken are worded and located now, while the file's data is at hand. */
+  registries?: Registries;
+}
+
+export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
+  const config = configFrom(job.configData);
+  const schemas = buildSchemas(job.configData);
+  const exists = fileExists(job.root);
+  return job.files.map((file): [string, CacheEntry] => {
+    const source = readSource(job.root, file.path, file.kind);
+    const parsed = parseYaml(source.text, source.path);
+    const findings = [
+      ...(source.encodingFinding ? [source.encodingFinding] : []),
+      ...parsed.findings,
+      ...(parsed.data === undefined ? [] : validateFile(source.kind, source.path, parsed.data, config, schemas)),
+    ];
+    const entry: CacheEntry = { hash: source.hash, findings };
+    let referenceAnchors: PathAnchor[] = [];
+    if (parsed.data !== undefined) {
+      entry.facts = extractFacts(source.kind, parsed.data);
+      const broken = job.registries
+        ? findBrokenValues([{ ...file, facts: entry.facts }], job.registries, { today: job.today, exists })
+        : [];
+      if (broken.length > 0) {
+        const references = extractReferences(file.kind, parsed.data);
+        entry.references = references;
+        referenceAnchors = pathAnchors(brokenReferenceFindings(broken, () => references));
+      }
+    }
+    // A file with findings will be shown with positions: find them now, while the text is at hand (and, in a
+    // cold run, on a worker's core), with the document the full parser built or a new one.
+    const wanted = [...pathAnchors(findings), ...referenceAnchors];
+    if (wanted.length > 0) entry.spans = spansFor(parsed.doc ?? parseDocument(source.text, YAML_OPTIONS), wanted);
+    return [file.path, entry];
+  });
+}
+
+export const pathAnchors = (findings: readonly RawFinding[]): PathAnchor[] =>
+  findings.flatMap((f) => ('path' in f.at ? [f.at] : []));
