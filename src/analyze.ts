@@ -16,6 +16,9 @@ import { configFrom } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
+import { runFileRules } from './rules/run.js';
+
+const RULED_KINDS = new Set(['project', 'request']);
 
 export interface AnalyzeJob {
   root: string;
@@ -38,7 +41,11 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
       ...parsed.findings,
       ...(parsed.data === undefined ? [] : validateFile(source.kind, source.path, parsed.data, config, schemas)),
     ];
-    const entry: CacheEntry = { hash: source.hash, findings };
+    // Governance rules read data that passed its schema: on broken data they would only add noise.
+    if (parsed.data !== undefined && !findings.some((f) => f.severity === 'error')) {
+      findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today));
+    }
+    const entry: CacheEntry = { hash: source.hash, findings, ...(RULED_KINDS.has(source.kind) ? { today: job.today } : {}) };
     let referenceAnchors: PathAnchor[] = [];
     if (parsed.data !== undefined) {
       entry.facts = extractFacts(source.kind, parsed.data);

@@ -78,7 +78,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
   for (const file of discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config')) {
     const hash = hashFile(root, file.path);
-    const hit = cache?.get(file.path, hash);
+    const hit = cache?.get(file.path, hash, today);
     files.push({ ...file, entry: hit ?? { hash, findings: [] }, text: textOf(file), changed: !hit });
   }
   const exists = fileExists(root);

@@ -15,8 +15,10 @@ import type { Spans } from './position.js';
 export interface CacheEntry {
   /** Content hash of the file the entry describes. */
   hash: string;
-  /** The file's own findings (YAML, schema, in-file integrity). */
+  /** The file's own findings (YAML, schema, in-file integrity, and the built-in rules of its project). */
   findings: RawFinding[];
+  /** Set when rules ran on the file: the date their findings hold for. Another day, the file is analyzed anew. */
+  today?: string;
   /** What the file defines and references, for cross-file checks; absent when it could not be parsed. */
   facts?: FileFacts;
   /** Where the file's findings point (anchor key → offsets), once a finding needed it. */
@@ -76,9 +78,11 @@ export class ParseCache {
     this.dirty = true;
   }
 
-  get(path: string, hash: string): CacheEntry | undefined {
+  /** The entry of an unchanged file, unless its rule findings were for another day. */
+  get(path: string, hash: string, today: string): CacheEntry | undefined {
     const entry = this.entries[path];
-    return entry && entry.hash === hash && Array.isArray(entry.findings) ? entry : undefined;
+    if (!entry || entry.hash !== hash || !Array.isArray(entry.findings)) return undefined;
+    return entry.today === undefined || entry.today === today ? entry : undefined;
   }
 
   set(path: string, entry: CacheEntry): void {

@@ -1,0 +1,37 @@
+import { earnedValue } from '../../metrics/evm.js';
+import type { ProjectRule } from '../types.js';
+import { approvedChanges, money, pct } from '../util.js';
+
+const rule: ProjectRule = {
+  id: 'budget-variance',
+  description: 'The forecast cost stays within the variance threshold of the baseline plus approved changes.',
+  category: 'cost',
+  governance: true,
+  thresholds: ['budget_variance_pct'],
+  messages: {
+    over: 'the {{source}} {{forecast}} is {{variance}} over the approved budget {{approved}} (baseline {{baseline}} + approved changes {{changes}}); the limit is {{limit}}: raise a change request or re-plan',
+  },
+  scope: 'project',
+  check(project, ctx) {
+    const baseline = project.budget?.baseline;
+    if (!baseline) return;
+    // The PM's own forecast when given; otherwise what earned value predicts (EAC).
+    const eac = earnedValue(project, ctx.today).eac;
+    const [forecast, source] = project.budget?.forecast != null ? [project.budget.forecast, 'forecast'] : [eac, 'EAC'];
+    if (forecast == null) return;
+    const changes = approvedChanges(project).cost;
+    const approved = baseline + changes;
+    const variance = ((forecast - approved) / baseline) * 100;
+    if (variance <= ctx.thresholds.budget_variance_pct) return;
+    ctx.report({
+      messageId: 'over',
+      data: {
+        source, forecast: money(forecast), variance: pct(variance), approved: money(approved), baseline: money(baseline),
+        changes: money(changes), limit: pct(ctx.thresholds.budget_variance_pct),
+      },
+      path: source === 'forecast' ? ['budget', 'forecast'] : ['budget', 'baseline'],
+    });
+  },
+};
+
+export default rule;

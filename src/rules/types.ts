@@ -1,0 +1,67 @@
+/** The shape of a governance rule: metadata as data, and a pure check of one entity against a context. */
+import type { DataPath, Severity } from '../findings.js';
+import type { Config, PmoType, Thresholds } from '../model/config.js';
+import type { Project } from '../model/schemas/project.js';
+import type { Request } from '../model/schemas/request.js';
+
+export type Category =
+  | 'schedule' | 'cost' | 'earned-value' | 'risk' | 'communication' | 'scope' | 'quality' | 'resource'
+  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing';
+
+export interface RuleMeta {
+  /** Kebab-case and stable: waivers, overrides and CI configs refer to it. */
+  id: string;
+  /** One line; also the first line of the rule's doc (test/rules/docs.test.ts holds them together). */
+  description: string;
+  category: Category;
+  /**
+   * A governance rule is one a controlling PMO enforces (error); the others advise (warn) until the PMO is
+   * directive. Under a supportive PMO every rule warns.
+   */
+  governance: boolean;
+  /** pmo.yaml thresholds the rule reads. */
+  thresholds: Array<keyof Thresholds>;
+  /** What the rule can say, keyed by id, with {{placeholders}} filled from the report's data. */
+  messages: Record<string, string>;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The node the finding points at, in the entity's file. */
+  path: DataPath;
+  on?: 'key' | 'value';
+  item?: string;
+}
+
+export interface RuleContext {
+  today: string;
+  thresholds: Thresholds;
+  config: Config;
+  /** Whether `phase` is at or after the named lifecycle phase (false when that phase is not in the lifecycle). */
+  phaseAtLeast(phase: unknown, name: string): boolean;
+  report(report: Report): void;
+}
+
+export interface ProjectRule extends RuleMeta {
+  scope: 'project';
+  check(project: Project, ctx: RuleContext): void;
+}
+
+export interface RequestRule extends RuleMeta {
+  scope: 'request';
+  check(request: Request, ctx: RuleContext): void;
+}
+
+export type FileRule = ProjectRule | RequestRule;
+
+/** The default severity of a rule under a PMO type (DOMAIN.md's table). */
+export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: PmoType): Severity {
+  if (pmoType === 'supportive') return 'warn';
+  if (pmoType === 'directive') return 'error';
+  return meta.governance ? 'error' : 'warn';
+}
+
+export function fillMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
