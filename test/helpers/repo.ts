@@ -24,7 +24,7 @@ export const GOALS = `goals:
   - { id: G2, title: Retire legacy platforms by 2027 }
 `;
 
-/** A valid project file; override parts with string replacement in tests. */
+/** A valid project file that no built-in rule flags on 2026-11-20; override parts with string replacement in tests. */
 export const PROJECT = `id: apollo
 name: Apollo CRM migration
 manager: jdoe
@@ -39,7 +39,7 @@ dates:
 budget:
   baseline: 500000
   actual: 320000
-  forecast: 560000
+  forecast: 540000
   approved_by: asmith
 milestones:
   - id: M1
@@ -49,7 +49,7 @@ milestones:
   - id: M2
     name: Data migrated
     baseline: 2026-07-31
-    forecast: 2026-10-15
+    forecast: 2026-12-15
     progress: 60
 risks:
   - id: R1

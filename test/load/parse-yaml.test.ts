@@ -260,7 +260,7 @@ describe('anchors, aliases and merge keys', () => {
 name: Apollo CRM migration
 manager: &pm jdoe
 sponsor: asmith
-phase: execution
+phase: initiation
 dates:
   start: 2026-01-05
 risks:
