@@ -29,7 +29,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 /** Bump when the output for the same arguments changes (run.mjs also hashes this file). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const VIOLATION_KINDS = [
   'unknown-field', 'out-of-range', 'unknown-person', 'missing-record', 'impossible-date', 'bad-enum',
@@ -542,8 +542,9 @@ function buildProject(ctx, i, inject) {
 
   // ---- budget
   const bac = round(40000 + r.next() * r.next() * 3000000, 1000);
-  const forecast = round(bac * (0.96 + r.next() * 0.11), 1000);
-  const actual = phase === 'closed' ? forecast : round(Math.max(earned, 0.01) * bac * (0.95 + r.next() * 0.1), 500);
+  const forecast = ctx.overBudget.includes(i) ? round(bac * 1.6, 1000) : round(bac * (0.96 + r.next() * 0.11), 1000);
+  // Spent to date stays within the approved budget (cost-over-baseline is a rule): the overrun is forecast.
+  const actual = Math.min(bac, phase === 'closed' ? forecast : round(Math.max(earned, 0.01) * bac * (0.95 + r.next() * 0.1), 500));
   L.push('budget:');
   L.push(`  baseline: ${bac}`);
   L.push(`  actual: ${phaseIdx >= 2 ? actual : round(bac * (0.005 + r.next() * 0.02), 500)}`);
@@ -707,7 +708,9 @@ function buildProject(ctx, i, inject) {
   }
   L.push('kpis:');
   for (const [kname, target, hib] of r.sample(KPIS, r.int(2, 3))) {
-    const act = Math.round(target * (hib ? 0.85 + r.next() * 0.25 : 0.7 + r.next() * 0.4) * 10) / 10;
+    // KPIs are judged from closing on (kpi-off-target): by then they meet their targets; before, they progress.
+    const spread = phaseIdx >= 3 ? (hib ? 1 + r.next() * 0.1 : 0.8 + r.next() * 0.2) : hib ? 0.85 + r.next() * 0.25 : 0.7 + r.next() * 0.4;
+    const act = Math.round(target * spread * 10) / 10;
     L.push(`  - { name: ${kname}, target: ${target}, actual: ${act}, higher_is_better: ${hib} }`);
   }
 
@@ -745,12 +748,16 @@ function buildProject(ctx, i, inject) {
   L.push('status:');
   const slip = forecastEnd - baselineEnd;
   const costVar = (forecast - bac) / bac;
+  // Earned value as pmo computes it (DOMAIN.md): a PM does not report green below the PMO's 0.9 indices.
+  const plannedShare = milestones.reduce((s, m) => s + (m.baseline <= T ? m.weight : 0), 0) / wsum;
+  const spentActual = phaseIdx >= 2 ? actual : round(bac * 0.01, 500);
+  const behind = phaseIdx >= 2 && ((plannedShare > 0 && earned / plannedShare < 0.9) || (spentActual > 0 && (earned * bac) / spentActual < 0.9));
   dates.forEach((d, k) => {
     const newest = k === dates.length - 1;
     const sched = slip > 5 ? 'amber' : r.weighted([['green', 85], ['amber', 15]]);
     const cost = costVar > 0.05 ? 'amber' : r.weighted([['green', 85], ['amber', 15]]);
     const scope = r.weighted([['green', 94], ['amber', 6]]);
-    let overall = sched === 'amber' || cost === 'amber' || scope === 'amber' ? 'amber' : 'green';
+    let overall = sched === 'amber' || cost === 'amber' || scope === 'amber' || (newest && behind) ? 'amber' : 'green';
     if (!newest && r.chance(0.03)) overall = 'red';
     L.push(`  - date: ${fd(d)}`);
     if (C) cand('impossible-date', `status[${k}].date`, 'impossible status date', badDate);
@@ -869,19 +876,13 @@ function goalsYaml(ctx) {
 
 function waiversYaml(ctx) {
   const r = new Rng(`${ctx.seed}:waivers`);
-  const n = Math.max(3, Math.round(ctx.projects / 100));
   const out = ['waivers:'];
-  const reasons = {
-    'budget-variance': 'Re-baselined by the steering committee after an approved change request',
-    'status-fresh': 'Project paused during the works council consultation',
-    'milestone-overdue': 'Go-live moved to align with the regional release calendar',
-  };
-  for (let k = 0; k < n; k++) {
-    const rule = r.pick(Object.keys(reasons));
-    out.push(`  - rule: ${rule}`, `    project: ${pid(r.int(1, ctx.projects))}`, `    reason: ${reasons[rule]}`,
+  for (const i of ctx.overBudget) {
+    out.push('  - rule: budget-variance', `    project: ${pid(i)}`,
+      '    reason: Overrun accepted by the steering committee; re-baseline at the next portfolio review',
       `    approved_by: ${ctx.people.ids[r.pick(ctx.people.sponsors)]}`, `    expires: ${fd(ctx.today + r.int(30, 365))}`);
   }
-  return out.join('\n') + '\n';
+  return out.length > 1 ? out.join('\n') + '\n' : 'waivers: []\n';
 }
 
 function requestYaml(ctx, k) {
@@ -964,6 +965,9 @@ export function generate(opts) {
   const nBad = Math.round(violations * projects);
   const order = new Rng(`${seedText}:violations`).sample(Array.from({ length: projects }, (_, k) => k + 1), nBad);
   const bad = new Set(order);
+  // About 1% of the clean projects run well over budget, accepted by the steering committee: waivers.yaml
+  // waives their budget-variance findings (a waiver of a project with schema errors would hide nothing).
+  ctx.overBudget = Array.from({ length: projects }, (_, k) => k + 1).filter((k) => !bad.has(k) && k % 97 === 13);
 
   const manifest = [];
   let yamlFiles = 0;

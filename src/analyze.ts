@@ -16,7 +16,7 @@ import { configFrom } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
-import { runFileRules } from './rules/run.js';
+import { extractForPortfolio, runFileRules } from './rules/run.js';
 
 const RULED_KINDS = new Set(['project', 'request']);
 
@@ -25,6 +25,8 @@ export interface AnalyzeJob {
   files: SourceFile[];
   configData: unknown;
   today: string;
+  /** Run the governance rules (false: a schema-only check). */
+  rules: boolean;
   /** When known, references found broken are worded and located now, while the file's data is at hand. */
   registries?: Registries;
 }
@@ -42,13 +44,14 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
       ...(parsed.data === undefined ? [] : validateFile(source.kind, source.path, parsed.data, config, schemas)),
     ];
     // Governance rules read data that passed its schema: on broken data they would only add noise.
-    if (parsed.data !== undefined && !findings.some((f) => f.severity === 'error')) {
-      findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today));
-    }
+    const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
+    if (valid) findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today));
     const entry: CacheEntry = { hash: source.hash, findings, ...(RULED_KINDS.has(source.kind) ? { today: job.today } : {}) };
     let referenceAnchors: PathAnchor[] = [];
     if (parsed.data !== undefined) {
       entry.facts = extractFacts(source.kind, parsed.data);
+      const forPortfolio = valid ? extractForPortfolio(source.kind, parsed.data) : undefined;
+      if (forPortfolio) entry.facts.rules = forPortfolio;
       const broken = job.registries
         ? findBrokenValues([{ ...file, facts: entry.facts }], job.registries, { today: job.today, exists })
         : [];

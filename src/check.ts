@@ -20,6 +20,8 @@ import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
 import { analyzeInParallel } from './parallel.js';
+import { runPortfolioRules } from './rules/run.js';
+import { applyWaivers } from './rules/waivers.js';
 import { BUILD_ID } from './version.js';
 
 export interface CheckOptions {
@@ -31,6 +33,12 @@ export interface CheckOptions {
   today?: string;
   /** Use and update the parse cache (default true). */
   cache?: boolean;
+  /**
+   * Run the governance rules (default true). Without them the check is the loader's and the schema's only:
+   * the baseline the rules' cost is measured against, and what the loader's own tests look at. Its cache
+   * is a different one (a cache holds the rule findings of its mode).
+   */
+  rules?: boolean;
 }
 
 export interface CheckResult {
@@ -61,7 +69,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? todayIso();
   const root = findRoot(cwd);
-  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), BUILD_ID);
+  const rules = options.rules !== false;
+  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`);
 
   const configSource = readSource(root, CONFIG_FILE, 'config');
   let configEntry = cache?.config(configSource.hash);
@@ -85,7 +94,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
   const analyze = async (batch: LoadedFile[], registries?: Registries) => {
     if (batch.length === 0) return;
-    const fresh = await analyzeInParallel({ root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, registries });
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, registries };
+    const fresh = await analyzeInParallel(job);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
   // The registries (people, goals) first: knowing them, the other files can word their broken references
@@ -101,9 +111,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const raw: RawFinding[] = [
     ...files.flatMap((f) => f.entry.findings),
     ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
+    ...(rules ? runPortfolioRules(files.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []),
   ];
+  // Waivers see every finding, so that one whose finding lies outside the paths asked for is not "unused";
+  // without the rules they would hide nothing, so they are not judged either.
+  const waivers = (rules && files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
   const inScope = pathFilter(root, cwd, options.paths ?? []);
-  const reported = applySeverities(raw, config).filter((f) => !inScope || inScope(f.file));
+  const reported = applySeverities(applyWaivers(raw, waivers, config, today), config).filter((f) => !inScope || inScope(f.file));
 
   await describe([], reported, byPath);
   const findings = locateFindings(reported, (path) => {

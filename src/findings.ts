@@ -26,6 +26,14 @@ export interface RawFinding {
   at: Anchor;
   project?: string;
   item?: string;
+  waived?: Waived;
+}
+
+/** The waiver that hides a finding: the finding is still reported (JSON, --show-waived), never dropped. */
+export interface Waived {
+  reason: string;
+  approved_by: string;
+  expires: string;
 }
 
 /** A finding as the formatters see it: the JSON output contract of `pmo check --format json`. */
@@ -40,6 +48,7 @@ export interface Finding {
   message: string;
   project?: string;
   item?: string;
+  waived?: Waived;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

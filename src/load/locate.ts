@@ -24,6 +24,7 @@ export function locateFindings(raw: readonly RawFinding[], fileOf: (path: string
         message: rest.message,
         ...(rest.project ? { project: rest.project } : {}),
         ...(rest.item ? { item: rest.item } : {}),
+        ...(rest.waived ? { waived: rest.waived } : {}),
       });
     }
   }

@@ -32,3 +32,16 @@ export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Weeks since the epoch, Monday-based: dates in the same ISO week share an index. */
+export function weekIndex(date: string): number {
+  return Math.floor((Date.parse(date) / DAY_MS + 3) / 7);
+}
+
+/** The ISO week label (`2026-W47`) of a week index. */
+export function isoWeek(index: number): string {
+  const thursday = new Date(index * 7 * DAY_MS); // week index w runs Monday (w*7 - 3) to Sunday; w*7 is its Thursday
+  const year = thursday.getUTCFullYear();
+  const dayOfYear = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS);
+  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
+}

@@ -31,6 +31,20 @@ export interface FileFacts {
   values: Partial<Record<ValueKind, string[]>>;
   /** The latest date the file records as having happened. */
   latestActual?: string;
+  /** What each portfolio rule keeps of the file (rule id → its extract). */
+  rules?: Record<string, unknown>;
+  /** waivers.yaml: its complete waivers, with their index in the list. */
+  waivers?: WaiverFact[];
+}
+
+export interface WaiverFact {
+  index: number;
+  rule: string;
+  project: string;
+  item?: string;
+  reason: string;
+  approved_by: string;
+  expires: string;
 }
 
 const PATTERNS: Partial<Record<FileKind, Partial<Record<ReferenceKind, string[]>>>> = {
@@ -72,10 +86,23 @@ export function extractFacts(kind: FileKind, data: unknown): FileFacts {
     values: Object.fromEntries(Object.entries(values).map(([k, set]) => [k, [...set]])),
     ...(latestActual ? { latestActual } : {}),
   };
+  if (kind === 'waivers') facts.waivers = waiverFacts(data);
   const list = DEFINES[kind];
   if (!list) return facts;
   const items = isRecord(data) && Array.isArray(data[list]) ? data[list] : [];
   return { defines: items.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : [])), ...facts };
+}
+
+/** The waivers that are complete enough to apply (an incomplete one is a schema finding, and hides nothing). */
+function waiverFacts(data: unknown): WaiverFact[] {
+  const list = isRecord(data) && Array.isArray(data.waivers) ? data.waivers : [];
+  return list.flatMap((w, index): WaiverFact[] => {
+    if (!isRecord(w)) return [];
+    const { rule, project, item, reason, approved_by, expires } = w;
+    const texts = [rule, project, reason, approved_by, expires];
+    if (!texts.every((t) => typeof t === 'string' && t !== '') || !ACTUAL_DATE.test(expires as string)) return [];
+    return [{ index, rule, project, reason, approved_by, expires, ...(typeof item === 'string' ? { item } : {}) } as WaiverFact];
+  });
 }
 
 /** Every reference of a file, located and worded: for files with a broken one. */

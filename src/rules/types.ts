@@ -1,5 +1,6 @@
 /** The shape of a governance rule: metadata as data, and a pure check of one entity against a context. */
 import type { DataPath, Severity } from '../findings.js';
+import type { FileKind } from '../load/discover.js';
 import type { Config, PmoType, Thresholds } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import type { Request } from '../model/schemas/request.js';
@@ -55,6 +56,30 @@ export interface RequestRule extends RuleMeta {
 
 export type FileRule = ProjectRule | RequestRule;
 
+/** What a portfolio rule sees of one file: what its `extract` kept (cached with the file). */
+export interface PortfolioFile<T> {
+  path: string;
+  kind: FileKind;
+  facts: T;
+}
+
+export interface PortfolioContext extends Omit<RuleContext, 'report'> {
+  report(report: Report & { file: string }): void;
+}
+
+/**
+ * A rule across files (an over-allocated person spans projects). Two pure halves: `extract` keeps what the
+ * rule needs of one file's data (small, JSON; cached with the file, so a warm run needs no data), and
+ * `check` judges all files' extracts together on every run.
+ */
+export interface PortfolioRule<T = unknown> extends RuleMeta {
+  scope: 'portfolio';
+  extract(kind: FileKind, data: unknown): T | undefined;
+  check(files: ReadonlyArray<PortfolioFile<T>>, ctx: PortfolioContext): void;
+}
+
+export type BuiltinRule = FileRule | PortfolioRule;
+
 /** The default severity of a rule under a PMO type (DOMAIN.md's table). */
 export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: PmoType): Severity {
   if (pmoType === 'supportive') return 'warn';
@@ -63,5 +88,7 @@ export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: Pmo
 }
 
 export function fillMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const filled = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  // Templates count in plurals ("{{days}} days ago"); one of them reads "1 day ago".
+  return filled.replace(/(^|[^\d.,-])1 (day|week|month|year)s\b/g, '$11 $2');
 }

@@ -23,7 +23,7 @@ import { makePortfolio, makeRepo, GOALS, PEOPLE, PROJECT, type Files } from '../
 const TODAY = '2026-11-20';
 
 function run(files: Files, options: Partial<CheckOptions> = {}) {
-  return check({ cwd: makePortfolio(files), today: TODAY, cache: false, ...options });
+  return check({ cwd: makePortfolio(files), today: TODAY, cache: false, rules: false, ...options });
 }
 
 async function findingsOf(files: Files): Promise<Finding[]> {
@@ -429,6 +429,6 @@ describe('fast and full parsers agree', () => {
 describe('repos without optional files', () => {
   it('a repo with only pmo.yaml and one project loads', async () => {
     const dir = makeRepo({ 'projects/apollo.yaml': PROJECT, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
-    expect((await check({ cwd: dir, today: TODAY, cache: false })).findings).toEqual([]);
+    expect((await check({ cwd: dir, today: TODAY, cache: false, rules: false })).findings).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import { makePortfolio, MINIMAL_CONFIG, PROJECT, type Files } from '../helpers/r
 const TODAY = '2026-11-20';
 
 function run(files: Files, options: Partial<CheckOptions> = {}) {
-  return check({ cwd: makePortfolio(files), today: TODAY, cache: false, ...options });
+  return check({ cwd: makePortfolio(files), today: TODAY, cache: false, rules: false, ...options });
 }
 
 async function findingsOf(files: Files): Promise<Finding[]> {

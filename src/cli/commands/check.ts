@@ -16,6 +16,8 @@ interface CheckFlags {
   today?: string;
   cache: boolean;
   color?: boolean;
+  showWaived?: boolean;
+  rules: boolean;
 }
 
 export function checkCommand(): Command {
@@ -28,7 +30,9 @@ export function checkCommand(): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
+    .option('--show-waived', 'also list the findings that waivers hide (JSON always includes them)')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
+    .option('--no-rules', 'check the files against the format only, without the governance rules')
     .option('--color', 'force colour in the stylish output')
     .option('--no-color', 'never colour the output')
     .addHelpText(
@@ -44,11 +48,12 @@ Examples:
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
-      const result = await check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache });
+      const result = await check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache, rules: flags.rules });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
-      await writeStdout(FORMATTERS[flags.format](shown, { files: result.files, chalk: makeChalk(color) }));
-      process.exitCode = exitCode(shown, flags);
+      const ctx = { files: result.files, chalk: makeChalk(color), showWaived: Boolean(flags.showWaived) };
+      await writeStdout(FORMATTERS[flags.format](shown, ctx));
+      process.exitCode = exitCode(shown.filter((f) => !f.waived), flags);
     });
 }
 

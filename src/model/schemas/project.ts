@@ -115,6 +115,7 @@ const kpi = z.strictObject({
   target: z.number().describe('a number'),
   actual: optional(z.number().describe('a number')),
   higher_is_better: optional(z.boolean().describe('true or false')),
+  due: optional(date()),
 });
 
 const statusUpdate = z.strictObject({

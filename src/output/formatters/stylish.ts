@@ -4,11 +4,17 @@ import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const stylish: Formatter = (findings, { files, chalk }) => {
-  if (findings.length === 0) return `${chalk.green('✔')} no problems in ${plural(files.length, 'file')}\n`;
+export const stylish: Formatter = (all, { files, chalk, showWaived }) => {
+  const findings = all.filter((f) => !f.waived);
+  const waived = all.length - findings.length;
+  const listed = showWaived ? all : findings;
+  const waivedNote = waived ? ` (${waived} waived${showWaived ? '' : ': --show-waived lists them'})` : '';
+  if (findings.length === 0 && listed.length === 0) {
+    return `${chalk.green('✔')} no problems in ${plural(files.length, 'file')}${waivedNote}\n`;
+  }
 
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of listed) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const paint: Record<Severity, (s: string) => string> = { error: chalk.red, warn: chalk.yellow, info: chalk.blue };
 
   const out: string[] = [];
@@ -16,17 +22,20 @@ export const stylish: Formatter = (findings, { files, chalk }) => {
     out.push(chalk.underline(file));
     const where = list.map((f) => `${f.line}:${f.column}`);
     const whereWidth = Math.max(...where.map((w) => w.length));
-    const messageWidth = Math.min(100, Math.max(...list.map((f) => f.message.length)));
+    const messages = list.map((f) => (f.waived ? `${f.message} [waived until ${f.waived.expires}: ${f.waived.reason}]` : f.message));
+    const messageWidth = Math.min(100, Math.max(...messages.map((m) => m.length)));
     list.forEach((f, i) => {
-      const severity = paint[f.severity](f.severity.padEnd(5));
-      out.push(`  ${chalk.dim(where[i]!.padEnd(whereWidth))}  ${severity}  ${f.message.padEnd(messageWidth)}  ${chalk.dim(f.rule)}`);
+      const severity = f.waived ? chalk.dim('waived') : paint[f.severity](f.severity.padEnd(5));
+      const message = f.waived ? chalk.dim(messages[i]!.padEnd(messageWidth)) : messages[i]!.padEnd(messageWidth);
+      out.push(`  ${chalk.dim(where[i]!.padEnd(whereWidth))}  ${f.waived ? severity : `${severity} `} ${message}  ${chalk.dim(f.rule)}`);
     });
     out.push('');
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const [errors, warnings, infos] = [count('error'), count('warn'), count('info')];
   const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [infos === 1 ? '1 info' : `${infos} infos`] : [])];
-  const mark = errors ? chalk.red.bold('✖') : chalk.yellow.bold('⚠');
-  out.push(`${mark} ${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(byFile.size, 'file')}`);
+  const mark = errors ? chalk.red.bold('✖') : findings.length ? chalk.yellow.bold('⚠') : chalk.green('✔');
+  const fileCount = new Set(findings.map((f) => f.file)).size;
+  out.push(`${mark} ${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')}${waivedNote}`);
   return `${out.join('\n')}\n`;
 };

@@ -6,6 +6,8 @@ export interface FormatContext {
   files: string[];
   /** Colours for human formats; machine formats ignore it. */
   chalk: ChalkInstance;
+  /** Human formats list waived findings too (they always count them); machine formats always include them. */
+  showWaived: boolean;
 }
 
 /** Every formatter has this one signature: pure, findings in, text out. */

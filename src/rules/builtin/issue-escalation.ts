@@ -1,0 +1,33 @@
+import { daysBetween } from '../../model/dates.js';
+import type { ProjectRule } from '../types.js';
+import { isClosed } from '../util.js';
+
+const rule: ProjectRule = {
+  id: 'issue-escalation',
+  description: 'An open issue older than the escalation threshold has been escalated.',
+  category: 'risk',
+  governance: true,
+  thresholds: ['issue_escalation_days'],
+  messages: {
+    unescalated: 'issue {{id}} "{{title}}" was raised {{raised}} ({{days}} days ago, limit {{limit}}), is still open and has not been escalated',
+  },
+  scope: 'project',
+  check(project, ctx) {
+    if (isClosed(project, ctx.config.lifecycle)) return;
+    const limit = ctx.thresholds.issue_escalation_days;
+    (project.issues ?? []).forEach((issue, index) => {
+      // Open: not closed and not resolved (a resolution date closes an issue whose status was not updated).
+      if (issue.status === 'closed' || issue.resolved != null || issue.raised == null || issue.escalated === true) return;
+      const days = daysBetween(issue.raised, ctx.today);
+      if (days <= limit) return;
+      ctx.report({
+        messageId: 'unescalated',
+        data: { id: issue.id, title: issue.title, raised: issue.raised, days, limit },
+        path: ['issues', index, 'escalated'],
+        item: issue.id,
+      });
+    });
+  },
+};
+
+export default rule;

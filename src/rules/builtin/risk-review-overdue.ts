@@ -1,0 +1,30 @@
+import { daysBetween } from '../../model/dates.js';
+import type { ProjectRule } from '../types.js';
+import { isClosed, isOpenRisk } from '../util.js';
+
+const rule: ProjectRule = {
+  id: 'risk-review-overdue',
+  description: 'An open risk is reviewed by its review date.',
+  category: 'risk',
+  governance: false,
+  thresholds: [],
+  messages: {
+    overdue: 'risk {{id}} "{{title}}" was due for review on {{due}} ({{days}} days ago); review it and set the next review date',
+  },
+  scope: 'project',
+  check(project, ctx) {
+    if (isClosed(project, ctx.config.lifecycle)) return;
+    (project.risks ?? []).forEach((risk, index) => {
+      const due = risk.review_by;
+      if (!isOpenRisk(risk) || due == null || due >= ctx.today) return;
+      ctx.report({
+        messageId: 'overdue',
+        data: { id: risk.id, title: risk.title, due, days: daysBetween(due, ctx.today) },
+        path: ['risks', index, 'review_by'],
+        item: risk.id,
+      });
+    });
+  },
+};
+
+export default rule;
