@@ -18,10 +18,13 @@ import type { PathAnchor } from './load/position-index.js';
 import { hashFile, readSource, type Source } from './load/read.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
+import type { WaiverFact } from './model/references.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
 import { analyzeInParallel } from './parallel.js';
 import { runPortfolioRules } from './rules/run.js';
 import { applyWaivers } from './rules/waivers.js';
+import { checkGateConfig, gateFindings } from './rules/gates.js';
+import { BUILTIN_RULES } from './rules/builtin/index.js';
 import { BUILD_ID } from './version.js';
 
 export interface CheckOptions {
@@ -43,7 +46,11 @@ export interface CheckOptions {
 
 export interface CheckResult {
   root: string;
+  /** The date the check judged against. */
+  today: string;
   config: Config;
+  /** The waivers in force or not: what waivers.yaml says (for tools that judge further, like pmo gate). */
+  waivers: WaiverFact[];
   findings: Finding[];
   /** Files whose findings are reported (after narrowing by paths). */
   files: string[];
@@ -117,7 +124,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // without the rules they would hide nothing, so they are not judged either.
   const waivers = (rules && files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
   const inScope = pathFilter(root, cwd, options.paths ?? []);
-  const reported = applySeverities(applyWaivers(raw, waivers, config, today), config).filter((f) => !inScope || inScope(f.file));
+  const judged = applyWaivers(raw, waivers, config, today);
+  const gated = rules ? [...judged, ...gates(files, judged, config)] : judged;
+  const reported = applySeverities(gated, config).filter((f) => !inScope || inScope(f.file));
 
   await describe([], reported, byPath);
   const findings = locateFindings(reported, (path) => {
@@ -130,7 +139,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     cache.retain(new Set(files.map((f) => f.path)));
     cache.save();
   }
-  return { root, config, findings, files: files.map((f) => f.path).filter((path) => !inScope || inScope(path)) };
+  return {
+    root,
+    today,
+    config,
+    waivers: files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers ?? [],
+    findings,
+    files: files.map((f) => f.path).filter((path) => !inScope || inScope(path)),
+  };
 }
 
 /** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
@@ -198,6 +214,23 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   if (!map.has(key)) map.set(key, make());
   return map.get(key)!;
+}
+
+/** Stage-gate findings of every project, and of pmo.yaml's gates themselves. */
+function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], config: Config): RawFinding[] {
+  const failures = new Map<string, Map<string, string[]>>();
+  for (const f of findings) {
+    if (f.waived) continue;
+    const byRule = failures.get(f.file) ?? new Map<string, string[]>();
+    byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f.message]);
+    failures.set(f.file, byRule);
+  }
+  const projects = files.flatMap((f) => {
+    const phase = f.entry.facts?.phase;
+    if (f.kind !== 'project' || !phase) return [];
+    return [{ file: f.path, project: f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), phase, failures: failures.get(f.path) ?? new Map() }];
+  });
+  return [...checkGateConfig(config, new Set(BUILTIN_RULES.map((r) => r.id))), ...gateFindings(projects, config)];
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */

@@ -7,6 +7,8 @@ import { PmoError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { writeStderr } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
+import { gateCommand } from './commands/gate.js';
+import { rulesCommand } from './commands/rules.js';
 
 export function program(): Command {
   return new Command('pmo')
@@ -17,6 +19,8 @@ export function program(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) })
     .addCommand(checkCommand().exitOverride())
+    .addCommand(gateCommand().exitOverride())
+    .addCommand(rulesCommand().exitOverride())
     .addHelpText(
       'after',
       `
@@ -24,6 +28,8 @@ Examples:
   $ pmo check                          validate the PMO repo you are in
   $ pmo check -C examples/acme         validate the bundled example portfolio
   $ pmo check --format json            findings as JSON for tools
+  $ pmo gate crm-migration             is a project ready for its next phase?
+  $ pmo rules                          the governance rules and their severities here
 
 Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
     );

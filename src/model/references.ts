@@ -35,6 +35,8 @@ export interface FileFacts {
   rules?: Record<string, unknown>;
   /** waivers.yaml: its complete waivers, with their index in the list. */
   waivers?: WaiverFact[];
+  /** A project's phase (stage gates judge it). */
+  phase?: string;
 }
 
 export interface WaiverFact {
@@ -87,6 +89,7 @@ export function extractFacts(kind: FileKind, data: unknown): FileFacts {
     ...(latestActual ? { latestActual } : {}),
   };
   if (kind === 'waivers') facts.waivers = waiverFacts(data);
+  if (kind === 'project' && isRecord(data) && typeof data.phase === 'string') facts.phase = data.phase;
   const list = DEFINES[kind];
   if (!list) return facts;
   const items = isRecord(data) && Array.isArray(data[list]) ? data[list] : [];

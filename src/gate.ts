@@ -1,0 +1,85 @@
+/**
+ * `pmo gate`: is a project ready for its next (or a named) phase? Every criterion of the gates up to that
+ * phase, judged as if the project were already in it, pass or fail with the reasons.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, type CheckOptions } from './check.js';
+import { UsageError } from './errors.js';
+import type { RawFinding } from './findings.js';
+import { didYouMean } from './model/suggest.js';
+import { BUILTIN_RULES } from './rules/builtin/index.js';
+import { gatesUpTo } from './rules/gates.js';
+import { runFileRules } from './rules/run.js';
+import { applyWaivers } from './rules/waivers.js';
+
+export interface GateCriterion {
+  gate: string;
+  criterion: string;
+  passed: boolean;
+  /** Why it fails: the messages of the criterion's findings. */
+  reasons: string[];
+  /** Findings of the criterion that waivers hide (they do not fail it). */
+  waived: number;
+}
+
+export interface GateReadiness {
+  project: string;
+  file: string;
+  phase: string;
+  target: string;
+  ready: boolean;
+  criteria: GateCriterion[];
+  /** Set when the project cannot be judged: its file has YAML or schema errors. */
+  blocked?: string;
+}
+
+export interface GateOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache'> {
+  project: string;
+  /** The phase to judge readiness for (default: the next one). */
+  to?: string;
+}
+
+export async function gateReadiness(options: GateOptions): Promise<GateReadiness> {
+  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache });
+  const { config, root } = result;
+  const today = options.today ?? result.today;
+  const file = `projects/${options.project}.yaml`;
+  const projects = result.files.filter((f) => f.startsWith('projects/')).map((f) => f.replace(/^projects\//, '').replace(/\.ya?ml$/, ''));
+  if (!result.files.includes(file)) {
+    throw new UsageError(`there is no project '${options.project}' (no ${file})${didYouMean(options.project, projects)}`);
+  }
+
+  const { parseYaml } = await import('./load/parse-yaml.js');
+  const data = parseYaml(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, ''), file).data as Record<string, unknown> | undefined;
+  const phase = typeof data?.phase === 'string' ? data.phase : '';
+  const target = options.to ?? config.lifecycle[config.lifecycle.indexOf(phase) + 1];
+  if (options.to !== undefined && !config.lifecycle.includes(options.to)) {
+    throw new UsageError(`'${options.to}' is not a phase of the lifecycle (${config.lifecycle.join(', ')})${didYouMean(options.to, config.lifecycle)}`);
+  }
+  if (!target) throw new UsageError(`${options.project} is in ${phase || 'no known phase'}, the last phase: there is no next gate (name one with --to)`);
+
+  const errors = result.findings.filter((f) => f.file === file && f.severity === 'error' && /^(yaml|schema)\//.test(f.rule));
+  if (!data || errors.length > 0) {
+    const blocked = `${file} has ${errors.length || 'YAML'} error${errors.length === 1 ? '' : 's'}: fix them first (pmo check ${file})`;
+    return { project: options.project, file, phase, target, ready: false, criteria: [], blocked };
+  }
+
+  // The project's own rules as if it were in the target phase; portfolio rules as they stand.
+  const portfolio = new Set(BUILTIN_RULES.filter((r) => r.scope === 'portfolio').map((r) => r.id));
+  const asTarget = runFileRules('project', file, { ...data, phase: target }, config, today);
+  const standing: RawFinding[] = result.findings
+    .filter((f) => f.file === file && portfolio.has(f.rule))
+    .map((f) => ({ ...f, at: { offset: 0, endOffset: 0 } }));
+  const waivers = result.waivers;
+  const judged = applyWaivers([...asTarget, ...standing], waivers, config, today).filter((f) => f.file === file);
+
+  const criteria = gatesUpTo(config, target).flatMap(([gate, names]) =>
+    names.map((criterion): GateCriterion => {
+      const own = judged.filter((f) => f.rule === criterion);
+      const reasons = own.filter((f) => !f.waived).map((f) => f.message);
+      return { gate, criterion, passed: reasons.length === 0, reasons, waived: own.length - reasons.length };
+    }),
+  );
+  return { project: options.project, file, phase, target, ready: criteria.every((c) => c.passed), criteria };
+}

@@ -1,0 +1,83 @@
+/** pmo gate and pmo rules, run as a user would, on the bundled example. */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { pmo } from '../helpers/cli.js';
+
+const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
+const AT = ['-C', ACME, '--today', '2026-11-20', '--no-cache'];
+
+describe('pmo gate', () => {
+  it('lists every criterion up to the next phase and exits 1 when one fails', () => {
+    const run = pmo(['gate', 'crm-migration', ...AT]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').slice(0, 11)).toEqual([
+      'crm-migration: readiness for closing (now in execution)',
+      '',
+      '  planning gate',
+      '    ✔ charter-approved',
+      '    ✔ sponsor-assigned',
+      '  execution gate',
+      '    ✔ baseline-set',
+      '    ✔ risks-identified',
+      '    ✔ budget-approved',
+      '  closing gate',
+      '    ✖ deliverables-accepted',
+    ]);
+    expect(run.stdout).toContain('deliverable D2 "Migrated accounts, contacts and open opportunities" is pending');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ not ready: 1 of 6 criteria fail');
+  });
+
+  it('exits 0 when every criterion passes, and speaks JSON', () => {
+    const run = pmo(['gate', 'expense-app', '--to', 'closed', '-f', 'json', ...AT]);
+    expect(run.code).toBe(0);
+    const readiness = JSON.parse(run.stdout);
+    expect(readiness).toMatchObject({ project: 'expense-app', phase: 'closing', target: 'closed', ready: true });
+    expect(readiness.criteria.map((c: { criterion: string; passed: boolean }) => [c.criterion, c.passed])).toEqual([
+      ['charter-approved', true], ['sponsor-assigned', true], ['baseline-set', true], ['risks-identified', true],
+      ['budget-approved', true], ['deliverables-accepted', true], ['lessons-recorded', true], ['final-report-filed', true],
+    ]);
+  });
+
+  it('a project whose file has schema errors cannot be judged: not ready, says why', () => {
+    const run = pmo(['gate', 'iso27001', ...AT]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('projects/iso27001.yaml has 1 error: fix them first (pmo check projects/iso27001.yaml)');
+  });
+
+  it('an unknown project or phase is exit 2 with a did-you-mean', () => {
+    const project = pmo(['gate', 'crm-migraton', ...AT]);
+    expect(project.code).toBe(2);
+    expect(project.stderr).toBe("pmo: there is no project 'crm-migraton' (no projects/crm-migraton.yaml); did you mean 'crm-migration'?\n");
+    const phase = pmo(['gate', 'crm-migration', '--to', 'closng', ...AT]);
+    expect(phase.code).toBe(2);
+    expect(phase.stderr).toContain("did you mean 'closing'?");
+  });
+});
+
+describe('pmo rules', () => {
+  it('lists every rule with the severity this PMO gives it', () => {
+    const run = pmo(['rules', '-C', ACME, '-f', 'json']);
+    expect(run.code).toBe(0);
+    const rules = JSON.parse(run.stdout) as Array<{ id: string; severity: string; kind: string }>;
+    const byId = Object.fromEntries(rules.map((r) => [r.id, r]));
+    // acme is a controlling PMO that sets milestone-overdue to warn and status-fresh to error.
+    expect(byId['milestone-overdue']!.severity).toBe('warn');
+    expect(byId['budget-variance']!.severity).toBe('error');
+    expect(byId['kpi-off-target']).toMatchObject({ severity: 'warn', kind: 'advisory' });
+    expect(rules.length).toBeGreaterThanOrEqual(34);
+  });
+
+  it('outside a PMO repository shows the defaults of a supportive PMO', () => {
+    const run = pmo(['rules', '-f', 'json'], { cwd: '/' });
+    expect(new Set((JSON.parse(run.stdout) as Array<{ severity: string }>).map((r) => r.severity))).toEqual(new Set(['warn']));
+  });
+
+  it('explain prints the doc; an unknown id is exit 2 with a did-you-mean', () => {
+    const doc = pmo(['rules', 'explain', 'status-fresh']);
+    expect(doc.code).toBe(0);
+    expect(doc.stdout.split('\n')[0]).toBe('A running project has a status update no older than the status age threshold.');
+    const typo = pmo(['rules', 'explain', 'status-frsh']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("pmo: no rule 'status-frsh'; did you mean 'status-fresh'?\n");
+  });
+});
