@@ -17,8 +17,12 @@ import { brokenReferenceFindings, findBrokenValues, type Registries } from './mo
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
 import { extractForPortfolio, runFileRules } from './rules/run.js';
+import { BUILTIN_RULES } from './rules/builtin/index.js';
+import { compileRules, type RulesetSource } from './rules/custom.js';
 
-const RULED_KINDS = new Set(['project', 'request']);
+/** Kinds whose rule findings depend on the day (and so are judged anew another day). */
+const RULED_KINDS = new Set(['project', 'request', 'people']);
+const BUILTIN_IDS = new Set(BUILTIN_RULES.map((r) => r.id));
 
 export interface AnalyzeJob {
   root: string;
@@ -27,6 +31,8 @@ export interface AnalyzeJob {
   today: string;
   /** Run the governance rules (false: a schema-only check). */
   rules: boolean;
+  /** The PMO's rule files (their data): compiled once per thread and run beside the built-in rules. */
+  rulesets: RulesetSource[];
   /** When known, references found broken are worded and located now, while the file's data is at hand. */
   registries?: Registries;
 }
@@ -35,6 +41,7 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
   const config = configFrom(job.configData);
   const schemas = buildSchemas(job.configData);
   const exists = fileExists(job.root);
+  const custom = job.rules && job.rulesets.length > 0 ? compileRules(job.rulesets, job.today, BUILTIN_IDS) : [];
   return job.files.map((file): [string, CacheEntry] => {
     const source = readSource(job.root, file.path, file.kind);
     const parsed = parseYaml(source.text, source.path);
@@ -45,8 +52,9 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
     ];
     // Governance rules read data that passed its schema: on broken data they would only add noise.
     const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-    if (valid) findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today));
-    const entry: CacheEntry = { hash: source.hash, findings, ...(RULED_KINDS.has(source.kind) ? { today: job.today } : {}) };
+    if (valid) findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today, custom));
+    const entry: CacheEntry = { hash: source.hash, findings, ...(valid && RULED_KINDS.has(source.kind) ? { today: job.today } : {}) };
+    if (source.kind === 'ruleset' && parsed.data !== undefined) entry.data = parsed.data;
     let referenceAnchors: PathAnchor[] = [];
     if (parsed.data !== undefined) {
       entry.facts = extractFacts(source.kind, parsed.data);

@@ -26,6 +26,7 @@ import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
 import { BUILD_ID } from './version.js';
+import type { RulesetSource } from './rules/custom.js';
 
 export interface CheckOptions {
   /** Where to start looking for pmo.yaml (default: process.cwd()). */
@@ -51,6 +52,8 @@ export interface CheckResult {
   config: Config;
   /** The waivers in force or not: what waivers.yaml says (for tools that judge further, like pmo gate). */
   waivers: WaiverFact[];
+  /** The PMO's rule files, as read (for pmo rules and pmo gate). */
+  rulesets: RulesetSource[];
   findings: Finding[];
   /** Files whose findings are reported (after narrowing by paths). */
   files: string[];
@@ -99,15 +102,28 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }
   const exists = fileExists(root);
   const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
+  let rulesets: RulesetSource[] = [];
   const analyze = async (batch: LoadedFile[], registries?: Registries) => {
     if (batch.length === 0) return;
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, registries };
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, registries };
     const fresh = await analyzeInParallel(job);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
-  // The registries (people, goals) first: knowing them, the other files can word their broken references
+
+  // The PMO's rule files first: they are configuration (an error in one stops the run), and every other
+  // file is judged by them: when they change, every file is judged anew.
+  const rulesetFiles = files.filter((f) => f.kind === 'ruleset');
+  await analyze(rulesetFiles.filter((f) => f.changed));
+  rulesets = rulesetFiles.flatMap((f) => (f.entry.data === undefined ? [] : [{ file: f.path, data: f.entry.data }]));
+  const rulesetsKey = rulesetFiles.map((f) => `${f.path}:${f.entry.hash}`).join(';');
+  if (rules && (!cache || !cache.judgedUnder(rulesetsKey))) {
+    await assertRulesetsCompile(rulesetFiles, rulesets, today);
+    if (cache) for (const file of files) if (file.kind !== 'config' && file.kind !== 'ruleset') file.changed = true;
+  }
+
+  // The registries (people, goals) next: knowing them, the other files can word their broken references
   // while their data is at hand, on whichever core parses them.
-  const missed = files.filter((f) => f.changed);
+  const missed = files.filter((f) => f.changed && f.kind !== 'ruleset');
   await analyze(missed.filter((f) => f.kind === 'people' || f.kind === 'goals'));
   const registries = buildRegistries(factsOf());
   await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
@@ -144,6 +160,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     today,
     config,
     waivers: files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers ?? [],
+    rulesets,
     findings,
     files: files.map((f) => f.path).filter((path) => !inScope || inScope(path)),
   };
@@ -184,6 +201,44 @@ async function loadConfig(source: Source): Promise<CacheEntry> {
 }
 
 /**
+ * The PMO's rule files are configuration: YAML or schema errors in them, or an expression that does not
+ * compile, stop the run (exit 2) naming the file, line and column and what the CEL parser said.
+ */
+async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: RulesetSource[], today: string): Promise<void> {
+  if (files.length === 0) return;
+  const [{ parseDocument }, { spansFor }, { YAML_OPTIONS }, { compileRules, RuleCompileError }] = await Promise.all([
+    import('yaml'),
+    heavy.positions(),
+    heavy.parse(),
+    import('./rules/custom.js'),
+  ]);
+  const errors = files.flatMap((f) => f.entry.findings.filter((x) => x.severity === 'error'));
+  const located = (findings: RawFinding[]) =>
+    locateFindings(findings, (path) => {
+      const file = files.find((f) => f.path === path);
+      if (!file) return undefined;
+      const text = file.text();
+      return { text, spans: spansFor(parseDocument(text, YAML_OPTIONS), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
+    }).sort(compareFindings);
+  if (errors.length > 0) {
+    const lines = located(errors).map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
+    throw new ConfigError(`the PMO's rule files have errors, so nothing was checked:\n${lines.join('\n')}`);
+  }
+  try {
+    compileRules(rulesets, today, new Set(BUILTIN_RULES.map((r) => r.id)));
+  } catch (error) {
+    if (!(error instanceof RuleCompileError)) throw error;
+    const at = { path: error.path, on: error.onKey ? ('key' as const) : ('value' as const) };
+    const [where] = located([{ rule: 'rules/compile', severity: 'error', message: error.message, file: error.file, at }]);
+    // The parser's offset inside the expression: exact for an expression written on one line.
+    const text = files.find((f) => f.path === error.file)!.text().split('\n')[where!.line - 1] ?? '';
+    const quoted = /["']/.test(text.charAt(where!.column - 1)) ? 1 : 0;
+    const column = where!.column + quoted + error.offset;
+    throw new ConfigError(`${error.file}:${where!.line}:${error.onKey ? where!.column : column}  ${error.message}`);
+  }
+}
+
+/**
  * Gives files what their findings need and their cache entries lack: the references of files with broken
  * ones (`referencesFor`), the spans of the findings' anchors (`findings`). One `yaml` parse a file.
  */
@@ -211,6 +266,9 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   }
 }
 
+const isRecordData = (data: unknown): data is { rules: Record<string, unknown> } =>
+  typeof data === 'object' && data !== null && typeof (data as { rules?: unknown }).rules === 'object' && (data as { rules?: unknown }).rules !== null;
+
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   if (!map.has(key)) map.set(key, make());
   return map.get(key)!;
@@ -230,7 +288,8 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
     if (f.kind !== 'project' || !phase) return [];
     return [{ file: f.path, project: f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), phase, failures: failures.get(f.path) ?? new Map() }];
   });
-  return [...checkGateConfig(config, new Set(BUILTIN_RULES.map((r) => r.id))), ...gateFindings(projects, config)];
+  const custom = files.flatMap((f) => (f.kind === 'ruleset' && isRecordData(f.entry.data) ? Object.keys(f.entry.data.rules) : []));
+  return [...checkGateConfig(config, new Set([...BUILTIN_RULES.map((r) => r.id), ...custom])), ...gateFindings(projects, config)];
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */

@@ -25,7 +25,7 @@ export interface CacheEntry {
   spans?: Spans;
   /** Every reference of the file, located and worded, once one of them was broken. */
   references?: Reference[];
-  /** The parsed data: kept for pmo.yaml only, whose settings every run needs. */
+  /** The parsed data: kept for pmo.yaml and the rule files only, which every run that judges files needs. */
   data?: unknown;
 }
 
@@ -34,6 +34,8 @@ interface CacheFile {
   key: string;
   /** pmo.yaml as last validated; the other entries were validated under it. */
   config?: CacheEntry;
+  /** The PMO's rule files the entries were judged under (a hash of their paths and contents). */
+  rulesets?: string;
   entries: Record<string, CacheEntry>;
 }
 
@@ -51,6 +53,7 @@ export class ParseCache {
     private readonly key: string,
     private configEntry: CacheEntry | undefined,
     private entries: Record<string, CacheEntry>,
+    private rulesetsKey: string | undefined,
   ) {}
 
   /** Opens the cache; an unreadable, corrupt or outdated one starts empty. */
@@ -58,17 +61,25 @@ export class ParseCache {
     try {
       const file = JSON.parse(readFileSync(join(dir, CACHE_NAME), 'utf8')) as CacheFile;
       if (file && file.key === key && typeof file.entries === 'object' && file.entries) {
-        return new ParseCache(dir, key, file.config, file.entries);
+        return new ParseCache(dir, key, file.config, file.entries, file.rulesets);
       }
     } catch {
       // missing or corrupt: start afresh, it is rewritten on save
     }
-    return new ParseCache(dir, key, undefined, {});
+    return new ParseCache(dir, key, undefined, {}, undefined);
   }
 
   /** The validated pmo.yaml, if its content is unchanged. */
   config(hash: string): CacheEntry | undefined {
     return this.configEntry?.hash === hash ? this.configEntry : undefined;
+  }
+
+  /** Whether the entries were judged under these rule files; if not, from now on they are (callers re-judge). */
+  judgedUnder(rulesets: string): boolean {
+    if (this.rulesetsKey === rulesets) return true;
+    this.rulesetsKey = rulesets;
+    this.dirty = true;
+    return false;
   }
 
   /** A new pmo.yaml: what was validated under the old one no longer holds. */
@@ -108,7 +119,7 @@ export class ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
-      writeCache(temp, { key: this.key, config: this.configEntry, entries: this.entries });
+      writeCache(temp, { key: this.key, config: this.configEntry, rulesets: this.rulesetsKey, entries: this.entries });
       renameSync(temp, target);
       this.dirty = false;
     } catch {
@@ -124,7 +135,7 @@ export class ParseCache {
 function writeCache(path: string, file: CacheFile): void {
   const fd = openSync(path, 'w');
   try {
-    let chunk = `{"key":${JSON.stringify(file.key)},"config":${JSON.stringify(file.config ?? null)},"entries":{`;
+    let chunk = `{"key":${JSON.stringify(file.key)},"config":${JSON.stringify(file.config ?? null)},"rulesets":${JSON.stringify(file.rulesets ?? null)},"entries":{`;
     let first = true;
     for (const [name, entry] of Object.entries(file.entries)) {
       chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;

@@ -9,6 +9,7 @@ import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { isRecord } from '../model/labels.js';
 import { BUILTIN_RULES } from './builtin/index.js';
+import { runCustomRules, type CompiledRule } from './custom.js';
 import { phaseAtLeast } from './phase.js';
 import {
   defaultSeverity, fillMessage, type FileRule, type PortfolioContext, type PortfolioFile, type PortfolioRule, type Report,
@@ -46,9 +47,17 @@ function baseContext(config: Config, today: string): Omit<RuleContext, 'report'>
 }
 
 /** The file rules of one project or request file (data that passed its schema). */
-export function runFileRules(kind: FileKind, file: string, data: unknown, config: Config, today: string): RawFinding[] {
-  if (!isRecord(data) || (kind !== 'project' && kind !== 'request')) return [];
-  const findings: RawFinding[] = [];
+export function runFileRules(
+  kind: FileKind,
+  file: string,
+  data: unknown,
+  config: Config,
+  today: string,
+  custom: readonly CompiledRule[] = [],
+): RawFinding[] {
+  if (!isRecord(data)) return [];
+  const findings: RawFinding[] = runCustomRules(custom, kind, file, data, config, today);
+  if (kind !== 'project' && kind !== 'request') return findings;
   for (const rule of fileRules) {
     if (rule.scope !== kind || !enabled(rule, config)) continue;
     const ctx: RuleContext = { ...baseContext(config, today), report: (r) => findings.push(toFinding(rule, config, file, kind, r)) };
