@@ -58,6 +58,8 @@ const SCENARIOS = [
     before: clearCache, argv: checkArgv, ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'warm', title: 'pmo check --format json again, with the cache the cold run left',
     argv: checkArgv, ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
+  { key: 'schema', title: 'pmo check --format json --no-rules, cold: the loader and schemas only (the rules\' baseline)',
+    before: clearCache, argv: (c) => [...checkArgv(c), '--no-rules'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'nocache', title: 'pmo check --format json --no-cache (neither reads nor writes the cache)',
     argv: (c) => [...checkArgv(c), '--no-cache'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: false },
 ];
@@ -66,6 +68,8 @@ const SCENARIOS = [
 const BUDGETS = [
   { text: 'cold <= 1.0x floor at every N', eval: (R) => everyN(R, (r) => ratio(r, 'cold', 'floor'), (v) => v <= 1.0, (v) => `${v.toFixed(2)}x`) },
   { text: 'warm at N=1000 < 0.300 s', eval: (R) => atN(R, 1000, (r) => med(r, 'warm'), (v) => v < 0.3, (v) => `${v.toFixed(3)} s`) },
+  { text: 'all rules on within 1.5x of the schema-only check at N=5000 (cold)',
+    eval: (R) => atN(R, 5000, (r) => ratio(r, 'cold', 'schema'), (v) => v <= 1.5, (v) => `${v.toFixed(2)}x`) },
   { text: 'peak memory at N=5000 < 300 MB (cold and warm)',
     eval: (R) => atN(R, 5000, (r) => maxOf(peak(r, 'cold'), peak(r, 'warm')), (v) => v < 300, (v) => `${v.toFixed(0)} MB`) },
 ];

@@ -16,9 +16,11 @@ import { configFrom } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
-import { extractForPortfolio, runFileRules } from './rules/run.js';
+import { runFileRules } from './rules/run.js';
+import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
-import { compileRules, type RulesetSource } from './rules/custom.js';
+import { compileRules } from './rules/custom-compile.js';
+import type { RulesetSource } from './rules/custom.js';
 
 /** Kinds whose rule findings depend on the day (and so are judged anew another day). */
 const RULED_KINDS = new Set(['project', 'request', 'people']);

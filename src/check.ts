@@ -21,10 +21,10 @@ import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
 import { analyzeInParallel } from './parallel.js';
-import { runPortfolioRules } from './rules/run.js';
+import { runPortfolioRules } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
-import { BUILTIN_RULES } from './rules/builtin/index.js';
+import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import { BUILD_ID } from './version.js';
 import type { RulesetSource } from './rules/custom.js';
 
@@ -100,7 +100,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const hit = cache?.get(file.path, hash, today);
     files.push({ ...file, entry: hit ?? { hash, findings: [] }, text: textOf(file), changed: !hit });
   }
-  const exists = fileExists(root);
+  const exists = fileExists(root, cache?.dirs);
   const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
   let rulesets: RulesetSource[] = [];
   const analyze = async (batch: LoadedFile[], registries?: Registries) => {
@@ -151,6 +151,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }).sort(compareFindings);
 
   if (cache) {
+    cache.setDirs(exists.listings);
     for (const file of files) if (file.changed && file.kind !== 'config') cache.set(file.path, file.entry);
     cache.retain(new Set(files.map((f) => f.path)));
     cache.save();
@@ -206,10 +207,11 @@ async function loadConfig(source: Source): Promise<CacheEntry> {
  */
 async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: RulesetSource[], today: string): Promise<void> {
   if (files.length === 0) return;
-  const [{ parseDocument }, { spansFor }, { YAML_OPTIONS }, { compileRules, RuleCompileError }] = await Promise.all([
+  const [{ parseDocument }, { spansFor }, { YAML_OPTIONS }, { compileRules }, { RuleCompileError }] = await Promise.all([
     import('yaml'),
     heavy.positions(),
     heavy.parse(),
+    import('./rules/custom-compile.js'),
     import('./rules/custom.js'),
   ]);
   const errors = files.flatMap((f) => f.entry.findings.filter((x) => x.severity === 'error'));
@@ -225,7 +227,7 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
     throw new ConfigError(`the PMO's rule files have errors, so nothing was checked:\n${lines.join('\n')}`);
   }
   try {
-    compileRules(rulesets, today, new Set(BUILTIN_RULES.map((r) => r.id)));
+    compileRules(rulesets, today, new Set(BUILTIN_RULE_IDS));
   } catch (error) {
     if (!(error instanceof RuleCompileError)) throw error;
     const at = { path: error.path, on: error.onKey ? ('key' as const) : ('value' as const) };
@@ -289,7 +291,7 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
     return [{ file: f.path, project: f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), phase, failures: failures.get(f.path) ?? new Map() }];
   });
   const custom = files.flatMap((f) => (f.kind === 'ruleset' && isRecordData(f.entry.data) ? Object.keys(f.entry.data.rules) : []));
-  return [...checkGateConfig(config, new Set([...BUILTIN_RULES.map((r) => r.id), ...custom])), ...gateFindings(projects, config)];
+  return [...checkGateConfig(config, new Set([...BUILTIN_RULE_IDS, ...custom])), ...gateFindings(projects, config)];
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */

@@ -67,7 +67,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
 
   // The project's own rules as if it were in the target phase; portfolio rules as they stand.
   const portfolio = new Set(BUILTIN_RULES.filter((r) => r.scope === 'portfolio').map((r) => r.id));
-  const { compileRules } = await import('./rules/custom.js');
+  const { compileRules } = await import('./rules/custom-compile.js');
   const custom = compileRules(result.rulesets, today, new Set(BUILTIN_RULES.map((r) => r.id)));
   const asTarget = runFileRules('project', file, { ...data, phase: target }, config, today, custom);
   const standing: RawFinding[] = result.findings

@@ -10,6 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
+import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 
 export interface CacheEntry {
@@ -36,6 +37,8 @@ interface CacheFile {
   config?: CacheEntry;
   /** The PMO's rule files the entries were judged under (a hash of their paths and contents). */
   rulesets?: string;
+  /** Directory listings for record checks, reused while a directory's mtime is unchanged. */
+  dirs?: Record<string, DirListing>;
   entries: Record<string, CacheEntry>;
 }
 
@@ -54,6 +57,7 @@ export class ParseCache {
     private configEntry: CacheEntry | undefined,
     private entries: Record<string, CacheEntry>,
     private rulesetsKey: string | undefined,
+    private dirListings: Record<string, DirListing>,
   ) {}
 
   /** Opens the cache; an unreadable, corrupt or outdated one starts empty. */
@@ -61,12 +65,12 @@ export class ParseCache {
     try {
       const file = JSON.parse(readFileSync(join(dir, CACHE_NAME), 'utf8')) as CacheFile;
       if (file && file.key === key && typeof file.entries === 'object' && file.entries) {
-        return new ParseCache(dir, key, file.config, file.entries, file.rulesets);
+        return new ParseCache(dir, key, file.config, file.entries, file.rulesets, file.dirs ?? {});
       }
     } catch {
       // missing or corrupt: start afresh, it is rewritten on save
     }
-    return new ParseCache(dir, key, undefined, {}, undefined);
+    return new ParseCache(dir, key, undefined, {}, undefined, {});
   }
 
   /** The validated pmo.yaml, if its content is unchanged. */
@@ -80,6 +84,19 @@ export class ParseCache {
     this.rulesetsKey = rulesets;
     this.dirty = true;
     return false;
+  }
+
+  get dirs(): Record<string, DirListing> {
+    return this.dirListings;
+  }
+
+  /** The listings this run used: kept (and the cache written) when any of them was read anew. */
+  setDirs(listings: Record<string, DirListing>): void {
+    const changed = Object.keys(listings).length !== Object.keys(this.dirListings).length ||
+      Object.entries(listings).some(([dir, listing]) => this.dirListings[dir] !== listing);
+    if (!changed) return;
+    this.dirListings = listings;
+    this.dirty = true;
   }
 
   /** A new pmo.yaml: what was validated under the old one no longer holds. */
@@ -119,7 +136,7 @@ export class ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
-      writeCache(temp, { key: this.key, config: this.configEntry, rulesets: this.rulesetsKey, entries: this.entries });
+      writeCache(temp, { key: this.key, config: this.configEntry, rulesets: this.rulesetsKey, dirs: this.dirListings, entries: this.entries });
       renameSync(temp, target);
       this.dirty = false;
     } catch {
@@ -135,7 +152,8 @@ export class ParseCache {
 function writeCache(path: string, file: CacheFile): void {
   const fd = openSync(path, 'w');
   try {
-    let chunk = `{"key":${JSON.stringify(file.key)},"config":${JSON.stringify(file.config ?? null)},"rulesets":${JSON.stringify(file.rulesets ?? null)},"entries":{`;
+    const head = { key: file.key, config: file.config ?? null, rulesets: file.rulesets ?? null, dirs: file.dirs ?? {} };
+    let chunk = `${JSON.stringify(head).slice(0, -1)},"entries":{`;
     let first = true;
     for (const [name, entry] of Object.entries(file.entries)) {
       chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;

@@ -1,24 +1,39 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
+export interface DirListing {
+  mtimeMs: number;
+  names: string[];
+}
+
 /**
- * Whether a repo-relative path is an existing file in the working tree: one directory listing per
- * directory, however many records point into it.
+ * Whether a repo-relative path names an existing entry in the working tree: one directory listing per
+ * directory, however many records point into it. Listings given from an earlier run are reused while the
+ * directory's mtime is unchanged (a stat instead of a read: a warm check has a thousand record folders).
  */
-export function fileExists(root: string): (path: string) => boolean {
-  const listings = new Map<string, Map<string, boolean>>();
-  return (path) => {
+export function fileExists(root: string, known: Record<string, DirListing> = {}): ((path: string) => boolean) & { listings: Record<string, DirListing> } {
+  const listings: Record<string, DirListing> = {};
+  const lookup = new Map<string, Set<string>>();
+  const exists = (path: string) => {
     const dir = dirname(path);
-    let listing = listings.get(dir);
-    if (!listing) {
-      listing = new Map();
-      try {
-        for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) listing.set(entry.name, entry.isFile() || entry.isSymbolicLink());
-      } catch {
-        // no such directory (or not a directory): nothing in it exists
-      }
-      listings.set(dir, listing);
+    let names = lookup.get(dir);
+    if (!names) {
+      const listing = list(join(root, dir), known[dir]);
+      if (listing) listings[dir] = listing;
+      lookup.set(dir, (names = new Set(listing?.names ?? [])));
     }
-    return listing.get(path.slice(dir === '.' ? 0 : dir.length + 1)) === true;
+    return names.has(path.slice(dir === '.' ? 0 : dir.length + 1));
   };
+  return Object.assign(exists, { listings });
+}
+
+function list(dir: string, known: DirListing | undefined): DirListing | undefined {
+  try {
+    const mtimeMs = statSync(dir).mtimeMs;
+    if (known && known.mtimeMs === mtimeMs) return known;
+    return { mtimeMs, names: readdirSync(dir) };
+  } catch {
+    return undefined; // no such directory (or not one): nothing in it exists
+  }
 }

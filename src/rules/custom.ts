@@ -8,12 +8,13 @@
  *   daysSince(date)      days from a date to today;  daysUntil(date): from today to a date
  *
  * Numbers from YAML mix freely with integer literals (`risk.impact + 1`, `budget.baseline * 1.1`).
+ *
+ * This module runs compiled rules; custom-compile.ts compiles them (it loads the CEL library, ~0.1 s, which
+ * a warm check does not need).
  */
-import { Environment } from '@marcbachmann/cel-js';
 import type { DataPath, RawFinding, Severity } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
-import { daysBetween } from '../model/dates.js';
 import { isRecord } from '../model/labels.js';
 import { ITEM_NOUN } from '../model/nouns.js';
 
@@ -35,7 +36,7 @@ export interface RulesetSource {
   data: unknown;
 }
 
-type Program = (context: Record<string, unknown>) => unknown;
+export type Program = (context: Record<string, unknown>) => unknown;
 
 export interface CompiledRule {
   id: string;
@@ -63,61 +64,9 @@ export class RuleCompileError extends Error {
 }
 
 /** Lists of a project walked by `each`. */
-const LISTS: Partial<Record<CustomRuleSpec['each'], string>> = {
+export const LISTS: Partial<Record<CustomRuleSpec['each'], string>> = {
   milestone: 'milestones', deliverable: 'deliverables', risk: 'risks', issue: 'issues', change: 'changes',
 };
-
-function environment(today: string): Environment {
-  let env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
-    .registerFunction('days(string, string): int', (from: string, to: string) => BigInt(daysBetween(from, to)))
-    .registerFunction('daysSince(string): int', (date: string) => BigInt(daysBetween(date, today)))
-    .registerFunction('daysUntil(string): int', (date: string) => BigInt(daysBetween(today, date)));
-  const ops: Record<string, (a: number, b: number) => number> = {
-    '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b,
-  };
-  for (const [op, apply] of Object.entries(ops)) {
-    env = env
-      .registerOperator(`int ${op} double`, (a: bigint, b: number) => apply(Number(a), b))
-      .registerOperator(`double ${op} int`, (a: number, b: bigint) => apply(a, Number(b)));
-  }
-  return env;
-}
-
-function compileExpression(env: Environment, file: string, path: DataPath, text: string): Program {
-  try {
-    const parsed = env.parse(text);
-    return (context) => parsed(context);
-  } catch (error) {
-    const node = (error as { node?: { pos?: number } }).node;
-    const reason = (error as Error).message.split('\n')[0]!;
-    throw new RuleCompileError(file, path, node?.pos ?? 0, `rule expression does not compile: ${reason} (in \`${text}\`)`);
-  }
-}
-
-export function compileRules(sources: readonly RulesetSource[], today: string, builtinIds: ReadonlySet<string>): CompiledRule[] {
-  const env = environment(today);
-  const compiled: CompiledRule[] = [];
-  for (const { file, data } of sources) {
-    const rules = isRecord(data) && isRecord(data.rules) ? data.rules : {};
-    for (const [id, raw] of Object.entries(rules)) {
-      const spec = raw as CustomRuleSpec;
-      const at = (field: string) => ['rules', id, field];
-      if (builtinIds.has(id)) throw new RuleCompileError(file, ['rules', id], 0, `'${id}' is a built-in rule: give the PMO's rule another id`, true);
-      if (compiled.some((r) => r.id === id)) throw new RuleCompileError(file, ['rules', id], 0, `rule '${id}' is defined twice: ids are unique across rules/`, true);
-      compiled.push({
-        id,
-        file,
-        spec,
-        ...(spec.when ? { when: compileExpression(env, file, at('when'), spec.when) } : {}),
-        assert: compileExpression(env, file, at('assert'), spec.assert),
-        message: spec.message.split(/(\{\{.*?\}\})/).map((part) =>
-          part.startsWith('{{') && part.endsWith('}}') ? compileExpression(env, file, at('message'), part.slice(2, -2).trim()) : part,
-        ),
-      });
-    }
-  }
-  return compiled;
-}
 
 interface Item {
   value: unknown;

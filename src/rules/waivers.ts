@@ -4,7 +4,7 @@
  * findings stay in the result, marked `waived`. The waivers themselves are checked: expired (error), for a
  * locked rule (error), matching nothing (warn), expiring soon (info). Pure.
  */
-import picomatch from 'picomatch';
+import { picomatch } from '../load/discover.js';
 import type { RawFinding } from '../findings.js';
 import type { Config } from '../model/config.js';
 import { daysBetween } from '../model/dates.js';
@@ -38,7 +38,8 @@ export function applyWaivers(findings: readonly RawFinding[], waivers: readonly 
     return true;
   });
 
-  const matchers = active.map((waiver) => ({ waiver, project: picomatch(waiver.project), used: false }));
+  const globbed = (pattern: string) => (/[*?[\]{}!]/.test(pattern) ? picomatch()(pattern) : (id: string) => id === pattern);
+  const matchers = active.map((waiver) => ({ waiver, project: globbed(waiver.project), used: false }));
   const result = findings.map((finding) => {
     const match = matchers.find(
       (m) =>

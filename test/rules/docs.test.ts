@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULE_IDS } from '../../src/rules/builtin/ids.js';
 import { BUILTIN_RULES } from '../../src/rules/builtin/index.js';
+import { PORTFOLIO_RULES } from '../../src/rules/builtin/portfolio.js';
 import { renderRulesDoc, ruleDoc } from '../../src/rules/docs.js';
 
 const BUILTIN_DIR = new URL('../../src/rules/builtin/', import.meta.url);
@@ -13,8 +15,12 @@ describe('rule docs', () => {
   });
 
   it('has one rule file per id, named by it, and every rule is in the catalog', () => {
-    const files = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    const generated = ['index.ts', 'ids.ts', 'portfolio.ts'];
+    const files = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.ts') && !generated.includes(f)).map((f) => f.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual(BUILTIN_RULES.map((r) => r.id).sort());
+    // The warm path's lists (ids.ts, portfolio.ts) agree with the catalog.
+    expect([...BUILTIN_RULE_IDS]).toEqual(BUILTIN_RULES.map((r) => r.id));
+    expect(PORTFOLIO_RULES.map((r) => r.id)).toEqual(BUILTIN_RULES.filter((r) => r.scope === 'portfolio').map((r) => r.id));
     expect(new Set(BUILTIN_RULES.map((r) => r.id)).size).toBe(BUILTIN_RULES.length);
     for (const rule of BUILTIN_RULES) expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });

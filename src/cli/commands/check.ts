@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { check } from '../../check.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../../findings.js';
 import { FORMATTERS, FORMAT_NAMES, type FormatName } from '../../output/formatters/index.js';
-import { makeChalk, wantsColor } from '../../output/color.js';
+import { palette, wantsColor } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
 import { oneOfChoices, parseCount, parseDate } from '../options.js';
 
@@ -51,7 +51,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
       const result = await check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache, rules: flags.rules });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
-      const ctx = { files: result.files, chalk: makeChalk(color), showWaived: Boolean(flags.showWaived) };
+      const ctx = { files: result.files, paint: await palette(color), showWaived: Boolean(flags.showWaived) };
       await writeStdout(FORMATTERS[flags.format](shown, ctx));
       process.exitCode = exitCode(shown.filter((f) => !f.waived), flags);
     });

@@ -1,7 +1,7 @@
 /** `pmo gate <project> [--to <phase>]`: the readiness checklist for a phase change. */
 import { Command, Option } from 'commander';
 import { gateReadiness, type GateReadiness } from '../../gate.js';
-import { makeChalk, wantsColor } from '../../output/color.js';
+import { palette, wantsColor, type Palette } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
 import { parseDate } from '../options.js';
 
@@ -40,13 +40,13 @@ Exit codes: 0 ready, 1 not ready, 2 pmo could not do its job (no such project or
     )
     .action(async (project: string, flags: GateFlags) => {
       const readiness = await gateReadiness({ cwd: flags.cwd, project, to: flags.to, today: flags.today, cache: flags.cache });
-      const chalk = makeChalk(flags.format === 'text' && wantsColor(process.stdout, flags.color));
+      const chalk = await palette(flags.format === 'text' && wantsColor(process.stdout, flags.color));
       await writeStdout(flags.format === 'json' ? `${JSON.stringify(readiness, null, 2)}\n` : checklist(readiness, chalk));
       process.exitCode = readiness.ready ? 0 : 1;
     });
 }
 
-function checklist(r: GateReadiness, chalk: ReturnType<typeof makeChalk>): string {
+function checklist(r: GateReadiness, chalk: Palette): string {
   const out = [`${chalk.bold(r.project)}: readiness for ${chalk.bold(r.target)} (now in ${r.phase})`, ''];
   if (r.blocked) return `${[...out, `  ${chalk.red('✖')} ${r.blocked}`, '', chalk.red('✖ not ready')].join('\n')}\n`;
   if (r.criteria.length === 0) out.push(`  no gate up to ${r.target} has criteria (pmo.yaml gates:)`);

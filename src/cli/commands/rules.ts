@@ -11,7 +11,7 @@ import { BUILTIN_RULES } from '../../rules/builtin/index.js';
 import type { CompiledRule } from '../../rules/custom.js';
 import { ruleDoc } from '../../rules/docs.js';
 import { defaultSeverity } from '../../rules/types.js';
-import { makeChalk, wantsColor } from '../../output/color.js';
+import { palette, wantsColor } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
 import { parseDate } from '../options.js';
 
@@ -100,7 +100,7 @@ Examples:
       const failed = results.filter((r) => !r.ok).length;
       process.exitCode = failed > 0 ? 1 : 0;
       if (flags.format === 'json') return writeStdout(`${JSON.stringify(results, null, 2)}\n`);
-      const chalk = makeChalk(wantsColor(process.stdout, flags.color));
+      const chalk = await palette(wantsColor(process.stdout, flags.color));
       const lines: string[] = [];
       let file = '';
       for (const r of results) {
@@ -124,7 +124,7 @@ async function loadCatalog(cwd = process.cwd(), today?: string): Promise<Catalog
   } catch {
     return { config: configFrom({}), custom: [], today: day };
   }
-  const [{ check }, { compileRules }] = await Promise.all([import('../../check.js'), import('../../rules/custom.js')]);
+  const [{ check }, { compileRules }] = await Promise.all([import('../../check.js'), import('../../rules/custom-compile.js')]);
   const result = await check({ cwd, paths: ['pmo.yaml'], today: day });
   return { config: result.config, custom: compileRules(result.rulesets, day, new Set(BUILTIN_RULES.map((r) => r.id))), today: day };
 }

@@ -4,7 +4,7 @@ import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const stylish: Formatter = (all, { files, chalk, showWaived }) => {
+export const stylish: Formatter = (all, { files, paint: chalk, showWaived }) => {
   const findings = all.filter((f) => !f.waived);
   const waived = all.length - findings.length;
   const listed = showWaived ? all : findings;
@@ -34,7 +34,7 @@ export const stylish: Formatter = (all, { files, chalk, showWaived }) => {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const [errors, warnings, infos] = [count('error'), count('warn'), count('info')];
   const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [infos === 1 ? '1 info' : `${infos} infos`] : [])];
-  const mark = errors ? chalk.red.bold('✖') : findings.length ? chalk.yellow.bold('⚠') : chalk.green('✔');
+  const mark = errors ? chalk.bold(chalk.red('✖')) : findings.length ? chalk.bold(chalk.yellow('⚠')) : chalk.green('✔');
   const fileCount = new Set(findings.map((f) => f.file)).size;
   out.push(`${mark} ${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')}${waivedNote}`);
   return `${out.join('\n')}\n`;

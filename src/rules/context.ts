@@ -1,0 +1,38 @@
+/** What running any rule shares: the context it sees and how its reports become findings. */
+import type { RawFinding } from '../findings.js';
+import type { FileKind } from '../load/discover.js';
+import type { Config } from '../model/config.js';
+import { phaseAtLeast } from './phase.js';
+import { defaultSeverity, fillMessage, type Report, type RuleContext, type RuleMeta } from './types.js';
+
+/**
+ * Each finding gets the rule's default severity for the PMO type; pmo.yaml's `rules:` overrides are applied
+ * later, to every finding alike.
+ */
+export const enabled = (rule: RuleMeta, config: Config) => config.rules[rule.id] !== 'off';
+
+const fileId = (file: string) => file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+
+export function toFinding(rule: RuleMeta, config: Config, file: string, kind: FileKind | undefined, report: Report): RawFinding {
+  const template = rule.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message '${report.messageId}'`);
+  return {
+    rule: rule.id,
+    severity: defaultSeverity(rule, config.pmoType),
+    message: fillMessage(template, report.data),
+    file,
+    at: { path: report.path, on: report.on ?? 'value' },
+    ...(kind === 'project' ? { project: fileId(file) } : {}),
+    ...(report.item ? { item: report.item } : {}),
+  };
+}
+
+export function baseContext(config: Config, today: string): Omit<RuleContext, 'report'> {
+  return {
+    today,
+    thresholds: config.thresholds,
+    config,
+    phaseAtLeast: (phase, name) => phaseAtLeast(config, phase, name),
+  };
+}
+

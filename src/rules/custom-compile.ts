@@ -1,0 +1,59 @@
+/** Compiling the PMO's rules: CEL expressions (see custom.ts) into programs. Loaded only when rules are compiled. */
+import { Environment } from '@marcbachmann/cel-js';
+import type { DataPath } from '../findings.js';
+import { daysBetween } from '../model/dates.js';
+import { isRecord } from '../model/labels.js';
+import { RuleCompileError, type CompiledRule, type CustomRuleSpec, type Program, type RulesetSource } from './custom.js';
+
+function environment(today: string): Environment {
+  let env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
+    .registerFunction('days(string, string): int', (from: string, to: string) => BigInt(daysBetween(from, to)))
+    .registerFunction('daysSince(string): int', (date: string) => BigInt(daysBetween(date, today)))
+    .registerFunction('daysUntil(string): int', (date: string) => BigInt(daysBetween(today, date)));
+  const ops: Record<string, (a: number, b: number) => number> = {
+    '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b,
+  };
+  for (const [op, apply] of Object.entries(ops)) {
+    env = env
+      .registerOperator(`int ${op} double`, (a: bigint, b: number) => apply(Number(a), b))
+      .registerOperator(`double ${op} int`, (a: number, b: bigint) => apply(a, Number(b)));
+  }
+  return env;
+}
+
+function compileExpression(env: Environment, file: string, path: DataPath, text: string): Program {
+  try {
+    const parsed = env.parse(text);
+    return (context) => parsed(context);
+  } catch (error) {
+    const node = (error as { node?: { pos?: number } }).node;
+    const reason = (error as Error).message.split('\n')[0]!;
+    throw new RuleCompileError(file, path, node?.pos ?? 0, `rule expression does not compile: ${reason} (in \`${text}\`)`);
+  }
+}
+
+export function compileRules(sources: readonly RulesetSource[], today: string, builtinIds: ReadonlySet<string>): CompiledRule[] {
+  const env = environment(today);
+  const compiled: CompiledRule[] = [];
+  for (const { file, data } of sources) {
+    const rules = isRecord(data) && isRecord(data.rules) ? data.rules : {};
+    for (const [id, raw] of Object.entries(rules)) {
+      const spec = raw as CustomRuleSpec;
+      const at = (field: string) => ['rules', id, field];
+      if (builtinIds.has(id)) throw new RuleCompileError(file, ['rules', id], 0, `'${id}' is a built-in rule: give the PMO's rule another id`, true);
+      if (compiled.some((r) => r.id === id)) throw new RuleCompileError(file, ['rules', id], 0, `rule '${id}' is defined twice: ids are unique across rules/`, true);
+      compiled.push({
+        id,
+        file,
+        spec,
+        ...(spec.when ? { when: compileExpression(env, file, at('when'), spec.when) } : {}),
+        assert: compileExpression(env, file, at('assert'), spec.assert),
+        message: spec.message.split(/(\{\{.*?\}\})/).map((part) =>
+          part.startsWith('{{') && part.endsWith('}}') ? compileExpression(env, file, at('message'), part.slice(2, -2).trim()) : part,
+        ),
+      });
+    }
+  }
+  return compiled;
+}
+
