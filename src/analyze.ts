@@ -20,11 +20,12 @@ import { runFileRules } from './rules/run.js';
 import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
 import { compileRules } from './rules/custom-compile.js';
-import type { RulesetSource } from './rules/custom.js';
+import type { Portfolio, RulesetSource } from './rules/custom.js';
 
 /** Kinds whose rule findings depend on the day (and so are judged anew another day). */
 const RULED_KINDS = new Set(['project', 'request', 'people']);
 const BUILTIN_IDS = new Set(BUILTIN_RULES.map((r) => r.id));
+const KEEPS_DATA = new Set(['ruleset', 'people', 'goals']);
 
 export interface AnalyzeJob {
   root: string;
@@ -35,6 +36,8 @@ export interface AnalyzeJob {
   rules: boolean;
   /** The PMO's rule files (their data): compiled once per thread and run beside the built-in rules. */
   rulesets: RulesetSource[];
+  /** What the PMO's rules may see across files (people, goals, project ids). */
+  portfolio?: Portfolio;
   /** When known, references found broken are worded and located now, while the file's data is at hand. */
   registries?: Registries;
 }
@@ -54,9 +57,10 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
     ];
     // Governance rules read data that passed its schema: on broken data they would only add noise.
     const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-    if (valid) findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today, custom));
+    if (valid) findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today, custom, job.portfolio));
     const entry: CacheEntry = { hash: source.hash, findings, ...(valid && RULED_KINDS.has(source.kind) ? { today: job.today } : {}) };
-    if (source.kind === 'ruleset' && parsed.data !== undefined) entry.data = parsed.data;
+    // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
+    if (KEEPS_DATA.has(source.kind) && parsed.data !== undefined) entry.data = parsed.data;
     let referenceAnchors: PathAnchor[] = [];
     if (parsed.data !== undefined) {
       entry.facts = extractFacts(source.kind, parsed.data);

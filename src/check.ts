@@ -26,7 +26,7 @@ import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import { BUILD_ID } from './version.js';
-import type { RulesetSource } from './rules/custom.js';
+import { readsPortfolio, type Portfolio, type RulesetSource } from './rules/custom.js';
 
 export interface CheckOptions {
   /** Where to start looking for pmo.yaml (default: process.cwd()). */
@@ -54,6 +54,8 @@ export interface CheckResult {
   waivers: WaiverFact[];
   /** The PMO's rule files, as read (for pmo rules and pmo gate). */
   rulesets: RulesetSource[];
+  /** What the PMO's rules see of the portfolio. */
+  portfolio: Portfolio;
   findings: Finding[];
   /** Files whose findings are reported (after narrowing by paths). */
   files: string[];
@@ -103,9 +105,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const exists = fileExists(root, cache?.dirs);
   const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
   let rulesets: RulesetSource[] = [];
+  let portfolio: Portfolio | undefined;
   const analyze = async (batch: LoadedFile[], registries?: Registries) => {
     if (batch.length === 0) return;
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, registries };
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries };
     const fresh = await analyzeInParallel(job);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
@@ -115,7 +118,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const rulesetFiles = files.filter((f) => f.kind === 'ruleset');
   await analyze(rulesetFiles.filter((f) => f.changed));
   rulesets = rulesetFiles.flatMap((f) => (f.entry.data === undefined ? [] : [{ file: f.path, data: f.entry.data }]));
-  const rulesetsKey = rulesetFiles.map((f) => `${f.path}:${f.entry.hash}`).join(';');
+  // Rules that look across the portfolio are judged anew when people, goals or the set of projects change.
+  const portfolioFiles = readsPortfolio(rulesets) ? files.filter((f) => f.kind === 'people' || f.kind === 'goals' || f.kind === 'project') : [];
+  const rulesetsKey = [...rulesetFiles, ...portfolioFiles]
+    .map((f) => (f.kind === 'project' ? f.path : `${f.path}:${f.entry.hash}`))
+    .join(';');
   if (rules && (!cache || !cache.judgedUnder(rulesetsKey))) {
     await assertRulesetsCompile(rulesetFiles, rulesets, today);
     if (cache) for (const file of files) if (file.kind !== 'config' && file.kind !== 'ruleset') file.changed = true;
@@ -126,6 +133,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const missed = files.filter((f) => f.changed && f.kind !== 'ruleset');
   await analyze(missed.filter((f) => f.kind === 'people' || f.kind === 'goals'));
   const registries = buildRegistries(factsOf());
+  portfolio = portfolioOf(files);
   await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
   const byPath = new Map(files.map((f) => [f.path, f]));
 
@@ -162,6 +170,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     config,
     waivers: files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers ?? [],
     rulesets,
+    portfolio: portfolio ?? portfolioOf(files),
     findings,
     files: files.map((f) => f.path).filter((path) => !inScope || inScope(path)),
   };
@@ -266,6 +275,16 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     if (needed) file.entry.spans = { ...file.entry.spans, ...spansFor(doc, needed) };
     file.changed = true;
   }
+}
+
+/** What the PMO's rules see of the portfolio: people.yaml's and goals.yaml's lists, and the project ids. */
+function portfolioOf(files: readonly LoadedFile[]): Portfolio {
+  const list = (kind: string, key: string) => {
+    const data = files.find((f) => f.kind === kind)?.entry.data as Record<string, unknown> | undefined;
+    return Array.isArray(data?.[key]) ? (data[key] as unknown[]) : [];
+  };
+  const projects = files.filter((f) => f.kind === 'project').map((f) => f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''));
+  return { people: list('people', 'people'), goals: list('goals', 'goals'), projects };
 }
 
 const isRecordData = (data: unknown): data is { rules: Record<string, unknown> } =>

@@ -69,7 +69,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const portfolio = new Set(BUILTIN_RULES.filter((r) => r.scope === 'portfolio').map((r) => r.id));
   const { compileRules } = await import('./rules/custom-compile.js');
   const custom = compileRules(result.rulesets, today, new Set(BUILTIN_RULES.map((r) => r.id)));
-  const asTarget = runFileRules('project', file, { ...data, phase: target }, config, today, custom);
+  const asTarget = runFileRules('project', file, { ...data, phase: target }, config, today, custom, result.portfolio);
   const standing: RawFinding[] = result.findings
     .filter((f) => f.file === file && portfolio.has(f.rule))
     .map((f) => ({ ...f, at: { offset: 0, endOffset: 0 } }));

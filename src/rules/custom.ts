@@ -2,7 +2,8 @@
  * The PMO's own rules (rules/*.yaml): `when` and `assert` are CEL expressions (Common Expression Language,
  * evaluated by @marcbachmann/cel-js: maintained, zero dependencies, Node >= 20.19, with parse positions), and
  * `message` interpolates `{{expression}}`. A rule walks the items FORMAT.md names (`each`) and sees the item,
- * its project, `today`, `thresholds`, and date helpers, so that a PMO analyst never needs code:
+ * its project, `today`, `thresholds`, the portfolio (`people`, `goals`, `projects`: see Portfolio), and date
+ * helpers, so that a PMO analyst never needs code:
  *
  *   days(from, to)       whole days from one date to another (negative when `to` is earlier)
  *   daysSince(date)      days from a date to today;  daysUntil(date): from today to a date
@@ -28,6 +29,24 @@ export interface CustomRuleSpec {
   category?: string | null;
   phases?: string[] | null;
   tests?: { invalid?: Array<Record<string, unknown>> | null; valid?: Array<Record<string, unknown>> | null } | null;
+}
+
+/**
+ * The portfolio a rule may look across: people.yaml's people, goals.yaml's goals, and the ids of all projects
+ * (`projects`). Rules are judged one file at a time and cached, so the portfolio they see is what changes
+ * rarely; a rule that names `people`, `goals` or `projects` is re-judged everywhere when those change.
+ */
+export interface Portfolio {
+  people: unknown[];
+  goals: unknown[];
+  projects: string[];
+}
+
+export const EMPTY_PORTFOLIO: Portfolio = { people: [], goals: [], projects: [] };
+
+/** Whether any rule reads the portfolio (its results then depend on people.yaml, goals.yaml and the project list). */
+export function readsPortfolio(sources: readonly RulesetSource[]): boolean {
+  return sources.some(({ data }) => /\b(people|goals|projects)\b/.test(JSON.stringify(isRecord(data) ? data.rules ?? {} : {})));
 }
 
 /** A rule file as the loader read it: path and (schema-valid) data. */
@@ -115,12 +134,20 @@ function judge(rule: CompiledRule, context: Record<string, unknown>): Outcome {
   return { pass: false, message: text };
 }
 
-function contextFor(rule: CompiledRule, item: unknown, project: unknown, config: Config, today: string): Record<string, unknown> {
-  return { [rule.spec.each]: item, ...(project !== undefined ? { project } : {}), today, thresholds: config.thresholds };
+function contextFor(rule: CompiledRule, item: unknown, project: unknown, config: Config, today: string, portfolio: Portfolio): Record<string, unknown> {
+  return { ...portfolio, [rule.spec.each]: item, ...(project !== undefined ? { project } : {}), today, thresholds: config.thresholds };
 }
 
 /** The PMO's rules on one file's data (data that passed its schema). */
-export function runCustomRules(rules: readonly CompiledRule[], kind: FileKind, file: string, data: unknown, config: Config, today: string): RawFinding[] {
+export function runCustomRules(
+  rules: readonly CompiledRule[],
+  kind: FileKind,
+  file: string,
+  data: unknown,
+  config: Config,
+  today: string,
+  portfolio: Portfolio = EMPTY_PORTFOLIO,
+): RawFinding[] {
   if (!isRecord(data)) return [];
   const project = kind === 'project' ? file.replace(/^.*\//, '').replace(/\.ya?ml$/, '') : undefined;
   const findings: RawFinding[] = [];
@@ -128,7 +155,8 @@ export function runCustomRules(rules: readonly CompiledRule[], kind: FileKind, f
     if (config.rules[rule.id] === 'off') continue;
     if (rule.spec.phases && kind === 'project' && !rule.spec.phases.includes(String(data.phase))) continue;
     for (const item of itemsOf(rule, kind, data)) {
-      const outcome = judge(rule, contextFor(rule, item.value, kind === 'project' && rule.spec.each !== 'project' ? data : undefined, config, today));
+      const owner = kind === 'project' && rule.spec.each !== 'project' ? data : undefined;
+      const outcome = judge(rule, contextFor(rule, item.value, owner, config, today, portfolio));
       if (outcome.pass) continue;
       const noun = ITEM_NOUN[String(item.path[0])] ?? rule.spec.each;
       const prefix = !outcome.message.startsWith('its ') ? '' : `${item.id ? `${noun} ${item.id}` : rule.spec.each}: `;
@@ -157,11 +185,11 @@ export interface RuleTestResult {
 }
 
 /** A rule's own `tests`: every invalid example must be flagged, every valid one must pass. */
-export function runRuleTests(rules: readonly CompiledRule[], config: Config, today: string): RuleTestResult[] {
+export function runRuleTests(rules: readonly CompiledRule[], config: Config, today: string, portfolio: Portfolio = EMPTY_PORTFOLIO): RuleTestResult[] {
   return rules.flatMap((rule) =>
     (['invalid', 'valid'] as const).flatMap((expected) =>
       (rule.spec.tests?.[expected] ?? []).map((example, index): RuleTestResult => {
-        const context = { today, thresholds: config.thresholds, ...example };
+        const context = { ...portfolio, today, thresholds: config.thresholds, ...example };
         const outcome = judge(rule, context);
         const ok = expected === 'valid' ? outcome.pass : !outcome.pass;
         const detail = ok ? undefined : outcome.pass ? 'it passed but should be flagged' : `it was flagged: ${outcome.message}`;

@@ -7,7 +7,7 @@ import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { isRecord } from '../model/labels.js';
 import { BUILTIN_RULES } from './builtin/index.js';
-import { runCustomRules, type CompiledRule } from './custom.js';
+import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
 import { baseContext, enabled, toFinding } from './context.js';
 import type { FileRule, RuleContext } from './types.js';
 
@@ -21,9 +21,10 @@ export function runFileRules(
   config: Config,
   today: string,
   custom: readonly CompiledRule[] = [],
+  portfolio?: Portfolio,
 ): RawFinding[] {
   if (!isRecord(data)) return [];
-  const findings: RawFinding[] = runCustomRules(custom, kind, file, data, config, today);
+  const findings: RawFinding[] = runCustomRules(custom, kind, file, data, config, today, portfolio);
   if (kind !== 'project' && kind !== 'request') return findings;
   for (const rule of fileRules) {
     if (rule.scope !== kind || !enabled(rule, config)) continue;

@@ -93,6 +93,32 @@ describe("the PMO's own rules", () => {
   });
 });
 
+describe('the portfolio in a rule', () => {
+  const OWNERS = `rules:
+  risk-owner-on-team:
+    description: Risk owners are engineers or the project manager.
+    severity: warn
+    each: risk
+    assert: risk.owner == project.manager || people.exists(p, p.id == risk.owner && p.role == "Engineer")
+    message: "risk {{risk.id}} is owned by {{risk.owner}}, who is neither the PM nor an engineer"
+  known-dependency:
+    description: A project names at least one other project of the portfolio or none.
+    severity: info
+    each: project
+    assert: size(projects) > 1
+    message: "alone in the portfolio"
+`;
+  const STAFF = 'people:\n  - { id: jdoe, name: J, role: PM }\n  - { id: asmith, name: A }\n  - { id: bkim, name: B, role: Engineer }\n  - { id: cfo, name: C }\n';
+
+  it('sees people, goals and the project ids, and is judged anew when people.yaml changes', () => {
+    const dir = repo({ 'rules/team.yaml': OWNERS, 'people.yaml': STAFF, 'projects/hermes.yaml': CLEAN.replace('id: apollo', 'id: hermes').replace(/team:\n(  - .*\n)+/, '') });
+    const run = () => (JSON.parse(pmo(['check', '--today', TODAY, '-f', 'json'], { cwd: dir }).stdout) as Array<{ rule: string; file: string }>).map((f) => `${f.file} ${f.rule}`);
+    expect(run()).toEqual([]);
+    writeFileSync(join(dir, 'people.yaml'), STAFF.replace('role: Engineer', 'role: Analyst'));
+    expect(run()).toEqual(['projects/apollo.yaml risk-owner-on-team', 'projects/hermes.yaml risk-owner-on-team']);
+  });
+});
+
 describe('pmo rules test', () => {
   const TESTED = `${RULES}    tests:
       invalid: [{ risk: { id: R1, status: open, review_by: 2027-06-01 } }]
