@@ -6,6 +6,8 @@
  * file's own findings, the facts cross-file checks need, and where its findings point. The YAML parsers and
  * zod are imported only when some file has to be parsed, validated or located afresh.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE } from './layout.js';
@@ -64,10 +66,15 @@ export interface CheckResult {
 /** A file as the later steps see it: its cache entry, and its text when (rarely) needed again. */
 interface LoadedFile extends SourceFile {
   entry: CacheEntry;
+  /** The content hash found when the file was discovered. */
+  discovered?: string;
   text: () => string;
   /** The entry is new or gained something this run: the cache must be written. */
   changed?: boolean;
 }
+
+/** How old a file's mtime must be before its stat may stand in for its content (racy-git's lesson). */
+const RACY_MS = 2000;
 
 /** The modules a cold run needs and a warm one does not. */
 const heavy = {
@@ -97,10 +104,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const texts = new Map<string, string>([[CONFIG_FILE, configSource.text]]);
   const textOf = (file: SourceFile) => () => memo(texts, file.path, () => readSource(root, file.path, file.kind).text);
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
+  const stats = new Map<string, [number, number]>();
   for (const file of discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config')) {
-    const hash = hashFile(root, file.path);
+    const { mtimeMs, size } = statSync(join(root, file.path));
+    const hash = cache?.knownHash(file.path, mtimeMs, size) ?? hashFile(root, file.path);
+    // A file touched in the last seconds may change again within the same mtime: its stat is not kept.
+    if (Date.now() - mtimeMs > RACY_MS) stats.set(file.path, [mtimeMs, size]);
     const hit = cache?.get(file.path, hash, today);
-    files.push({ ...file, entry: hit ?? { hash, findings: [] }, text: textOf(file), changed: !hit });
+    files.push({ ...file, entry: hit ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit });
   }
   const exists = fileExists(root, cache?.dirs);
   const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
@@ -160,6 +171,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 
   if (cache) {
     cache.setDirs(exists.listings);
+    for (const file of files) {
+      const stat = stats.get(file.path);
+      // The stat vouches for the content this run hashed, and only if the analysis read that same content.
+      if (!stat || (file.entry.stat?.[0] === stat[0] && file.entry.stat[1] === stat[1])) continue;
+      if (file.entry.hash === file.discovered) Object.assign(file, { entry: { ...file.entry, stat }, changed: true });
+    }
     for (const file of files) if (file.changed && file.kind !== 'config') cache.set(file.path, file.entry);
     cache.retain(new Set(files.map((f) => f.path)));
     cache.save();

@@ -16,6 +16,11 @@ import type { Spans } from './position.js';
 export interface CacheEntry {
   /** Content hash of the file the entry describes. */
   hash: string;
+  /**
+   * [mtimeMs, size] of the file when that content was hashed: while both are unchanged, a warm run takes
+   * the hash on trust instead of reading the file (ESLint's metadata strategy; git's index does the same).
+   */
+  stat?: [number, number];
   /** The file's own findings (YAML, schema, in-file integrity, and the built-in rules of its project). */
   findings: RawFinding[];
   /** Set when rules ran on the file: the date their findings hold for. Another day, the file is analyzed anew. */
@@ -104,6 +109,12 @@ export class ParseCache {
     this.configEntry = entry;
     this.entries = {};
     this.dirty = true;
+  }
+
+  /** The content hash last seen for a file whose mtime and size are unchanged since. */
+  knownHash(path: string, mtimeMs: number, size: number): string | undefined {
+    const stat = this.entries[path]?.stat;
+    return stat && stat[0] === mtimeMs && stat[1] === size ? this.entries[path]!.hash : undefined;
   }
 
   /** The entry of an unchanged file, unless its rule findings were for another day. */

@@ -60,5 +60,9 @@ describe('a generated 650-project portfolio', () => {
     expect(JSON.parse(cold.stdout) as Finding[]).toEqual(findings);
     const warm = pmo(['check', '-C', join(dir, 'repo'), '--format', 'json', '--today', TODAY]);
     expect(warm.stdout).toBe(cold.stdout);
+    // A worker starved of heap fails; the main thread does its share and the answer is the same.
+    const starved = pmo(['check', '-C', join(dir, 'repo'), '--format', 'json', '--today', TODAY, '--no-cache'], { env: { PMO_WORKER_HEAP_MB: '2' } });
+    expect(starved.stderr).toBe('');
+    expect(starved.stdout).toBe(cold.stdout);
   }, 60_000);
 });
