@@ -38,6 +38,8 @@ export interface AnalyzeJob {
   rulesets: RulesetSource[];
   /** What the PMO's rules may see across files (people, goals, project ids). */
   portfolio?: Portfolio;
+  /** In-process only (not sent to workers): the record checker of the run, so each folder is listed once. */
+  exists?: (path: string) => boolean;
   /** When known, references found broken are worded and located now, while the file's data is at hand. */
   registries?: Registries;
 }
@@ -45,7 +47,7 @@ export interface AnalyzeJob {
 export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
   const config = configFrom(job.configData);
   const schemas = buildSchemas(job.configData);
-  const exists = fileExists(job.root);
+  const exists = job.exists ?? fileExists(job.root);
   const custom = job.rules && job.rulesets.length > 0 ? compileRules(job.rulesets, job.today, BUILTIN_IDS) : [];
   return job.files.map((file): [string, CacheEntry] => {
     const source = readSource(job.root, file.path, file.kind);

@@ -119,7 +119,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   let portfolio: Portfolio | undefined;
   const analyze = async (batch: LoadedFile[], registries?: Registries) => {
     if (batch.length === 0) return;
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries };
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists };
     const fresh = await analyzeInParallel(job);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };

@@ -28,7 +28,8 @@ export async function analyzeInParallel(job: AnalyzeJob): Promise<Map<string, Ca
 
   // Interleaved shares, so that each thread gets a like mix of big and small files.
   const shares = Array.from({ length: threads }, (_, t) => job.files.filter((_, i) => i % threads === t));
-  const workers = shares.slice(1).map((files) => inWorker({ ...job, files }));
+  // A function cannot cross to a worker: workers list record folders themselves.
+  const workers = shares.slice(1).map((files) => inWorker({ ...job, files, exists: undefined }));
   const mine = analyzeFiles({ ...job, files: shares[0]! });
   // A worker that failed (out of its heap, or worse) leaves its share to this thread: slower, same answer.
   const theirs = await Promise.all(workers.map(async (work, i) => (await work) ?? analyzeFiles({ ...job, files: shares[i + 1]! })));
