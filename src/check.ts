@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from './errors.js';
+import { ConfigError, UsageError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE } from './layout.js';
 import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
@@ -26,6 +26,7 @@ import { analyzeInParallel } from './parallel.js';
 import { runPortfolioRules } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
+import { checkConfigReferences } from './rules/config-refs.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import { BUILD_ID } from './version.js';
 import { readsPortfolio, type Portfolio, type RulesetSource } from './rules/custom.js';
@@ -104,12 +105,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const texts = new Map<string, string>([[CONFIG_FILE, configSource.text]]);
   const textOf = (file: SourceFile) => () => memo(texts, file.path, () => readSource(root, file.path, file.kind).text);
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
-  const stats = new Map<string, [number, number]>();
+  const stats = new Map<string, [number, number, number]>();
   for (const file of discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config')) {
-    const { mtimeMs, size } = statSync(join(root, file.path));
-    const hash = cache?.knownHash(file.path, mtimeMs, size) ?? hashFile(root, file.path);
-    // A file touched in the last seconds may change again within the same mtime: its stat is not kept.
-    if (Date.now() - mtimeMs > RACY_MS) stats.set(file.path, [mtimeMs, size]);
+    const { mtimeMs, size, ctimeMs } = statSync(join(root, file.path));
+    const hash = cache?.knownHash(file.path, mtimeMs, size, ctimeMs) ?? hashFile(root, file.path);
+    // A file touched in the last seconds may change again within the same timestamps: its stat is not kept.
+    if (Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_MS) stats.set(file.path, [mtimeMs, size, ctimeMs]);
     const hit = cache?.get(file.path, hash, today);
     files.push({ ...file, entry: hit ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit });
   }
@@ -159,6 +160,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // without the rules they would hide nothing, so they are not judged either.
   const waivers = (rules && files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
   const inScope = pathFilter(root, cwd, options.paths ?? []);
+  for (const pattern of options.paths ?? []) {
+    // A path that names nothing pmo checks is a mistake (a typo in a CI step must not pass green).
+    const one = pathFilter(root, cwd, [pattern])!;
+    if (!files.some((f) => one(f.path))) {
+      throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)`);
+    }
+  }
   const judged = applyWaivers(raw, waivers, config, today);
   const gated = rules ? [...judged, ...gates(files, judged, config)] : judged;
   const reported = applySeverities(gated, config).filter((f) => !inScope || inScope(f.file));
@@ -174,7 +182,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     for (const file of files) {
       const stat = stats.get(file.path);
       // The stat vouches for the content this run hashed, and only if the analysis read that same content.
-      if (!stat || (file.entry.stat?.[0] === stat[0] && file.entry.stat[1] === stat[1])) continue;
+      if (!stat || (file.entry.stat && file.entry.stat.every((v, i) => v === stat[i]))) continue;
       if (file.entry.hash === file.discovered) Object.assign(file, { entry: { ...file.entry, stat }, changed: true });
     }
     for (const file of files) if (file.changed && file.kind !== 'config') cache.set(file.path, file.entry);
@@ -326,8 +334,15 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
     if (f.kind !== 'project' || !phase) return [];
     return [{ file: f.path, project: f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), phase, failures: failures.get(f.path) ?? new Map() }];
   });
-  const custom = files.flatMap((f) => (f.kind === 'ruleset' && isRecordData(f.entry.data) ? Object.keys(f.entry.data.rules) : []));
-  return [...checkGateConfig(config, new Set([...BUILTIN_RULE_IDS, ...custom])), ...gateFindings(projects, config)];
+  const customRules = files.flatMap((f) =>
+    f.kind === 'ruleset' && isRecordData(f.entry.data) ? Object.entries(f.entry.data.rules).map(([rule, spec]) => ({ file: f.path, rule, spec })) : [],
+  );
+  const known = new Set([...BUILTIN_RULE_IDS, ...customRules.map((r) => r.rule)]);
+  const phases = customRules.flatMap(({ file, rule, spec }) => {
+    const list = (spec as { phases?: unknown }).phases;
+    return Array.isArray(list) ? [{ file, rule, phases: list.map(String) }] : [];
+  });
+  return [...checkGateConfig(config, known), ...checkConfigReferences(config, known, phases), ...gateFindings(projects, config)];
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */

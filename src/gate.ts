@@ -53,6 +53,10 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const { parseYaml } = await import('./load/parse-yaml.js');
   const data = parseYaml(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, ''), file).data as Record<string, unknown> | undefined;
   const phase = typeof data?.phase === 'string' ? data.phase : '';
+  if (data && !config.lifecycle.includes(phase)) {
+    const blocked = `${file} has phase '${phase}', which is not in the lifecycle (${config.lifecycle.join(', ')}): fix it first`;
+    return { project: options.project, file, phase, target: options.to ?? '', ready: false, criteria: [], blocked };
+  }
   const target = options.to ?? config.lifecycle[config.lifecycle.indexOf(phase) + 1];
   if (options.to !== undefined && !config.lifecycle.includes(options.to)) {
     throw new UsageError(`'${options.to}' is not a phase of the lifecycle (${config.lifecycle.join(', ')})${didYouMean(options.to, config.lifecycle)}`);

@@ -35,6 +35,14 @@ Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
     );
 }
 
+const FS_CODES: Record<string, string> = {
+  ENOENT: 'no such file or directory (was it removed while pmo ran?)',
+  EISDIR: 'it is a directory, where pmo expects a file',
+  ENOTDIR: 'a part of the path is a file, where pmo expects a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
 export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
   process.exitCode = 0;
@@ -50,6 +58,13 @@ export async function main(argv: string[]): Promise<number> {
       writeStderr(`pmo: ${error.message}`);
       if (verbose && error.stack) writeStderr(error.stack);
       return error.exitCode;
+    }
+    const fsError = error as NodeJS.ErrnoException;
+    if (fsError?.syscall && fsError.path && FS_CODES[fsError.code ?? '']) {
+      // The file system said no (a folder where a file should be, a file gone mid-run, no permission).
+      writeStderr(`pmo: cannot ${fsError.syscall} ${fsError.path}: ${FS_CODES[fsError.code!]}`);
+      if (verbose && fsError.stack) writeStderr(fsError.stack);
+      return 2;
     }
     writeStderr(`pmo: internal error: ${(error as Error)?.message ?? String(error)}`);
     writeStderr(verbose ? String((error as Error)?.stack ?? '') : 'Run again with --verbose for the stack trace, and please report it.');

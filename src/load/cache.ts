@@ -17,10 +17,11 @@ export interface CacheEntry {
   /** Content hash of the file the entry describes. */
   hash: string;
   /**
-   * [mtimeMs, size] of the file when that content was hashed: while both are unchanged, a warm run takes
-   * the hash on trust instead of reading the file (ESLint's metadata strategy; git's index does the same).
+   * [mtimeMs, size, ctimeMs] of the file when that content was hashed: while all are unchanged, a warm run
+   * takes the hash on trust instead of reading the file (git's index does the same). ctime catches what
+   * resets mtime (touch -d, cp -p, archives): it cannot be set back.
    */
-  stat?: [number, number];
+  stat?: [number, number, number];
   /** The file's own findings (YAML, schema, in-file integrity, and the built-in rules of its project). */
   findings: RawFinding[];
   /** Set when rules ran on the file: the date their findings hold for. Another day, the file is analyzed anew. */
@@ -112,9 +113,9 @@ export class ParseCache {
   }
 
   /** The content hash last seen for a file whose mtime and size are unchanged since. */
-  knownHash(path: string, mtimeMs: number, size: number): string | undefined {
+  knownHash(path: string, mtimeMs: number, size: number, ctimeMs: number): string | undefined {
     const stat = this.entries[path]?.stat;
-    return stat && stat[0] === mtimeMs && stat[1] === size ? this.entries[path]!.hash : undefined;
+    return stat && stat[0] === mtimeMs && stat[1] === size && stat[2] === ctimeMs ? this.entries[path]!.hash : undefined;
   }
 
   /** The entry of an unchanged file, unless its rule findings were for another day. */

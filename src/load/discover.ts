@@ -1,5 +1,5 @@
 /** Finds the PMO repository root and the files of each kind in it (FORMAT.md's layout). */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type Picomatch from 'picomatch';
@@ -28,6 +28,17 @@ export const picomatch = (): typeof Picomatch => createRequire(import.meta.url)(
 /** `dir/*.yaml`: the common ruleset glob, matched without a glob library. */
 const SIMPLE_GLOB = /^([\w.-]+(?:\/[\w.-]+)*)\/\*\.(ya?ml)$/;
 
+/** A file, or a symbolic link to one (a PMO may link shared rule files or projects into its repo). */
+function isFile(root: string, path: string, entry: Dirent): boolean {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(join(root, path)).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
 /** Walks up from `start` to the directory holding pmo.yaml. */
 export function findRoot(start: string): string {
   const from = resolve(start);
@@ -46,7 +57,11 @@ export function findRoot(start: string): string {
 /** Every file pmo reads, config first, in a stable order. */
 export function discoverFiles(root: string, rulesetGlobs: readonly string[]): SourceFile[] {
   const files: SourceFile[] = [{ path: CONFIG_FILE, kind: 'config' }];
-  for (const [path, kind] of SINGLE_FILES) if (existsSync(join(root, path))) files.push({ path, kind });
+  for (const [path, kind] of SINGLE_FILES) {
+    if (!existsSync(join(root, path))) continue;
+    if (!statSync(join(root, path)).isFile()) throw new ConfigError(`${path} is not a file: pmo reads ${path} as a file of the PMO repository; rename or remove what is there`);
+    files.push({ path, kind });
+  }
   files.push(...yamlFilesIn(root, 'projects').map((path) => ({ path, kind: 'project' as const })));
   files.push(...yamlFilesIn(root, 'requests').map((path) => ({ path, kind: 'request' as const })));
   files.push(...rulesetFiles(root, rulesetGlobs).map((path) => ({ path, kind: 'ruleset' as const })));
@@ -56,7 +71,7 @@ export function discoverFiles(root: string, rulesetGlobs: readonly string[]): So
 function yamlFilesIn(root: string, dir: string): string[] {
   if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir), { withFileTypes: true })
-    .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
+    .filter((entry) => YAML_FILE.test(entry.name) && isFile(root, `${dir}/${entry.name}`, entry))
     .map((entry) => `${dir}/${entry.name}`)
     .sort();
 }
@@ -84,7 +99,7 @@ function walkYaml(root: string, dir: string): string[] {
   for (const entry of readdirSync(abs, { withFileTypes: true })) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...walkYaml(root, path));
-    else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(path);
+    else if (YAML_FILE.test(entry.name) && isFile(root, path, entry)) out.push(path);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
 export interface DirListing {
   mtimeMs: number;
+  ctimeMs: number;
   names: string[];
 }
 
@@ -28,11 +29,24 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
   return Object.assign(exists, { listings });
 }
 
+function isFileAt(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function list(dir: string, known: DirListing | undefined): DirListing | undefined {
   try {
-    const mtimeMs = statSync(dir).mtimeMs;
-    if (known && known.mtimeMs === mtimeMs) return known;
-    return { mtimeMs, names: readdirSync(dir) };
+    const { mtimeMs, ctimeMs } = statSync(dir);
+    // Trusted only while unchanged, and never when touched in the last seconds (a coarse clock may hide a change).
+    if (known && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && Date.now() - ctimeMs > 2000) return known;
+    // Files, and links to them: a record path naming a directory does not name a record.
+    const names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFileAt(join(dir, entry.name))))
+      .map((entry) => entry.name);
+    return { mtimeMs, ctimeMs, names };
   } catch {
     return undefined; // no such directory (or not one): nothing in it exists
   }

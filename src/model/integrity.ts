@@ -36,7 +36,8 @@ export interface BrokenValue {
 }
 
 const OUTSIDE_REPO = /^(\/|[A-Za-z]:[\\/]|\\\\)|(^|[\\/])\.\.([\\/]|$)/;
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** Records kept in a document system: web addresses only (a file:// URL would leave the repository). */
+const URL_LIKE = /^https?:\/\//i;
 const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
 
 /** The ids references are resolved against; null where the registry is absent or unreadable. */

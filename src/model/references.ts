@@ -11,6 +11,7 @@ import type { DataPath } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import { isRecord, labelPath, subject as subjectOf } from './labels.js';
 import { selectStrings } from './select.js';
+import { isRealDate } from './dates.js';
 
 export type ReferenceKind = 'person' | 'goal' | 'project' | 'record' | 'actual-date';
 export type ValueKind = Exclude<ReferenceKind, 'actual-date'>;
@@ -103,7 +104,7 @@ function waiverFacts(data: unknown): WaiverFact[] {
     if (!isRecord(w)) return [];
     const { rule, project, item, reason, approved_by, expires } = w;
     const texts = [rule, project, reason, approved_by, expires];
-    if (!texts.every((t) => typeof t === 'string' && t !== '') || !ACTUAL_DATE.test(expires as string)) return [];
+    if (!texts.every((t) => typeof t === 'string' && t !== '') || !ACTUAL_DATE.test(expires as string) || !isRealDate(expires as string)) return [];
     return [{ index, rule, project, reason, approved_by, expires, ...(typeof item === 'string' ? { item } : {}) } as WaiverFact];
   });
 }

@@ -40,6 +40,9 @@ export function compileRules(sources: readonly RulesetSource[], today: string, b
     for (const [id, raw] of Object.entries(rules)) {
       const spec = raw as CustomRuleSpec;
       const at = (field: string) => ['rules', id, field];
+      if (/^(yaml|schema|ref|dates|waiver|gate|config)\//.test(id)) {
+        throw new RuleCompileError(file, ['rules', id], 0, `'${id}' uses a prefix pmo keeps for its own findings: give the PMO's rule another id`, true);
+      }
       if (builtinIds.has(id)) throw new RuleCompileError(file, ['rules', id], 0, `'${id}' is a built-in rule: give the PMO's rule another id`, true);
       if (compiled.some((r) => r.id === id)) throw new RuleCompileError(file, ['rules', id], 0, `rule '${id}' is defined twice: ids are unique across rules/`, true);
       compiled.push({

@@ -27,6 +27,10 @@ export function applyWaivers(findings: readonly RawFinding[], waivers: readonly 
         `the waiver of ${waiver.rule} for ${waiver.project} expired on ${waiver.expires} (${plural(-days, 'day')} ago): its findings are shown again; renew it with a new approval or remove it`);
       return false;
     }
+    if (/^(yaml|schema)\//.test(waiver.rule)) {
+      report(waiver, 'waiver/locked', 'error', `${waiver.rule} findings are errors in the data, not exceptions to a rule: fix them; a waiver cannot hide them`, 'rule');
+      return false;
+    }
     if (locked.has(waiver.rule)) {
       report(waiver, 'waiver/locked', 'error', `${waiver.rule} is locked in pmo.yaml: no waiver can hide its findings; fix them or ask the PMO`, 'rule');
       return false;

@@ -4,6 +4,9 @@ import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Control characters from the data (an escape sequence in a milestone name) must not drive the terminal. */
+const safe = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export const stylish: Formatter = (all, { files, paint: chalk, showWaived }) => {
   const findings = all.filter((f) => !f.waived);
   const waived = all.length - findings.length;
@@ -19,10 +22,10 @@ export const stylish: Formatter = (all, { files, paint: chalk, showWaived }) => 
 
   const out: string[] = [];
   for (const [file, list] of byFile) {
-    out.push(chalk.underline(file));
+    out.push(chalk.underline(safe(file)));
     const where = list.map((f) => `${f.line}:${f.column}`);
     const whereWidth = Math.max(...where.map((w) => w.length));
-    const messages = list.map((f) => (f.waived ? `${f.message} [waived until ${f.waived.expires}: ${f.waived.reason}]` : f.message));
+    const messages = list.map((f) => safe(f.waived ? `${f.message} [waived until ${f.waived.expires}: ${f.waived.reason}]` : f.message));
     const messageWidth = Math.min(100, Math.max(...messages.map((m) => m.length)));
     list.forEach((f, i) => {
       const severity = f.waived ? chalk.dim('waived') : paint[f.severity](f.severity.padEnd(5));
