@@ -3,12 +3,11 @@
  * parse workers (analyze-worker.ts), so both give the same answer for the same file. Each file is read
  * here, so that texts need not be held (or copied to a worker) beforehand.
  */
-import { parseDocument } from 'yaml';
 import type { RawFinding } from './findings.js';
 import type { CacheEntry } from './load/cache.js';
 import type { SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
-import { parseYaml, YAML_OPTIONS } from './load/parse-yaml.js';
+import { parseForPositions, parseYaml } from './load/parse-yaml.js';
 import { spansFor, type PathAnchor } from './load/position-index.js';
 import { readSource } from './load/read.js';
 import { buildSchemas } from './model/config-compile.js';
@@ -80,7 +79,7 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
     // A file with findings will be shown with positions: find them now, while the text is at hand (and, in a
     // cold run, on a worker's core), with the document the full parser built or a new one.
     const wanted = [...pathAnchors(findings), ...referenceAnchors];
-    if (wanted.length > 0) entry.spans = spansFor(parsed.doc ?? parseDocument(source.text, YAML_OPTIONS), wanted);
+    if (wanted.length > 0) entry.spans = spansFor(parsed.doc ?? parseForPositions(source.text), wanted);
     return [file.path, entry];
   });
 }

@@ -241,8 +241,7 @@ async function loadConfig(source: Source): Promise<CacheEntry> {
  */
 async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: RulesetSource[], today: string): Promise<void> {
   if (files.length === 0) return;
-  const [{ parseDocument }, { spansFor }, { YAML_OPTIONS }, { compileRules }, { RuleCompileError }] = await Promise.all([
-    import('yaml'),
+  const [{ spansFor }, { parseForPositions }, { compileRules }, { RuleCompileError }] = await Promise.all([
     heavy.positions(),
     heavy.parse(),
     import('./rules/custom-compile.js'),
@@ -254,7 +253,7 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
       const file = files.find((f) => f.path === path);
       if (!file) return undefined;
       const text = file.text();
-      return { text, spans: spansFor(parseDocument(text, YAML_OPTIONS), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
+      return { text, spans: spansFor(parseForPositions(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
     }).sort(compareFindings);
   if (errors.length > 0) {
     const lines = located(errors).map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
@@ -285,8 +284,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
   if (wantsReferences.size === 0 && wantsSpans.length === 0) return;
 
-  const [{ parseDocument }, { spansFor }, { YAML_OPTIONS, MAX_ALIAS_COUNT }, { extractReferences }] = await Promise.all([
-    import('yaml'),
+  const [{ spansFor }, { parseForPositions, MAX_ALIAS_COUNT }, { extractReferences }] = await Promise.all([
     heavy.positions(),
     heavy.parse(),
     heavy.references(),
@@ -294,7 +292,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   for (const path of new Set([...wantsReferences, ...wantsSpans.map(([p]) => p)])) {
     const file = files.get(path);
     if (!file) continue;
-    const doc = parseDocument(file.text(), YAML_OPTIONS);
+    const doc = parseForPositions(file.text());
     if (wantsReferences.has(path)) file.entry.references = extractReferences(file.kind, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     const needed = anchors.get(path);
     if (needed) file.entry.spans = { ...file.entry.spans, ...spansFor(doc, needed) };

@@ -8,7 +8,7 @@
  * agree on every fixture.
  */
 import jsYaml from 'js-yaml';
-import { parseAllDocuments, isAlias, visit, type Document } from 'yaml';
+import { parseAllDocuments, parseDocument, isAlias, visit, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
 
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
@@ -55,6 +55,17 @@ export interface ParsedYaml {
   doc?: Document.Parsed;
 }
 
+/**
+ * The `yaml` package does not take a lone CR (old Mac files) for a line break, as YAML and js-yaml do.
+ * LF in its place keeps every offset where it was.
+ */
+const withLineFeeds = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/** A document to read positions from (the fast parser built the data). */
+export function parseForPositions(text: string): Document.Parsed {
+  return parseDocument(withLineFeeds(text), YAML_OPTIONS);
+}
+
 /** Parses a file's text: the fast parser when it is safe, the full one otherwise. */
 export function parseYaml(text: string, file: string): ParsedYaml {
   if (text.trim() !== '' && !NEEDS_FULL_PARSE.test(text)) {
@@ -70,7 +81,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 /** Parses with the `yaml` package: all errors, positions, merge keys, capped aliases. */
 export function parseYamlFully(text: string, file: string): ParsedYaml {
   const conflicts = conflictMarkers(text, file);
-  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = parseAllDocuments(withLineFeeds(text), YAML_OPTIONS);
   // A trailing '---' with nothing after it is not a second document.
   const list = (Array.isArray(docs) ? docs : []).filter((d, i) => i === 0 || d.contents !== null || d.errors.length > 0);
   const doc = list[0];
@@ -101,6 +112,16 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     const alias = firstAliasRange(doc) ?? [0, 1];
+    if (!/excessive alias count/i.test(error.message)) {
+      findings.push({
+        rule: 'yaml/syntax',
+        severity: 'error',
+        message: `YAML syntax error: ${error.message.replace(/\.$/, '')}: an alias (*name) must refer to an anchor (&name) defined before it`,
+        file,
+        at: { offset: alias[0], endOffset: alias[1] },
+      });
+      return { data: undefined, findings, doc };
+    }
     findings.push({
       rule: 'yaml/alias-limit',
       severity: 'error',

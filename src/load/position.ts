@@ -49,7 +49,12 @@ export function resolveAnchor(anchor: Anchor, index: PositionIndex | undefined):
 /** Offsets of line starts, for offset → line/column without re-parsing. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // Line breaks are LF, CRLF, and (old Mac files) a lone CR: YAML counts all three.
+  const loneCR = /\r(?!\n)/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (loneCR && c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

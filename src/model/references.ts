@@ -92,8 +92,9 @@ export function extractFacts(kind: FileKind, data: unknown): FileFacts {
   if (kind === 'waivers') facts.waivers = waiverFacts(data);
   if (kind === 'project' && isRecord(data) && typeof data.phase === 'string') facts.phase = data.phase;
   const list = DEFINES[kind];
-  if (!list) return facts;
-  const items = isRecord(data) && Array.isArray(data[list]) ? data[list] : [];
+  // A registry that is not a list (people: written as a map, an empty file) vouches for nothing: unknown.
+  if (!list || !isRecord(data) || !Array.isArray(data[list])) return facts;
+  const items = data[list] as unknown[];
   return { defines: items.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : [])), ...facts };
 }
 

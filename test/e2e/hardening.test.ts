@@ -96,4 +96,22 @@ describe('hardening', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('pmo: people.yaml is not a file: pmo reads people.yaml as a file of the PMO repository; rename or remove what is there\n');
   });
+
+  it('an alias to no anchor is a syntax error that says so, not an alias bomb', () => {
+    const run = pmo(['check', ...TODAY, '--no-rules', '-f', 'json'], { cwd: makePortfolio({ 'projects/apollo.yaml': PROJECT.replace('manager: jdoe', 'manager: *nope') }) });
+    const [finding] = json(run.stdout);
+    expect(finding!.rule).toBe('yaml/syntax');
+    expect(finding!.message).toContain('an alias (*name) must refer to an anchor (&name) defined before it');
+  });
+
+  it('old Mac line ends (a lone CR) count lines like YAML does', () => {
+    const text = PROJECT.replace('impact: 4', 'impact: 9').replace(/\n/g, '\r');
+    const run = pmo(['check', ...TODAY, '--no-rules', '-f', 'json'], { cwd: makePortfolio({ 'projects/apollo.yaml': text }) });
+    expect(JSON.parse(run.stdout).map((f: { line: number; column: number }) => [f.line, f.column])).toEqual([[31, 13]]);
+  });
+
+  it('people.yaml written as a map is a schema error, not a flood of unknown people', () => {
+    const run = pmo(['check', ...TODAY, '--no-rules', '-f', 'json'], { cwd: makePortfolio({ 'people.yaml': 'people:\n  jdoe: { name: Jane }\n' }) });
+    expect(json(run.stdout).map((f) => [f.file, f.rule])).toEqual([['people.yaml', 'schema/invalid-value']]);
+  });
 });

@@ -8,7 +8,7 @@ import { findRoot } from '../../load/discover.js';
 import { configFrom, type Config } from '../../model/config.js';
 import { didYouMean } from '../../model/suggest.js';
 import { BUILTIN_RULES } from '../../rules/builtin/index.js';
-import type { CompiledRule } from '../../rules/custom.js';
+import type { CompiledRule, Portfolio } from '../../rules/custom.js';
 import { ruleDoc } from '../../rules/docs.js';
 import { defaultSeverity } from '../../rules/types.js';
 import { palette, wantsColor } from '../../output/color.js';
@@ -17,6 +17,7 @@ import { parseDate } from '../options.js';
 
 interface Catalog {
   config: Config;
+  portfolio?: Portfolio;
   custom: CompiledRule[];
   today: string;
 }
@@ -94,9 +95,9 @@ Examples:
     .option('--no-color', 'never colour the output')
     .action(async (_flags: unknown, command: Command) => {
       const flags = command.optsWithGlobals<{ cwd?: string; today?: string; format: 'text' | 'json'; color?: boolean }>();
-      const { config, custom, today } = await loadCatalog(flags.cwd, flags.today);
+      const { config, custom, today, portfolio } = await loadCatalog(flags.cwd, flags.today);
       const { runRuleTests } = await import('../../rules/custom.js');
-      const results = runRuleTests(custom, config, today);
+      const results = runRuleTests(custom, config, today, portfolio);
       const failed = results.filter((r) => !r.ok).length;
       process.exitCode = failed > 0 ? 1 : 0;
       if (flags.format === 'json') return writeStdout(`${JSON.stringify(results, null, 2)}\n`);
@@ -126,5 +127,6 @@ async function loadCatalog(cwd = process.cwd(), today?: string): Promise<Catalog
   }
   const [{ check }, { compileRules }] = await Promise.all([import('../../check.js'), import('../../rules/custom-compile.js')]);
   const result = await check({ cwd, paths: ['pmo.yaml'], today: day });
-  return { config: result.config, custom: compileRules(result.rulesets, day, new Set(BUILTIN_RULES.map((r) => r.id))), today: day };
+  const custom = compileRules(result.rulesets, day, new Set(BUILTIN_RULES.map((r) => r.id)));
+  return { config: result.config, custom, today: day, portfolio: result.portfolio };
 }

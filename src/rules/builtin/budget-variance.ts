@@ -9,7 +9,7 @@ const rule: ProjectRule = {
   governance: true,
   thresholds: ['budget_variance_pct'],
   messages: {
-    over: 'the {{source}} {{forecast}} is {{variance}} over the approved budget {{approved}} (baseline {{baseline}} + approved changes {{changes}}); the limit is {{limit}}: raise a change request or re-plan',
+    over: 'the {{source}} {{forecast}} is {{excess}} over the approved budget {{approved}} (baseline {{baseline}} + approved changes {{changes}}): {{variance}} of the baseline, the limit is {{limit}}; raise a change request or re-plan',
   },
   scope: 'project',
   check(project, ctx) {
@@ -26,7 +26,7 @@ const rule: ProjectRule = {
     ctx.report({
       messageId: 'over',
       data: {
-        source, forecast: money(forecast), variance: pct(variance), approved: money(approved), baseline: money(baseline),
+        source, forecast: money(forecast), excess: money(forecast - approved), variance: pct(variance), approved: money(approved), baseline: money(baseline),
         changes: money(changes), limit: pct(ctx.thresholds.budget_variance_pct),
       },
       path: source === 'forecast' ? ['budget', 'forecast'] : ['budget', 'baseline'],
