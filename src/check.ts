@@ -106,7 +106,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const textOf = (file: SourceFile) => () => memo(texts, file.path, () => readSource(root, file.path, file.kind).text);
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
   const stats = new Map<string, [number, number, number]>();
-  for (const file of discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config')) {
+  const { unique, duplicates } = oneFilePerId(discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config'));
+  for (const file of unique) {
     const { mtimeMs, size, ctimeMs } = statSync(join(root, file.path));
     const hash = cache?.knownHash(file.path, mtimeMs, size, ctimeMs) ?? hashFile(root, file.path);
     // A file touched in the last seconds may change again within the same timestamps: its stat is not kept.
@@ -152,6 +153,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const broken = findBrokenValues(factsOf(), registries, { today, exists });
   await describe(new Set(broken.map((b) => b.file)), [], byPath);
   const raw: RawFinding[] = [
+    ...duplicates,
     ...files.flatMap((f) => f.entry.findings),
     ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
     ...(rules ? runPortfolioRules(files.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []),
@@ -298,6 +300,30 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     if (needed) file.entry.spans = { ...file.entry.spans, ...spansFor(doc, needed) };
     file.changed = true;
   }
+}
+
+/**
+ * A project (or request) is its file name: `apollo.yaml` and `apollo.yml` would be one id twice. The first
+ * (in name order, so .yaml) counts; the other is a finding and is not read.
+ */
+function oneFilePerId(files: SourceFile[]): { unique: SourceFile[]; duplicates: RawFinding[] } {
+  const seen = new Map<string, string>();
+  const duplicates: RawFinding[] = [];
+  const unique = files.filter((file) => {
+    if (file.kind !== 'project' && file.kind !== 'request') return true;
+    const key = file.path.replace(/\.ya?ml$/, '');
+    const first = seen.get(key);
+    if (!first) return seen.set(key, file.path), true;
+    duplicates.push({
+      rule: 'schema/duplicate-file',
+      severity: 'error',
+      message: `${file.path} and ${first} are the same ${file.kind} id; keep one (this one is not read)`,
+      file: file.path,
+      at: { offset: 0, endOffset: 0 },
+    });
+    return false;
+  });
+  return { unique, duplicates };
 }
 
 /** What the PMO's rules see of the portfolio: people.yaml's and goals.yaml's lists, and the project ids. */

@@ -114,4 +114,12 @@ describe('hardening', () => {
     const run = pmo(['check', ...TODAY, '--no-rules', '-f', 'json'], { cwd: makePortfolio({ 'people.yaml': 'people:\n  jdoe: { name: Jane }\n' }) });
     expect(json(run.stdout).map((f) => [f.file, f.rule])).toEqual([['people.yaml', 'schema/invalid-value']]);
   });
+
+  it('one project id in two files (x.yaml and x.yml) is a finding, and is counted once', () => {
+    const dir = makePortfolio({ 'projects/apollo.yml': PROJECT });
+    const run = pmo(['check', ...TODAY, '--no-rules', '-f', 'json'], { cwd: dir });
+    expect(json(run.stdout).map((f) => [f.file, f.rule, f.message])).toEqual([
+      ['projects/apollo.yml', 'schema/duplicate-file', 'projects/apollo.yml and projects/apollo.yaml are the same project id; keep one (this one is not read)'],
+    ]);
+  });
 });
