@@ -1,6 +1,6 @@
 /** `pmo gate <project> [--to <phase>]`: the readiness checklist for a phase change. */
 import { Command, Option } from 'commander';
-import { gateReadiness, type GateReadiness } from '../../gate.js';
+import type { GateReadiness } from '../../gate.js';
 import { palette, wantsColor, type Palette } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
 import { parseDate } from '../options.js';
@@ -39,6 +39,8 @@ Examples:
 Exit codes: 0 ready, 1 not ready, 2 pmo could not do its job (no such project or phase).`,
     )
     .action(async (project: string, flags: GateFlags) => {
+      // Loaded when used: `pmo check` should not pay for what only `pmo gate` needs.
+      const { gateReadiness } = await import('../../gate.js');
       const readiness = await gateReadiness({ cwd: flags.cwd, project, to: flags.to, today: flags.today, cache: flags.cache });
       const chalk = await palette(flags.format === 'text' && wantsColor(process.stdout, flags.color));
       await writeStdout(flags.format === 'json' ? `${JSON.stringify(readiness, null, 2)}\n` : checklist(readiness, chalk));

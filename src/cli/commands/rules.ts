@@ -7,13 +7,17 @@ import { UsageError } from '../../errors.js';
 import { findRoot } from '../../load/discover.js';
 import { configFrom, type Config } from '../../model/config.js';
 import { didYouMean } from '../../model/suggest.js';
-import { BUILTIN_RULES } from '../../rules/builtin/index.js';
 import type { CompiledRule, Portfolio } from '../../rules/custom.js';
-import { ruleDoc } from '../../rules/docs.js';
 import { defaultSeverity } from '../../rules/types.js';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
 import { parseDate } from '../options.js';
+
+/** The rule catalog, loaded when a rules command runs (every rule module: `pmo check` must not pay for it). */
+const catalog = async () => {
+  const [{ BUILTIN_RULES }, { ruleDoc }] = await Promise.all([import('../../rules/builtin/index.js'), import('../../rules/docs.js')]);
+  return { BUILTIN_RULES, ruleDoc };
+};
 
 interface Catalog {
   config: Config;
@@ -36,6 +40,7 @@ Examples:
   $ pmo rules test                     run the tests of the PMO's own rules (rules/*.yaml), for CI`,
     )
     .action(async (flags: { cwd?: string; format: 'text' | 'json' }) => {
+      const { BUILTIN_RULES } = await catalog();
       const { config, custom } = await loadCatalog(flags.cwd);
       const rows = [
         ...BUILTIN_RULES.map((rule) => ({
@@ -71,6 +76,7 @@ Examples:
     .action(async (id: string, _flags: unknown, command: Command) => {
       // -C belongs to `pmo rules`, wherever it is written on the line.
       const flags = command.optsWithGlobals<{ cwd?: string }>();
+      const { BUILTIN_RULES, ruleDoc } = await catalog();
       if (BUILTIN_RULES.some((r) => r.id === id)) return writeStdout(ruleDoc(id));
       const { custom } = await loadCatalog(flags.cwd);
       const own = custom.find((r) => r.id === id);
@@ -127,6 +133,7 @@ async function loadCatalog(cwd = process.cwd(), today?: string): Promise<Catalog
   }
   const [{ check }, { compileRules }] = await Promise.all([import('../../check.js'), import('../../rules/custom-compile.js')]);
   const result = await check({ cwd, paths: ['pmo.yaml'], today: day });
-  const custom = compileRules(result.rulesets, day, new Set(BUILTIN_RULES.map((r) => r.id)));
+  const { BUILTIN_RULE_IDS } = await import('../../rules/builtin/ids.js');
+  const custom = compileRules(result.rulesets, day, new Set(BUILTIN_RULE_IDS));
   return { config: result.config, custom, today: day, portfolio: result.portfolio };
 }
