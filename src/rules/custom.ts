@@ -83,7 +83,7 @@ export class RuleCompileError extends Error {
 }
 
 /** Lists of a project walked by `each`. */
-export const LISTS: Partial<Record<CustomRuleSpec['each'], string>> = {
+const LISTS: Partial<Record<CustomRuleSpec['each'], string>> = {
   milestone: 'milestones', deliverable: 'deliverables', risk: 'risks', issue: 'issues', change: 'changes',
 };
 
