@@ -64,6 +64,9 @@ export function describeJsonSchema(schema: Record<string, unknown>): string {
   switch (schema.type) {
     case 'string':
       if (schema.format === 'date') return 'a date written YYYY-MM-DD';
+      if (schema.format === 'email') return 'an email address';
+      if (schema.format === 'uri' || schema.format === 'url') return 'a URL';
+      if (schema.format === 'date-time') return 'a date and time (ISO 8601, e.g. 2026-11-20T09:30:00Z)';
       if (typeof schema.pattern === 'string') return `text matching ${schema.pattern}`;
       return `text${bounds(schema.minLength, schema.maxLength, ' characters').replace(' from', ' of')}`;
     case 'integer':

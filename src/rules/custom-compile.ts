@@ -32,6 +32,24 @@ function compileExpression(env: Environment, file: string, path: DataPath, text:
   }
 }
 
+/** A message's `{{expression}}`s compiled; a compile error's offset counts from the start of the message. */
+function compileMessage(env: Environment, file: string, path: DataPath, message: string): Array<string | Program> {
+  let offset = 0;
+  return message.split(/(\{\{.*?\}\})/).map((part) => {
+    const start = offset;
+    offset += part.length;
+    if (!(part.startsWith('{{') && part.endsWith('}}'))) return part;
+    const inner = part.slice(2, -2);
+    const lead = 2 + (inner.length - inner.trimStart().length);
+    try {
+      return compileExpression(env, file, path, inner.trim());
+    } catch (error) {
+      if (!(error instanceof RuleCompileError)) throw error;
+      throw new RuleCompileError(file, path, start + lead + error.offset, error.message);
+    }
+  });
+}
+
 export function compileRules(sources: readonly RulesetSource[], today: string, builtinIds: ReadonlySet<string>): CompiledRule[] {
   const env = environment(today);
   const compiled: CompiledRule[] = [];
@@ -51,9 +69,7 @@ export function compileRules(sources: readonly RulesetSource[], today: string, b
         spec,
         ...(spec.when ? { when: compileExpression(env, file, at('when'), spec.when) } : {}),
         assert: compileExpression(env, file, at('assert'), spec.assert),
-        message: spec.message.split(/(\{\{.*?\}\})/).map((part) =>
-          part.startsWith('{{') && part.endsWith('}}') ? compileExpression(env, file, at('message'), part.slice(2, -2).trim()) : part,
-        ),
+        message: compileMessage(env, file, at('message'), spec.message),
       });
     }
   }

@@ -64,6 +64,15 @@ describe("the PMO's own rules", () => {
     );
   });
 
+  it('an expression inside a message template is located inside the message', async () => {
+    const broken = RULES.replace('is next reviewed in {{daysUntil(risk.review_by)}} days', 'is next reviewed in {{ daysUntil(risk.review_by)) }} days');
+    const error = await check({ cwd: repo({ 'rules/team.yaml': broken }), today: TODAY, cache: false }).catch((e: unknown) => e);
+    // line 8 is `    message: "risk {{risk.id}} is next reviewed in {{ daysUntil(risk.review_by)) }} days ..."`
+    const line = broken.split('\n')[7]!;
+    const column = line.indexOf('daysUntil') + 1 + 'daysUntil(risk.review_by)'.length;
+    expect((error as Error).message).toBe(`rules/team.yaml:8:${column}  rule expression does not compile: Unexpected character: ')' (in \`daysUntil(risk.review_by))\`)`);
+  });
+
   it('a rule file that breaks its schema stops the run too', async () => {
     const error = await check({ cwd: repo({ 'rules/team.yaml': RULES.replace('each: risk', 'each: risks') }), today: TODAY, cache: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
