@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
-import { CONFIG_FILE } from './layout.js';
+import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
 import { discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
@@ -30,6 +30,7 @@ import { checkConfigReferences } from './rules/config-refs.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import { BUILD_ID } from './version.js';
 import { readsPortfolio, type Portfolio, type RulesetSource } from './rules/custom.js';
+import { isRecord } from './model/labels.js';
 
 export interface CheckOptions {
   /** Where to start looking for pmo.yaml (default: process.cwd()). */
@@ -218,7 +219,7 @@ async function loadConfig(source: Source): Promise<CacheEntry> {
     return { spans, findings: locateFindings(findings, () => ({ text: source.text, spans })).sort(compareFindings) };
   };
   const fatal = (findings: RawFinding[], why: string): never => {
-    const lines = locate(findings).findings.map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
+    const lines = locate(findings).findings.map(listed);
     throw new ConfigError(`${CONFIG_FILE} ${why}:\n${lines.join('\n')}`);
   };
   const yamlProblems = [...(source.encodingFinding ? [source.encodingFinding] : []), ...parsed.findings];
@@ -258,7 +259,7 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
       return { text, spans: spansFor(parseForPositions(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
     }).sort(compareFindings);
   if (errors.length > 0) {
-    const lines = located(errors).map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
+    const lines = located(errors).map(listed);
     throw new ConfigError(`the PMO's rule files have errors, so nothing was checked:\n${lines.join('\n')}`);
   }
   try {
@@ -332,12 +333,12 @@ function portfolioOf(files: readonly LoadedFile[]): Portfolio {
     const data = files.find((f) => f.kind === kind)?.entry.data as Record<string, unknown> | undefined;
     return Array.isArray(data?.[key]) ? (data[key] as unknown[]) : [];
   };
-  const projects = files.filter((f) => f.kind === 'project').map((f) => f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''));
+  const projects = files.filter((f) => f.kind === 'project').map((f) => idOfFile(f.path));
   return { people: list('people', 'people'), goals: list('goals', 'goals'), projects };
 }
 
-const isRecordData = (data: unknown): data is { rules: Record<string, unknown> } =>
-  typeof data === 'object' && data !== null && typeof (data as { rules?: unknown }).rules === 'object' && (data as { rules?: unknown }).rules !== null;
+/** A finding as a line of a ConfigError: configuration problems stop the run and are listed, located. */
+const listed = (f: Finding) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`;
 
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   if (!map.has(key)) map.set(key, make());
@@ -356,10 +357,12 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
   const projects = files.flatMap((f) => {
     const phase = f.entry.facts?.phase;
     if (f.kind !== 'project' || !phase) return [];
-    return [{ file: f.path, project: f.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), phase, failures: failures.get(f.path) ?? new Map() }];
+    return [{ file: f.path, project: idOfFile(f.path), phase, failures: failures.get(f.path) ?? new Map() }];
   });
   const customRules = files.flatMap((f) =>
-    f.kind === 'ruleset' && isRecordData(f.entry.data) ? Object.entries(f.entry.data.rules).map(([rule, spec]) => ({ file: f.path, rule, spec })) : [],
+    f.kind === 'ruleset' && isRecord(f.entry.data) && isRecord(f.entry.data.rules)
+      ? Object.entries(f.entry.data.rules).map(([rule, spec]) => ({ file: f.path, rule, spec }))
+      : [],
   );
   const known = new Set([...BUILTIN_RULE_IDS, ...customRules.map((r) => r.rule)]);
   const phases = customRules.flatMap(({ file, rule, spec }) => {

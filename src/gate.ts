@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
+import { idOfFile } from './layout.js';
 import type { RawFinding } from './findings.js';
 import { didYouMean } from './model/suggest.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
@@ -45,7 +46,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const { config, root } = result;
   const today = options.today ?? result.today;
   const file = `projects/${options.project}.yaml`;
-  const projects = result.files.filter((f) => f.startsWith('projects/')).map((f) => f.replace(/^projects\//, '').replace(/\.ya?ml$/, ''));
+  const projects = result.files.filter((f) => f.startsWith('projects/')).map(idOfFile);
   if (!result.files.includes(file)) {
     throw new UsageError(`there is no project '${options.project}' (no ${file})${didYouMean(options.project, projects)}`);
   }

@@ -10,6 +10,7 @@ import type { FileKind } from '../load/discover.js';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference, ReferenceKind } from './references.js';
 import { didYouMean } from './suggest.js';
+import { idOfFile } from '../layout.js';
 
 export interface IntegrityContext {
   today: string;
@@ -38,7 +39,6 @@ export interface BrokenValue {
 const OUTSIDE_REPO = /^(\/|[A-Za-z]:[\\/]|\\\\)|(^|[\\/])\.\.([\\/]|$)/;
 /** Records kept in a document system: web addresses only (a file:// URL would leave the repository). */
 const URL_LIKE = /^https?:\/\//i;
-const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
 
 /** The ids references are resolved against; null where the registry is absent or unreadable. */
 export type Registries = Record<'person' | 'goal' | 'project', Set<string> | null>;
@@ -53,7 +53,7 @@ export function buildRegistries(files: readonly FactsOfFile[]): Registries {
   return {
     person: registry('people'),
     goal: registry('goals'),
-    project: new Set(files.filter((f) => f.kind === 'project').map((f) => fileId(f.path))),
+    project: new Set(files.filter((f) => f.kind === 'project').map((f) => idOfFile(f.path))),
   };
 }
 
@@ -67,7 +67,7 @@ export function findBrokenValues(files: readonly FactsOfFile[], registries: Regi
   const broken: BrokenValue[] = [];
   for (const { path: file, kind, facts } of files) {
     if (!facts) continue;
-    const project = kind === 'project' ? { project: fileId(file) } : {};
+    const project = kind === 'project' ? { project: idOfFile(file) } : {};
     const add = (refKind: ReferenceKind, value: string, rule: string, rest: (ref: Reference) => string) =>
       broken.push({ file, ...project, kind: refKind, value, rule, rest });
 

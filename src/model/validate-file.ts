@@ -14,6 +14,7 @@ import { goalsSchema, peopleSchema, waiversSchema } from './schemas/people.js';
 import { ITEM_LISTS, ITEM_NOUN } from './nouns.js';
 import { rulesetSchema } from './schemas/ruleset.js';
 import { didYouMean } from './suggest.js';
+import { idOfFile } from '../layout.js';
 
 const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.properties in pmo.yaml if the PMO wants it";
 
@@ -83,7 +84,7 @@ function schemaFor(kind: FileKind, schemas: Schemas): z.ZodType | undefined {
 const at = (path: DataPath, on: 'key' | 'value' = 'value') => ({ path, on });
 
 function idMatchesFileName(file: string, data: Record<string, unknown>): RawFinding[] {
-  const expected = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  const expected = idOfFile(file);
   if (typeof data.id !== 'string' || data.id === expected) return [];
   return [
     {

@@ -4,14 +4,13 @@ import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { phaseAtLeast } from './phase.js';
 import { defaultSeverity, fillMessage, type Report, type RuleContext, type RuleMeta } from './types.js';
+import { idOfFile } from '../layout.js';
 
 /**
  * Each finding gets the rule's default severity for the PMO type; pmo.yaml's `rules:` overrides are applied
  * later, to every finding alike.
  */
 export const enabled = (rule: RuleMeta, config: Config) => config.rules[rule.id] !== 'off';
-
-const fileId = (file: string) => file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
 
 export function toFinding(rule: RuleMeta, config: Config, file: string, kind: FileKind | undefined, report: Report): RawFinding {
   const template = rule.messages[report.messageId];
@@ -22,7 +21,7 @@ export function toFinding(rule: RuleMeta, config: Config, file: string, kind: Fi
     message: fillMessage(template, report.data),
     file,
     at: { path: report.path, on: report.on ?? 'value' },
-    ...(kind === 'project' ? { project: fileId(file) } : {}),
+    ...(kind === 'project' ? { project: idOfFile(file) } : {}),
     ...(report.item ? { item: report.item } : {}),
   };
 }

@@ -18,6 +18,7 @@ import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { isRecord } from '../model/labels.js';
 import { ITEM_NOUN } from '../model/nouns.js';
+import { idOfFile } from '../layout.js';
 
 export interface CustomRuleSpec {
   description: string;
@@ -149,7 +150,7 @@ export function runCustomRules(
   portfolio: Portfolio = EMPTY_PORTFOLIO,
 ): RawFinding[] {
   if (!isRecord(data)) return [];
-  const project = kind === 'project' ? file.replace(/^.*\//, '').replace(/\.ya?ml$/, '') : undefined;
+  const project = kind === 'project' ? idOfFile(file) : undefined;
   const findings: RawFinding[] = [];
   for (const rule of rules) {
     if (config.rules[rule.id] === 'off') continue;

@@ -3,6 +3,7 @@ import { isRecord } from '../../model/labels.js';
 import type { Project } from '../../model/schemas/project.js';
 import type { Person } from '../../model/schemas/people.js';
 import type { PortfolioFile, PortfolioRule } from '../types.js';
+import { idOfFile } from '../../layout.js';
 
 /** A project's allocations: [person, percent, first week, last week, index in team]. */
 type Allocation = [person: string, percent: number, from: number, to: number, index: number];
@@ -63,7 +64,7 @@ const rule: PortfolioRule<Extract> = {
       const capacity = capacities[person] ?? ctx.thresholds.allocation_max_pct;
       for (const [weeks, load] of overloadedRanges(list, thisWeek, capacity)) {
         const projects = load.parts
-          .map(({ file, allocation }) => `${file.replace(/^.*\//, '').replace(/\.ya?ml$/, '')} ${allocation[1]}%`)
+          .map(({ file, allocation }) => `${idOfFile(file)} ${allocation[1]}%`)
           .join(', ');
         for (const { file, allocation } of load.parts) {
           ctx.report({
