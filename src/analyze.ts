@@ -9,7 +9,7 @@ import type { SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { parseForPositions, parseYaml } from './load/parse-yaml.js';
 import { spansFor, type PathAnchor } from './load/position-index.js';
-import { readSource } from './load/read.js';
+import { decodeSource, readSource } from './load/read.js';
 import { buildSchemas } from './model/config-compile.js';
 import { configFrom } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
@@ -41,15 +41,21 @@ export interface AnalyzeJob {
   exists?: (path: string) => boolean;
   /** When known, references found broken are worded and located now, while the file's data is at hand. */
   registries?: Registries;
+  /** The files' bytes when they do not come from the work tree (`--staged`: git's index). */
+  contents?: Map<string, Uint8Array>;
+  /** With `contents`: every path of the tree they come from, for record checks. */
+  present?: string[];
 }
 
 export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
   const config = configFrom(job.configData);
   const schemas = buildSchemas(job.configData);
-  const exists = job.exists ?? fileExists(job.root);
+  const present = job.present && new Set(job.present);
+  const exists = job.exists ?? (present ? (path: string) => present.has(path) : fileExists(job.root));
   const custom = job.rules && job.rulesets.length > 0 ? compileRules(job.rulesets, job.today, BUILTIN_IDS) : [];
   return job.files.map((file): [string, CacheEntry] => {
-    const source = readSource(job.root, file.path, file.kind);
+    const bytes = job.contents?.get(file.path);
+    const source = bytes ? decodeSource(file.path, file.kind, bytes) : readSource(job.root, file.path, file.kind);
     const parsed = parseYaml(source.text, source.path);
     const findings = [
       ...(source.encodingFinding ? [source.encodingFinding] : []),

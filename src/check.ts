@@ -6,18 +6,20 @@
  * file's own findings, the facts cross-file checks need, and where its findings point. The YAML parsers and
  * zod are imported only when some file has to be parsed, validated or located afresh.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
-import { discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
+import { classifyFiles, discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
-import { hashFile, readSource, type Source } from './load/read.js';
+import { decodeSource, hashFile, type Source } from './load/read.js';
+import type { IndexSnapshot } from './load/git.js';
+import type { AnalyzeJob } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
@@ -41,6 +43,10 @@ export interface CheckOptions {
   today?: string;
   /** Use and update the parse cache (default true). */
   cache?: boolean;
+  /** Check what git's index holds (the next commit), and report the staged files and what they break elsewhere. */
+  staged?: boolean;
+  /** Report only the files changed since this ref's merge base with HEAD (uncommitted work included). */
+  changedSince?: string;
   /**
    * Run the governance rules (default true). Without them the check is the loader's and the schema's only:
    * the baseline the rules' cost is measured against, and what the loader's own tests look at. Its cache
@@ -73,6 +79,8 @@ interface LoadedFile extends SourceFile {
   text: () => string;
   /** The entry is new or gained something this run: the cache must be written. */
   changed?: boolean;
+  /** A file as it is at HEAD (--staged) that the cache did not know: it is analyzed, not cached. */
+  fresh?: boolean;
 }
 
 /** How old a file's mtime must be before its stat may stand in for its content (racy-git's lesson). */
@@ -91,9 +99,19 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const today = options.today ?? todayIso();
   const root = findRoot(cwd);
   const rules = options.rules !== false;
+  const git = await openGit(root, options);
+  const index = options.staged ? await git!.staged() : undefined;
+  const changed = options.changedSince ? await git!.changedSince(options.changedSince) : undefined;
   const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`);
 
-  const configSource = readSource(root, CONFIG_FILE, 'config');
+  // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
+  const blobs = new Map<string, Uint8Array>();
+  const blobOf = (path: string) => index!.blobs.get(path)!;
+  const bytesOf = (path: string) => (index ? memo(blobs, path, () => git!.readBlobSync(blobOf(path))) : readFileSync(join(root, path)));
+  const sourceOf = (file: SourceFile) => decodeSource(file.path, file.kind, bytesOf(file.path));
+  if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
+
+  const configSource = sourceOf({ path: CONFIG_FILE, kind: 'config' });
   let configEntry = cache?.config(configSource.hash);
   if (!configEntry) {
     configEntry = await loadConfig(configSource);
@@ -104,25 +122,36 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // Texts are not kept: at 5,000 projects they are 40 MB. A file is read again to be parsed (by the thread
   // that parses it) or, when it has findings, to count its lines.
   const texts = new Map<string, string>([[CONFIG_FILE, configSource.text]]);
-  const textOf = (file: SourceFile) => () => memo(texts, file.path, () => readSource(root, file.path, file.kind).text);
+  const textOf = (file: SourceFile) => () => memo(texts, file.path, () => sourceOf(file).text);
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
   const stats = new Map<string, [number, number, number]>();
-  const { unique, duplicates } = oneFilePerId(discoverFiles(root, config.rulesets).filter((f) => f.kind !== 'config'));
-  for (const file of unique) {
-    const { mtimeMs, size, ctimeMs } = statSync(join(root, file.path));
-    const hash = cache?.knownHash(file.path, mtimeMs, size, ctimeMs) ?? hashFile(root, file.path);
+  const worktreeHash = (path: string) => {
+    const { mtimeMs, size, ctimeMs } = statSync(join(root, path));
     // A file touched in the last seconds may change again within the same timestamps: its stat is not kept.
-    if (Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_MS) stats.set(file.path, [mtimeMs, size, ctimeMs]);
+    if (Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_MS) stats.set(path, [mtimeMs, size, ctimeMs]);
+    return cache?.knownHash(path, mtimeMs, size, ctimeMs) ?? hashFile(root, path);
+  };
+  const discovered = index ? classifyFiles([...index.blobs.keys()], config.rulesets) : discoverFiles(root, config.rulesets);
+  const { unique, duplicates } = oneFilePerId(discovered.filter((f) => f.kind !== 'config'));
+  const loaded = (file: SourceFile, hash: string): LoadedFile => {
     const hit = cache?.get(file.path, hash, today);
-    files.push({ ...file, entry: hit ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit });
-  }
-  const exists = fileExists(root, cache?.dirs);
-  const factsOf = () => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
+    return { ...file, entry: hit ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit };
+  };
+  for (const file of unique) files.push(loaded(file, index ? blobOf(file.path) : worktreeHash(file.path)));
+  const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
+  const exists = worktreeExists ?? ((path: string) => index!.blobs.has(path));
   let rulesets: RulesetSource[] = [];
   let portfolio: Portfolio | undefined;
-  const analyze = async (batch: LoadedFile[], registries?: Registries) => {
+  const analyze = async (batch: LoadedFile[], registries?: Registries, from = index && { blobs: index.blobs, bytes: blobs }) => {
     if (batch.length === 0) return;
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists };
+    let tree: Pick<AnalyzeJob, 'contents' | 'present'> = {};
+    if (from) {
+      // One git process reads every blob the batch needs; workers get the bytes with their share.
+      const read = await git!.readBlobs(batch.map((f) => from.blobs.get(f.path)!));
+      for (const f of batch) from.bytes.set(f.path, read.get(from.blobs.get(f.path)!)!);
+      tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: [...from.blobs.keys()] };
+    }
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from ? undefined : exists, ...tree };
     const fresh = await analyzeInParallel(job);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
@@ -146,23 +175,30 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // while their data is at hand, on whichever core parses them.
   const missed = files.filter((f) => f.changed && f.kind !== 'ruleset');
   await analyze(missed.filter((f) => f.kind === 'people' || f.kind === 'goals'));
-  const registries = buildRegistries(factsOf());
+  const registries = buildRegistries(factsOf(files));
   portfolio = portfolioOf(files);
   await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
-  const byPath = new Map(files.map((f) => [f.path, f]));
 
-  const broken = findBrokenValues(factsOf(), registries, { today, exists });
-  await describe(new Set(broken.map((b) => b.file)), [], byPath);
-  const raw: RawFinding[] = [
-    ...duplicates,
-    ...files.flatMap((f) => f.entry.findings),
-    ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
-    ...(rules ? runPortfolioRules(files.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []),
-  ];
-  // Waivers see every finding, so that one whose finding lies outside the paths asked for is not "unused";
-  // without the rules they would hide nothing, so they are not judged either.
-  const waivers = (rules && files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
-  const inScope = pathFilter(root, cwd, options.paths ?? []);
+  /** Every finding of a set of files, judged together: cross-file checks, portfolio rules, waivers, gates, severities. */
+  const judge = async (set: LoadedFile[], present: (path: string) => boolean, copies: RawFinding[]): Promise<RawFinding[]> => {
+    const byPath = new Map(set.map((f) => [f.path, f]));
+    const broken = findBrokenValues(factsOf(set), buildRegistries(factsOf(set)), { today, exists: present });
+    await describe(new Set(broken.map((b) => b.file)), [], byPath);
+    const raw: RawFinding[] = [
+      ...copies,
+      ...set.flatMap((f) => f.entry.findings),
+      ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
+      ...(rules ? runPortfolioRules(set.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []),
+    ];
+    // Waivers see every finding, so that one whose finding lies outside the paths asked for is not "unused";
+    // without the rules they would hide nothing, so they are not judged either.
+    const waivers = (rules && set.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
+    const judged = applyWaivers(raw, waivers, config, today);
+    return applySeverities(rules ? [...judged, ...gates(set, judged, config)] : judged, config);
+  };
+  const all = await judge(files, exists, duplicates);
+
+  const asked = pathFilter(root, cwd, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
     // A path that names nothing pmo checks is a mistake (a typo in a CI step must not pass green).
     const one = pathFilter(root, cwd, [pattern])!;
@@ -170,10 +206,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)`);
     }
   }
-  const judged = applyWaivers(raw, waivers, config, today);
-  const gated = rules ? [...judged, ...gates(files, judged, config)] : judged;
-  const reported = applySeverities(gated, config).filter((f) => !inScope || inScope(f.file));
+  const introduced = index ? await introducedByCommit(index, files, all) : undefined;
+  const inScope = (path: string) => (!asked || asked(path)) && (!changed || changed.has(path)) && (!introduced || introduced.files.has(path));
+  const reported = all.filter((f) => inScope(f.file) || introduced?.findings.has(f));
 
+  const byPath = new Map(files.map((f) => [f.path, f]));
   await describe([], reported, byPath);
   const findings = locateFindings(reported, (path) => {
     const file = byPath.get(path);
@@ -181,7 +218,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }).sort(compareFindings);
 
   if (cache) {
-    cache.setDirs(exists.listings);
+    if (worktreeExists) cache.setDirs(worktreeExists.listings);
     for (const file of files) {
       const stat = stats.get(file.path);
       // The stat vouches for the content this run hashed, and only if the analysis read that same content.
@@ -189,7 +226,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       if (file.entry.hash === file.discovered) Object.assign(file, { entry: { ...file.entry, stat }, changed: true });
     }
     for (const file of files) if (file.changed && file.kind !== 'config') cache.set(file.path, file.entry);
-    cache.retain(new Set(files.map((f) => f.path)));
+    if (!index) cache.retain(new Set(files.map((f) => f.path)));
     cache.save();
   }
   return {
@@ -200,9 +237,54 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     rulesets,
     portfolio: portfolio ?? portfolioOf(files),
     findings,
-    files: files.map((f) => f.path).filter((path) => !inScope || inScope(path)),
+    files: files.map((f) => f.path).filter((path) => inScope(path) || findings.some((f) => f.file === path)),
   };
+
+  /**
+   * `--staged`: the staged files are reported whole; of the other files, only the findings this commit
+   * brings (a person removed from people.yaml breaks references in projects nobody staged). Those are the
+   * findings that judging the files as they are at HEAD does not give. A staged pmo.yaml or rule file
+   * changes how every file is judged: then every file is reported.
+   */
+  async function introducedByCommit(staged: IndexSnapshot, current: LoadedFile[], findings: RawFinding[]) {
+    const changedPaths = new Set(staged.changes.map((c) => c.path));
+    const governs = (path: string) => path === CONFIG_FILE || classifyFiles([path], config.rulesets).some((f) => f.kind === 'ruleset');
+    if (staged.changes.some((c) => governs(c.path))) return undefined;
+
+    const headBlobs = new Map(staged.blobs);
+    for (const change of staged.changes) change.head ? headBlobs.set(change.path, change.head) : headBlobs.delete(change.path);
+    const { unique: headFiles, duplicates: headCopies } = oneFilePerId(classifyFiles([...headBlobs.keys()], config.rulesets).filter((f) => f.kind !== 'config'));
+    const atIndex = new Map(current.map((f) => [f.path, f]));
+    const headBytes = new Map<string, Uint8Array>();
+    const atHead = (f: SourceFile): LoadedFile => {
+      const hash = headBlobs.get(f.path)!;
+      const hit = cache?.get(f.path, hash, today);
+      const text = () => decodeSource(f.path, f.kind, memo(headBytes, f.path, () => git!.readBlobSync(hash))).text;
+      // Not marked changed: HEAD's version is not what the cache should hold for the file now.
+      return { ...f, entry: hit ?? { hash, findings: [] }, text, fresh: !hit };
+    };
+    const head = [current[0]!, ...headFiles.map((f) => (changedPaths.has(f.path) ? atHead(f) : atIndex.get(f.path)!))];
+    const fresh = head.filter((f) => f.fresh);
+    const from = { blobs: headBlobs, bytes: headBytes };
+    await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
+    await analyze(fresh.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), buildRegistries(factsOf(head)), from);
+    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies)).map(findingKey));
+    return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && !before.has(findingKey(f)))) };
+  }
 }
+
+/** Opens git when the check reads from it (--staged, --changed-since); a plain check never loads git. */
+async function openGit(root: string, options: CheckOptions) {
+  if (options.staged && options.changedSince) throw new UsageError('--staged and --changed-since do not go together: --staged checks what the next commit holds');
+  if (!options.staged && options.changedSince === undefined) return undefined;
+  const { GitRepo } = await import('./load/git.js');
+  return GitRepo.open(root, options.staged ? '--staged' : `--changed-since ${options.changedSince}`);
+}
+
+/** A finding's identity across two judgments of the portfolio (its position may have moved). */
+const findingKey = (f: RawFinding) => [f.rule, f.file, f.project ?? '', f.item ?? '', f.message, f.waived ? 'waived' : ''].join('\0');
+
+const factsOf = (files: readonly LoadedFile[]) => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
 
 /** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
 async function loadConfig(source: Source): Promise<CacheEntry> {

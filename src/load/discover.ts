@@ -68,6 +68,30 @@ export function discoverFiles(root: string, rulesetGlobs: readonly string[]): So
   return files;
 }
 
+/**
+ * The same files picked from a list of repo paths instead of the file system: the files of git's index
+ * (`pmo check --staged`). Links are files there too; a folder cannot be listed.
+ */
+export function classifyFiles(paths: readonly string[], rulesetGlobs: readonly string[]): SourceFile[] {
+  const sorted = [...paths].sort();
+  const inFolder = (dir: string) => sorted.filter((path) => path.startsWith(`${dir}/`) && !path.slice(dir.length + 1).includes('/') && YAML_FILE.test(path));
+  const present = new Set(sorted);
+  const files: SourceFile[] = [{ path: CONFIG_FILE, kind: 'config' }];
+  for (const [path, kind] of SINGLE_FILES) if (present.has(path)) files.push({ path, kind });
+  files.push(...inFolder('projects').map((path) => ({ path, kind: 'project' as const })));
+  files.push(...inFolder('requests').map((path) => ({ path, kind: 'request' as const })));
+  const rulesets = new Set<string>();
+  for (const glob of rulesetGlobs) {
+    const simple = SIMPLE_GLOB.exec(glob);
+    if (simple) for (const path of inFolder(simple[1]!)) if (path.endsWith(`.${simple[2]}`)) rulesets.add(path);
+    if (simple) continue;
+    const isMatch = picomatch()(glob);
+    for (const path of sorted) if (YAML_FILE.test(path) && isMatch(path)) rulesets.add(path);
+  }
+  files.push(...[...rulesets].sort().map((path) => ({ path, kind: 'ruleset' as const })));
+  return files;
+}
+
 function yamlFilesIn(root: string, dir: string): string[] {
   if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir), { withFileTypes: true })

@@ -10,7 +10,7 @@ export interface Source {
   kind: FileKind;
   /** Decoded text, UTF-8 BOM removed (accepted), line ends as in the file (CRLF is accepted). */
   text: string;
-  /** Content hash of the bytes: the cache key. */
+  /** Content hash of the bytes, git's blob id: the cache key, which the git index knows without reading. */
   hash: string;
   /** Set when the bytes are not valid UTF-8. */
   encodingFinding?: RawFinding;
@@ -28,7 +28,8 @@ export function hashFile(root: string, path: string): string {
   return hashBytes(readFileSync(join(root, path)));
 }
 
-const hashBytes = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
+/** git's blob id (sha1 of `blob <size>\0` and the bytes): a file staged unchanged is known to the cache by it. */
+export const hashBytes = (bytes: Uint8Array) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
 export function decodeSource(path: string, kind: FileKind, bytes: Uint8Array): Source {
   const hash = hashBytes(bytes);

@@ -18,6 +18,8 @@ interface CheckFlags {
   color?: boolean;
   showWaived?: boolean;
   rules: boolean;
+  staged?: boolean;
+  changedSince?: string;
 }
 
 export function checkCommand(): Command {
@@ -29,6 +31,8 @@ export function checkCommand(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').argParser(oneOfChoices(['error', 'warn', 'info'] as const)).default('error'))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
+    .option('--staged', "check what the next commit holds (git's index): the staged files, and what they break elsewhere")
+    .option('--changed-since <ref>', 'report only files changed since <ref> (its merge base with HEAD), e.g. origin/main in a pull request')
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
     .option('--show-waived', 'also list the findings that waivers hide (JSON always includes them)')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
@@ -44,11 +48,21 @@ Examples:
   $ pmo check projects/apollo.yaml            report on one file (cross-file references still checked)
   $ pmo check --format json > findings.json   machine-readable findings
   $ pmo check --fail-on warn --today 2026-11-20
+  $ pmo check --staged                        the pre-commit check: what the next commit holds
+  $ pmo check --changed-since origin/main     in a pull request: only the files it changes
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
-      const result = await check({ cwd: flags.cwd, paths, today: flags.today, cache: flags.cache, rules: flags.rules });
+      const result = await check({
+        cwd: flags.cwd,
+        paths,
+        today: flags.today,
+        cache: flags.cache,
+        rules: flags.rules,
+        staged: flags.staged,
+        changedSince: flags.changedSince,
+      });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
       const ctx = { files: result.files, paint: await palette(color), showWaived: Boolean(flags.showWaived) };

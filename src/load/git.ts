@@ -1,0 +1,172 @@
+/**
+ * What pmo reads from git: the index (for `pmo check --staged`), the files changed since a ref (for
+ * `--changed-since`), and blob contents. The only module that talks to git; a plain `pmo check` never loads it.
+ *
+ * Commands go through simple-git; blob contents through one `git cat-file --batch` process, since
+ * simple-git cannot feed a command's stdin and one process per blob would cost a spawn each.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { simpleGit, GitError as SimpleGitError, type SimpleGit } from 'simple-git';
+import { GitError } from '../errors.js';
+
+/** The empty tree's id: what HEAD "is" before the first commit. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** A path staged for commit: its blob at HEAD (undefined: added) and in the index (undefined: deleted). */
+export interface StagedChange {
+  path: string;
+  head?: string;
+  index?: string;
+}
+
+export interface IndexSnapshot {
+  /** Every file in the index (repo-relative to the PMO root), with its blob id. */
+  blobs: Map<string, string>;
+  /** The PMO files the commit changes, against HEAD (or against nothing, before the first commit). */
+  changes: StagedChange[];
+}
+
+/** A repository at `root` (the PMO root, which may be a folder inside the git work tree). */
+export class GitRepo {
+  private constructor(
+    private readonly git: SimpleGit,
+    private readonly root: string,
+  ) {}
+
+  /** Opens the repository `root` is in for `flag`; exit 2 with the fix when there is none or git is missing. */
+  static async open(root: string, flag: string): Promise<GitRepo> {
+    const why = `pmo check ${flag}`;
+    const git = simpleGit({ baseDir: root, binary: 'git', maxConcurrentProcesses: 4 });
+    const repo = new GitRepo(git, root);
+    const inside = await repo.run(['rev-parse', '--is-inside-work-tree'], why).catch((error: unknown) => {
+      if (error instanceof GitError && /not a git repository/i.test(error.message)) {
+        throw new GitError(`${why} needs a git repository, and ${root} is not in one (run \`git init\` there, or check without ${flag})`);
+      }
+      throw error;
+    });
+    if (inside.trim() !== 'true') throw new GitError(`${why} needs a git work tree; ${root} is inside a bare repository or .git folder`);
+    return repo;
+  }
+
+  /** The index: every file's blob, and what differs from HEAD. Refuses while a merge is unresolved. */
+  async staged(): Promise<IndexSnapshot> {
+    // Run in the PMO root, ls-files lists that folder only, with paths relative to it.
+    const listing = await this.run(['ls-files', '--stage', '-z'], '--staged');
+    const blobs = new Map<string, string>();
+    const unmerged = new Set<string>();
+    for (const record of listing.split('\0')) {
+      // <mode> SP <object> SP <stage> TAB <path>
+      const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+      if (!match) continue;
+      const [, mode, blob, stage, path] = match;
+      if (stage !== '0') unmerged.add(path!);
+      else if (mode !== '160000') blobs.set(path!, blob!); // a submodule is no file of the PMO's
+    }
+    if (unmerged.size > 0) {
+      throw new GitError(`a merge is not finished: ${[...unmerged].slice(0, 3).join(', ')}${unmerged.size > 3 ? ', ...' : ''} still ${unmerged.size === 1 ? 'has' : 'have'} conflicts; resolve them and \`git add\` the result, then commit`);
+    }
+    const head = (await this.hasCommits()) ? 'HEAD' : EMPTY_TREE;
+    // --relative: paths relative to the PMO root, changes outside it left out; no renames: a rename is a
+    // deletion and an addition, which is what the cross-file checks need to see.
+    const diff = await this.run(['diff-index', '--cached', '--no-renames', '--relative', '-z', head], '--staged');
+    return { blobs, changes: parseRawDiff(diff) };
+  }
+
+  /**
+   * The files (relative to the PMO root) that differ between `ref`'s merge base with HEAD and the work tree,
+   * plus untracked ones: what a pull request against `ref` changes, uncommitted work included.
+   */
+  async changedSince(ref: string): Promise<Set<string>> {
+    const why = `--changed-since ${ref}`;
+    if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so nothing can have changed since ${ref}; run a plain \`pmo check\``);
+    const commit = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], why).catch(() => '');
+    if (!commit.trim()) throw new GitError(`${why}: git knows no commit named ${ref}${await this.shallowHint()}`);
+    const base = await this.run(['merge-base', commit.trim(), 'HEAD'], why).catch(() => '');
+    if (!base.trim()) throw new GitError(`${why}: ${ref} and HEAD share no history${await this.shallowHint()}`);
+    const changed = await this.run(['diff', '--name-only', '--no-renames', '--relative', '-z', base.trim()], why);
+    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], why);
+    return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
+  }
+
+  /** Blob contents by id, through one `git cat-file --batch` process. */
+  readBlobs(ids: Iterable<string>): Promise<Map<string, Uint8Array>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return Promise.resolve(new Map());
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.root, stdio: ['pipe', 'pipe', 'pipe'] });
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+      child.on('error', (error) => reject(new GitError(`cannot run git cat-file: ${error.message}`)));
+      child.on('close', (code) => {
+        if (code !== 0) return reject(new GitError(`git cat-file failed: ${stderr.trim() || `exit code ${code}`}`));
+        try {
+          resolve(parseBatch(Buffer.concat(chunks), wanted));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      child.stdin.end(`${wanted.join('\n')}\n`);
+    });
+  }
+
+  /** One blob, synchronously: for the rare file whose text is wanted after the batch was read. */
+  readBlobSync(id: string): Uint8Array {
+    try {
+      return execFileSync('git', ['cat-file', 'blob', id], { cwd: this.root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      throw new GitError(`git cat-file blob ${id} failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async hasCommits(): Promise<boolean> {
+    return (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], 'git').catch(() => '')).trim() !== '';
+  }
+
+  private async shallowHint(): Promise<string> {
+    const shallow = (await this.run(['rev-parse', '--is-shallow-repository'], 'git').catch(() => 'false')).trim() === 'true';
+    return shallow
+      ? '; this is a shallow clone, which lacks the history: fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)'
+      : ' (fetch it first, e.g. `git fetch origin`)';
+  }
+
+  /** One git command; git missing or failing becomes a GitError naming what needed it. */
+  private async run(args: string[], why: string): Promise<string> {
+    try {
+      return await this.git.raw(args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/ENOENT|spawn git/.test(message)) throw new GitError(`${why} needs git, and git is not installed (or not on PATH)`);
+      if (error instanceof SimpleGitError) throw new GitError(`${why}: git ${args[0]} failed: ${message.trim()}`);
+      throw error;
+    }
+  }
+}
+
+/** `git diff-index -z` output: `:<mode> <mode> <sha> <sha> <status>\0<path>\0` per change. */
+function parseRawDiff(raw: string): StagedChange[] {
+  const fields = raw.split('\0');
+  const changes: StagedChange[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [, , oldSha, newSha, status] = fields[i]!.slice(1).split(' ');
+    const path = fields[i + 1]!;
+    changes.push({ path, ...(status === 'A' ? {} : { head: oldSha }), ...(status === 'D' ? {} : { index: newSha }) });
+  }
+  return changes;
+}
+
+/** `git cat-file --batch` output: `<sha> <type> <size>\n<content>\n` per object, `<sha> missing\n` when absent. */
+function parseBatch(out: Buffer, wanted: readonly string[]): Map<string, Uint8Array> {
+  const blobs = new Map<string, Uint8Array>();
+  let at = 0;
+  for (const id of wanted) {
+    const end = out.indexOf(0x0a, at);
+    const header = out.subarray(at, end).toString('latin1').split(' ');
+    if (header[1] === 'missing' || header.length < 3) throw new GitError(`git has no object ${id} (is the repository complete?)`);
+    const size = Number(header[2]);
+    blobs.set(id, out.subarray(end + 1, end + 1 + size));
+    at = end + 1 + size + 1;
+  }
+  return blobs;
+}
