@@ -12,7 +12,8 @@ export interface Run {
 
 export function pmo(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  // Inside a git hook GIT_DIR and friends point at the outer repo: pmo's own git calls must not follow them.
+  for (const key of Object.keys(env)) if (env[key] === undefined || (key.startsWith('GIT_') && !options.env?.[key])) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
