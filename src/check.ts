@@ -278,7 +278,7 @@ async function openGit(root: string, options: CheckOptions) {
   if (options.staged && options.changedSince) throw new UsageError('--staged and --changed-since do not go together: --staged checks what the next commit holds');
   if (!options.staged && options.changedSince === undefined) return undefined;
   const { GitRepo } = await import('./load/git.js');
-  return GitRepo.open(root, options.staged ? '--staged' : `--changed-since ${options.changedSince}`);
+  return GitRepo.open(root, `pmo check ${options.staged ? '--staged' : `--changed-since ${options.changedSince}`}`);
 }
 
 /** A finding's identity across two judgments of the portfolio (its position may have moved). */

@@ -5,22 +5,22 @@
 import { Command, CommanderError } from 'commander';
 import { PmoError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { writeStderr } from '../output/write.js';
+import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { gateCommand } from './commands/gate.js';
+import { hooksCommand } from './commands/hooks.js';
 import { rulesCommand } from './commands/rules.js';
 
 export function program(): Command {
-  return new Command('pmo')
+  return throwInsteadOfExit(new Command('pmo')
     .description('Governance as code for project portfolios: check, report and audit a PMO repository.')
     .version(VERSION, '-V, --version')
     .option('--verbose', 'show stack traces for internal errors')
     .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) })
-    .addCommand(checkCommand().exitOverride())
-    .addCommand(gateCommand().exitOverride())
-    .addCommand(rulesCommand().exitOverride())
+    .addCommand(checkCommand())
+    .addCommand(gateCommand())
+    .addCommand(rulesCommand())
+    .addCommand(hooksCommand())
     .addHelpText(
       'after',
       `
@@ -30,9 +30,21 @@ Examples:
   $ pmo check --format json            findings as JSON for tools
   $ pmo gate crm-migration             is a project ready for its next phase?
   $ pmo rules                          the governance rules and their severities here
+  $ pmo hooks install                  run \`pmo check --staged\` before every commit
 
 Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
-    );
+    ),
+  );
+}
+
+/**
+ * Every command, sub-commands too: throws where commander would exit (the one catch below maps exit codes),
+ * and writes help through the stdout writer that takes a closed pipe (`pmo --help | head`) calmly.
+ */
+function throwInsteadOfExit(command: Command): Command {
+  command.exitOverride().configureOutput({ writeOut: (text) => void writeStdout(text), outputError: (text, write) => write(text) });
+  for (const sub of command.commands) throwInsteadOfExit(sub);
+  return command;
 }
 
 const FS_CODES: Record<string, string> = {

@@ -33,14 +33,13 @@ export class GitRepo {
     private readonly root: string,
   ) {}
 
-  /** Opens the repository `root` is in for `flag`; exit 2 with the fix when there is none or git is missing. */
-  static async open(root: string, flag: string): Promise<GitRepo> {
-    const why = `pmo check ${flag}`;
+  /** Opens the repository `root` is in for `why` (the command); exit 2 with the fix when there is none or git is missing. */
+  static async open(root: string, why: string): Promise<GitRepo> {
     const git = simpleGit({ baseDir: root, binary: 'git', maxConcurrentProcesses: 4 });
     const repo = new GitRepo(git, root);
     const inside = await repo.run(['rev-parse', '--is-inside-work-tree'], why).catch((error: unknown) => {
       if (error instanceof GitError && /not a git repository/i.test(error.message)) {
-        throw new GitError(`${why} needs a git repository, and ${root} is not in one (run \`git init\` there, or check without ${flag})`);
+        throw new GitError(`${why} needs a git repository, and ${root} is not in one (run \`git init\` there first)`);
       }
       throw error;
     });
@@ -109,6 +108,15 @@ export class GitRepo {
       });
       child.stdin.end(`${wanted.join('\n')}\n`);
     });
+  }
+
+  /** Where git runs hooks from (core.hooksPath honoured), absolute; and the work tree's top folder. */
+  async hookPaths(): Promise<{ hooks: string; top: string }> {
+    const [hooks, top] = await Promise.all([
+      this.run(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'], 'pmo hooks'),
+      this.run(['rev-parse', '--show-toplevel'], 'pmo hooks'),
+    ]);
+    return { hooks: hooks.trim(), top: top.trim() };
   }
 
   /** One blob, synchronously: for the rare file whose text is wanted after the batch was read. */
