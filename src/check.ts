@@ -204,8 +204,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   };
 }
 
-/** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
-async function loadConfig(source: Source): Promise<CacheEntry> {
+/**
+ * pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. Exported
+ * for commands that need the validated config only (pmo schema), so they fail exactly as `pmo check` does.
+ */
+export async function loadConfig(source: Source): Promise<CacheEntry> {
   const [{ parseYamlFully }, { spansFor }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),

@@ -9,6 +9,7 @@ import { writeStderr } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { gateCommand } from './commands/gate.js';
 import { rulesCommand } from './commands/rules.js';
+import { schemaCommand } from './commands/schema.js';
 
 export function program(): Command {
   return new Command('pmo')
@@ -21,6 +22,7 @@ export function program(): Command {
     .addCommand(checkCommand().exitOverride())
     .addCommand(gateCommand().exitOverride())
     .addCommand(rulesCommand().exitOverride())
+    .addCommand(schemaCommand().exitOverride())
     .addHelpText(
       'after',
       `
@@ -30,6 +32,7 @@ Examples:
   $ pmo check --format json            findings as JSON for tools
   $ pmo gate crm-migration             is a project ready for its next phase?
   $ pmo rules                          the governance rules and their severities here
+  $ pmo schema --vscode                JSON Schemas for the editor: errors underlined as you type
 
 Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
     );
