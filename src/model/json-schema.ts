@@ -90,8 +90,8 @@ function toEditorSchema(kind: SchemaKind, schema: z.ZodType): JsonSchema {
 
 /**
  * Makes the generated schema read well in an editor:
- * - an optional field (`X | null`, since `actual_end:` may be left empty) carries X's description, so
- *   completion lists show it, not only hover;
+ * - an optional field (`X | null`, since `actual_end:` may be left empty) is X with null among its types, not
+ *   an anyOf: its description then shows in completion lists, and a wrong value gets one message, not three;
  * - a pattern gets a message in words (`patternErrorMessage`, a yaml-language-server and VS Code keyword),
  *   not the regular expression;
  * - zod's bounds of safe integers on an integer go: they say nothing a PM needs to read.
@@ -103,9 +103,13 @@ function tidy(node: unknown): unknown {
   if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
   if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
   if (typeof out.pattern === 'string' && typeof out.description === 'string') out.patternErrorMessage = `Expected ${out.description}.`;
-  if (Array.isArray(out.anyOf) && out.description === undefined) {
-    const described = (out.anyOf as JsonSchema[]).filter((branch) => typeof branch.description === 'string');
-    if (described.length === 1) return { description: described[0]!.description, ...out };
-  }
-  return out;
+  return orNull(out);
+}
+
+function orNull(schema: JsonSchema): JsonSchema {
+  const branches = schema.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2 || Object.keys(schema).length !== 1) return schema;
+  const [value, nothing] = branches as JsonSchema[];
+  if (JSON.stringify(nothing) !== '{"type":"null"}' || typeof value!.type !== 'string') return schema;
+  return { ...value, type: [value!.type, 'null'], ...(Array.isArray(value!.enum) ? { enum: [...value!.enum, null] } : {}) };
 }
