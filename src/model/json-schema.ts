@@ -91,7 +91,8 @@ function toEditorSchema(kind: SchemaKind, schema: z.ZodType): JsonSchema {
 /**
  * Makes the generated schema read well in an editor:
  * - an optional field (`X | null`, since `actual_end:` may be left empty) is X with null among its types, not
- *   an anyOf: its description then shows in completion lists, and a wrong value gets one message, not three;
+ *   an anyOf: its description then shows in completion lists, and validators that list every failing branch
+ *   (ajv, other editors) give a wrong value one error, not three;
  * - a pattern gets a message in words (`patternErrorMessage`, a yaml-language-server and VS Code keyword),
  *   not the regular expression;
  * - zod's bounds of safe integers on an integer go: they say nothing a PM needs to read.
