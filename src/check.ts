@@ -286,8 +286,11 @@ const findingKey = (f: RawFinding) => [f.rule, f.file, f.project ?? '', f.item ?
 
 const factsOf = (files: readonly LoadedFile[]) => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
 
-/** pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. */
-async function loadConfig(source: Source): Promise<CacheEntry> {
+/**
+ * pmo.yaml, read fully: any problem but an unknown field stops the run (exit 2) with its positions. Exported
+ * for commands that need the validated config only (pmo schema), so they fail exactly as `pmo check` does.
+ */
+export async function loadConfig(source: Source): Promise<CacheEntry> {
   const [{ parseYamlFully }, { spansFor }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),

@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
 import { rulesCommand } from './commands/rules.js';
+import { schemaCommand } from './commands/schema.js';
 
 export function program(): Command {
   return throwInsteadOfExit(new Command('pmo')
@@ -21,6 +22,7 @@ export function program(): Command {
     .addCommand(gateCommand())
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
+    .addCommand(schemaCommand())
     .addHelpText(
       'after',
       `
@@ -31,6 +33,7 @@ Examples:
   $ pmo gate crm-migration             is a project ready for its next phase?
   $ pmo rules                          the governance rules and their severities here
   $ pmo hooks install                  run \`pmo check --staged\` before every commit
+  $ pmo schema --vscode                JSON Schemas for the editor: errors underlined as you type
 
 Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
     ),

@@ -7,7 +7,7 @@
  * only lose each other's additions, never corrupt it; a cache that does not read back is ignored.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
 import type { DirListing } from './exists.js';
@@ -181,8 +181,11 @@ function writeCache(path: string, file: CacheFile): void {
   }
 }
 
-/** A .pmo/ directory ignores itself, so the cache never shows up in `git status`. */
-function ensureIgnored(dir: string): void {
+/**
+ * A .pmo/ directory ignores itself, so what pmo keeps there (the cache, the editor schemas) never shows up in
+ * `git status`. `dir` is the folder about to be written; only a .pmo/ directly above it is marked.
+ */
+export function ensureIgnored(dir: string): void {
   const marker = join(dir, '..', '.gitignore');
-  if (dir.includes(`${join('.pmo', 'cache')}`) && !existsSync(marker)) writeFileSync(marker, '# pmo cache, safe to delete\n*\n');
+  if (basename(dirname(dir)) === '.pmo' && !existsSync(marker)) writeFileSync(marker, '# written by pmo (cache, editor schemas), safe to delete\n*\n');
 }
