@@ -18,7 +18,7 @@ import { locateFindings } from './load/locate.js';
 import { anchorKey } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
 import { decodeSource, hashFile, type Source } from './load/read.js';
-import type { IndexSnapshot } from './load/git.js';
+import type { IndexSnapshot, StagedChange } from './load/git.js';
 import type { AnalyzeJob } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
@@ -179,24 +179,30 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   portfolio = portfolioOf(files);
   await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
 
-  /** Every finding of a set of files, judged together: cross-file checks, portfolio rules, waivers, gates, severities. */
-  const judge = async (set: LoadedFile[], present: (path: string) => boolean, copies: RawFinding[]): Promise<RawFinding[]> => {
+  /**
+   * Every finding of a set of files, judged together: cross-file checks, portfolio rules, waivers, gates,
+   * severities. With `only`, the files' own findings, broken references and gates are those of the named
+   * files; the portfolio rules always look at every file.
+   */
+  const judge = async (set: LoadedFile[], present: (path: string) => boolean, copies: RawFinding[], only?: ReadonlySet<string>): Promise<RawFinding[]> => {
     const byPath = new Map(set.map((f) => [f.path, f]));
-    const broken = findBrokenValues(factsOf(set), buildRegistries(factsOf(set)), { today, exists: present });
+    const judged = only ? set.filter((f) => only.has(f.path)) : set;
+    const broken = findBrokenValues(factsOf(judged), buildRegistries(factsOf(set)), { today, exists: present });
     await describe(new Set(broken.map((b) => b.file)), [], byPath);
     const raw: RawFinding[] = [
-      ...copies,
-      ...set.flatMap((f) => f.entry.findings),
+      ...copies.filter((f) => !only || only.has(f.file)),
+      ...judged.flatMap((f) => f.entry.findings),
       ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
       ...(rules ? runPortfolioRules(set.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []),
     ];
     // Waivers see every finding, so that one whose finding lies outside the paths asked for is not "unused";
     // without the rules they would hide nothing, so they are not judged either.
     const waivers = (rules && set.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
-    const judged = applyWaivers(raw, waivers, config, today);
-    return applySeverities(rules ? [...judged, ...gates(set, judged, config)] : judged, config);
+    const waived = applyWaivers(raw, waivers, config, today);
+    return applySeverities(rules ? [...waived, ...gates(judged, waived, config)] : waived, config);
   };
-  const all = await judge(files, exists, duplicates);
+  const narrow = index && narrowScope(index.changes, config);
+  const all = await judge(files, exists, duplicates, narrow);
 
   const asked = pathFilter(root, cwd, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
@@ -206,7 +212,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)`);
     }
   }
-  const introduced = index ? await introducedByCommit(index, files, all) : undefined;
+  const introduced = index ? await introducedByCommit(index, files, all, narrow) : undefined;
   const inScope = (path: string) => (!asked || asked(path)) && (!changed || changed.has(path)) && (!introduced || introduced.files.has(path));
   const reported = all.filter((f) => inScope(f.file) || introduced?.findings.has(f));
 
@@ -246,7 +252,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
    * findings that judging the files as they are at HEAD does not give. A staged pmo.yaml or rule file
    * changes how every file is judged: then every file is reported.
    */
-  async function introducedByCommit(staged: IndexSnapshot, current: LoadedFile[], findings: RawFinding[]) {
+  async function introducedByCommit(staged: IndexSnapshot, current: LoadedFile[], findings: RawFinding[], only: ReadonlySet<string> | undefined) {
     const changedPaths = new Set(staged.changes.map((c) => c.path));
     const governs = (path: string) => path === CONFIG_FILE || classifyFiles([path], config.rulesets).some((f) => f.kind === 'ruleset');
     if (staged.changes.some((c) => governs(c.path))) return undefined;
@@ -268,7 +274,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const from = { blobs: headBlobs, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
     await analyze(fresh.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), buildRegistries(factsOf(head)), from);
-    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies)).map(findingKey));
+    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, only)).map(findingKey));
     return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && !before.has(findingKey(f)))) };
   }
 }
@@ -279,6 +285,17 @@ async function openGit(root: string, options: CheckOptions) {
   if (!options.staged && options.changedSince === undefined) return undefined;
   const { GitRepo } = await import('./load/git.js');
   return GitRepo.open(root, `pmo check ${options.staged ? '--staged' : `--changed-since ${options.changedSince}`}`);
+}
+
+/**
+ * The common commit (project or request files edited, none added, deleted, or governing others) changes
+ * nothing a file outside it is judged by but the portfolio rules: then only the staged files need judging,
+ * and the did-you-mean searches and gates of thousands of unchanged files can be skipped.
+ */
+function narrowScope(changes: readonly StagedChange[], config: Config): ReadonlySet<string> | undefined {
+  const local = (c: StagedChange) =>
+    c.head !== undefined && c.index !== undefined && classifyFiles([c.path], config.rulesets).every((f) => f.kind === 'config' || f.kind === 'project' || f.kind === 'request');
+  return changes.every(local) ? new Set(changes.map((c) => c.path)) : undefined;
 }
 
 /** A finding's identity across two judgments of the portfolio (its position may have moved). */

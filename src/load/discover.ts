@@ -73,23 +73,22 @@ export function discoverFiles(root: string, rulesetGlobs: readonly string[]): So
  * (`pmo check --staged`). Links are files there too; a folder cannot be listed.
  */
 export function classifyFiles(paths: readonly string[], rulesetGlobs: readonly string[]): SourceFile[] {
-  const sorted = [...paths].sort();
-  const inFolder = (dir: string) => sorted.filter((path) => path.startsWith(`${dir}/`) && !path.slice(dir.length + 1).includes('/') && YAML_FILE.test(path));
-  const present = new Set(sorted);
-  const files: SourceFile[] = [{ path: CONFIG_FILE, kind: 'config' }];
-  for (const [path, kind] of SINGLE_FILES) if (present.has(path)) files.push({ path, kind });
-  files.push(...inFolder('projects').map((path) => ({ path, kind: 'project' as const })));
-  files.push(...inFolder('requests').map((path) => ({ path, kind: 'request' as const })));
-  const rulesets = new Set<string>();
-  for (const glob of rulesetGlobs) {
-    const simple = SIMPLE_GLOB.exec(glob);
-    if (simple) for (const path of inFolder(simple[1]!)) if (path.endsWith(`.${simple[2]}`)) rulesets.add(path);
-    if (simple) continue;
-    const isMatch = picomatch()(glob);
-    for (const path of sorted) if (YAML_FILE.test(path) && isMatch(path)) rulesets.add(path);
+  const singles = new Map(SINGLE_FILES);
+  const simple = rulesetGlobs.map((glob) => SIMPLE_GLOB.exec(glob)).filter((m) => m !== null);
+  const globs = rulesetGlobs.filter((glob) => !SIMPLE_GLOB.test(glob)).map((glob) => picomatch()(glob));
+  const found: Record<FileKind, string[]> = { config: [], people: [], goals: [], waivers: [], project: [], request: [], ruleset: [] };
+  for (const path of paths) {
+    if (!YAML_FILE.test(path)) continue;
+    const slash = path.lastIndexOf('/');
+    const dir = path.slice(0, Math.max(slash, 0));
+    const single = slash < 0 ? singles.get(path) : undefined;
+    if (single) found[single].push(path);
+    if (dir === 'projects') found.project.push(path);
+    if (dir === 'requests') found.request.push(path);
+    if (simple.some(([, base, ext]) => dir === base && path.endsWith(`.${ext}`)) || globs.some((isMatch) => isMatch(path))) found.ruleset.push(path);
   }
-  files.push(...[...rulesets].sort().map((path) => ({ path, kind: 'ruleset' as const })));
-  return files;
+  const sorted = (kind: FileKind) => found[kind].sort().map((path) => ({ path, kind }));
+  return [{ path: CONFIG_FILE, kind: 'config' }, ...SINGLE_FILES.flatMap(([, kind]) => sorted(kind)), ...sorted('project'), ...sorted('request'), ...sorted('ruleset')];
 }
 
 function yamlFilesIn(root: string, dir: string): string[] {

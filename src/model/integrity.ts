@@ -85,8 +85,9 @@ export function findBrokenValues(files: readonly FactsOfFile[], registries: Regi
       if (!ids) continue;
       for (const value of facts.values[refKind] ?? []) {
         if (ids.has(value)) continue;
-        const rest = ` '${value}' is not in ${where}${didYouMean(value, ids) || hint}`;
-        add(refKind, value, `ref/unknown-${refKind}`, () => rest);
+        // Worded only when a finding is made of it: a check that reports few files skips the did-you-mean search.
+        let rest: string | undefined;
+        add(refKind, value, `ref/unknown-${refKind}`, () => (rest ??= ` '${value}' is not in ${where}${didYouMean(value, ids) || hint}`));
       }
     }
     if (facts.latestActual && facts.latestActual > ctx.today) {

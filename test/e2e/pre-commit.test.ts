@@ -16,7 +16,7 @@ const home = mkdtempSync(join(tmpdir(), 'pmo-pre-commit-home-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 function tryRepo(dir: string): { code: number; output: string } {
-  const env = { ...process.env, PRE_COMMIT_HOME: home };
+  const env: NodeJS.ProcessEnv = { ...process.env, PRE_COMMIT_HOME: home };
   for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
   const run = spawnSync('pre-commit', ['try-repo', PACKAGE_ROOT, 'pmo-check', '--color', 'never'], { cwd: dir, env, encoding: 'utf8' });
   if (run.error) throw new Error(`cannot run pre-commit (${run.error.message}): install it, e.g. apt-get install pre-commit`);
