@@ -8,7 +8,8 @@ import { makePortfolio, type Files } from '../helpers/repo.js';
 
 export const TODAY = '2026-11-20';
 
-const CLEAN = readFileSync(new URL('../rules/clean-project.yaml', import.meta.url), 'utf8')
+/** The rule fixtures' clean project (no built-in rule flags it on TODAY), as apollo. */
+export const CLEAN = readFileSync(new URL('../rules/clean-project.yaml', import.meta.url), 'utf8')
   .replace('id: clean', 'id: apollo')
   .replaceAll('records/clean/', 'records/apollo/');
 const RECORDS = Object.fromEntries([...new Set(CLEAN.match(/records\/[\w./-]+\.\w+/g))].map((r) => [r, '# record\n']));
@@ -40,14 +41,11 @@ export const WAIVERS = `waivers:
   - { rule: budget-variance, project: apollo, reason: "Steering committee accepted the overrun & more", approved_by: asmith, expires: 2026-12-01 }
 `;
 
+/** A portfolio with the clean apollo: nothing to find until `files` adds or replaces something. */
+export function cleanRepo(files: Files = {}): string {
+  return makePortfolio({ 'pmo.yaml': 'version: 1\norganization: Test Co\npmo_type: controlling\n', 'people.yaml': PEOPLE, ...RECORDS, 'projects/apollo.yaml': CLEAN, ...files });
+}
+
 export function findingsRepo(files: Files = {}): string {
-  return makePortfolio({
-    'pmo.yaml': 'version: 1\norganization: Test Co\npmo_type: controlling\n',
-    'people.yaml': PEOPLE,
-    ...RECORDS,
-    'projects/apollo.yaml': APOLLO,
-    'rules/team.yaml': RULES,
-    'waivers.yaml': WAIVERS,
-    ...files,
-  });
+  return cleanRepo({ 'projects/apollo.yaml': APOLLO, 'rules/team.yaml': RULES, 'waivers.yaml': WAIVERS, ...files });
 }

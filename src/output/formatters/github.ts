@@ -14,8 +14,11 @@ const COMMAND: Record<Severity, string> = { error: 'error', warn: 'warning', inf
 /** GitHub's own limit per step and kind of annotation. */
 export const ANNOTATIONS_SHOWN = 10;
 
+/** Control characters from the data (an escape sequence would colour GitHub's log) are shown as \uXXXX. */
+const visible = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 // The escaping of @actions/core's command.ts: a message may hold anything; a property may not hold : or ,.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function annotation(f: Finding): string {
