@@ -1,12 +1,14 @@
 /** `pmo check --format sarif`: valid against the official SARIF 2.1.0 schema, and saying what GitHub needs. */
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import draft04 from 'ajv-draft-04';
+import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { TODAY, findingsRepo } from './portfolio.js';
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/schemas/sarif-2.1.0.json', import.meta.url), 'utf8'));
+// CommonJS packages: under NodeNext their default export is the module object.
+const [Ajv, addFormats] = [draft04.default, formats.default];
 // The schema's `language` pattern (`...[a-zA-Z]{2}]?$`) is not valid with the u flag, which ajv uses by default.
 const validate = addFormats(new Ajv({ strict: false, allErrors: true, unicodeRegExp: false })).compile(schema);
 const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
