@@ -81,7 +81,7 @@ function plainEntry(id: string): RuleInfo {
 const sentence = (fragment: string) => `${fragment.charAt(0).toUpperCase()}${fragment.slice(1)}.`;
 
 /** A rule doc's "How to fix it" section, its hard-wrapped lines joined. */
-export function howToFix(doc: string): string {
+function howToFix(doc: string): string {
   const section = /^## How to fix it\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(doc)?.[1] ?? '';
   return section.trim().replace(/([^\n])\n(?!\n)/g, '$1 ');
 }

@@ -1,10 +1,11 @@
 /**
  * GitHub Actions workflow commands: an annotation a finding (`::error file=...,line=...::message`), shown on
- * the pull request's diff and the run's summary. GitHub shows at most 10 errors and 10 warnings (and 10
- * notices) of a step, so the most severe come first; the job summary (githubSummary, which the CLI appends to
+ * the pull request's diff and the run's summary. GitHub shows at most 10 errors, 10 warnings and 10 notices
+ * of a step, so the most severe come first; the job summary (githubSummary, which the CLI appends to
  * $GITHUB_STEP_SUMMARY) lists them all. Waived findings are not annotated.
  */
 import { SEVERITY_RANK, type Finding, type Severity } from '../../findings.js';
+import { showControls } from '../controls.js';
 import { totalsLine } from '../totals.js';
 import { markdown } from './markdown.js';
 import type { FormatContext, Formatter } from './types.js';
@@ -12,13 +13,11 @@ import type { FormatContext, Formatter } from './types.js';
 const COMMAND: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'notice' };
 
 /** GitHub's own limit per step and kind of annotation. */
-export const ANNOTATIONS_SHOWN = 10;
+const ANNOTATIONS_SHOWN = 10;
 
-/** Control characters from the data (an escape sequence would colour GitHub's log) are shown as \uXXXX. */
-const visible = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-// The escaping of @actions/core's command.ts: a message may hold anything; a property may not hold : or ,.
-const escapeData = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// The escaping of @actions/core's command.ts (a message may hold anything; a property may not hold : or ,),
+// after control characters, which GitHub's log would obey (colours), are made visible.
+const escapeData = (s: string) => showControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function annotation(f: Finding): string {

@@ -6,16 +6,15 @@
  * file are all waived is a skipped case; waived findings beside open ones are left out of the failure.
  */
 import { SEVERITY_RANK, type Finding } from '../../findings.js';
+import { showControls } from '../controls.js';
 import type { Formatter } from './types.js';
 
-/** What XML 1.0 cannot carry at all: control characters (shown as \uXXXX), lone surrogates, U+FFFE/FFFF. */
-const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+/** Besides control characters, what XML 1.0 cannot carry at all: lone surrogates, U+FFFE and U+FFFF. */
+const ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
 
-function legal(text: string): string {
-  return text.replace(ILLEGAL, (c) => (c.length === 1 && c < ' ' ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : '\ufffd'));
-}
+const legal = (text: string) => showControls(text).replace(ILLEGAL, '\ufffd');
 
 /** Text content; a CR would be read back as a newline, so it is a character reference. */
 const text = (value: string) => legal(value).replace(/[&<>"'\r]/g, (c) => ESCAPES[c]!);

@@ -4,10 +4,9 @@
  * collapsed <details>. Every cell is escaped so that data from the YAML (a `|`, a newline, HTML) stays text.
  */
 import { SEVERITY_RANK, type Finding } from '../../findings.js';
+import { showControls } from '../controls.js';
 import { SEVERITY_WORD, plural, totalsLine } from '../totals.js';
 import type { FormatContext, Formatter } from './types.js';
-
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
  * Table text: line breaks become <br>; characters that Markdown or HTML would read (a `|` ends the cell, `<`
@@ -17,11 +16,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 function cell(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) =>
-      line
-        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/[\\`*_[\]<>|~&]/g, (c) => `&#${c.charCodeAt(0)};`),
-    )
+    .map((line) => showControls(line).replace(/[\\`*_[\]<>|~&]/g, (c) => `&#${c.charCodeAt(0)};`))
     .join('<br>');
 }
 
