@@ -39,7 +39,10 @@ export const github: Formatter = (findings) => {
   return [...bySeverity.map(annotation), `pmo check: ${totalsLine(findings)}${note}`, ''].join('\n');
 };
 
-/** The Markdown job summary: every finding (the annotations stop at GitHub's limit) and the totals. */
+/**
+ * The Markdown job summary: every finding (the annotations stop at GitHub's limit) and the totals. The CLI gives
+ * `--format github` the full rule catalog (DESCRIBES_RULES), so the ctx it formats with also serves here.
+ */
 export function githubSummary(findings: readonly Finding[], ctx: FormatContext): string {
   return markdown(findings, ctx);
 }
