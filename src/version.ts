@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
+
 /** The package version: what `pmo --version` prints. */
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export const VERSION: string = PACKAGE.version;
+
+/** package.json's `homepage`, the one place pmo's address is written; links to the docs are built from it. */
+export const HOMEPAGE: string = PACKAGE.homepage;
 
 /**
  * Identifies the code that is running, for cache keys: the hash scripts/build-id.mjs writes beside the built

@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { check } from '../../check.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../../findings.js';
-import { FORMATTERS, FORMAT_NAMES, type FormatName } from '../../output/formatters/index.js';
+import { DESCRIBES_RULES, FORMATTERS, FORMAT_NAMES, type FormatName } from '../../output/formatters/index.js';
+import { ruleCatalog, undescribedRule } from '../../output/rule-info.js';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
 import { oneOfChoices, parseCount, parseDate } from '../options.js';
@@ -47,6 +48,7 @@ Examples:
   $ pmo check -C examples/acme                check another directory
   $ pmo check projects/apollo.yaml            report on one file (cross-file references still checked)
   $ pmo check --format json > findings.json   machine-readable findings
+  $ pmo check --format sarif > pmo.sarif      for GitHub code scanning (upload-sarif) and other SARIF viewers
   $ pmo check --fail-on warn --today 2026-11-20
   $ pmo check --staged                        the pre-commit check: what the next commit holds
   $ pmo check --changed-since origin/main     in a pull request: only the files it changes
@@ -65,7 +67,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
       });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
-      const ctx = { files: result.files, paint: await palette(color), showWaived: Boolean(flags.showWaived) };
+      const rule = DESCRIBES_RULES.has(flags.format) ? await ruleCatalog(result) : undescribedRule;
+      const ctx = { files: result.files, paint: await palette(color), showWaived: Boolean(flags.showWaived), rule };
       await writeStdout(FORMATTERS[flags.format](shown, ctx));
       process.exitCode = exitCode(shown.filter((f) => !f.waived), flags);
     });

@@ -1,0 +1,18 @@
+/**
+ * Identities of findings that survive unrelated edits, for tools that track findings across runs (GitLab Code
+ * Quality, SARIF's partialFingerprints): a hash of what the finding is (rule, file, project, item, message),
+ * never of where it is, so a line added above it changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from '../findings.js';
+
+/** One fingerprint a finding, in order; identical findings are told apart by their order in the file. */
+export function fingerprints(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const identity = [f.rule, f.file, f.project ?? '', f.item ?? '', f.message].join('\0');
+    const earlier = seen.get(identity) ?? 0;
+    seen.set(identity, earlier + 1);
+    return createHash('sha256').update(earlier ? `${identity}\0${earlier}` : identity).digest('hex');
+  });
+}
