@@ -293,8 +293,9 @@ async function openGit(root: string, options: CheckOptions) {
  * and the did-you-mean searches and gates of thousands of unchanged files can be skipped.
  */
 function narrowScope(changes: readonly StagedChange[], config: Config): ReadonlySet<string> | undefined {
-  const local = (c: StagedChange) =>
-    c.head !== undefined && c.index !== undefined && classifyFiles([c.path], config.rulesets).every((f) => f.kind === 'config' || f.kind === 'project' || f.kind === 'request');
+  const kinds = (path: string) => classifyFiles([path], config.rulesets).filter((f) => f.path === path || path === CONFIG_FILE).map((f) => f.kind);
+  // Edited in place, and a project, a request, or no file of pmo's at all (a record's content).
+  const local = (c: StagedChange) => c.head !== undefined && c.index !== undefined && kinds(c.path).every((k) => k === 'project' || k === 'request');
   return changes.every(local) ? new Set(changes.map((c) => c.path)) : undefined;
 }
 

@@ -74,6 +74,21 @@ describe('pmo check --staged', () => {
     ]); // zeus's own old problem (priority) is still not this commit's
   });
 
+  it("reports a portfolio rule's findings that a staged project causes in a project nobody staged", () => {
+    // Allocations count from this week on: the projects run into 2027.
+    const withBkim = (project: string, pct: number) =>
+      project.replace('forecast_end: 2026-11-15', 'forecast_end: 2027-03-31').replace('team:\n', `team:\n  - { person: bkim, role: Engineer, allocation: ${pct} }\n`);
+    const dir = makePortfolio({ 'projects/apollo.yaml': withBkim(PROJECT, 40), 'projects/zeus.yaml': withBkim(ZEUS, 30) }, { git: true });
+    writeFiles(dir, { 'projects/zeus.yaml': withBkim(ZEUS, 60) }); // 100% against Bo Kim's capacity of 80
+    git(dir, 'add', 'projects/zeus.yaml');
+
+    const run = pmo(['check', '--staged', '--format', 'json', '--today', '2026-11-20'], { cwd: dir });
+    const over = (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.rule === 'allocation-over-capacity');
+    expect(over.map((f) => f.file)).toEqual(['projects/apollo.yaml', 'projects/zeus.yaml']);
+    // apollo's other findings (the rules flag the test project for other things) are not this commit's.
+    expect(new Set((JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.file === 'projects/apollo.yaml').map((f) => f.rule))).toEqual(new Set(['allocation-over-capacity']));
+  });
+
   it('sees a project deleted or renamed in the index break the projects that depend on it', () => {
     const dir = makePortfolio({ 'projects/zeus.yaml': ZEUS }, { git: true });
     git(dir, 'mv', 'projects/apollo.yaml', 'projects/apollo-crm.yaml');

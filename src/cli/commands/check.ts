@@ -2,7 +2,9 @@
 import { Command, Option } from 'commander';
 import { check } from '../../check.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../../findings.js';
-import { DESCRIBES_RULES, FORMATTERS, FORMAT_NAMES, type FormatName } from '../../output/formatters/index.js';
+import { DESCRIBES_RULES, FORMATTERS, FORMAT_NAMES, githubSummary, type FormatName } from '../../output/formatters/index.js';
+import { writeFileIfChanged } from '../../output/write-file.js';
+import { appendJobSummary, collectFormat, resolveOutputs } from '../outputs.js';
 import { ruleCatalog, undescribedRule } from '../../output/rule-info.js';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
@@ -10,7 +12,8 @@ import { oneOfChoices, parseCount, parseDate } from '../options.js';
 
 interface CheckFlags {
   cwd?: string;
-  format: FormatName;
+  format?: Array<{ format: FormatName; path?: string }>;
+  outputFile?: string;
   failOn: Severity;
   quiet?: boolean;
   maxWarnings?: number;
@@ -28,7 +31,8 @@ export function checkCommand(): Command {
     .description('validate every file of the PMO repository against the format and the rules')
     .argument('[paths...]', 'report only on these files, directories or globs (the whole repo is still loaded)')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-f, --format <format[:file]>', `output format: ${FORMAT_NAMES.join(', ')} (default stylish); repeat it, writing others to files`, collectFormat)
+    .option('-o, --output-file <file>', 'write the format given without a file here instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').argParser(oneOfChoices(['error', 'warn', 'info'] as const)).default('error'))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
@@ -48,7 +52,9 @@ Examples:
   $ pmo check -C examples/acme                check another directory
   $ pmo check projects/apollo.yaml            report on one file (cross-file references still checked)
   $ pmo check --format json > findings.json   machine-readable findings
-  $ pmo check --format sarif > pmo.sarif      for GitHub code scanning (upload-sarif) and other SARIF viewers
+  $ pmo check --format sarif -o pmo.sarif     for GitHub code scanning (upload-sarif) and other SARIF viewers
+  $ pmo check -f github -f sarif:pmo.sarif -f junit:pmo.xml
+                                              annotations in the log, and report files for CI
   $ pmo check --fail-on warn --today 2026-11-20
   $ pmo check --staged                        the pre-commit check: what the next commit holds
   $ pmo check --changed-since origin/main     in a pull request: only the files it changes
@@ -56,6 +62,7 @@ Examples:
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
+      const outputs = resolveOutputs(flags.format, flags.outputFile, process.cwd());
       const result = await check({
         cwd: flags.cwd,
         paths,
@@ -66,10 +73,17 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
         changedSince: flags.changedSince,
       });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-      const color = flags.format === 'stylish' && wantsColor(process.stdout, flags.color);
-      const rule = DESCRIBES_RULES.has(flags.format) ? await ruleCatalog(result) : undescribedRule;
-      const ctx = { files: result.files, paint: await palette(color), showWaived: Boolean(flags.showWaived), rule };
-      await writeStdout(FORMATTERS[flags.format](shown, ctx));
+      const describes = outputs.some((o) => DESCRIBES_RULES.has(o.format));
+      const rule = describes ? await ruleCatalog(result) : undescribedRule;
+      const context = async (colored: boolean) => ({ files: result.files, paint: await palette(colored), showWaived: Boolean(flags.showWaived), rule });
+      // Files first: a broken pipe on stdout (| head) must not cost the CI its report files.
+      for (const { format, file } of outputs) if (file) writeFileIfChanged(file, FORMATTERS[format](shown, await context(false)));
+      for (const { format, file } of outputs) {
+        if (file) continue;
+        const colored = format === 'stylish' && wantsColor(process.stdout, flags.color);
+        await writeStdout(FORMATTERS[format](shown, await context(colored)));
+      }
+      if (outputs.some((o) => o.format === 'github')) appendJobSummary(githubSummary(shown, await context(false)));
       process.exitCode = exitCode(shown.filter((f) => !f.waived), flags);
     });
 }

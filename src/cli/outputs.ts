@@ -1,0 +1,46 @@
+/**
+ * Where `pmo check` sends its findings: one format to stdout (or --output-file), others each to a file:
+ * `-f stylish -f sarif:pmo.sarif -f junit:reports/pmo.xml`. Files are written whole or not at all.
+ */
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { UsageError } from '../errors.js';
+import { FORMAT_NAMES, type FormatName } from '../output/formatters/index.js';
+
+export interface Output {
+  format: FormatName;
+  /** Absolute; undefined: stdout. */
+  file?: string;
+}
+
+/** Commander's collector for the repeatable `-f name[:path]`. */
+export function collectFormat(value: string, previous: Array<{ format: FormatName; path?: string }> | undefined) {
+  const colon = value.indexOf(':');
+  const format = (colon < 0 ? value : value.slice(0, colon)) as FormatName;
+  const path = colon < 0 ? undefined : value.slice(colon + 1);
+  if (!FORMAT_NAMES.includes(format)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')} (optionally :<file>), got '${value}'`);
+  if (path === '') throw new InvalidArgumentError(`'${value}' names no file after the colon`);
+  return [...(previous ?? []), { format, path }];
+}
+
+/** The outputs asked for: at most one goes to stdout, which --output-file redirects. */
+export function resolveOutputs(requested: Array<{ format: FormatName; path?: string }> | undefined, outputFile: string | undefined, cwd: string): Output[] {
+  const list = requested?.length ? requested : [{ format: 'stylish' as const }];
+  const toStdout = list.filter((o) => o.path === undefined);
+  if (toStdout.length > 1) {
+    const [, second] = toStdout;
+    throw new UsageError(`only one format can go to stdout, and ${toStdout.map((o) => o.format).join(' and ')} were given without a file; write the others to files, e.g. -f ${second!.format}:pmo.${second!.format}`);
+  }
+  if (outputFile !== undefined && toStdout.length === 0) throw new UsageError('--output-file names where the format given without a file goes, and every format has its own file');
+  const files = list.flatMap((o) => (o.path ?? outputFile) ?? []).map((p) => resolve(cwd, p));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new UsageError(`two formats would write ${twice}`);
+  return list.map((o) => ({ format: o.format, file: o.path !== undefined ? resolve(cwd, o.path) : outputFile !== undefined ? resolve(cwd, outputFile) : undefined }));
+}
+
+/** GitHub Actions' job summary: appended to the file the runner names, when it names one. */
+export function appendJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): void {
+  const path = env.GITHUB_STEP_SUMMARY;
+  if (path) appendFileSync(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+}

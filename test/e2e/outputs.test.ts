@@ -1,0 +1,60 @@
+/** Several formats in one run (`-f fmt:file`, `--output-file`) and GitHub's job summary, from the built CLI. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pmo } from '../helpers/cli.js';
+import { PROJECT, makePortfolio } from '../helpers/repo.js';
+
+const BAD = { 'projects/apollo.yaml': PROJECT.replace('impact: 4', 'impact: 7') };
+const ARGS = ['check', '--today', '2026-11-20', '--no-rules'];
+
+describe('pmo check with several outputs', () => {
+  it('writes each format given a file to it, and the one without to stdout', () => {
+    const dir = makePortfolio(BAD);
+    const run = pmo([...ARGS, '-f', 'stylish', '-f', 'sarif:out/pmo.sarif', '--format', 'junit:out/pmo.xml', '-f', 'json:findings.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('impact must be an integer from 1 to 5, got 7');
+    expect(run.stdout).not.toContain('<testsuites');
+    const sarif = JSON.parse(readFileSync(join(dir, 'out/pmo.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['schema/invalid-value']);
+    expect(readFileSync(join(dir, 'out/pmo.xml'), 'utf8')).toContain('<testsuites');
+    expect(JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8'))).toMatchObject([{ rule: 'schema/invalid-value', line: 31 }]);
+  });
+
+  it('sends the format without a file to --output-file, leaving stdout empty', () => {
+    const dir = makePortfolio(BAD);
+    const run = pmo([...ARGS, '--format', 'gitlab', '--output-file', 'gl-code-quality.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'gl-code-quality.json'), 'utf8'))).toMatchObject([{ check_name: 'schema/invalid-value' }]);
+  });
+
+  it('refuses ambiguous or unknown outputs before checking anything', () => {
+    const dir = makePortfolio(BAD);
+    const two = pmo([...ARGS, '-f', 'json', '-f', 'sarif'], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('only one format can go to stdout');
+    expect(two.stderr).toContain('-f sarif:pmo.sarif');
+    const unknown = pmo([...ARGS, '-f', 'xml:out.xml'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('expected one of stylish, json, sarif, junit, github, gitlab, markdown');
+    const same = pmo([...ARGS, '-f', 'json:a.json', '-f', 'sarif:a.json'], { cwd: dir });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('two formats would write');
+    expect(pmo([...ARGS, '-f', 'json:a.json', '-o', 'b.json'], { cwd: dir }).code).toBe(2);
+    expect(existsSync(join(dir, 'a.json'))).toBe(false);
+  });
+
+  it('appends the full list to $GITHUB_STEP_SUMMARY with the github format', () => {
+    const dir = makePortfolio(BAD);
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '## Earlier step\n');
+    const run = pmo([...ARGS, '-f', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(run.stdout).toContain('::error file=projects/apollo.yaml,line=31');
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('## Earlier step\n')).toBe(true); // appended, not replaced
+    expect(text).toContain('| error | projects/apollo.yaml:31 |');
+    expect(pmo([...ARGS, '-f', 'json'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } }).code).toBe(1);
+    expect(readFileSync(summary, 'utf8')).toBe(text); // other formats leave it alone
+  });
+});
