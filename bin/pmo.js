@@ -4,5 +4,8 @@ import module from 'node:module';
 // Node 22+ keeps compiled code between runs (a faster start for a command run on every commit); Node 20 has no such cache.
 module.enableCompileCache?.();
 
-const { main } = await import('../dist/cli/main.js');
+// Stack traces (--verbose) name the TypeScript sources, through the bundle's source maps.
+if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
+
+const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv);

@@ -1,6 +1,27 @@
-// Writes docs/rules.md from the built rules and their docs (`npm run docs`, after a build).
-import { writeFileSync } from 'node:fs';
-import { BUILTIN_RULES } from '../dist/rules/builtin/index.js';
-import { renderRulesDoc } from '../dist/rules/docs.js';
+// Writes docs/rules.md from the rules and their docs (`npm run docs`). The rules are TypeScript: esbuild
+// bundles the two functions needed into node_modules/.cache, from where they are imported.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc(BUILTIN_RULES));
+const root = new URL('../', import.meta.url);
+const out = new URL('node_modules/.cache/pmo-scripts/rules-doc.mjs', root);
+mkdirSync(new URL('./', out), { recursive: true });
+await build({
+  absWorkingDir: root.pathname,
+  stdin: {
+    contents: "export { BUILTIN_RULES } from './src/rules/builtin/index.ts'; export { renderRulesDoc } from './src/rules/docs.ts';",
+    resolveDir: root.pathname,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: out.pathname,
+  logLevel: 'warning',
+});
+const { BUILTIN_RULES, renderRulesDoc } = await import(out.href);
+writeFileSync(new URL('docs/rules.md', root), renderRulesDoc(BUILTIN_RULES, (id) => readDoc(id)));
+
+function readDoc(id) {
+  return readFileSync(new URL(`src/rules/builtin/${id}.md`, root), 'utf8');
+}

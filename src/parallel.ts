@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeJob } from './analyze.js';
 import type { CacheEntry } from './load/cache.js';
+import { CODE_DIR, FROM_SOURCE } from './paths.js';
 
 /** Files per thread below which another thread does not pay for itself. */
 export const FILES_PER_THREAD = 300;
@@ -18,11 +19,11 @@ export const FILES_PER_THREAD = 300;
  */
 const WORKER_HEAP_MB = Number(process.env.PMO_WORKER_HEAP_MB) || 128;
 
-const WORKER_URL = new URL('./analyze-worker.js', import.meta.url);
+const WORKER_URL = new URL('analyze-worker.js', CODE_DIR);
 
 export async function analyzeInParallel(job: AnalyzeJob): Promise<Map<string, CacheEntry>> {
   // Running from TypeScript sources (the test runner) there is no compiled worker to start.
-  const threads = import.meta.url.endsWith('.ts') ? 1 : Math.min(availableParallelism(), Math.floor(job.files.length / FILES_PER_THREAD));
+  const threads = FROM_SOURCE ? 1 : Math.min(availableParallelism(), Math.floor(job.files.length / FILES_PER_THREAD));
   const { analyzeFiles } = await import('./analyze.js');
   if (threads <= 1) return new Map(analyzeFiles(job));
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { CODE_DIR, PACKAGE_ROOT } from './paths.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
+const PACKAGE = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string; homepage: string };
 
 /** The package version: what `pmo --version` prints. */
 export const VERSION: string = PACKAGE.version;
@@ -17,7 +18,7 @@ export const BUILD_ID: string = readBuildId() ?? `source-${randomUUID()}`;
 
 function readBuildId(): string | undefined {
   try {
-    return (JSON.parse(readFileSync(new URL('./build-id.json', import.meta.url), 'utf8')) as { id: string }).id;
+    return (JSON.parse(readFileSync(new URL('build-id.json', CODE_DIR), 'utf8')) as { id: string }).id;
   } catch {
     return undefined;
   }

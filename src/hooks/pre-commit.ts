@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 export const MARKER = '# pmo-hook: installed by `pmo hooks install`';
 const CHAINED = 'pre-commit.pre-pmo';
@@ -65,7 +66,7 @@ export function uninstallHook(place: HookPlace): { removed: boolean; restored?: 
  */
 function hookScript(place: HookPlace, chain: boolean): string {
   const root = relative(place.top, place.root).split('\\').join('/') || '.';
-  const self = fileURLToPath(new URL('../../bin/pmo.js', import.meta.url));
+  const self = fileURLToPath(new URL('bin/pmo.js', PACKAGE_ROOT));
   return [
     '#!/bin/sh',
     MARKER,

@@ -1,10 +1,11 @@
 /** The rule docs: each rule's <id>.md beside it, and docs/rules.md generated from them all. */
 import { readFileSync } from 'node:fs';
+import { CODE_DIR } from '../paths.js';
 import type { RuleMeta } from './types.js';
 
-/** The doc of a built-in rule (shipped beside the compiled rule by scripts/copy-assets.mjs). */
+/** The doc of a built-in rule (copied into dist/rules/builtin by scripts/build.mjs). */
 export function ruleDoc(id: string): string {
-  return readFileSync(new URL(`./builtin/${id}.md`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`rules/builtin/${id}.md`, CODE_DIR), 'utf8');
 }
 
 /** docs/rules.md: an index by category, then every rule's doc under its id. */
