@@ -3,9 +3,11 @@
  * where its findings point), keyed by the file's content hash, so a warm `pmo check` parses nothing that has
  * not changed.
  *
- * One JSON file per repo, replaced atomically (write a temp file, then rename), so concurrent runs can
- * only lose each other's additions, never corrupt it; a cache that does not read back is ignored.
+ * A head file and a few shards of entries per repo, each replaced atomically (write a temp file, then rename),
+ * so concurrent runs can only lose each other's additions, never corrupt it; a file that does not read back is
+ * ignored.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
@@ -36,19 +38,37 @@ export interface CacheEntry {
   data?: unknown;
 }
 
-interface CacheFile {
+/** The head file: what every entry was judged under, and what else a run keeps. */
+interface CacheHead {
   /** The build of pmo that wrote it: another build's cache is not trusted. */
   key: string;
   /** pmo.yaml as last validated; the other entries were validated under it. */
   config?: CacheEntry;
-  /** The PMO's rule files the entries were judged under (a hash of their paths and contents). */
+  /** The PMO's rule files the entries were judged under (paths and contents, and project paths when rules read them). */
   rulesets?: string;
   /** Directory listings for record checks, reused while a directory's mtime is unchanged. */
   dirs?: Record<string, DirListing>;
+}
+
+/** A shard: the entries of the paths that hash to it, stamped with the head they were judged under. */
+interface CacheShard {
+  stamp: string;
   entries: Record<string, CacheEntry>;
 }
 
-const CACHE_NAME = 'check-cache.json';
+const HEAD_NAME = 'check-cache.json';
+/**
+ * Entries are spread over shards by path, so that a run that learned about one file rewrites one shard: at
+ * 5,000 projects the whole cache is ~7 MB, and rewriting it all cost a pre-commit check ~80 ms.
+ */
+const SHARDS = 16;
+const shardName = (i: number) => `check-cache.${i.toString(16)}.json`;
+
+function shardOf(path: string): number {
+  let hash = 2166136261; // FNV-1a: cheap and spreads similar paths (projects/p00001.yaml, ...) evenly
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 16777619);
+  return (hash >>> 0) % SHARDS;
+}
 
 /** node_modules/.cache/pmo when the repo has node_modules (the ESLint convention), else .pmo/cache. */
 export function cacheDir(root: string): string {
@@ -56,60 +76,66 @@ export function cacheDir(root: string): string {
 }
 
 export class ParseCache {
-  private dirty = false;
+  /** Shards to write; the head is written whenever any shard is (and when it changed itself). */
+  private readonly dirtyShards = new Set<number>();
+  private headDirty = false;
   private constructor(
     private readonly dir: string,
-    private readonly key: string,
-    private configEntry: CacheEntry | undefined,
+    private head: CacheHead,
     private entries: Record<string, CacheEntry>,
-    private rulesetsKey: string | undefined,
-    private dirListings: Record<string, DirListing>,
   ) {}
 
-  /** Opens the cache; an unreadable, corrupt or outdated one starts empty. */
+  /**
+   * Opens the cache; an unreadable, corrupt or outdated head starts it empty, and a shard that is missing,
+   * corrupt or was written under another head (a concurrent run with another pmo.yaml) only misses.
+   */
   static open(dir: string, key: string): ParseCache {
-    try {
-      const file = JSON.parse(readFileSync(join(dir, CACHE_NAME), 'utf8')) as CacheFile;
-      if (file && file.key === key && typeof file.entries === 'object' && file.entries) {
-        return new ParseCache(dir, key, file.config, file.entries, file.rulesets, file.dirs ?? {});
-      }
-    } catch {
-      // missing or corrupt: start afresh, it is rewritten on save
+    const head = readJson<CacheHead>(join(dir, HEAD_NAME));
+    if (!head || head.key !== key) {
+      const cache = new ParseCache(dir, { key }, {});
+      cache.touchAll();
+      return cache;
     }
-    return new ParseCache(dir, key, undefined, {}, undefined, {});
+    const stamp = stampOf(head);
+    const entries: Record<string, CacheEntry> = {};
+    for (let i = 0; i < SHARDS; i++) {
+      const shard = readJson<CacheShard>(join(dir, shardName(i)));
+      if (shard?.stamp === stamp && typeof shard.entries === 'object' && shard.entries) Object.assign(entries, shard.entries);
+    }
+    return new ParseCache(dir, head, entries);
   }
 
   /** The validated pmo.yaml, if its content is unchanged. */
   config(hash: string): CacheEntry | undefined {
-    return this.configEntry?.hash === hash ? this.configEntry : undefined;
+    return this.head.config?.hash === hash ? this.head.config : undefined;
   }
 
   /** Whether the entries were judged under these rule files; if not, from now on they are (callers re-judge). */
   judgedUnder(rulesets: string): boolean {
-    if (this.rulesetsKey === rulesets) return true;
-    this.rulesetsKey = rulesets;
-    this.dirty = true;
+    if (this.head.rulesets === rulesets) return true;
+    this.head = { ...this.head, rulesets };
+    this.touchAll();
     return false;
   }
 
   get dirs(): Record<string, DirListing> {
-    return this.dirListings;
+    return this.head.dirs ?? {};
   }
 
-  /** The listings this run used: kept (and the cache written) when any of them was read anew. */
+  /** The listings this run used: kept (and the head written) when any of them was read anew. */
   setDirs(listings: Record<string, DirListing>): void {
-    const changed = Object.keys(listings).length !== Object.keys(this.dirListings).length ||
-      Object.entries(listings).some(([dir, listing]) => this.dirListings[dir] !== listing);
+    const known = this.dirs;
+    const changed = Object.keys(listings).length !== Object.keys(known).length || Object.entries(listings).some(([dir, listing]) => known[dir] !== listing);
     if (!changed) return;
-    this.dirListings = listings;
-    this.dirty = true;
+    this.head = { ...this.head, dirs: listings };
+    this.headDirty = true;
   }
 
   /** A new pmo.yaml: what was validated under the old one no longer holds. */
   setConfig(entry: CacheEntry): void {
-    this.configEntry = entry;
+    this.head = { ...this.head, config: entry };
     this.entries = {};
-    this.dirty = true;
+    this.touchAll();
   }
 
   /** The content hash last seen for a file whose mtime and size are unchanged since. */
@@ -127,7 +153,7 @@ export class ParseCache {
 
   set(path: string, entry: CacheEntry): void {
     this.entries[path] = entry;
-    this.dirty = true;
+    this.dirtyShards.add(shardOf(path));
   }
 
   /** Drops entries of files that no longer exist (only when the whole repo was read). */
@@ -135,49 +161,84 @@ export class ParseCache {
     for (const path of Object.keys(this.entries)) {
       if (!paths.has(path)) {
         delete this.entries[path];
-        this.dirty = true;
+        this.dirtyShards.add(shardOf(path));
       }
     }
   }
 
-  /** Writes the cache if it changed. Failing to write a cache is never worth failing a check. */
+  /**
+   * Writes what changed: the dirty shards, then the head. Each file is replaced atomically (temp file, then
+   * rename), so a concurrent run reads old or new files, never half of one. Failing to write a cache is never
+   * worth failing a check.
+   */
   save(): void {
-    if (!this.dirty) return;
-    const target = join(this.dir, CACHE_NAME);
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    if (this.dirtyShards.size === 0 && !this.headDirty) return;
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
-      writeCache(temp, { key: this.key, config: this.configEntry, rulesets: this.rulesetsKey, dirs: this.dirListings, entries: this.entries });
-      renameSync(temp, target);
-      this.dirty = false;
+      const stamp = stampOf(this.head);
+      const byShard = new Map<number, Array<[string, CacheEntry]>>([...this.dirtyShards].map((i) => [i, []]));
+      for (const [path, entry] of Object.entries(this.entries)) byShard.get(shardOf(path))?.push([path, entry]);
+      for (const [i, entries] of byShard) replaceFile(join(this.dir, shardName(i)), streamed(stamp, entries));
+      replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
+      this.dirtyShards.clear();
+      this.headDirty = false;
     } catch {
-      rmSync(temp, { force: true });
+      // a read-only checkout, a full disk: the next run is cold, nothing worse
     }
+  }
+
+  private touchAll(): void {
+    for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i);
+    this.headDirty = true;
+  }
+}
+
+/** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */
+function stampOf(head: CacheHead): string {
+  return createHash('sha1').update(`${head.key}\0${head.config?.hash ?? ''}\0${head.rulesets ?? ''}`).digest('hex');
+}
+
+function readJson<T>(path: string): T | undefined {
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return value && typeof value === 'object' ? (value as T) : undefined;
+  } catch {
+    return undefined; // missing or corrupt: start afresh, it is rewritten on save
   }
 }
 
 /**
- * Streams the cache to `path` an entry at a time: one JSON.stringify of a 5,000-project cache would hold a
- * 50 MB string (and its parts) in memory at once.
+ * A shard as chunks of JSON, an entry at a time: one JSON.stringify of a big cache would hold all of it as
+ * one string (and its parts) in memory at once.
  */
-function writeCache(path: string, file: CacheFile): void {
-  const fd = openSync(path, 'w');
-  try {
-    const head = { key: file.key, config: file.config ?? null, rulesets: file.rulesets ?? null, dirs: file.dirs ?? {} };
-    let chunk = `${JSON.stringify(head).slice(0, -1)},"entries":{`;
-    let first = true;
-    for (const [name, entry] of Object.entries(file.entries)) {
-      chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;
-      first = false;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
+function* streamed(stamp: string, entries: Array<[string, CacheEntry]>): Generator<string> {
+  let chunk = `{"stamp":${JSON.stringify(stamp)},"entries":{`;
+  let first = true;
+  for (const [name, entry] of entries) {
+    chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;
+    first = false;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
     }
-    writeSync(fd, `${chunk}}}`);
-  } finally {
-    closeSync(fd);
+  }
+  yield `${chunk}}}`;
+}
+
+function replaceFile(path: string, chunks: Iterable<string>): void {
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
 }
 
