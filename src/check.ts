@@ -17,7 +17,7 @@ import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
-import { decodeSource, hashFile, type Source } from './load/read.js';
+import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
 import type { IndexSnapshot, StagedChange } from './load/git.js';
 import type { AnalyzeJob } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
@@ -107,7 +107,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   const blobs = new Map<string, Uint8Array>();
   const blobOf = (path: string) => index!.blobs.get(path)!;
-  const bytesOf = (path: string) => (index ? memo(blobs, path, () => git!.readBlobSync(blobOf(path))) : readFileSync(join(root, path)));
+  const bytesOf = (path: string) => (index ? memo(blobs, path, () => worktreeCopy(root, path, blobOf(path)) ?? git!.readBlobSync(blobOf(path))) : readFileSync(join(root, path)));
   const sourceOf = (file: SourceFile) => decodeSource(file.path, file.kind, bytesOf(file.path));
   if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
 
@@ -147,8 +147,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     let tree: Pick<AnalyzeJob, 'contents' | 'present'> = {};
     if (from) {
       // One git process reads every blob the batch needs; workers get the bytes with their share.
-      const read = await git!.readBlobs(batch.map((f) => from.blobs.get(f.path)!));
-      for (const f of batch) from.bytes.set(f.path, read.get(from.blobs.get(f.path)!)!);
+      for (const f of batch) {
+        const copy = worktreeCopy(root, f.path, from.blobs.get(f.path)!);
+        if (copy) from.bytes.set(f.path, copy);
+      }
+      const read = await git!.readBlobs(batch.filter((f) => !from.bytes.has(f.path)).map((f) => from.blobs.get(f.path)!));
+      for (const f of batch) if (!from.bytes.has(f.path)) from.bytes.set(f.path, read.get(from.blobs.get(f.path)!)!);
       tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: [...from.blobs.keys()] };
     }
     const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from ? undefined : exists, ...tree };
@@ -182,9 +186,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   /**
    * Every finding of a set of files, judged together: cross-file checks, portfolio rules, waivers, gates,
    * severities. With `only`, the files' own findings, broken references and gates are those of the named
-   * files; the portfolio rules always look at every file.
+   * files; the portfolio rules always look at every file (`across`: their findings, when already known).
    */
-  const judge = async (set: LoadedFile[], present: (path: string) => boolean, copies: RawFinding[], only?: ReadonlySet<string>): Promise<RawFinding[]> => {
+  const acrossFiles = (set: LoadedFile[]) => (rules ? runPortfolioRules(set.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []);
+  const judge = async (set: LoadedFile[], present: (path: string) => boolean, copies: RawFinding[], only?: ReadonlySet<string>, across = acrossFiles(set)): Promise<RawFinding[]> => {
     const byPath = new Map(set.map((f) => [f.path, f]));
     const judged = only ? set.filter((f) => only.has(f.path)) : set;
     const broken = findBrokenValues(factsOf(judged), buildRegistries(factsOf(set)), { today, exists: present });
@@ -193,7 +198,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       ...copies.filter((f) => !only || only.has(f.file)),
       ...judged.flatMap((f) => f.entry.findings),
       ...brokenReferenceFindings(broken, (path) => byPath.get(path)?.entry.references ?? []),
-      ...(rules ? runPortfolioRules(set.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []),
+      ...across,
     ];
     // Waivers see every finding, so that one whose finding lies outside the paths asked for is not "unused";
     // without the rules they would hide nothing, so they are not judged either.
@@ -202,7 +207,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     return applySeverities(rules ? [...waived, ...gates(judged, waived, config)] : waived, config);
   };
   const narrow = index && narrowScope(index.changes, config);
-  const all = await judge(files, exists, duplicates, narrow);
+  const portfolioFindings = acrossFiles(files);
+  const all = await judge(files, exists, duplicates, narrow, portfolioFindings);
 
   const asked = pathFilter(root, cwd, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
@@ -274,7 +280,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const from = { blobs: headBlobs, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
     await analyze(fresh.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), buildRegistries(factsOf(head)), from);
-    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, only)).map(findingKey));
+    // Judging the portfolio rules is the costly part; what they read of the staged files is often unchanged
+    // (a status update, a new risk), and then so are their findings.
+    const headByPath = new Map(head.map((f) => [f.path, f]));
+    const sameExtracts = only && [...changedPaths].every((path) => JSON.stringify(atIndex.get(path)?.entry.facts?.rules) === JSON.stringify(headByPath.get(path)?.entry.facts?.rules));
+    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, only, sameExtracts ? portfolioFindings : undefined)).map(findingKey));
     return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && !before.has(findingKey(f)))) };
   }
 }
@@ -297,6 +307,19 @@ function narrowScope(changes: readonly StagedChange[], config: Config): Readonly
   // Edited in place, and a project, a request, or no file of pmo's at all (a record's content).
   const local = (c: StagedChange) => c.head !== undefined && c.index !== undefined && kinds(c.path).every((k) => k === 'project' || k === 'request');
   return changes.every(local) ? new Set(changes.map((c) => c.path)) : undefined;
+}
+
+/**
+ * A blob's bytes from the work tree, when the file there is that blob: what a PM staged is usually what is on
+ * disk, and reading it costs no git process. Undefined when it differs or is not there.
+ */
+function worktreeCopy(root: string, path: string, blob: string): Uint8Array | undefined {
+  try {
+    const bytes = readFileSync(join(root, path));
+    return hashBytes(bytes) === blob ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A finding's identity across two judgments of the portfolio (its position may have moved). */

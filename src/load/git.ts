@@ -31,43 +31,43 @@ export class GitRepo {
   private constructor(
     private readonly git: SimpleGit,
     private readonly root: string,
+    /** The command that needs git (`pmo check --staged`), for messages. */
+    private readonly command: string,
   ) {}
 
-  /** Opens the repository `root` is in for `why` (the command); exit 2 with the fix when there is none or git is missing. */
-  static async open(root: string, why: string): Promise<GitRepo> {
-    const git = simpleGit({ baseDir: root, binary: 'git', maxConcurrentProcesses: 4 });
-    const repo = new GitRepo(git, root);
-    const inside = await repo.run(['rev-parse', '--is-inside-work-tree'], why).catch((error: unknown) => {
-      if (error instanceof GitError && /not a git repository/i.test(error.message)) {
-        throw new GitError(`${why} needs a git repository, and ${root} is not in one (run \`git init\` there first)`);
-      }
-      throw error;
-    });
-    if (inside.trim() !== 'true') throw new GitError(`${why} needs a git work tree; ${root} is inside a bare repository or .git folder`);
-    return repo;
+  /**
+   * The repository `root` is in, for `command`. Nothing runs yet: the first git command tells whether there is
+   * one (exit 2 with the fix when not, or when git is missing), which saves a pre-commit check a process.
+   */
+  static open(root: string, command: string): GitRepo {
+    return new GitRepo(simpleGit({ baseDir: root, binary: 'git', maxConcurrentProcesses: 4 }), root, command);
   }
 
   /** The index: every file's blob, and what differs from HEAD. Refuses while a merge is unresolved. */
   async staged(): Promise<IndexSnapshot> {
-    // Run in the PMO root, ls-files lists that folder only, with paths relative to it.
-    const listing = await this.run(['ls-files', '--stage', '-z'], '--staged');
+    // The index and its difference from HEAD at once (a pre-commit check waits for both). Run in the PMO
+    // root, ls-files lists that folder only, with paths relative to it; diff-index's --relative does the same.
+    // No renames: a rename is a deletion and an addition, which is what the cross-file checks need to see.
+    const diffAgainst = (base: string) => this.run(['diff-index', '--cached', '--no-renames', '--relative', '-z', base]);
+    const [listing, diff] = await Promise.all([
+      this.run(['ls-files', '--stage', '-z']),
+      // Before the first commit there is no HEAD: everything staged is new, as against the empty tree.
+      diffAgainst('HEAD').catch(async (error: unknown) => ((await this.hasCommits()) ? Promise.reject(error) : diffAgainst(EMPTY_TREE))),
+    ]);
     const blobs = new Map<string, string>();
     const unmerged = new Set<string>();
     for (const record of listing.split('\0')) {
       // <mode> SP <object> SP <stage> TAB <path>
-      const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-      if (!match) continue;
-      const [, mode, blob, stage, path] = match;
-      if (stage !== '0') unmerged.add(path!);
-      else if (mode !== '160000') blobs.set(path!, blob!); // a submodule is no file of the PMO's
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode, blob, stage] = record.slice(0, tab).split(' ');
+      const path = record.slice(tab + 1);
+      if (stage !== '0') unmerged.add(path);
+      else if (mode !== '160000') blobs.set(path, blob!); // a submodule is no file of the PMO's
     }
     if (unmerged.size > 0) {
       throw new GitError(`a merge is not finished: ${[...unmerged].slice(0, 3).join(', ')}${unmerged.size > 3 ? ', ...' : ''} still ${unmerged.size === 1 ? 'has' : 'have'} conflicts; resolve them and \`git add\` the result, then commit`);
     }
-    const head = (await this.hasCommits()) ? 'HEAD' : EMPTY_TREE;
-    // --relative: paths relative to the PMO root, changes outside it left out; no renames: a rename is a
-    // deletion and an addition, which is what the cross-file checks need to see.
-    const diff = await this.run(['diff-index', '--cached', '--no-renames', '--relative', '-z', head], '--staged');
     return { blobs, changes: parseRawDiff(diff) };
   }
 
@@ -76,14 +76,15 @@ export class GitRepo {
    * plus untracked ones: what a pull request against `ref` changes, uncommitted work included.
    */
   async changedSince(ref: string): Promise<Set<string>> {
-    const why = `--changed-since ${ref}`;
+    const why = this.command;
+    await this.assertWorkTree();
     if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so nothing can have changed since ${ref}; run a plain \`pmo check\``);
-    const commit = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], why).catch(() => '');
+    const commit = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
     if (!commit.trim()) throw new GitError(`${why}: git knows no commit named ${ref}${await this.shallowHint()}`);
-    const base = await this.run(['merge-base', commit.trim(), 'HEAD'], why).catch(() => '');
+    const base = await this.run(['merge-base', commit.trim(), 'HEAD']).catch(() => '');
     if (!base.trim()) throw new GitError(`${why}: ${ref} and HEAD share no history${await this.shallowHint()}`);
-    const changed = await this.run(['diff', '--name-only', '--no-renames', '--relative', '-z', base.trim()], why);
-    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], why);
+    const changed = await this.run(['diff', '--name-only', '--no-renames', '--relative', '-z', base.trim()]);
+    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', '.']);
     return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
   }
 
@@ -112,9 +113,10 @@ export class GitRepo {
 
   /** Where git runs hooks from (core.hooksPath honoured), absolute; and the work tree's top folder. */
   async hookPaths(): Promise<{ hooks: string; top: string }> {
+    await this.assertWorkTree();
     const [hooks, top] = await Promise.all([
-      this.run(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'], 'pmo hooks'),
-      this.run(['rev-parse', '--show-toplevel'], 'pmo hooks'),
+      this.run(['rev-parse', '--path-format=absolute', '--git-path', 'hooks']),
+      this.run(['rev-parse', '--show-toplevel']),
     ]);
     return { hooks: hooks.trim(), top: top.trim() };
   }
@@ -129,24 +131,34 @@ export class GitRepo {
   }
 
   private async hasCommits(): Promise<boolean> {
-    return (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], 'git').catch(() => '')).trim() !== '';
+    return (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
   }
 
   private async shallowHint(): Promise<string> {
-    const shallow = (await this.run(['rev-parse', '--is-shallow-repository'], 'git').catch(() => 'false')).trim() === 'true';
+    const shallow = (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
     return shallow
       ? '; this is a shallow clone, which lacks the history: fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)'
       : ' (fetch it first, e.g. `git fetch origin`)';
   }
 
   /** One git command; git missing or failing becomes a GitError naming what needed it. */
-  private async run(args: string[], why: string): Promise<string> {
+  /** Fails with the fix unless `root` is inside a git work tree (for commands that would otherwise misreport it). */
+  private async assertWorkTree(): Promise<void> {
+    if ((await this.run(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') {
+      throw new GitError(`${this.command} needs a git work tree; ${this.root} is inside a bare repository or .git folder`);
+    }
+  }
+
+  /** One git command; git missing, no repository, or git failing becomes a GitError naming the command. */
+  private async run(args: string[]): Promise<string> {
     try {
       return await this.git.raw(args);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/ENOENT|spawn git/.test(message)) throw new GitError(`${why} needs git, and git is not installed (or not on PATH)`);
-      if (error instanceof SimpleGitError) throw new GitError(`${why}: git ${args[0]} failed: ${message.trim()}`);
+      if (/ENOENT|spawn git/.test(message)) throw new GitError(`${this.command} needs git, and git is not installed (or not on PATH)`);
+      if (/not a git repository/i.test(message)) throw new GitError(`${this.command} needs a git repository, and ${this.root} is not in one (run \`git init\` there first)`);
+      if (/must be run in a work tree/i.test(message)) throw new GitError(`${this.command} needs a git work tree; ${this.root} is inside a bare repository or .git folder`);
+      if (error instanceof SimpleGitError) throw new GitError(`${this.command}: git ${args[0]} failed: ${message.trim()}`);
       throw error;
     }
   }

@@ -6,7 +6,7 @@ import { writeStdout } from '../../output/write.js';
 async function place(cwd: string | undefined) {
   const root = findRoot(cwd ?? process.cwd());
   const { GitRepo } = await import('../../load/git.js');
-  const repo = await GitRepo.open(root, 'pmo hooks');
+  const repo = GitRepo.open(root, 'pmo hooks');
   return { root, ...(await repo.hookPaths()) };
 }
 
