@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
-import { ParseCache, cacheDir, type CacheEntry } from './load/cache.js';
+import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
 import { classifyFiles, discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
@@ -95,14 +95,29 @@ const heavy = {
 };
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  try {
+    return await checkOnce(options, false);
+  } catch (error) {
+    if (!(error instanceof StaleCacheError)) throw error;
+    // Another run replaced part of the cache while this one read it: check again from an empty cache (the
+    // run writes it anew). Slower, never wrong.
+    return checkOnce(options, true);
+  }
+}
+
+async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? todayIso();
   const root = findRoot(cwd);
   const rules = options.rules !== false;
   const git = await openGit(root, options);
-  const index = options.staged ? await git!.staged() : undefined;
-  const changed = options.changedSince ? await git!.changedSince(options.changedSince) : undefined;
-  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`);
+  const reading = { index: options.staged ? git!.staged() : undefined, changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined };
+  // While git works in its own processes, this thread reads the cache, and for --staged loads the modules
+  // that analyze files: a staged file is usually new to the cache.
+  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
+  if (options.staged) import('./analyze.js').catch(() => undefined);
+  const index = await reading.index;
+  const changed = await reading.changed;
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   const blobs = new Map<string, Uint8Array>();
@@ -142,18 +157,18 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const exists = worktreeExists ?? ((path: string) => index!.blobs.has(path));
   let rulesets: RulesetSource[] = [];
   let portfolio: Portfolio | undefined;
-  const analyze = async (batch: LoadedFile[], registries?: Registries, from = index && { blobs: index.blobs, bytes: blobs }) => {
+  const analyze = async (batch: LoadedFile[], registries?: Registries, from: GitTree | undefined = index && { blobOf, paths: index.blobs, bytes: blobs }) => {
     if (batch.length === 0) return;
     let tree: Pick<AnalyzeJob, 'contents' | 'present'> = {};
     if (from) {
       // One git process reads every blob the batch needs; workers get the bytes with their share.
       for (const f of batch) {
-        const copy = worktreeCopy(root, f.path, from.blobs.get(f.path)!);
+        const copy = worktreeCopy(root, f.path, from.blobOf(f.path));
         if (copy) from.bytes.set(f.path, copy);
       }
-      const read = await git!.readBlobs(batch.filter((f) => !from.bytes.has(f.path)).map((f) => from.blobs.get(f.path)!));
-      for (const f of batch) if (!from.bytes.has(f.path)) from.bytes.set(f.path, read.get(from.blobs.get(f.path)!)!);
-      tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: [...from.blobs.keys()] };
+      const read = await git!.readBlobs(batch.filter((f) => !from.bytes.has(f.path)).map((f) => from.blobOf(f.path)));
+      for (const f of batch) if (!from.bytes.has(f.path)) from.bytes.set(f.path, read.get(from.blobOf(f.path))!);
+      tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: [...from.paths.keys()] };
     }
     const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from ? undefined : exists, ...tree };
     const fresh = await analyzeInParallel(job);
@@ -263,21 +278,29 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const governs = (path: string) => path === CONFIG_FILE || classifyFiles([path], config.rulesets).some((f) => f.kind === 'ruleset');
     if (staged.changes.some((c) => governs(c.path))) return undefined;
 
-    const headBlobs = new Map(staged.blobs);
-    for (const change of staged.changes) change.head ? headBlobs.set(change.path, change.head) : headBlobs.delete(change.path);
-    const { unique: headFiles, duplicates: headCopies } = oneFilePerId(classifyFiles([...headBlobs.keys()], config.rulesets).filter((f) => f.kind !== 'config'));
+    // The files at HEAD: the same set when the commit only edits files (narrow), else the set HEAD has.
+    let headBlobs = staged.blobs;
+    let headFiles: SourceFile[] = current.slice(1);
+    let headCopies = duplicates;
+    if (!only) {
+      headBlobs = new Map(staged.blobs);
+      for (const change of staged.changes) change.head ? headBlobs.set(change.path, change.head) : headBlobs.delete(change.path);
+      ({ unique: headFiles, duplicates: headCopies } = oneFilePerId(classifyFiles([...headBlobs.keys()], config.rulesets).filter((f) => f.kind !== 'config')));
+    }
+    const headOf = new Map(staged.changes.map((c) => [c.path, c.head]));
+    const headBlob = (path: string) => (headOf.has(path) ? headOf.get(path)! : headBlobs.get(path)!);
     const atIndex = new Map(current.map((f) => [f.path, f]));
     const headBytes = new Map<string, Uint8Array>();
     const atHead = (f: SourceFile): LoadedFile => {
-      const hash = headBlobs.get(f.path)!;
+      const hash = headBlob(f.path);
       const hit = cache?.get(f.path, hash, today);
       const text = () => decodeSource(f.path, f.kind, memo(headBytes, f.path, () => git!.readBlobSync(hash))).text;
       // Not marked changed: HEAD's version is not what the cache should hold for the file now.
-      return { ...f, entry: hit ?? { hash, findings: [] }, text, fresh: !hit };
+      return { path: f.path, kind: f.kind, entry: hit ?? { hash, findings: [] }, text, fresh: !hit };
     };
     const head = [current[0]!, ...headFiles.map((f) => (changedPaths.has(f.path) ? atHead(f) : atIndex.get(f.path)!))];
     const fresh = head.filter((f) => f.fresh);
-    const from = { blobs: headBlobs, bytes: headBytes };
+    const from = { blobOf: headBlob, paths: headBlobs, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
     await analyze(fresh.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), buildRegistries(factsOf(head)), from);
     // Judging the portfolio rules is the costly part; what they read of the staged files is often unchanged
@@ -287,6 +310,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, only, sameExtracts ? portfolioFindings : undefined)).map(findingKey));
     return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && !before.has(findingKey(f)))) };
   }
+}
+
+/** Files as a git tree (the index, or HEAD) holds them: each one's blob, every path, and the bytes read so far. */
+interface GitTree {
+  blobOf: (path: string) => string;
+  paths: ReadonlyMap<string, string>;
+  bytes: Map<string, Uint8Array>;
 }
 
 /** Opens git when the check reads from it (--staged, --changed-since); a plain check never loads git. */

@@ -50,11 +50,28 @@ interface CacheHead {
   dirs?: Record<string, DirListing>;
 }
 
-/** A shard: the entries of the paths that hash to it, stamped with the head they were judged under. */
+/**
+ * A shard: the entries of the paths that hash to it, stamped with the head they were judged under. What only
+ * files being reported need (their findings, references, spans and referenced values) is in a detail file
+ * beside it, read when first asked for: a pre-commit check reports one file of thousands, and the details
+ * are two thirds of the cache.
+ */
 interface CacheShard {
   stamp: string;
+  /** The id of the detail file written with this shard. */
+  detail: string;
   entries: Record<string, CacheEntry>;
 }
+
+interface DetailShard {
+  id: string;
+  entries: Record<string, Details>;
+}
+
+type Details = Pick<CacheEntry, 'findings' | 'references' | 'spans'> & { values?: FileFacts['values'] };
+
+/** A shard's detail file is missing, corrupt or from another write than its shard: the cache cannot answer. */
+export class StaleCacheError extends Error {}
 
 const HEAD_NAME = 'check-cache.json';
 /**
@@ -63,6 +80,7 @@ const HEAD_NAME = 'check-cache.json';
  */
 const SHARDS = 16;
 const shardName = (i: number) => `check-cache.${i.toString(16)}.json`;
+const detailName = (i: number) => `check-cache.${i.toString(16)}.detail.json`;
 
 function shardOf(path: string): number {
   let hash = 2166136261; // FNV-1a: cheap and spreads similar paths (projects/p00001.yaml, ...) evenly
@@ -89,20 +107,61 @@ export class ParseCache {
    * Opens the cache; an unreadable, corrupt or outdated head starts it empty, and a shard that is missing,
    * corrupt or was written under another head (a concurrent run with another pmo.yaml) only misses.
    */
-  static open(dir: string, key: string): ParseCache {
-    const head = readJson<CacheHead>(join(dir, HEAD_NAME));
+  /**
+   * `lazyDetails`: read each shard's details only when an entry's are first used (a check that reports a few
+   * files: --staged); otherwise they are read with the shards, which is faster when every file is reported.
+   */
+  static open(dir: string, key: string, options: { fresh?: boolean; lazyDetails?: boolean } = {}): ParseCache {
+    const head = options.fresh ? undefined : readJson<CacheHead>(join(dir, HEAD_NAME));
     if (!head || head.key !== key) {
       const cache = new ParseCache(dir, { key }, {});
       cache.touchAll();
       return cache;
     }
     const stamp = stampOf(head);
-    const entries: Record<string, CacheEntry> = {};
+    const cache = new ParseCache(dir, head, {});
     for (let i = 0; i < SHARDS; i++) {
       const shard = readJson<CacheShard>(join(dir, shardName(i)));
-      if (shard?.stamp === stamp && typeof shard.entries === 'object' && shard.entries) Object.assign(entries, shard.entries);
+      if (shard?.stamp !== stamp || typeof shard.entries !== 'object' || !shard.entries) continue;
+      if (options.lazyDetails) {
+        for (const [path, entry] of Object.entries(shard.entries)) cache.entries[path] = cache.withLazyDetails(entry, i, path, shard.detail);
+        continue;
+      }
+      const details = readJson<DetailShard>(join(dir, detailName(i)));
+      if (details?.id !== shard.detail || typeof details.entries !== 'object' || !details.entries) continue; // its entries just miss
+      for (const [path, entry] of Object.entries(shard.entries)) {
+        const { values, ...rest } = details.entries[path] ?? { findings: undefined };
+        if (!Array.isArray(rest.findings)) continue;
+        cache.entries[path] = Object.assign(entry, rest, entry.facts ? { facts: Object.assign(entry.facts, { values: values ?? {} }) } : {});
+      }
     }
-    return new ParseCache(dir, head, entries);
+    return cache;
+  }
+
+  /** The entry with its details read from the shard's detail file when first used. */
+  private withLazyDetails(entry: CacheEntry, shard: number, path: string, detailId: string): CacheEntry {
+    const details = () => {
+      const file = memo(this.details, shard, () => readJson<DetailShard>(join(this.dir, detailName(shard))));
+      const mine = file?.id === detailId ? file.entries[path] : undefined;
+      if (!mine || !Array.isArray(mine.findings)) throw new StaleCacheError(`the cache's ${detailName(shard)} does not match its shard`);
+      return mine;
+    };
+    const lazy = <T extends object>(target: T, key: string, read: () => unknown) =>
+      Object.defineProperty(target, key, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          const value = read();
+          Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+          return value;
+        },
+        set: (value: unknown) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true }),
+      });
+    lazy(entry, 'findings', () => details().findings);
+    lazy(entry, 'references', () => details().references);
+    lazy(entry, 'spans', () => details().spans);
+    if (entry.facts) lazy(entry.facts, 'values', () => details().values ?? {});
+    return entry;
   }
 
   /** The validated pmo.yaml, if its content is unchanged. */
@@ -147,7 +206,7 @@ export class ParseCache {
   /** The entry of an unchanged file, unless its rule findings were for another day. */
   get(path: string, hash: string, today: string): CacheEntry | undefined {
     const entry = this.entries[path];
-    if (!entry || entry.hash !== hash || !Array.isArray(entry.findings)) return undefined;
+    if (!entry || entry.hash !== hash) return undefined;
     return entry.today === undefined || entry.today === today ? entry : undefined;
   }
 
@@ -179,7 +238,13 @@ export class ParseCache {
       const stamp = stampOf(this.head);
       const byShard = new Map<number, Array<[string, CacheEntry]>>([...this.dirtyShards].map((i) => [i, []]));
       for (const [path, entry] of Object.entries(this.entries)) byShard.get(shardOf(path))?.push([path, entry]);
-      for (const [i, entries] of byShard) replaceFile(join(this.dir, shardName(i)), streamed(stamp, entries));
+      for (const [i, entries] of byShard) {
+        // Details first: a shard is only ever read beside the detail file it names.
+        const id = `${process.pid}-${Date.now()}-${i}`;
+        const split = entries.map(([path, entry]) => [path, ...splitDetails(entry)] as const);
+        replaceFile(join(this.dir, detailName(i)), streamed({ id }, split.map(([path, , details]) => [path, details])));
+        replaceFile(join(this.dir, shardName(i)), streamed({ stamp, detail: id }, split.map(([path, core]) => [path, core])));
+      }
       replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
       this.dirtyShards.clear();
       this.headDirty = false;
@@ -188,10 +253,26 @@ export class ParseCache {
     }
   }
 
+  /** Detail files read so far, by shard. */
+  private readonly details = new Map<number, DetailShard | undefined>();
+
   private touchAll(): void {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i);
     this.headDirty = true;
   }
+}
+
+/** An entry as its shard keeps it, and its details as the detail file does. */
+function splitDetails(entry: CacheEntry): [CacheEntry, Details] {
+  const { findings, references, spans, facts, ...core } = entry;
+  if (!facts) return [core as CacheEntry, { findings, references, spans }];
+  const { values, ...otherFacts } = facts;
+  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, values }];
+}
+
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key)!;
 }
 
 /** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */
@@ -212,8 +293,8 @@ function readJson<T>(path: string): T | undefined {
  * A shard as chunks of JSON, an entry at a time: one JSON.stringify of a big cache would hold all of it as
  * one string (and its parts) in memory at once.
  */
-function* streamed(stamp: string, entries: Array<[string, CacheEntry]>): Generator<string> {
-  let chunk = `{"stamp":${JSON.stringify(stamp)},"entries":{`;
+function* streamed(head: Record<string, string>, entries: Array<readonly [string, unknown]>): Generator<string> {
+  let chunk = `${JSON.stringify(head).slice(0, -1)},"entries":{`;
   let first = true;
   for (const [name, entry] of entries) {
     chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;

@@ -184,6 +184,12 @@ describe('the parse cache (e2e)', () => {
     writeFileSync(join(cacheDir, other), JSON.stringify({ ...foreign, stamp: 'another pmo.yaml' }));
     expect(run(dir, '--no-rules').stdout).toBe(edited.stdout);
     expect(cold.stdout).toBe('[]\n');
+
+    // The details (findings, references, positions) are in a file beside each shard: one gone or from another
+    // write means the cache cannot answer, and the check starts over without it.
+    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.detail.json'))) writeFileSync(join(cacheDir, name), '{"id": "another write", "entries": {}}');
+    expect(run(dir, '--no-rules').stdout).toBe(edited.stdout);
+    expect(run(dir, '--no-rules').stdout).toBe(edited.stdout);
   });
 
   it('keeps itself out of git status', () => {
