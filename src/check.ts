@@ -204,10 +204,15 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
    * files; the portfolio rules always look at every file (`across`: their findings, when already known).
    */
   const acrossFiles = (set: LoadedFile[]) => (rules ? runPortfolioRules(set.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts?.rules })), config, today) : []);
-  const judge = async (set: LoadedFile[], present: (path: string) => boolean, copies: RawFinding[], only?: ReadonlySet<string>, across = acrossFiles(set)): Promise<RawFinding[]> => {
+  const judge = async (
+    set: LoadedFile[],
+    present: (path: string) => boolean,
+    copies: RawFinding[],
+    { only, across = acrossFiles(set), ids = buildRegistries(factsOf(set)) }: { only?: ReadonlySet<string>; across?: RawFinding[]; ids?: Registries },
+  ): Promise<RawFinding[]> => {
     const byPath = new Map(set.map((f) => [f.path, f]));
     const judged = only ? set.filter((f) => only.has(f.path)) : set;
-    const broken = findBrokenValues(factsOf(judged), buildRegistries(factsOf(set)), { today, exists: present });
+    const broken = findBrokenValues(factsOf(judged), ids, { today, exists: present });
     await describe(new Set(broken.map((b) => b.file)), [], byPath);
     const raw: RawFinding[] = [
       ...copies.filter((f) => !only || only.has(f.file)),
@@ -223,7 +228,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   };
   const narrow = index && narrowScope(index.changes, config);
   const portfolioFindings = acrossFiles(files);
-  const all = await judge(files, exists, duplicates, narrow, portfolioFindings);
+  const all = await judge(files, exists, duplicates, { only: narrow, across: portfolioFindings, ids: registries });
 
   const asked = pathFilter(root, cwd, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
@@ -302,12 +307,15 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     const fresh = head.filter((f) => f.fresh);
     const from = { blobOf: headBlob, paths: headBlobs, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
-    await analyze(fresh.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), buildRegistries(factsOf(head)), from);
+    // Edits only (narrow): people, goals and the set of projects are as in the index.
+    const headIds = only ? registries : buildRegistries(factsOf(head));
+    await analyze(fresh.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), headIds, from);
     // Judging the portfolio rules is the costly part; what they read of the staged files is often unchanged
     // (a status update, a new risk), and then so are their findings.
     const headByPath = new Map(head.map((f) => [f.path, f]));
     const sameExtracts = only && [...changedPaths].every((path) => JSON.stringify(atIndex.get(path)?.entry.facts?.rules) === JSON.stringify(headByPath.get(path)?.entry.facts?.rules));
-    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, only, sameExtracts ? portfolioFindings : undefined)).map(findingKey));
+    const across = sameExtracts ? portfolioFindings : undefined;
+    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, { only, across, ids: headIds })).map(findingKey));
     return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && !before.has(findingKey(f)))) };
   }
 }

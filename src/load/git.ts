@@ -56,14 +56,17 @@ export class GitRepo {
     ]);
     const blobs = new Map<string, string>();
     const unmerged = new Set<string>();
-    for (const record of listing.split('\0')) {
-      // <mode> SP <object> SP <stage> TAB <path>
-      const tab = record.indexOf('\t');
-      if (tab < 0) continue;
-      const [mode, blob, stage] = record.slice(0, tab).split(' ');
-      const path = record.slice(tab + 1);
-      if (stage !== '0') unmerged.add(path);
-      else if (mode !== '160000') blobs.set(path, blob!); // a submodule is no file of the PMO's
+    // <mode> SP <object> SP <stage> TAB <path> NUL, read in place: at 30,000 files, splitting the listing first
+    // costs a pre-commit check its time in garbage.
+    for (let at = 0; at < listing.length; ) {
+      const tab = listing.indexOf('\t', at);
+      const end = listing.indexOf('\0', tab);
+      if (tab < 0 || end < 0) break;
+      const path = listing.slice(tab + 1, end);
+      const stage = listing.charCodeAt(tab - 1);
+      if (stage !== 0x30) unmerged.add(path); // '0': merged
+      else if (!listing.startsWith('160000', at)) blobs.set(path, listing.slice(listing.indexOf(' ', at) + 1, tab - 2)); // a submodule is no file of the PMO's
+      at = end + 1;
     }
     if (unmerged.size > 0) {
       throw new GitError(`a merge is not finished: ${[...unmerged].slice(0, 3).join(', ')}${unmerged.size > 3 ? ', ...' : ''} still ${unmerged.size === 1 ? 'has' : 'have'} conflicts; resolve them and \`git add\` the result, then commit`);
