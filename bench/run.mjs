@@ -67,7 +67,9 @@ const stageOneEdit = (c) => {
     git('commit', '-q', '-m', 'bench corpus');
   }
   git('reset', '-q', '--hard');
-  spawnSync(NODE, checkArgv(c), { stdio: 'ignore' });
+  const [node, ...args] = checkArgv(c);
+  const warm = spawnSync(node, args, { stdio: 'ignore' });
+  if (warm.status !== 0 && warm.status !== 1) throw new Error(`the check that warms the cache failed (exit code ${warm.status})`);
   const project = path.join(c.dir, 'projects', fs.readdirSync(path.join(c.dir, 'projects')).sort()[0]);
   fs.writeFileSync(project, fs.readFileSync(project, 'utf8').replace(/^name: (.*)$/m, 'name: $1 (phase 2)'));
   git('add', path.relative(c.dir, project));
