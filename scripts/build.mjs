@@ -4,13 +4,14 @@
 // pmo on every commit. Types are checked by `npm run typecheck` (tsc), not here.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
 rmSync(dist, { recursive: true, force: true });
 
 await build({
-  absWorkingDir: root.pathname,
+  absWorkingDir: fileURLToPath(root),
   entryPoints: { main: 'src/cli/main.ts', 'analyze-worker': 'src/analyze-worker.ts' },
   outdir: 'dist',
   // Every chunk directly in dist/: src/paths.ts finds pmo's files relative to whichever chunk holds it.

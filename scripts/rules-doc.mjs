@@ -2,21 +2,22 @@
 // bundles the two functions needed into node_modules/.cache, from where they are imported.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const out = new URL('node_modules/.cache/pmo-scripts/rules-doc.mjs', root);
 mkdirSync(new URL('./', out), { recursive: true });
 await build({
-  absWorkingDir: root.pathname,
+  absWorkingDir: fileURLToPath(root),
   stdin: {
     contents: "export { BUILTIN_RULES } from './src/rules/builtin/index.ts'; export { renderRulesDoc } from './src/rules/docs.ts';",
-    resolveDir: root.pathname,
+    resolveDir: fileURLToPath(root),
     loader: 'ts',
   },
   bundle: true,
   format: 'esm',
   platform: 'node',
-  outfile: out.pathname,
+  outfile: fileURLToPath(out),
   logLevel: 'warning',
 });
 const { BUILTIN_RULES, renderRulesDoc } = await import(out.href);

@@ -303,7 +303,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
       // Not marked changed: HEAD's version is not what the cache should hold for the file now.
       return { path: f.path, kind: f.kind, entry: hit ?? { hash, findings: [] }, text, fresh: !hit };
     };
-    const head = [current[0]!, ...headFiles.map((f) => (changedPaths.has(f.path) ? atHead(f) : atIndex.get(f.path)!))];
+    const head = [current[0]!, ...headFiles.map((f) => (changedPaths.has(f.path) ? atHead(f) : (atIndex.get(f.path) ?? atHead(f))))];
     const fresh = head.filter((f) => f.fresh);
     const from = { blobOf: headBlob, paths: headBlobs, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);

@@ -6,6 +6,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors.js';
+import { writeStderr } from '../output/write.js';
 import { FORMAT_NAMES, type FormatName } from '../output/formatters/index.js';
 
 export interface Output {
@@ -42,5 +43,11 @@ export function resolveOutputs(requested: Array<{ format: FormatName; path?: str
 /** GitHub Actions' job summary: appended to the file the runner names, when it names one. */
 export function appendJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): void {
   const path = env.GITHUB_STEP_SUMMARY;
-  if (path) appendFileSync(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  if (!path) return;
+  try {
+    appendFileSync(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  } catch (error) {
+    // The summary is a courtesy: the annotations and the exit code are the check's answer.
+    writeStderr(`pmo: could not append the job summary to ${path}: ${(error as Error).message}`);
+  }
 }

@@ -56,7 +56,8 @@ describe('the GitHub Action', () => {
     const output = join(runnerDir, 'github-output');
     const summary = join(runnerDir, 'summary.md');
     const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [`inputs.${k}`, v.default]));
-    const values = { ...inputs, 'inputs.changed-only': 'true', 'inputs.args': '--no-rules --today 2026-11-20', 'github.base_ref': 'main' };
+    // `args` as a YAML block (`args: |`) gives several lines: every one counts.
+    const values = { ...inputs, 'inputs.changed-only': 'true', 'inputs.args': '--today 2026-11-20\n--no-rules\n', 'github.base_ref': 'main' };
     const runner = { GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary };
 
     const check = runStep(steps.find((s) => s.id === 'check')!, dir, values, runner);
