@@ -315,8 +315,16 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     const headByPath = new Map(head.map((f) => [f.path, f]));
     const sameExtracts = only && [...changedPaths].every((path) => JSON.stringify(atIndex.get(path)?.entry.facts?.rules) === JSON.stringify(headByPath.get(path)?.entry.facts?.rules));
     const across = sameExtracts ? portfolioFindings : undefined;
-    const before = new Set((await judge(head, (path) => headBlobs.has(path), headCopies, { only, across, ids: headIds })).map(findingKey));
-    return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && !before.has(findingKey(f)))) };
+    // A finding that was there before (same rule, place and item) is old, even when its wording changed
+    // (an over-allocation that went down); each old one excuses one finding now.
+    const before = new Map<string, number>();
+    for (const f of await judge(head, (path) => headBlobs.has(path), headCopies, { only, across, ids: headIds })) before.set(findingKey(f), (before.get(findingKey(f)) ?? 0) + 1);
+    const isNew = (f: RawFinding) => {
+      const left = before.get(findingKey(f)) ?? 0;
+      if (left > 0) before.set(findingKey(f), left - 1);
+      return left === 0;
+    };
+    return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && isNew(f))) };
   }
 }
 
@@ -360,8 +368,8 @@ function worktreeCopy(root: string, path: string, blob: string): Uint8Array | un
   }
 }
 
-/** A finding's identity across two judgments of the portfolio (its position may have moved). */
-const findingKey = (f: RawFinding) => [f.rule, f.file, f.project ?? '', f.item ?? '', f.message, f.waived ? 'waived' : ''].join('\0');
+/** A finding's identity across two judgments of the portfolio: its rule and place, not its wording. */
+const findingKey = (f: RawFinding) => [f.rule, f.file, f.project ?? '', f.item ?? '', JSON.stringify(f.at), f.waived ? 'waived' : ''].join('\0');
 
 const factsOf = (files: readonly LoadedFile[]) => files.map((f) => ({ path: f.path, kind: f.kind, facts: f.entry.facts }));
 

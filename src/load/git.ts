@@ -7,7 +7,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { simpleGit, GitError as SimpleGitError, type SimpleGit } from 'simple-git';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GitError } from '../errors.js';
+import { hashBytes } from './read.js';
 
 /** The empty tree's id: what HEAD "is" before the first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -40,6 +43,7 @@ export class GitRepo {
    * one (exit 2 with the fix when not, or when git is missing), which saves a pre-commit check a process.
    */
   static open(root: string, command: string): GitRepo {
+    nameTheWorkTree();
     return new GitRepo(simpleGit({ baseDir: root, binary: 'git', maxConcurrentProcesses: 4 }), root, command);
   }
 
@@ -65,6 +69,7 @@ export class GitRepo {
       const path = listing.slice(tab + 1, end);
       const stage = listing.charCodeAt(tab - 1);
       if (stage !== 0x30) unmerged.add(path); // '0': merged
+      else if (listing.startsWith('120000', at)) this.linkAsTarget(blobs, path);
       else if (!listing.startsWith('160000', at)) blobs.set(path, listing.slice(listing.indexOf(' ', at) + 1, tab - 2)); // a submodule is no file of the PMO's
       at = end + 1;
     }
@@ -112,6 +117,18 @@ export class GitRepo {
       });
       child.stdin.end(`${wanted.join('\n')}\n`);
     });
+  }
+
+  /**
+   * A symbolic link's blob is the path it points to. pmo checks what it points to, as a plain check does: the
+   * file in the work tree, known by its content's blob id (a dangling link is no file).
+   */
+  private linkAsTarget(blobs: Map<string, string>, path: string): void {
+    try {
+      blobs.set(path, hashBytes(readFileSync(join(this.root, path))));
+    } catch {
+      // dangling, or a link to a folder
+    }
   }
 
   /** Where git runs hooks from (core.hooksPath honoured), absolute; and the work tree's top folder. */
@@ -165,6 +182,16 @@ export class GitRepo {
       throw error;
     }
   }
+}
+
+/**
+ * Git sets GIT_DIR (not GIT_WORK_TREE) for a hook in a linked worktree, which makes the folder git runs in the
+ * top of the work tree. pmo runs git in the PMO folder, which may be below it: so the folder pmo was started
+ * in (the hook's, the top) is named the top, for every git pmo runs. (Set in pmo's own environment, which git
+ * inherits: simple-git refuses an environment passed to it that holds the GIT_EDITOR a commit sets.)
+ */
+function nameTheWorkTree(): void {
+  if (process.env.GIT_DIR && !process.env.GIT_WORK_TREE) process.env.GIT_WORK_TREE = process.cwd();
 }
 
 /** `git diff-index -z` output: `:<mode> <mode> <sha> <sha> <status>\0<path>\0` per change. */

@@ -1,7 +1,7 @@
 /**
  * `pmo check --staged` and `--changed-since`: real git repositories, real commits, the built CLI.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,25 @@ describe('pmo check --staged', () => {
     expect(over.map((f) => f.file)).toEqual(['projects/apollo.yaml', 'projects/zeus.yaml']);
     // apollo's other findings (the rules flag the test project for other things) are not this commit's.
     expect(new Set((JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.file === 'projects/apollo.yaml').map((f) => f.rule))).toEqual(new Set(['allocation-over-capacity']));
+  });
+
+  it('does not count an old finding elsewhere as new when the commit only changes its wording', () => {
+    const withBkim = (project: string, pct: number) =>
+      project.replace('forecast_end: 2026-11-15', 'forecast_end: 2027-03-31').replace('team:\n', `team:\n  - { person: bkim, role: Engineer, allocation: ${pct} }\n`);
+    const dir = makePortfolio({ 'projects/apollo.yaml': withBkim(PROJECT, 40), 'projects/zeus.yaml': withBkim(ZEUS, 60) }, { git: true });
+    writeFiles(dir, { 'projects/zeus.yaml': withBkim(ZEUS, 50) }); // still over Bo Kim's 80%, by less
+    git(dir, 'add', 'projects/zeus.yaml');
+    const run = pmo(['check', '--staged', '--format', 'json', '--today', '2026-11-20'], { cwd: dir });
+    const over = (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.rule === 'allocation-over-capacity');
+    expect(over.map((f) => f.file)).toEqual(['projects/zeus.yaml']); // apollo's finding was there before
+  });
+
+  it('checks a linked project as the file it points to, as a plain check does', () => {
+    const dir = makePortfolio({ 'shared/hermes.yaml': PROJECT.replace('id: apollo', 'id: hermes').replace('impact: 4', 'impact: 8') }, { git: true });
+    symlinkSync('../shared/hermes.yaml', join(dir, 'projects/hermes.yaml'));
+    git(dir, 'add', '-A');
+    expect(summary(findings(dir, '--staged').list)).toEqual(['projects/hermes.yaml:31 schema/invalid-value']);
+    expect(summary(findings(dir).list)).toEqual(['projects/hermes.yaml:31 schema/invalid-value']);
   });
 
   it('sees a project deleted or renamed in the index break the projects that depend on it', () => {

@@ -1,9 +1,9 @@
 /** `pmo hooks install|uninstall`, exercised by real `git commit`s in real repositories. */
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
-import { PROJECT, git, makePortfolio, writeFiles } from '../helpers/repo.js';
+import { PROJECT, git, makePortfolio, makeRepo, writeFiles } from '../helpers/repo.js';
 
 const BAD = PROJECT.replace('impact: 4', 'impact: 7');
 
@@ -82,6 +82,35 @@ describe('pmo hooks', () => {
     expect(pmo(['hooks', 'uninstall'], { cwd: dir }).stdout).toContain('hook removed');
     expect(existsSync(join(dir, '.githooks/pre-commit'))).toBe(false);
     expect(pmo(['hooks', 'uninstall'], { cwd: dir }).stdout).toContain('nothing to remove');
+  });
+
+  it('works from a linked worktree with the PMO in a folder whose name has a space and an umlaut', () => {
+    const top = makeRepo({ 'README.md': '# handbook\n' });
+    const pmoDir = 'sub dir/pmö';
+    rmSync(join(top, 'pmo.yaml'));
+    writeFiles(join(top, pmoDir), {
+      'pmo.yaml': 'version: 1\norganization: Test Co\npmo_type: supportive\n',
+      'people.yaml': 'people:\n  - { id: jdoe, name: Jane Doe }\n  - { id: asmith, name: Alex Smith }\n',
+      'goals.yaml': 'goals:\n  - { id: G2, title: Retire legacy }\n',
+      'projects/apollo.yaml': PROJECT,
+      'records/apollo/charter.md': '#\n',
+    });
+    git(top, 'init', '-q', '-b', 'main');
+    git(top, 'add', '-A');
+    git(top, 'commit', '-q', '-m', 'portfolio');
+    expect(pmo(['hooks', 'install', '-C', pmoDir], { cwd: top }).code).toBe(0);
+    const linked = `${top}-linked`;
+    git(top, 'worktree', 'add', '-q', linked, '-b', 'feature');
+    try {
+      writeFiles(join(linked, pmoDir), { 'projects/apollo.yaml': PROJECT.replace('Apollo CRM migration', 'Apollo CRM move') });
+      expect(commit(linked, '-a').ok).toBe(true); // git sets GIT_DIR, not GIT_WORK_TREE, for this hook
+      writeFiles(join(linked, pmoDir), { 'projects/apollo.yaml': BAD });
+      const refused = commit(linked, '-a');
+      expect(refused.ok).toBe(false);
+      expect(refused.output).toContain('risk R1: impact must be an integer from 1 to 5, got 7');
+    } finally {
+      rmSync(linked, { recursive: true, force: true });
+    }
   });
 
   it('outside a git repository says so, with the fix', () => {
