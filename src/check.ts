@@ -18,13 +18,13 @@ import { locateFindings } from './load/locate.js';
 import { anchorKey } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
 import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
-import type { IndexSnapshot, StagedChange } from './load/git.js';
+import type { StagedChange } from './load/git.js';
 import type { AnalyzeJob } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
-import { analyzeInParallel } from './parallel.js';
+import { FILES_PER_THREAD, analyzeInParallel } from './parallel.js';
 import { runPortfolioRules } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
@@ -157,7 +157,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const exists = worktreeExists ?? ((path: string) => index!.blobs.has(path));
   let rulesets: RulesetSource[] = [];
   let portfolio: Portfolio | undefined;
-  const analyze = async (batch: LoadedFile[], registries?: Registries, from: GitTree | undefined = index && { blobOf, paths: index.blobs, bytes: blobs }) => {
+  const indexTree: GitTree | undefined = index && { blobOf, present: (path) => index.blobs.has(path), list: () => [...index.blobs.keys()], bytes: blobs };
+  const analyze = async (batch: LoadedFile[], registries?: Registries, from = indexTree) => {
     if (batch.length === 0) return;
     let tree: Pick<AnalyzeJob, 'contents' | 'present'> = {};
     if (from) {
@@ -168,9 +169,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
       }
       const read = await git!.readBlobs(batch.filter((f) => !from.bytes.has(f.path)).map((f) => from.blobOf(f.path)));
       for (const f of batch) if (!from.bytes.has(f.path)) from.bytes.set(f.path, read.get(from.blobOf(f.path))!);
-      tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: [...from.paths.keys()] };
+      // Worker threads get the tree's paths as a list, when there are enough files to use them.
+      tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: batch.length >= 2 * FILES_PER_THREAD ? from.list?.() : undefined };
     }
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from ? undefined : exists, ...tree };
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from ? from.present : exists, ...tree };
     const fresh = await analyzeInParallel(job);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
@@ -226,7 +228,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     const waived = applyWaivers(raw, waivers, config, today);
     return applySeverities(rules ? [...waived, ...gates(judged, waived, config)] : waived, config);
   };
-  const narrow = index && narrowScope(index.changes, config);
+  const changes = index?.changes ?? changed;
+  const narrow = changes && narrowScope(changes, config);
   const portfolioFindings = acrossFiles(files);
   const all = await judge(files, exists, duplicates, { only: narrow, across: portfolioFindings, ids: registries });
 
@@ -238,8 +241,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
       throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)`);
     }
   }
-  const introduced = index ? await introducedByCommit(index, files, all, narrow) : undefined;
-  const inScope = (path: string) => (!asked || asked(path)) && (!changed || changed.has(path)) && (!introduced || introduced.files.has(path));
+  const introduced = changes && (await introducedByCommit(changes, files, all, narrow));
+  const inScope = (path: string) => (!asked || asked(path)) && (!introduced || introduced.files.has(path));
   const reported = all.filter((f) => inScope(f.file) || introduced?.findings.has(f));
 
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -273,27 +276,30 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   };
 
   /**
-   * `--staged`: the staged files are reported whole; of the other files, only the findings this commit
-   * brings (a person removed from people.yaml breaks references in projects nobody staged). Those are the
-   * findings that judging the files as they are at HEAD does not give. A staged pmo.yaml or rule file
-   * changes how every file is judged: then every file is reported.
+   * `--staged` and `--changed-since`: the changed files are reported whole; of the other files, only the
+   * findings the change brings (a person removed from people.yaml breaks references in projects nobody
+   * touched). Those are the findings that judging the files as they were before (HEAD, or the merge base)
+   * does not give. A changed pmo.yaml or rule file changes how every file is judged: then every file is
+   * reported.
    */
-  async function introducedByCommit(staged: IndexSnapshot, current: LoadedFile[], findings: RawFinding[], only: ReadonlySet<string> | undefined) {
-    const changedPaths = new Set(staged.changes.map((c) => c.path));
+  async function introducedByCommit(changes: readonly StagedChange[], current: LoadedFile[], findings: RawFinding[], only: ReadonlySet<string> | undefined) {
+    const changedPaths = new Set(changes.map((c) => c.path));
     const governs = (path: string) => path === CONFIG_FILE || classifyFiles([path], config.rulesets).some((f) => f.kind === 'ruleset');
-    if (staged.changes.some((c) => governs(c.path))) return undefined;
+    if (changes.some((c) => governs(c.path))) return undefined;
 
-    // The files at HEAD: the same set when the commit only edits files (narrow), else the set HEAD has.
-    let headBlobs = staged.blobs;
+    // The files before: the same set when the change only edits files (narrow), else without the added
+    // files and with the deleted ones.
+    const added = new Set(changes.filter((c) => c.head === undefined).map((c) => c.path));
+    const deleted = new Set(changes.filter((c) => c.index === undefined).map((c) => c.path));
+    const presentBefore = (path: string) => deleted.has(path) || (!added.has(path) && exists(path));
     let headFiles: SourceFile[] = current.slice(1);
     let headCopies = duplicates;
     if (!only) {
-      headBlobs = new Map(staged.blobs);
-      for (const change of staged.changes) change.head ? headBlobs.set(change.path, change.head) : headBlobs.delete(change.path);
-      ({ unique: headFiles, duplicates: headCopies } = oneFilePerId(classifyFiles([...headBlobs.keys()], config.rulesets).filter((f) => f.kind !== 'config')));
+      const paths = [...discovered.map((f) => f.path).filter((path) => !added.has(path)), ...deleted];
+      ({ unique: headFiles, duplicates: headCopies } = oneFilePerId(classifyFiles(paths, config.rulesets).filter((f) => f.kind !== 'config')));
     }
-    const headOf = new Map(staged.changes.map((c) => [c.path, c.head]));
-    const headBlob = (path: string) => (headOf.has(path) ? headOf.get(path)! : headBlobs.get(path)!);
+    const headOf = new Map(changes.map((c) => [c.path, c.head]));
+    const headBlob = (path: string) => headOf.get(path)!;
     const atIndex = new Map(current.map((f) => [f.path, f]));
     const headBytes = new Map<string, Uint8Array>();
     const atHead = (f: SourceFile): LoadedFile => {
@@ -305,7 +311,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     };
     const head = [current[0]!, ...headFiles.map((f) => (changedPaths.has(f.path) ? atHead(f) : (atIndex.get(f.path) ?? atHead(f))))];
     const fresh = head.filter((f) => f.fresh);
-    const from = { blobOf: headBlob, paths: headBlobs, bytes: headBytes };
+    const from: GitTree = { blobOf: headBlob, present: presentBefore, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
     // Edits only (narrow): people, goals and the set of projects are as in the index.
     const headIds = only ? registries : buildRegistries(factsOf(head));
@@ -318,7 +324,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     // A finding that was there before (same rule, place and item) is old, even when its wording changed
     // (an over-allocation that went down); each old one excuses one finding now.
     const before = new Map<string, number>();
-    for (const f of await judge(head, (path) => headBlobs.has(path), headCopies, { only, across, ids: headIds })) before.set(findingKey(f), (before.get(findingKey(f)) ?? 0) + 1);
+    for (const f of await judge(head, presentBefore, headCopies, { only, across, ids: headIds })) before.set(findingKey(f), (before.get(findingKey(f)) ?? 0) + 1);
     const isNew = (f: RawFinding) => {
       const left = before.get(findingKey(f)) ?? 0;
       if (left > 0) before.set(findingKey(f), left - 1);
@@ -328,10 +334,12 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   }
 }
 
-/** Files as a git tree (the index, or HEAD) holds them: each one's blob, every path, and the bytes read so far. */
+/** Files as a git tree (the index, or a base commit) holds them: each one's blob, which paths exist, and the bytes read so far. */
 interface GitTree {
   blobOf: (path: string) => string;
-  paths: ReadonlyMap<string, string>;
+  present: (path: string) => boolean;
+  /** Every path, for worker threads (which cannot be given a function); absent where listing them costs too much. */
+  list?: () => string[];
   bytes: Map<string, Uint8Array>;
 }
 

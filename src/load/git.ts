@@ -15,7 +15,10 @@ import { hashBytes } from './read.js';
 /** The empty tree's id: what HEAD "is" before the first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
-/** A path staged for commit: its blob at HEAD (undefined: added) and in the index (undefined: deleted). */
+/**
+ * A changed path: its blob at the base (HEAD for --staged, the merge base for --changed-since; undefined:
+ * added) and whether it is there now (`index` undefined: deleted; its blob in the index for --staged).
+ */
 export interface StagedChange {
   path: string;
   head?: string;
@@ -25,7 +28,7 @@ export interface StagedChange {
 export interface IndexSnapshot {
   /** Every file in the index (repo-relative to the PMO root), with its blob id. */
   blobs: Map<string, string>;
-  /** The PMO files the commit changes, against HEAD (or against nothing, before the first commit). */
+  /** The files the commit changes, against HEAD (or against nothing, before the first commit). */
   changes: StagedChange[];
 }
 
@@ -83,7 +86,7 @@ export class GitRepo {
    * The files (relative to the PMO root) that differ between `ref`'s merge base with HEAD and the work tree,
    * plus untracked ones: what a pull request against `ref` changes, uncommitted work included.
    */
-  async changedSince(ref: string): Promise<Set<string>> {
+  async changedSince(ref: string): Promise<StagedChange[]> {
     const why = this.command;
     await this.assertWorkTree();
     if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so nothing can have changed since ${ref}; run a plain \`pmo check\``);
@@ -91,9 +94,14 @@ export class GitRepo {
     if (!commit.trim()) throw new GitError(`${why}: git knows no commit named ${ref}${await this.shallowHint()}`);
     const base = await this.run(['merge-base', commit.trim(), 'HEAD']).catch(() => '');
     if (!base.trim()) throw new GitError(`${why}: ${ref} and HEAD share no history${await this.shallowHint()}`);
-    const changed = await this.run(['diff', '--name-only', '--no-renames', '--relative', '-z', base.trim()]);
-    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', '.']);
-    return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
+    // The work tree against the merge base: each change with the base's blob (no index blob: the work tree's
+    // bytes are what counts); untracked files are additions.
+    const [changed, untracked] = await Promise.all([
+      this.run(['diff', '--raw', '-z', '--no-renames', '--relative', '--abbrev=40', base.trim()]),
+      this.run(['ls-files', '--others', '--exclude-standard', '-z', '--', '.']),
+    ]);
+    const changes = parseRawDiff(changed);
+    return [...changes, ...untracked.split('\0').filter(Boolean).map((path) => ({ path, index: 'untracked' }))];
   }
 
   /** Blob contents by id, through one `git cat-file --batch` process. */

@@ -210,6 +210,21 @@ describe('pmo check --changed-since', () => {
     expect(findings(dir, '--changed-since', 'main').list.map((f) => f.file)).not.toContain('goals.yaml');
   });
 
+  it('reports what the branch breaks in files it did not change, and only that', () => {
+    const dir = makePortfolio({ 'projects/zeus.yaml': ZEUS.replace('priority: 2', 'priority: high') }, { git: true });
+    git(dir, 'checkout', '-q', '-b', 'offboarding');
+    writeFiles(dir, { 'people.yaml': 'people:\n  - { id: jdoe, name: Jane Doe, role: Project manager, capacity: 100 }\n  - { id: bkim, name: Bo Kim, role: Engineer, capacity: 80 }\n' });
+    git(dir, 'commit', '-qam', 'Alex Smith leaves');
+    const run = findings(dir, '--changed-since', 'main');
+    expect(run.code).toBe(1);
+    expect(summary(run.list)).toEqual([
+      'projects/apollo.yaml:4 ref/unknown-person',
+      'projects/apollo.yaml:16 ref/unknown-person',
+      'projects/zeus.yaml:4 ref/unknown-person',
+      'projects/zeus.yaml:16 ref/unknown-person',
+    ]); // zeus's old priority problem is not the branch's
+  });
+
   it('still judges changed files against the whole repository', () => {
     const dir = makePortfolio({}, { git: true });
     writeFiles(dir, { 'projects/zeus.yaml': ZEUS.replace('project: apollo,', 'project: ares,') });

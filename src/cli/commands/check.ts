@@ -37,7 +37,7 @@ export function checkCommand(): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
     .option('--staged', "check what the next commit holds (git's index): the staged files, and what they break elsewhere")
-    .option('--changed-since <ref>', 'report only files changed since <ref> (its merge base with HEAD), e.g. origin/main in a pull request')
+    .option('--changed-since <ref>', 'report the files changed since <ref> (its merge base with HEAD), and what they break elsewhere; e.g. origin/main in a pull request')
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
     .option('--show-waived', 'also list the findings that waivers hide (JSON always includes them)')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
