@@ -154,10 +154,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   };
   for (const file of unique) files.push(loaded(file, index ? blobOf(file.path) : worktreeHash(file.path)));
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
-  const exists = worktreeExists ?? ((path: string) => index!.blobs.has(path));
+  const exists = worktreeExists ?? index!.present;
   let rulesets: RulesetSource[] = [];
   let portfolio: Portfolio | undefined;
-  const indexTree: GitTree | undefined = index && { blobOf, present: (path) => index.blobs.has(path), list: () => [...index.blobs.keys()], bytes: blobs };
+  const indexTree: GitTree | undefined = index && { blobOf, present: index.present, list: index.paths, bytes: blobs };
   const analyze = async (batch: LoadedFile[], registries?: Registries, from = indexTree) => {
     if (batch.length === 0) return;
     let tree: Pick<AnalyzeJob, 'contents' | 'present'> = {};

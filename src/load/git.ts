@@ -26,8 +26,12 @@ export interface StagedChange {
 }
 
 export interface IndexSnapshot {
-  /** Every file in the index (repo-relative to the PMO root), with its blob id. */
+  /** The YAML files in the index (paths relative to the PMO root), with their blob ids. */
   blobs: Map<string, string>;
+  /** Whether the index has a file at this path (a record, say). */
+  present: (path: string) => boolean;
+  /** Every path in the index. */
+  paths: () => string[];
   /** The files the commit changes, against HEAD (or against nothing, before the first commit). */
   changes: StagedChange[];
 }
@@ -63,23 +67,24 @@ export class GitRepo {
     ]);
     const blobs = new Map<string, string>();
     const unmerged = new Set<string>();
-    // <mode> SP <object> SP <stage> TAB <path> NUL, read in place: at 30,000 files, splitting the listing first
-    // costs a pre-commit check its time in garbage.
+    // <mode> SP <object> SP <stage> TAB <path> NUL, read in place: most entries are records, of which a check
+    // asks only whether they exist (see `present`), and at 30,000 entries making strings of them all costs a
+    // pre-commit check its time in garbage.
     for (let at = 0; at < listing.length; ) {
       const tab = listing.indexOf('\t', at);
       const end = listing.indexOf('\0', tab);
       if (tab < 0 || end < 0) break;
-      const path = listing.slice(tab + 1, end);
-      const stage = listing.charCodeAt(tab - 1);
-      if (stage !== 0x30) unmerged.add(path); // '0': merged
-      else if (listing.startsWith('120000', at)) this.linkAsTarget(blobs, path);
-      else if (!listing.startsWith('160000', at)) blobs.set(path, listing.slice(listing.indexOf(' ', at) + 1, tab - 2)); // a submodule is no file of the PMO's
+      const merged = listing.charCodeAt(tab - 1) === 0x30; // stage '0'
+      const yaml = listing.startsWith('.yaml', end - 5) || listing.startsWith('.yml', end - 4);
+      if (!merged) unmerged.add(listing.slice(tab + 1, end));
+      else if (yaml && listing.startsWith('120000', at)) this.linkAsTarget(blobs, listing.slice(tab + 1, end));
+      else if (yaml && !listing.startsWith('160000', at)) blobs.set(listing.slice(tab + 1, end), listing.slice(listing.indexOf(' ', at) + 1, tab - 2));
       at = end + 1;
     }
     if (unmerged.size > 0) {
       throw new GitError(`a merge is not finished: ${[...unmerged].slice(0, 3).join(', ')}${unmerged.size > 3 ? ', ...' : ''} still ${unmerged.size === 1 ? 'has' : 'have'} conflicts; resolve them and \`git add\` the result, then commit`);
     }
-    return { blobs, changes: parseRawDiff(diff) };
+    return { blobs, ...presence(listing), changes: parseRawDiff(diff) };
   }
 
   /**
@@ -200,6 +205,22 @@ export class GitRepo {
  */
 function nameTheWorkTree(): void {
   if (process.env.GIT_DIR && !process.env.GIT_WORK_TREE) process.env.GIT_WORK_TREE = process.cwd();
+}
+
+/**
+ * Which paths an `ls-files --stage -z` listing has. A narrow check asks for a few record paths, which a search
+ * of the listing answers; past a few dozen questions a set of every path is made once.
+ */
+function presence(listing: string): Pick<IndexSnapshot, 'present' | 'paths'> {
+  let asked = 0;
+  let all: Set<string> | undefined;
+  const paths = () => listing.split('\0').flatMap((entry) => (entry.includes('\t') ? [entry.slice(entry.indexOf('\t') + 1)] : []));
+  const present = (path: string) => {
+    if (++asked > 64) return (all ??= new Set(paths())).has(path);
+    const at = listing.indexOf(`\t${path}\0`);
+    return at >= 0 && listing.charCodeAt(at - 1) === 0x30; // a merged entry (stage 0)
+  };
+  return { present, paths };
 }
 
 /** `git diff-index -z` output: `:<mode> <mode> <sha> <sha> <status>\0<path>\0` per change. */
