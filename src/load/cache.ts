@@ -138,30 +138,27 @@ export class ParseCache {
     return cache;
   }
 
-  /** The entry with its details read from the shard's detail file when first used. */
+  /**
+   * The entry with its details read from the shard's detail file when first used: one prototype per shard
+   * carries the accessors (thousands of entries, no closures of their own), and the first read of a detail
+   * makes it the entry's own property.
+   */
   private withLazyDetails(entry: CacheEntry, shard: number, path: string, detailId: string): CacheEntry {
-    const details = () => {
-      const file = memo(this.details, shard, () => readJson<DetailShard>(join(this.dir, detailName(shard))));
-      const mine = file?.id === detailId ? file.entries[path] : undefined;
-      if (!mine || !Array.isArray(mine.findings)) throw new StaleCacheError(`the cache's ${detailName(shard)} does not match its shard`);
-      return mine;
-    };
-    const lazy = <T extends object>(target: T, key: string, read: () => unknown) =>
-      Object.defineProperty(target, key, {
-        configurable: true,
-        enumerable: true,
-        get: () => {
-          const value = read();
-          Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
-          return value;
-        },
-        set: (value: unknown) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true }),
-      });
-    lazy(entry, 'findings', () => details().findings);
-    lazy(entry, 'references', () => details().references);
-    lazy(entry, 'spans', () => details().spans);
-    if (entry.facts) lazy(entry.facts, 'values', () => details().values ?? {});
+    const protos = memo(this.lazyProtos, shard, () => lazyPrototypes((target) => this.detailsOf(shard, detailId, this.pathOf.get(target)!)));
+    this.pathOf.set(entry, path);
+    Object.setPrototypeOf(entry, protos.entry);
+    if (entry.facts) {
+      this.pathOf.set(entry.facts, path);
+      Object.setPrototypeOf(entry.facts, protos.facts);
+    }
     return entry;
+  }
+
+  private detailsOf(shard: number, detailId: string, path: string): Details {
+    const file = memo(this.details, shard, () => readJson<DetailShard>(join(this.dir, detailName(shard))));
+    const mine = file?.id === detailId ? file.entries[path] : undefined;
+    if (!mine || !Array.isArray(mine.findings)) throw new StaleCacheError(`the cache's ${detailName(shard)} does not match its shard`);
+    return mine;
   }
 
   /** The validated pmo.yaml, if its content is unchanged. */
@@ -255,11 +252,40 @@ export class ParseCache {
 
   /** Detail files read so far, by shard. */
   private readonly details = new Map<number, DetailShard | undefined>();
+  /** For entries (and their facts) whose details are read lazily: the path they are of, and their shard's prototypes. */
+  private readonly pathOf = new WeakMap<object, string>();
+  private readonly lazyProtos = new Map<number, { entry: object; facts: object }>();
 
   private touchAll(): void {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i);
     this.headDirty = true;
   }
+}
+
+/**
+ * Prototypes whose accessors read an entry's details (and its facts' referenced values) on first use; a
+ * write, or the first read, makes the value the object's own property.
+ */
+function lazyPrototypes(detailsOf: (target: object) => Details): { entry: object; facts: object } {
+  const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  const accessors = (read: (details: Details) => unknown, key: string): PropertyDescriptor => ({
+    get(this: object) {
+      const value = read(detailsOf(this));
+      own(this, key, value);
+      return value;
+    },
+    set(this: object, value: unknown) {
+      own(this, key, value);
+    },
+  });
+  return {
+    entry: Object.create(Object.prototype, {
+      findings: accessors((d) => d.findings, 'findings'),
+      references: accessors((d) => d.references, 'references'),
+      spans: accessors((d) => d.spans, 'spans'),
+    }),
+    facts: Object.create(Object.prototype, { values: accessors((d) => d.values ?? {}, 'values') }),
+  };
 }
 
 /** An entry as its shard keeps it, and its details as the detail file does. */

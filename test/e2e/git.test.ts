@@ -1,7 +1,7 @@
 /**
  * `pmo check --staged` and `--changed-since`: real git repositories, real commits, the built CLI.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +170,18 @@ describe('pmo check --staged', () => {
     const merge = pmo(['check', '--staged'], { cwd: dir });
     expect(merge.code).toBe(2);
     expect(merge.stderr).toContain('a merge is not finished: projects/apollo.yaml still has conflicts');
+  });
+
+  it('starts over without the cache when a detail file does not match its shard', () => {
+    const dir = makePortfolio({ 'projects/zeus.yaml': ZEUS.replace('impact: 4', 'impact: 6') }, { git: true });
+    expect(summary(findings(dir).list)).toEqual(['projects/zeus.yaml:31 schema/invalid-value']);
+    const cacheDir = join(dir, '.pmo', 'cache');
+    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.detail.json'))) writeFileSync(join(cacheDir, name), '{"id": "another write", "entries": {}}');
+    writeFiles(dir, { 'people.yaml': '# people\npeople:\n  - { id: jdoe, name: Jane Doe }\n  - { id: bkim, name: Bo Kim }\n' });
+    git(dir, 'add', 'people.yaml');
+    const staged = summary(findings(dir, '--staged').list);
+    expect(staged).toContain('projects/zeus.yaml:4 ref/unknown-person');
+    expect(staged).not.toContain('projects/zeus.yaml:31 schema/invalid-value'); // old, and not the commit's
   });
 
   it('gives the same answer with a warm cache, and leaves the cache right for the work tree', () => {
