@@ -9,6 +9,7 @@ import type { SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { parseForPositions, parseYaml } from './load/parse-yaml.js';
 import { spansFor, type PathAnchor } from './load/position-index.js';
+import { offsetKey, placeSpans } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
 import { buildSchemas } from './model/config-compile.js';
 import { configFrom } from './model/config.js';
@@ -85,7 +86,10 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
     // A file with findings will be shown with positions: find them now, while the text is at hand (and, in a
     // cold run, on a worker's core), with the document the full parser built or a new one.
     const wanted = [...pathAnchors(findings), ...referenceAnchors];
-    if (wanted.length > 0) entry.spans = spansFor(parsed.doc ?? parseForPositions(source.text), wanted);
+    const spans = wanted.length > 0 ? spansFor(parsed.doc ?? parseForPositions(source.text), wanted) : {};
+    for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
+    // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
+    if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
     return [file.path, entry];
   });
 }

@@ -15,7 +15,7 @@ import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/c
 import { classifyFiles, discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
-import { anchorKey } from './load/position.js';
+import { anchorKey, placeSpans } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
 import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
 import type { StagedChange } from './load/git.js';
@@ -249,7 +249,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   await describe([], reported, byPath);
   const findings = locateFindings(reported, (path) => {
     const file = byPath.get(path);
-    return file && { text: file.text(), spans: file.entry.spans ?? {} };
+    return file && { text: file.text, spans: file.entry.spans ?? {} };
   }).sort(compareFindings);
 
   if (cache) {
@@ -396,7 +396,7 @@ export async function loadConfig(source: Source): Promise<CacheEntry> {
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
   const locate = (findings: RawFinding[]) => {
     const spans = parsed.doc ? spansFor(parsed.doc, pathAnchors(findings)) : {};
-    return { spans, findings: locateFindings(findings, () => ({ text: source.text, spans })).sort(compareFindings) };
+    return { spans, findings: locateFindings(findings, () => ({ text: () => source.text, spans })).sort(compareFindings) };
   };
   const fatal = (findings: RawFinding[], why: string): never => {
     const lines = locate(findings).findings.map(listed);
@@ -436,7 +436,7 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
       const file = files.find((f) => f.path === path);
       if (!file) return undefined;
       const text = file.text();
-      return { text, spans: spansFor(parseForPositions(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
+      return { text: () => text, spans: spansFor(parseForPositions(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
     }).sort(compareFindings);
   if (errors.length > 0) {
     const lines = located(errors).map(listed);
@@ -478,7 +478,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     const doc = parseForPositions(file.text());
     if (wantsReferences.has(path)) file.entry.references = extractReferences(file.kind, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     const needed = anchors.get(path);
-    if (needed) file.entry.spans = { ...file.entry.spans, ...spansFor(doc, needed) };
+    if (needed) file.entry.spans = placeSpans({ ...file.entry.spans, ...spansFor(doc, needed) }, file.text());
     file.changed = true;
   }
 }

@@ -1,9 +1,10 @@
 /** RawFinding anchors → line/column, from the spans the cache or a parse gave each file. */
 import type { Finding, RawFinding } from '../findings.js';
-import { anchorKey, lineStarts, toPosition, type Spans } from './position.js';
+import { anchorKey, lineStarts, offsetKey, toPosition, type Position, type Spans } from './position.js';
 
 export interface LocatableFile {
-  text: string;
+  /** Read only when a span lacks its line and column. */
+  text: () => string;
   spans: Spans;
 }
 
@@ -13,12 +14,16 @@ export function locateFindings(raw: readonly RawFinding[], fileOf: (path: string
   const located: Finding[] = [];
   for (const [path, findings] of byFile) {
     const file = fileOf(path);
-    const starts = lineStarts(file?.text ?? '');
+    let starts: number[] | undefined;
+    const position = (span: Spans[string]): Position =>
+      span.length === 6
+        ? { line: span[2], column: span[3], endLine: span[4], endColumn: span[5] }
+        : toPosition(span[0] === 0 && span[1] === 0 ? [0] : (starts ??= lineStarts(file?.text() ?? '')), [span[0], span[1]]);
     for (const { at, ...rest } of findings) {
-      const offsets = 'offset' in at ? ([at.offset, at.endOffset] as [number, number]) : (file?.spans[anchorKey(at)] ?? [0, 0]);
+      const span = 'offset' in at ? (file?.spans[offsetKey(at.offset, at.endOffset)] ?? [at.offset, at.endOffset]) : (file?.spans[anchorKey(at)] ?? [0, 0]);
       located.push({
         file: rest.file,
-        ...toPosition(starts, offsets),
+        ...position(span),
         rule: rest.rule,
         severity: rest.severity,
         message: rest.message,

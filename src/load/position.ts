@@ -17,8 +17,30 @@ export interface Position {
   endColumn: number;
 }
 
-/** Offsets of what each anchor of a file's findings points at: what the cache keeps of positions. */
-export type Spans = Record<string, [number, number]>;
+/**
+ * What each anchor of a file's findings points at, as the cache keeps it: offsets, and once placed (see
+ * `placeSpans`) also line and column, so that a warm run need not read the file to show its findings.
+ * Offset anchors (YAML-level findings) are kept under `offsetKey`.
+ */
+export type Span = [number, number] | [number, number, number, number, number, number];
+export type Spans = Record<string, Span>;
+
+export const offsetKey = (offset: number, endOffset: number) => `@${offset}-${endOffset}`;
+
+/** The spans with their line and column, computed from the text they were found in. */
+export function placeSpans(spans: Spans, text: string): Spans {
+  let starts: number[] | undefined;
+  const placed: Spans = {};
+  for (const [key, span] of Object.entries(spans)) {
+    if (span.length === 6) {
+      placed[key] = span;
+      continue;
+    }
+    const { line, column, endLine, endColumn } = toPosition((starts ??= lineStarts(text)), [span[0], span[1]]);
+    placed[key] = [span[0], span[1], line, column, endLine, endColumn];
+  }
+  return placed;
+}
 
 export function pathKey(path: DataPath): string {
   return JSON.stringify(path);
