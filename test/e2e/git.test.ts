@@ -25,6 +25,15 @@ function findings(dir: string, ...args: string[]): { code: number; list: JsonFin
 
 const summary = (list: JsonFinding[]) => list.map((f) => `${f.file}:${f.line} ${f.rule}`);
 
+/** Alex Smith leaves: apollo and zeus still name them as sponsor and budget approver. */
+const WITHOUT_ASMITH = '# people\npeople:\n  - { id: jdoe, name: Jane Doe, role: Project manager, capacity: 100 }\n  - { id: bkim, name: Bo Kim, role: Engineer, capacity: 80 }\n';
+const ASMITH_REFERENCES = [
+  'projects/apollo.yaml:4 ref/unknown-person',
+  'projects/apollo.yaml:16 ref/unknown-person',
+  'projects/zeus.yaml:4 ref/unknown-person',
+  'projects/zeus.yaml:16 ref/unknown-person',
+];
+
 /** A second project that depends on apollo and shares its people. */
 const ZEUS = PROJECT.replace('id: apollo', 'id: zeus').replace('records:\n  charter: records/apollo/charter.md\n', 'dependencies:\n  - { id: DEP1, title: CRM live, project: apollo, needed_by: 2026-10-01 }\nrecords:\n  charter: records/apollo/charter.md\n');
 
@@ -60,18 +69,12 @@ describe('pmo check --staged', () => {
 
   it('reports what a staged change breaks in files nobody staged, and only that', () => {
     const dir = makePortfolio({ 'projects/zeus.yaml': ZEUS.replace('priority: 2', 'priority: high') }, { git: true });
-    // Alex Smith leaves: apollo and zeus still name them as sponsor and budget approver.
-    writeFiles(dir, { 'people.yaml': '# people\npeople:\n  - { id: jdoe, name: Jane Doe, role: Project manager, capacity: 100 }\n  - { id: bkim, name: Bo Kim, role: Engineer, capacity: 80 }\n' });
+    writeFiles(dir, { 'people.yaml': WITHOUT_ASMITH });
     git(dir, 'add', 'people.yaml');
 
     const staged = findings(dir, '--staged');
     expect(staged.code).toBe(1);
-    expect(summary(staged.list)).toEqual([
-      'projects/apollo.yaml:4 ref/unknown-person',
-      'projects/apollo.yaml:16 ref/unknown-person',
-      'projects/zeus.yaml:4 ref/unknown-person',
-      'projects/zeus.yaml:16 ref/unknown-person',
-    ]); // zeus's own old problem (priority) is still not this commit's
+    expect(summary(staged.list)).toEqual(ASMITH_REFERENCES); // zeus's own old problem (priority) is still not this commit's
   });
 
   it("reports a portfolio rule's findings that a staged project causes in a project nobody staged", () => {
@@ -225,16 +228,11 @@ describe('pmo check --changed-since', () => {
   it('reports what the branch breaks in files it did not change, and only that', () => {
     const dir = makePortfolio({ 'projects/zeus.yaml': ZEUS.replace('priority: 2', 'priority: high') }, { git: true });
     git(dir, 'checkout', '-q', '-b', 'offboarding');
-    writeFiles(dir, { 'people.yaml': 'people:\n  - { id: jdoe, name: Jane Doe, role: Project manager, capacity: 100 }\n  - { id: bkim, name: Bo Kim, role: Engineer, capacity: 80 }\n' });
+    writeFiles(dir, { 'people.yaml': WITHOUT_ASMITH });
     git(dir, 'commit', '-qam', 'Alex Smith leaves');
     const run = findings(dir, '--changed-since', 'main');
     expect(run.code).toBe(1);
-    expect(summary(run.list)).toEqual([
-      'projects/apollo.yaml:4 ref/unknown-person',
-      'projects/apollo.yaml:16 ref/unknown-person',
-      'projects/zeus.yaml:4 ref/unknown-person',
-      'projects/zeus.yaml:16 ref/unknown-person',
-    ]); // zeus's old priority problem is not the branch's
+    expect(summary(run.list)).toEqual(ASMITH_REFERENCES); // zeus's old priority problem is not the branch's
   });
 
   it('still judges changed files against the whole repository', () => {
