@@ -40,12 +40,24 @@ export function resolveOutputs(requested: Array<{ format: FormatName; path?: str
   return list.map((o) => ({ format: o.format, file: o.path !== undefined ? resolve(cwd, o.path) : outputFile !== undefined ? resolve(cwd, outputFile) : undefined }));
 }
 
+/** GitHub shows a step's summary only up to 1 MiB: a longer one is cut at a line, and says so. */
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+export function withinSummaryLimit(markdown: string): string {
+  if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT) return markdown;
+  const lines = markdown.split('\n');
+  let size = 0;
+  let kept = 0;
+  while (kept < lines.length && size + Buffer.byteLength(lines[kept]!) + 1 <= SUMMARY_LIMIT - 200) size += Buffer.byteLength(lines[kept++]!) + 1;
+  return `${lines.slice(0, kept).join('\n')}\n\n_${lines.length - kept} more lines left out: GitHub shows 1 MiB of a job summary. The annotations and the SARIF report have every finding._\n`;
+}
+
 /** GitHub Actions' job summary: appended to the file the runner names, when it names one. */
 export function appendJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): void {
   const path = env.GITHUB_STEP_SUMMARY;
   if (!path) return;
   try {
-    appendFileSync(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    appendFileSync(path, withinSummaryLimit(markdown.endsWith('\n') ? markdown : `${markdown}\n`));
   } catch (error) {
     // The summary is a courtesy: the annotations and the exit code are the check's answer.
     writeStderr(`pmo: could not append the job summary to ${path}: ${(error as Error).message}`);

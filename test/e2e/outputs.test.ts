@@ -58,3 +58,16 @@ describe('pmo check with several outputs', () => {
     expect(readFileSync(summary, 'utf8')).toBe(text); // other formats leave it alone
   });
 });
+
+describe('the job summary limit', () => {
+  it('cuts a summary over GitHub’s 1 MiB at a line, and says so', async () => {
+    const { withinSummaryLimit } = await import('../../src/cli/outputs.js');
+    const row = `| error | projects/p.yaml:1 | rule | ${'x'.repeat(200)} |`;
+    const long = `### pmo check\n\n| severity | file:line | rule | message |\n|---|---|---|---|\n${Array.from({ length: 6000 }, () => row).join('\n')}\n`;
+    const cut = withinSummaryLimit(long);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(1024 * 1024);
+    expect(cut).toMatch(/\n\n_\d+ more lines left out: GitHub shows 1 MiB of a job summary/);
+    expect(cut.split('\n').filter((l) => l.startsWith('| error')).every((l) => l === row)).toBe(true); // whole rows only
+    expect(withinSummaryLimit('short\n')).toBe('short\n');
+  });
+});
