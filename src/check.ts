@@ -18,13 +18,12 @@ import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
 import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
-import type { StagedChange } from './load/git.js';
-import type { AnalyzeJob } from './analyze.js';
+import type { Change } from './load/git.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
-import { FILES_PER_THREAD, analyzeInParallel } from './parallel.js';
+import { analyzeInParallel } from './parallel.js';
 import { runPortfolioRules } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
@@ -33,6 +32,7 @@ import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import { BUILD_ID } from './version.js';
 import { readsPortfolio, type Portfolio, type RulesetSource } from './rules/custom.js';
 import { isRecord } from './model/labels.js';
+import { memo } from './memo.js';
 
 export interface CheckOptions {
   /** Where to start looking for pmo.yaml (default: process.cwd()). */
@@ -79,7 +79,7 @@ interface LoadedFile extends SourceFile {
   text: () => string;
   /** The entry is new or gained something this run: the cache must be written. */
   changed?: boolean;
-  /** A file as it is at HEAD (--staged) that the cache did not know: it is analyzed, not cached. */
+  /** A file as it was before a change (--staged, --changed-since) that the cache did not know: analyzed, not cached. */
   fresh?: boolean;
 }
 
@@ -120,9 +120,22 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const changed = await reading.changed;
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
-  const blobs = new Map<string, Uint8Array>();
-  const blobOf = (path: string) => index!.blobs.get(path)!;
-  const bytesOf = (path: string) => (index ? memo(blobs, path, () => worktreeCopy(root, path, blobOf(path)) ?? git!.readBlobSync(blobOf(path))) : readFileSync(join(root, path)));
+  /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */
+  const bytesIn = (tree: GitTree, path: string) => memo(tree.bytes, path, () => worktreeCopy(root, path, tree.blobOf(path)) ?? git!.readBlobSync(tree.blobOf(path)));
+  /** The same for many files: what the work tree does not have comes from one git process. */
+  const readTree = async (tree: GitTree, paths: readonly string[]) => {
+    const fromGit: string[] = [];
+    for (const path of paths) {
+      if (tree.bytes.has(path)) continue;
+      const copy = worktreeCopy(root, path, tree.blobOf(path));
+      if (copy) tree.bytes.set(path, copy);
+      else fromGit.push(path);
+    }
+    const read = await git!.readBlobs(fromGit.map(tree.blobOf));
+    for (const path of fromGit) tree.bytes.set(path, read.get(tree.blobOf(path))!);
+  };
+  const indexTree: GitTree | undefined = index && { blobOf: (path) => index.blobs.get(path)!, present: index.present, list: index.paths, bytes: new Map() };
+  const bytesOf = (path: string) => (indexTree ? bytesIn(indexTree, path) : readFileSync(join(root, path)));
   const sourceOf = (file: SourceFile) => decodeSource(file.path, file.kind, bytesOf(file.path));
   if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
 
@@ -152,28 +165,18 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     const hit = cache?.get(file.path, hash, today);
     return { ...file, entry: hit ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit };
   };
-  for (const file of unique) files.push(loaded(file, index ? blobOf(file.path) : worktreeHash(file.path)));
+  for (const file of unique) files.push(loaded(file, indexTree ? indexTree.blobOf(file.path) : worktreeHash(file.path)));
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
   const exists = worktreeExists ?? index!.present;
   let rulesets: RulesetSource[] = [];
   let portfolio: Portfolio | undefined;
-  const indexTree: GitTree | undefined = index && { blobOf, present: index.present, list: index.paths, bytes: blobs };
   const analyze = async (batch: LoadedFile[], registries?: Registries, from = indexTree) => {
     if (batch.length === 0) return;
-    let tree: Pick<AnalyzeJob, 'contents' | 'present'> = {};
-    if (from) {
-      // One git process reads every blob the batch needs; workers get the bytes with their share.
-      for (const f of batch) {
-        const copy = worktreeCopy(root, f.path, from.blobOf(f.path));
-        if (copy) from.bytes.set(f.path, copy);
-      }
-      const read = await git!.readBlobs(batch.filter((f) => !from.bytes.has(f.path)).map((f) => from.blobOf(f.path)));
-      for (const f of batch) if (!from.bytes.has(f.path)) from.bytes.set(f.path, read.get(from.blobOf(f.path))!);
-      // Worker threads get the tree's paths as a list, when there are enough files to use them.
-      tree = { contents: new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!])), present: batch.length >= 2 * FILES_PER_THREAD ? from.list?.() : undefined };
-    }
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from ? from.present : exists, ...tree };
-    const fresh = await analyzeInParallel(job);
+    if (from) await readTree(from, batch.map((f) => f.path));
+    // Files from git go to the workers as bytes, with their share.
+    const contents = from && new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!]));
+    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents };
+    const fresh = await analyzeInParallel(job, from?.list);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
 
@@ -210,7 +213,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     set: LoadedFile[],
     present: (path: string) => boolean,
     copies: RawFinding[],
-    { only, across = acrossFiles(set), ids = buildRegistries(factsOf(set)) }: { only?: ReadonlySet<string>; across?: RawFinding[]; ids?: Registries },
+    { only, across = acrossFiles(set), ids }: { only?: ReadonlySet<string>; across?: RawFinding[]; ids: Registries },
   ): Promise<RawFinding[]> => {
     const byPath = new Map(set.map((f) => [f.path, f]));
     const judged = only ? set.filter((f) => only.has(f.path)) : set;
@@ -252,6 +255,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     return file && { text: file.text, spans: file.entry.spans ?? {} };
   }).sort(compareFindings);
 
+  const reportedFiles = new Set(findings.map((f) => f.file));
+
   if (cache) {
     if (worktreeExists) cache.setDirs(worktreeExists.listings);
     for (const file of files) {
@@ -272,7 +277,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     rulesets,
     portfolio: portfolio ?? portfolioOf(files),
     findings,
-    files: files.map((f) => f.path).filter((path) => inScope(path) || findings.some((f) => f.file === path)),
+    files: files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)),
   };
 
   /**
@@ -282,10 +287,9 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
    * does not give. A changed pmo.yaml or rule file changes how every file is judged: then every file is
    * reported.
    */
-  async function introducedByCommit(changes: readonly StagedChange[], current: LoadedFile[], findings: RawFinding[], only: ReadonlySet<string> | undefined) {
+  async function introducedByCommit(changes: readonly Change[], current: LoadedFile[], findings: RawFinding[], only: ReadonlySet<string> | undefined) {
     const changedPaths = new Set(changes.map((c) => c.path));
-    const governs = (path: string) => path === CONFIG_FILE || classifyFiles([path], config.rulesets).some((f) => f.kind === 'ruleset');
-    if (changes.some((c) => governs(c.path))) return undefined;
+    if (changes.some((c) => ['config', 'ruleset'].includes(kindOf(c.path, config) ?? ''))) return undefined;
 
     // The files before: the same set when the change only edits files (narrow), else without the added
     // files and with the deleted ones.
@@ -299,19 +303,17 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
       ({ unique: headFiles, duplicates: headCopies } = oneFilePerId(classifyFiles(paths, config.rulesets).filter((f) => f.kind !== 'config')));
     }
     const headOf = new Map(changes.map((c) => [c.path, c.head]));
-    const headBlob = (path: string) => headOf.get(path)!;
+    const from: GitTree = { blobOf: (path) => headOf.get(path)!, present: presentBefore, bytes: new Map() };
     const atIndex = new Map(current.map((f) => [f.path, f]));
-    const headBytes = new Map<string, Uint8Array>();
     const atHead = (f: SourceFile): LoadedFile => {
-      const hash = headBlob(f.path);
+      const hash = from.blobOf(f.path);
       const hit = cache?.get(f.path, hash, today);
-      const text = () => decodeSource(f.path, f.kind, memo(headBytes, f.path, () => git!.readBlobSync(hash))).text;
-      // Not marked changed: HEAD's version is not what the cache should hold for the file now.
+      const text = () => decodeSource(f.path, f.kind, bytesIn(from, f.path)).text;
+      // Not marked changed: the version before is not what the cache should hold for the file now.
       return { path: f.path, kind: f.kind, entry: hit ?? { hash, findings: [] }, text, fresh: !hit };
     };
     const head = [current[0]!, ...headFiles.map((f) => (changedPaths.has(f.path) ? atHead(f) : (atIndex.get(f.path) ?? atHead(f))))];
     const fresh = head.filter((f) => f.fresh);
-    const from: GitTree = { blobOf: headBlob, present: presentBefore, bytes: headBytes };
     await analyze(fresh.filter((f) => f.kind === 'people' || f.kind === 'goals'), undefined, from);
     // Edits only (narrow): people, goals and the set of projects are as in the index.
     const headIds = only ? registries : buildRegistries(factsOf(head));
@@ -356,12 +358,14 @@ async function openGit(root: string, options: CheckOptions) {
  * nothing a file outside it is judged by but the portfolio rules: then only the staged files need judging,
  * and the did-you-mean searches and gates of thousands of unchanged files can be skipped.
  */
-function narrowScope(changes: readonly StagedChange[], config: Config): ReadonlySet<string> | undefined {
-  const kinds = (path: string) => classifyFiles([path], config.rulesets).filter((f) => f.path === path || path === CONFIG_FILE).map((f) => f.kind);
+function narrowScope(changes: readonly Change[], config: Config): ReadonlySet<string> | undefined {
   // Edited in place, and a project, a request, or no file of pmo's at all (a record's content).
-  const local = (c: StagedChange) => c.head !== undefined && c.index !== undefined && kinds(c.path).every((k) => k === 'project' || k === 'request');
+  const local = (c: Change) => c.head !== undefined && c.index !== undefined && ['project', 'request', undefined].includes(kindOf(c.path, config));
   return changes.every(local) ? new Set(changes.map((c) => c.path)) : undefined;
 }
+
+/** Which of pmo's files a path is (pmo.yaml is the config), if any. */
+const kindOf = (path: string, config: Config) => classifyFiles([path], config.rulesets).find((f) => f.path === path)?.kind;
 
 /**
  * A blob's bytes from the work tree, when the file there is that blob: what a PM staged is usually what is on
@@ -519,11 +523,6 @@ function portfolioOf(files: readonly LoadedFile[]): Portfolio {
 
 /** A finding as a line of a ConfigError: configuration problems stop the run and are listed, located. */
 const listed = (f: Finding) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`;
-
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  if (!map.has(key)) map.set(key, make());
-  return map.get(key)!;
-}
 
 /** Stage-gate findings of every project, and of pmo.yaml's gates themselves. */
 function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], config: Config): RawFinding[] {

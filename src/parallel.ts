@@ -21,7 +21,12 @@ const WORKER_HEAP_MB = Number(process.env.PMO_WORKER_HEAP_MB) || 128;
 
 const WORKER_URL = new URL('analyze-worker.js', CODE_DIR);
 
-export async function analyzeInParallel(job: AnalyzeJob): Promise<Map<string, CacheEntry>> {
+/**
+ * `paths`: when the files come from git rather than the work tree, every path of their tree, which worker
+ * threads need for record checks (the job's `exists` is a function, and cannot cross to them); listed only
+ * when workers are used.
+ */
+export async function analyzeInParallel(job: AnalyzeJob, paths?: () => string[]): Promise<Map<string, CacheEntry>> {
   // Running from TypeScript sources (the test runner) there is no compiled worker to start.
   const threads = FROM_SOURCE ? 1 : Math.min(availableParallelism(), Math.floor(job.files.length / FILES_PER_THREAD));
   const { analyzeFiles } = await import('./analyze.js');
@@ -29,8 +34,9 @@ export async function analyzeInParallel(job: AnalyzeJob): Promise<Map<string, Ca
 
   // Interleaved shares, so that each thread gets a like mix of big and small files.
   const shares = Array.from({ length: threads }, (_, t) => job.files.filter((_, i) => i % threads === t));
-  // A function cannot cross to a worker: workers list record folders themselves.
-  const workers = shares.slice(1).map((files) => inWorker({ ...job, files, exists: undefined }));
+  // A function cannot cross to a worker: workers list record folders themselves, or get the tree's paths.
+  const present = paths?.();
+  const workers = shares.slice(1).map((files) => inWorker({ ...job, files, exists: undefined, ...(present ? { present } : {}) }));
   const mine = analyzeFiles({ ...job, files: shares[0]! });
   // A worker that failed (out of its heap, or worse) leaves its share to this thread: slower, same answer.
   const theirs = await Promise.all(workers.map(async (work, i) => (await work) ?? analyzeFiles({ ...job, files: shares[i + 1]! })));

@@ -14,6 +14,7 @@ import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
+import { memo } from '../memo.js';
 
 export interface CacheEntry {
   /** Content hash of the file the entry describes. */
@@ -106,8 +107,6 @@ export class ParseCache {
   /**
    * Opens the cache; an unreadable, corrupt or outdated head starts it empty, and a shard that is missing,
    * corrupt or was written under another head (a concurrent run with another pmo.yaml) only misses.
-   */
-  /**
    * `lazyDetails`: read each shard's details only when an entry's are first used (a check that reports a few
    * files: --staged); otherwise they are read with the shards, which is faster when every file is reported.
    */
@@ -130,9 +129,8 @@ export class ParseCache {
       const details = readJson<DetailShard>(join(dir, detailName(i)));
       if (details?.id !== shard.detail || typeof details.entries !== 'object' || !details.entries) continue; // its entries just miss
       for (const [path, entry] of Object.entries(shard.entries)) {
-        const { values, ...rest } = details.entries[path] ?? { findings: undefined };
-        if (!Array.isArray(rest.findings)) continue;
-        cache.entries[path] = Object.assign(entry, rest, entry.facts ? { facts: Object.assign(entry.facts, { values: values ?? {} }) } : {});
+        const mine = details.entries[path];
+        if (mine && Array.isArray(mine.findings)) cache.entries[path] = joinDetails(entry, mine);
       }
     }
     return cache;
@@ -288,17 +286,19 @@ function lazyPrototypes(detailsOf: (target: object) => Details): { entry: object
   };
 }
 
+/** The entry whole again: `splitDetails` undone. */
+function joinDetails(entry: CacheEntry, { values, ...details }: Details): CacheEntry {
+  Object.assign(entry, details);
+  if (entry.facts) entry.facts.values = values ?? {};
+  return entry;
+}
+
 /** An entry as its shard keeps it, and its details as the detail file does. */
 function splitDetails(entry: CacheEntry): [CacheEntry, Details] {
   const { findings, references, spans, facts, ...core } = entry;
   if (!facts) return [core as CacheEntry, { findings, references, spans }];
   const { values, ...otherFacts } = facts;
   return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, values }];
-}
-
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  if (!map.has(key)) map.set(key, make());
-  return map.get(key)!;
 }
 
 /** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */

@@ -19,7 +19,7 @@ const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
  * A changed path: its blob at the base (HEAD for --staged, the merge base for --changed-since; undefined:
  * added) and whether it is there now (`index` undefined: deleted; its blob in the index for --staged).
  */
-export interface StagedChange {
+export interface Change {
   path: string;
   head?: string;
   index?: string;
@@ -33,7 +33,7 @@ export interface IndexSnapshot {
   /** Every path in the index. */
   paths: () => string[];
   /** The files the commit changes, against HEAD (or against nothing, before the first commit). */
-  changes: StagedChange[];
+  changes: Change[];
 }
 
 /** A repository at `root` (the PMO root, which may be a folder inside the git work tree). */
@@ -91,7 +91,7 @@ export class GitRepo {
    * The files (relative to the PMO root) that differ between `ref`'s merge base with HEAD and the work tree,
    * plus untracked ones: what a pull request against `ref` changes, uncommitted work included.
    */
-  async changedSince(ref: string): Promise<StagedChange[]> {
+  async changedSince(ref: string): Promise<Change[]> {
     const why = this.command;
     await this.assertWorkTree();
     if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so nothing can have changed since ${ref}; run a plain \`pmo check\``);
@@ -174,12 +174,13 @@ export class GitRepo {
       : ' (fetch it first, e.g. `git fetch origin`)';
   }
 
-  /** One git command; git missing or failing becomes a GitError naming what needed it. */
   /** Fails with the fix unless `root` is inside a git work tree (for commands that would otherwise misreport it). */
   private async assertWorkTree(): Promise<void> {
-    if ((await this.run(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') {
-      throw new GitError(`${this.command} needs a git work tree; ${this.root} is inside a bare repository or .git folder`);
-    }
+    if ((await this.run(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') throw this.noWorkTree();
+  }
+
+  private noWorkTree(): GitError {
+    return new GitError(`${this.command} needs a git work tree; ${this.root} is inside a bare repository or .git folder`);
   }
 
   /** One git command; git missing, no repository, or git failing becomes a GitError naming the command. */
@@ -190,7 +191,7 @@ export class GitRepo {
       const message = error instanceof Error ? error.message : String(error);
       if (/ENOENT|spawn git/.test(message)) throw new GitError(`${this.command} needs git, and git is not installed (or not on PATH)`);
       if (/not a git repository/i.test(message)) throw new GitError(`${this.command} needs a git repository, and ${this.root} is not in one (run \`git init\` there first)`);
-      if (/must be run in a work tree/i.test(message)) throw new GitError(`${this.command} needs a git work tree; ${this.root} is inside a bare repository or .git folder`);
+      if (/must be run in a work tree/i.test(message)) throw this.noWorkTree();
       if (error instanceof SimpleGitError) throw new GitError(`${this.command}: git ${args[0]} failed: ${message.trim()}`);
       throw error;
     }
@@ -224,9 +225,9 @@ function presence(listing: string): Pick<IndexSnapshot, 'present' | 'paths'> {
 }
 
 /** `git diff-index -z` output: `:<mode> <mode> <sha> <sha> <status>\0<path>\0` per change. */
-function parseRawDiff(raw: string): StagedChange[] {
+function parseRawDiff(raw: string): Change[] {
   const fields = raw.split('\0');
-  const changes: StagedChange[] = [];
+  const changes: Change[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const [, , oldSha, newSha, status] = fields[i]!.slice(1).split(' ');
     const path = fields[i + 1]!;
