@@ -1,0 +1,61 @@
+/** Schedule measures of one project: slip of the end date, and milestones overdue, due soon and next. */
+import { daysBetween } from '../model/dates.js';
+import type { Project } from '../model/schemas/project.js';
+import { byText } from './numbers.js';
+
+type Milestone = NonNullable<Project['milestones']>[number];
+
+/**
+ * Days from the baseline end to the actual end (a finished project) or else the forecast end; positive is
+ * late. Unlike the schedule-slip rule this is the raw slip: approved changes are not netted off, because the
+ * report shows how far the promise moved, and the rule judges whether the move was sanctioned.
+ */
+export function scheduleSlipDays(project: Pick<Project, 'dates'>): number | null {
+  const baseline = project.dates?.baseline_end;
+  const end = project.dates?.actual_end ?? project.dates?.forecast_end;
+  return baseline && end ? daysBetween(baseline, end) : null;
+}
+
+/** When a milestone is now expected: its forecast (the PM's current plan), else its baseline. As milestone-overdue reads it. */
+const dueOf = (m: Milestone): string | null => m.forecast ?? m.baseline ?? null;
+
+/** Milestones not yet met (no actual date) that have a due date, earliest first, then by id. */
+function openMilestones(project: Pick<Project, 'milestones'>): Array<{ id: string; name: string; due: string }> {
+  return (project.milestones ?? [])
+    .flatMap((m) => {
+      const due = m && !m.actual ? dueOf(m) : null;
+      return due ? [{ id: m.id, name: m.name, due }] : [];
+    })
+    .sort((a, b) => byText(a.due, b.due) || byText(a.id, b.id));
+}
+
+/**
+ * Milestones with no actual date whose due date is before today: the milestone-overdue rule's definition
+ * (a milestone due today is not overdue yet). That rule also skips closed projects; here the caller chooses
+ * the projects.
+ */
+export function overdueMilestones(
+  project: Pick<Project, 'milestones'>,
+  today: string,
+): Array<{ id: string; name: string; due: string; days_overdue: number }> {
+  return openMilestones(project)
+    .filter((m) => m.due < today)
+    .map((m) => ({ ...m, days_overdue: daysBetween(m.due, today) }));
+}
+
+/** Open milestones due from today up to horizonDays ahead, both ends included. */
+export function milestonesDue(
+  project: Pick<Project, 'milestones'>,
+  today: string,
+  horizonDays = 14,
+): Array<{ id: string; name: string; due: string; days_left: number }> {
+  return openMilestones(project)
+    .filter((m) => m.due >= today)
+    .map((m) => ({ ...m, days_left: daysBetween(today, m.due) }))
+    .filter((m) => m.days_left <= horizonDays);
+}
+
+/** The earliest open milestone; an overdue one is still the next thing the project owes. */
+export function nextMilestone(project: Pick<Project, 'milestones'>, _today: string): { id: string; name: string; due: string } | null {
+  return openMilestones(project)[0] ?? null;
+}
