@@ -9,6 +9,8 @@ import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
+import { reportCommand } from './commands/report.js';
+import { statusCommand } from './commands/status.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 
@@ -19,6 +21,8 @@ export function program(): Command {
     .option('--verbose', 'show stack traces for internal errors')
     .showSuggestionAfterError()
     .addCommand(checkCommand())
+    .addCommand(reportCommand())
+    .addCommand(statusCommand())
     .addCommand(gateCommand())
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
@@ -30,6 +34,8 @@ Examples:
   $ pmo check                          validate the PMO repo you are in
   $ pmo check -C examples/acme         validate the bundled example portfolio
   $ pmo check --format json            findings as JSON for tools
+  $ pmo status                         the portfolio at a glance, worst first
+  $ pmo report weekly -f html -o w.html the weekly portfolio status, one HTML page with charts
   $ pmo gate crm-migration             is a project ready for its next phase?
   $ pmo rules                          the governance rules and their severities here
   $ pmo hooks install                  run \`pmo check --staged\` before every commit

@@ -1,0 +1,72 @@
+/** `pmo report <kind>`: the weekly status, the audit, a project's one-pager, resources, intake, or the PMO's own. */
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import { writeFileIfChanged } from '../../output/write-file.js';
+import { writeStderr, writeStdout } from '../../output/write.js';
+import type { ReportFormat } from '../../report.js';
+import { parseCount, parseDate } from '../options.js';
+
+interface ReportFlags {
+  cwd?: string;
+  format: ReportFormat;
+  out?: string;
+  today?: string;
+  template?: string;
+  weeks?: number;
+  cache: boolean;
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake (or a kind of your templates)')
+    .argument('<kind>', 'weekly | audit | project | resources | intake, or a kind the repo adds in templates/')
+    .argument('[project]', 'the project id, for `pmo report project <id>`')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'json']).default('md'))
+    .option('-o, --out <file>', 'write the report to <file> (atomically) instead of stdout')
+    .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
+    .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
+    .option('--weeks <n>', 'weeks the resources report shows (default 12)', parseCount)
+    .option('-C, --cwd <dir>', 'run as if started in <dir>')
+    .option('--no-cache', 'parse every file afresh and leave the cache alone')
+    .addHelpText(
+      'after',
+      `
+The numbers come from the same files and findings as \`pmo check\`; a file with YAML or schema errors is left
+out of them, and the report says so. --format json prints the view model the templates see
+(docs/report-model.md). A template in the repo's templates/ (weekly.md.hbs, weekly.html.hbs, ...) replaces
+the built-in one; templates/<kind>.md.hbs adds a kind.
+
+Examples:
+  $ pmo report weekly                              this week's portfolio status, Markdown
+  $ pmo report weekly -f html -o weekly.html       the same as one self-contained HTML page with charts
+  $ pmo report audit --format csv > audit.csv      compliance per project, for a spreadsheet
+  $ pmo report project crm-migration               one project's one-pager
+  $ pmo report resources --weeks 26                the allocation heatmap, half a year ahead
+  $ pmo report intake                              requests ranked by pmo.yaml's scoring weights
+  $ pmo report weekly --today 2026-11-20           rebuild last Friday's report
+
+Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not do its job.`,
+    )
+    .action(async (kind: string, project: string | undefined, flags: ReportFlags) => {
+      if (project !== undefined && kind !== 'project') throw new UsageError(`pmo report ${kind} takes no project id (did you mean pmo report project ${project}?)`);
+      const { renderReport } = await import('../../report.js');
+      const report = await renderReport({
+        cwd: flags.cwd,
+        kind,
+        project,
+        format: flags.format,
+        today: flags.today,
+        template: flags.template,
+        weeks: flags.weeks,
+        cache: flags.cache,
+      });
+      if (flags.out) {
+        // Relative to where pmo was started, as a shell user expects (not to -C's directory).
+        writeFileIfChanged(resolve(flags.out), report.text);
+        if (process.stderr.isTTY) writeStderr(`pmo: wrote ${flags.out}`);
+      } else {
+        await writeStdout(report.text);
+      }
+    });
+}

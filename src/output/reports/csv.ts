@@ -1,0 +1,92 @@
+/**
+ * CSV for spreadsheets: RFC 4180 (CRLF line ends, fields with a comma, quote or line break quoted, quotes
+ * doubled), one header row. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) is
+ * prefixed with an apostrophe: project names come from anyone who can commit.
+ */
+import type { AuditModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
+import type { ProjectView } from './model/project-view.js';
+
+type Cell = string | number | boolean | null | undefined;
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function cell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const PROJECT_COLUMNS: ReadonlyArray<[string, (p: ProjectView) => Cell]> = [
+  ['id', (p) => p.id],
+  ['name', (p) => p.name],
+  ['manager', (p) => p.manager.id],
+  ['phase', (p) => p.phase],
+  ['overall', (p) => p.rag.overall],
+  ['schedule', (p) => p.rag.schedule],
+  ['cost', (p) => p.rag.cost],
+  ['scope', (p) => p.rag.scope],
+  ['last_update', (p) => p.status?.date],
+  ['update_age_days', (p) => p.status?.age_days],
+  ['start', (p) => p.dates.start],
+  ['baseline_end', (p) => p.dates.baseline_end],
+  ['forecast_end', (p) => p.dates.forecast_end],
+  ['slip_days', (p) => p.slip_days],
+  ['currency', (p) => p.currency],
+  ['budget_baseline', (p) => p.budget.baseline],
+  ['budget_forecast', (p) => p.budget.forecast],
+  ['budget_actual', (p) => p.budget.actual],
+  ['budget_variance_pct', (p) => p.budget.variance_pct],
+  ['pv', (p) => p.evm.pv],
+  ['ev', (p) => p.evm.ev],
+  ['cpi', (p) => rounded(p.evm.cpi)],
+  ['spi', (p) => rounded(p.evm.spi)],
+  ['eac', (p) => rounded(p.evm.eac, 0)],
+  ['next_milestone', (p) => p.next_milestone?.name],
+  ['next_milestone_due', (p) => p.next_milestone?.due],
+  ['milestones_overdue', (p) => p.milestones_overdue.length],
+  ['open_risks', (p) => p.risks.length],
+  ['high_risks', (p) => p.risks.filter((r) => r.high).length],
+  ['open_issues', (p) => p.issues.length],
+  ['changes_awaiting', (p) => p.changes_awaiting.length],
+  ['errors', (p) => p.findings.errors],
+  ['warnings', (p) => p.findings.warnings],
+  ['waived', (p) => p.findings.waived],
+];
+
+const rounded = (n: number | null, places = 3) => (n === null ? null : Math.round(n * 10 ** places) / 10 ** places);
+
+/** The CSV of a report model: one row per project, or per person (resources), request (intake), or project's compliance (audit). */
+export function reportCsv(model: ReportModel): string {
+  switch (model.report.kind) {
+    case 'resources': {
+      const { weeks, people } = model as ResourcesModel;
+      return toCsv(['person', 'name', 'capacity', ...weeks], people.map((p) => [p.person, p.name, p.capacity, ...p.load]));
+    }
+    case 'intake': {
+      const { weights, requests } = model as IntakeModel;
+      const criteria = weights.map((w) => w.criterion);
+      return toCsv(
+        ['rank', 'id', 'name', 'score', 'max_score', ...criteria, 'missing', 'cost', 'months'],
+        requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months]),
+      );
+    }
+    case 'audit': {
+      const rows = (model as AuditModel).compliance.projects;
+      return toCsv(
+        ['project', 'manager', 'department', 'errors', 'warnings', 'infos', 'waived', 'score'],
+        rows.map((r) => [r.project, r.manager, r.department, r.errors, r.warnings, r.infos, r.waived, r.score]),
+      );
+    }
+    case 'project':
+      return projectRows([(model as ProjectModel).project]);
+    default:
+      return projectRows((model as WeeklyModel).projects);
+  }
+}
+
+const projectRows = (projects: readonly ProjectView[]) =>
+  toCsv(PROJECT_COLUMNS.map(([name]) => name), projects.map((p) => PROJECT_COLUMNS.map(([, pick]) => pick(p))));

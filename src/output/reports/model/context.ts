@@ -1,0 +1,52 @@
+/** What every report's view model is built from: the portfolio's data, its findings, the day and the settings. */
+import type { Finding } from '../../../findings.js';
+import type { PortfolioData } from '../../../load/portfolio-data.js';
+import type { Config } from '../../../model/config.js';
+import { VERSION } from '../../../version.js';
+import type { Named } from './project-view.js';
+
+export interface ReportInput {
+  kind: string;
+  today: string;
+  config: Config;
+  data: PortfolioData;
+  /** Every finding of `pmo check` on the repo, waived ones included (marked). */
+  findings: readonly Finding[];
+}
+
+export interface ReportContext extends ReportInput {
+  person(id: string): Named;
+  goalTitle(id: string): string | null;
+  findingsOf(file: string): Finding[];
+}
+
+export function reportContext(input: ReportInput): ReportContext {
+  const people = new Map(input.data.people.map((p) => [p.id, p.name]));
+  const goals = new Map(input.data.goals.map((g) => [g.id, g.title]));
+  const byFile = new Map<string, Finding[]>();
+  for (const f of input.findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  return {
+    ...input,
+    person: (id) => ({ id, name: people.get(id) ?? null }),
+    goalTitle: (id) => goals.get(id) ?? null,
+    findingsOf: (file) => byFile.get(file) ?? [],
+  };
+}
+
+/** The header every report model starts with. */
+export function reportHeader(ctx: ReportContext, title: string) {
+  return {
+    kind: ctx.kind,
+    title,
+    organization: ctx.config.organization ?? null,
+    pmo_type: ctx.config.pmoType,
+    currency: ctx.config.currency,
+    today: ctx.today,
+    thresholds: ctx.config.thresholds,
+    generated_by: `pmo ${VERSION}`,
+  };
+}

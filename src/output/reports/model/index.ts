@@ -1,0 +1,127 @@
+/**
+ * The view model of each report kind: all the logic of a report, before any template sees it. `pmo report
+ * <kind> --format json` prints exactly this (docs/report-model.md). A kind the PMO adds with its own
+ * template (templates/board.md.hbs) sees the weekly model.
+ */
+import { UsageError } from '../../../errors.js';
+import { DEFAULT_INTAKE_WEIGHTS, rankRequests } from '../../../metrics/intake.js';
+import { resourceLoad } from '../../../metrics/resources.js';
+import { suggest } from '../../../model/suggest.js';
+import { reportContext, reportHeader, type ReportContext, type ReportInput } from './context.js';
+import { compliance, governanceSummary } from './governance.js';
+import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
+import { projectDetail } from './project-detail.js';
+
+export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake'] as const;
+
+export interface ModelOptions {
+  /** `pmo report project <id>`. */
+  project?: string;
+  /** `pmo report resources`: weeks shown from this week on. */
+  weeks?: number;
+}
+
+export type WeeklyModel = ReturnType<typeof weekly>;
+export type AuditModel = ReturnType<typeof audit>;
+export type ProjectModel = ReturnType<typeof project>;
+export type ResourcesModel = ReturnType<typeof resources>;
+export type IntakeModel = ReturnType<typeof intake>;
+export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel;
+
+export function buildReportModel(input: ReportInput, options: ModelOptions = {}): ReportModel {
+  const ctx = reportContext(input);
+  switch (ctx.kind) {
+    case 'audit':
+      return audit(ctx);
+    case 'project':
+      return project(ctx, options.project);
+    case 'resources':
+      return resources(ctx, options.weeks ?? 12);
+    case 'intake':
+      return intake(ctx);
+    default:
+      return weekly(ctx);
+  }
+}
+
+function leftOut(ctx: ReportContext) {
+  return ctx.data.leftOut;
+}
+
+function weekly(ctx: ReportContext) {
+  const projects = projectViews(ctx);
+  const title = ctx.kind === 'weekly' ? 'Weekly portfolio status' : ctx.kind;
+  return { report: reportHeader(ctx, title), summary: portfolioSummary(ctx, projects), projects, left_out: leftOut(ctx) };
+}
+
+function audit(ctx: ReportContext) {
+  const projects = projectViews(ctx);
+  const scores = compliance(ctx);
+  const required = projects.reduce((n, p) => n + p.records.required.length, 0);
+  const missing = projects.reduce((n, p) => n + p.records.missing.length, 0);
+  // Findings outside any project file (pmo.yaml, people.yaml, rule files) are the PMO's own to fix.
+  const projectFiles = new Set(projects.map((p) => p.file));
+  return {
+    report: reportHeader(ctx, 'Governance audit'),
+    governance: governanceSummary(ctx, scores),
+    compliance: { projects: scores.projects, managers: scores.managers, departments: scores.departments },
+    records: {
+      required,
+      present: required - missing,
+      completeness_pct: required ? Math.round(((required - missing) / required) * 1000) / 10 : null,
+      projects: projects.filter((p) => p.records.missing.length > 0).map((p) => ({ project: p.id, project_name: p.name, phase: p.phase, missing: p.records.missing })),
+    },
+    projects: projects.map((p) => ({ id: p.id, name: p.name, manager: p.manager, phase: p.phase, file: p.file, findings: p.findings })),
+    other_files: [...new Set(ctx.findings.map((f) => f.file).filter((file) => !projectFiles.has(file)))].sort().map((file) => ({
+      file,
+      findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
+    })),
+    left_out: leftOut(ctx),
+  };
+}
+
+function project(ctx: ReportContext, id: string | undefined) {
+  if (!id) throw new UsageError('pmo report project needs a project id: pmo report project <id>');
+  const found = ctx.data.projects.find((p) => p.data.id === id || p.path === `projects/${id}.yaml`);
+  if (!found) {
+    const left = ctx.data.leftOut.find((l) => l.file === `projects/${id}.yaml`);
+    if (left) throw new UsageError(`projects/${id}.yaml cannot be reported: it has ${left.reason}`);
+    const hint = suggest(id, ctx.data.projects.map((p) => p.data.id));
+    throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
+  }
+  return { report: reportHeader(ctx, found.data.name), project: projectDetail(found.path, found.data, ctx) };
+}
+
+function resources(ctx: ReportContext, weeks: number) {
+  const last = ctx.config.lifecycle[ctx.config.lifecycle.length - 1];
+  const load = resourceLoad(ctx.data.projects.map((p) => p.data), ctx.data.people, {
+    from: ctx.today,
+    weeks,
+    defaultCapacity: ctx.config.thresholds.allocation_max_pct,
+    lastPhase: last,
+  });
+  return {
+    report: reportHeader(ctx, 'Resource load'),
+    weeks: load.weeks,
+    people: load.people,
+    over_allocated: load.people.filter((p) => p.over_weeks > 0).length,
+    heatmap: heatmapData(load),
+    left_out: leftOut(ctx),
+  };
+}
+
+function intake(ctx: ReportContext) {
+  const weights = Object.keys(ctx.config.intakeWeights).length > 0 ? ctx.config.intakeWeights : DEFAULT_INTAKE_WEIGHTS;
+  const requests = rankRequests(ctx.data.requests.map((r) => r.data), weights).map((r) => ({
+    ...r,
+    goals: r.goals.map((id) => ({ id, title: ctx.goalTitle(id) })),
+    requested_by: ctx.person(ctx.data.requests.find((q) => q.data.id === r.id)?.data.requested_by ?? ''),
+  }));
+  return {
+    report: reportHeader(ctx, 'Intake: requests ranked'),
+    weights: Object.entries(weights).map(([criterion, weight]) => ({ criterion, weight })),
+    weights_source: Object.keys(ctx.config.intakeWeights).length > 0 ? 'pmo.yaml' : 'default',
+    requests,
+    left_out: leftOut(ctx),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The portfolio summary the weekly report opens with, and the projects behind it. Closed projects (the
+ * lifecycle's last phase) count in the phase totals only: they no longer report status, burn budget or
+ * hold people.
+ */
+import { weekIndex, isoWeek } from '../../../model/dates.js';
+import { portfolioEarnedValue } from '../../../metrics/evm.js';
+import { topRisks } from '../../../metrics/risk.js';
+import { resourceLoad } from '../../../metrics/resources.js';
+import { budgetByGoal } from '../../../metrics/alignment.js';
+import { revenueStatus } from '../../../metrics/revenue.js';
+import type { Project } from '../../../model/schemas/project.js';
+import type { ReportContext } from './context.js';
+import { compare, projectView, round, type ProjectView } from './project-view.js';
+import { governanceSummary } from './governance.js';
+
+/** How many weeks ahead over-allocations are looked for (this week included). */
+export const LOAD_WEEKS = 12;
+
+export function projectViews(ctx: ReportContext): ProjectView[] {
+  return ctx.data.projects
+    .map(({ path, data }) => projectView(path, data, ctx.findingsOf(path), ctx))
+    .sort((a, b) => compare(a.id, b.id));
+}
+
+export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView[]) {
+  const active = views.filter((p) => !p.closed);
+  const activeData = activeProjects(ctx);
+  const byRag = { green: 0, amber: 0, red: 0, none: 0 };
+  for (const p of active) byRag[p.rag.overall ?? 'none']++;
+  const sum = (pick: (p: ProjectView) => number | null) => active.reduce((total, p) => total + (pick(p) ?? 0), 0);
+  const baseline = sum((p) => p.budget.baseline);
+  const forecast = sum((p) => p.budget.forecast ?? p.budget.baseline);
+  const load = resourceLoad(activeData, ctx.data.people, {
+    from: ctx.today,
+    weeks: LOAD_WEEKS,
+    defaultCapacity: ctx.config.thresholds.allocation_max_pct,
+    lastPhase: ctx.config.lifecycle[ctx.config.lifecycle.length - 1],
+  });
+  const revenue = revenueStatus(activeData, ctx.today, ctx.config.thresholds.invoice_payment_days);
+  const of = (p: ProjectView) => ({ project: p.id, project_name: p.name });
+  const nameOf = new Map(views.map((p) => [p.id, p.name]));
+  return {
+    week: isoWeek(weekIndex(ctx.today)),
+    projects: views.length,
+    active: active.length,
+    by_rag: byRag,
+    by_phase: ctx.config.lifecycle
+      .map((phase) => ({ phase, count: views.filter((p) => p.phase === phase).length }))
+      .concat(unknownPhases(views, ctx.config.lifecycle)),
+    budget: {
+      baseline,
+      forecast,
+      actual: sum((p) => p.budget.actual),
+      variance: forecast - baseline,
+      variance_pct: baseline ? round(((forecast - baseline) / baseline) * 100, 1) : null,
+    },
+    evm: portfolioEarnedValue(activeData, ctx.today),
+    milestones_overdue: active.flatMap((p) => p.milestones_overdue.map((m) => ({ ...of(p), ...m }))).sort((a, b) => b.days_overdue - a.days_overdue || compare(a.project, b.project)),
+    milestones_due: active.flatMap((p) => p.milestones_due.map((m) => ({ ...of(p), ...m }))).sort((a, b) => compare(a.due, b.due) || compare(a.project, b.project)),
+    top_risks: topRisks(activeData, { limit: 10 }).map((r) => ({
+      ...r,
+      project_name: nameOf.get(r.project) ?? r.project,
+      owner: r.owner === null ? null : ctx.person(r.owner),
+      high: r.exposure >= ctx.config.thresholds.risk_high_exposure,
+    })),
+    open_issues: active.reduce((n, p) => n + p.issues.length, 0),
+    stale_status: active
+      .filter((p) => p.status === null || p.status.stale)
+      .map((p) => ({ ...of(p), manager: p.manager, last_update: p.status?.date ?? null, age_days: p.status?.age_days ?? null })),
+    changes_awaiting: active.flatMap((p) => p.changes_awaiting.map((c) => ({ ...of(p), ...c }))).sort((a, b) => (b.age_days ?? -1) - (a.age_days ?? -1) || compare(a.project, b.project)),
+    over_allocations: load.people.filter((person) => person.over_weeks > 0),
+    load,
+    revenue: { ...revenue.totals, overdue_items: revenue.items.filter((i) => i.overdue).map((i) => ({ ...i, project_name: nameOf.get(i.project) ?? i.project })) },
+    alignment: alignment(activeData, ctx),
+    governance: governanceSummary(ctx),
+    charts: chartData(active, load),
+  };
+}
+
+/** The series the HTML charts draw (the chart helpers take these as they are). */
+export function chartData(projects: readonly ProjectView[], load: ReturnType<typeof resourceLoad>) {
+  return {
+    budget: projects.map((p) => ({ label: p.name, baseline: p.budget.baseline, forecast: p.budget.forecast, actual: p.budget.actual })),
+    evm: projects.map((p) => ({ label: p.name, cpi: p.evm.cpi, spi: p.evm.spi })),
+    heatmap: heatmapData(load),
+  };
+}
+
+export function heatmapData(load: ReturnType<typeof resourceLoad>) {
+  return {
+    columns: load.weeks,
+    rows: load.people.filter((p) => p.peak > 0).map((p) => ({ label: p.name ?? p.person, capacity: p.capacity, values: p.load })),
+  };
+}
+
+function activeProjects(ctx: ReportContext): Project[] {
+  const last = ctx.config.lifecycle[ctx.config.lifecycle.length - 1];
+  return ctx.data.projects.map((p) => p.data).filter((p) => p.phase !== last);
+}
+
+/** Phases not in the lifecycle (pmo check reports them) still count, so the totals add up. */
+function unknownPhases(views: readonly ProjectView[], lifecycle: readonly string[]) {
+  const extra = [...new Set(views.map((p) => p.phase).filter((phase) => !lifecycle.includes(phase)))].sort();
+  return extra.map((phase) => ({ phase, count: views.filter((p) => p.phase === phase).length }));
+}
+
+/** Budget per strategic goal, shares as percentages (0-100) like every other percentage of the model. */
+function alignment(projects: Project[], ctx: ReportContext) {
+  const byGoal = budgetByGoal(projects, ctx.data.goals);
+  const pct = (share: number | null) => (share === null ? null : round(share * 100, 1));
+  const unalignedBudget = byGoal.unaligned.reduce((sum, p) => sum + p.budget, 0);
+  return {
+    total: byGoal.total,
+    goals: byGoal.goals.map((g) => ({ ...g, share_pct: pct(g.share) })),
+    unaligned: byGoal.unaligned,
+    unaligned_budget: unalignedBudget,
+    unaligned_pct: byGoal.total ? round((unalignedBudget / byGoal.total) * 100, 1) : null,
+  };
+}

@@ -1,0 +1,211 @@
+/** `pmo report` and `pmo status` as a user runs them: real processes on the bundled example and temp repos. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { marked, type Tokens } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { pmo } from '../helpers/cli.js';
+import { makePortfolio, makeRepo, PROJECT } from '../helpers/repo.js';
+
+const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
+const TODAY = ['--today', '2026-11-20'];
+const report = (args: string[], cwd = ACME) => pmo(['report', ...args, '-C', cwd, ...TODAY]);
+
+/** Every GFM table in the text, with a check that each raw row has as many cells as its header. */
+function tables(markdown: string): Tokens.Table[] {
+  const found = marked.lexer(markdown).filter((t): t is Tokens.Table => t.type === 'table');
+  for (const table of found) {
+    const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length;
+    const [header, , ...rows] = table.raw.trimEnd().split('\n');
+    for (const row of rows) expect(cells(row), `row of a table with header ${header}:\n${row}`).toBe(cells(header!));
+    expect(table.rows.every((row) => row.length === table.header.length)).toBe(true);
+  }
+  return found;
+}
+
+describe('pmo report weekly', () => {
+  it('renders CommonMark with GFM tables of a consistent shape, and the numbers of the example', () => {
+    const run = report(['weekly']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const found = tables(run.stdout);
+    expect(found.length).toBeGreaterThan(8);
+    const portfolio = found.find((t) => t.header[0]!.text === 'Project' && t.header[1]!.text === 'Manager')!;
+    // 10 projects, 2 left out for schema errors: 8 rows
+    expect(portfolio.rows).toHaveLength(8);
+    expect(run.stdout).toContain('Left out of this report');
+    expect(run.stdout).toContain('projects/iso27001.yaml');
+  });
+
+  it('is the same bytes on every run for the same --today', () => {
+    expect(report(['weekly']).stdout).toBe(report(['weekly']).stdout);
+    expect(report(['weekly', '-f', 'html']).stdout).toBe(report(['weekly', '-f', 'html']).stdout);
+  });
+
+  it('prints the documented view model as JSON, evm fields per project, no NaN', () => {
+    const run = report(['weekly', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout);
+    expect(Object.keys(model)).toEqual(['report', 'summary', 'projects', 'left_out']);
+    expect(model.report).toMatchObject({ kind: 'weekly', organization: 'Acme Corp', today: '2026-11-20', currency: 'EUR' });
+    for (const p of model.projects) {
+      expect(Object.keys(p.evm)).toEqual(['bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'tcpi']);
+    }
+    expect(run.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('writes CSV a CSV parser reads: one row per project with the headline measures', () => {
+    const run = report(['weekly', '--format', 'csv']);
+    const rows = parseCsv(run.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(8);
+    const crm = rows.find((r) => r.id === 'crm-migration')!;
+    expect(crm).toMatchObject({ phase: 'execution', overall: 'amber', budget_baseline: '640000' });
+    expect(Number(crm.cpi)).toBeGreaterThan(0);
+  });
+
+  it('writes --out atomically and prints nothing', () => {
+    const dir = makeRepo();
+    const out = join(dir, 'out', 'weekly.html');
+    const run = pmo(['report', 'weekly', '-C', ACME, ...TODAY, '-f', 'html', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['weekly.html']); // no temp file left behind
+  });
+
+  it('refuses an --out it cannot write with exit 2, leaving no partial file', () => {
+    const dir = makeRepo({ 'afile': 'x' });
+    const run = pmo(['report', 'weekly', '-C', ACME, ...TODAY, '--out', join(dir, 'afile', 'weekly.md')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pmo: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('x');
+  });
+});
+
+describe('pmo report: the other kinds', () => {
+  it('audit: compliance per project and the PM ranking', () => {
+    const md = report(['audit']).stdout;
+    tables(md);
+    expect(md).toContain('## Project managers ranked');
+    const csv = parseCsv(report(['audit', '-f', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(csv.map((r) => r.project)).toContain('crm-migration');
+    for (const r of csv) expect(Number(r.score)).toBe(Math.max(0, 100 - 10 * Number(r.errors) - 3 * Number(r.warnings) - Number(r.infos)));
+  });
+
+  it('project <id>: the one-pager; an unknown id exits 2 with a suggestion', () => {
+    const run = report(['project', 'crm-migration']);
+    expect(run.code).toBe(0);
+    tables(run.stdout);
+    expect(run.stdout).toMatch(/^# Salesforce CRM migration \(crm-migration\)/);
+    const typo = report(['project', 'crm-migraton']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("did you mean 'crm-migration'?");
+    const broken = report(['project', 'iso27001']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('schema error');
+  });
+
+  it('resources and intake', () => {
+    const resources = JSON.parse(report(['resources', '--weeks', '4', '-f', 'json']).stdout);
+    expect(resources.weeks).toEqual(['2026-W47', '2026-W48', '2026-W49', '2026-W50']);
+    tables(report(['resources']).stdout);
+    const intake = parseCsv(report(['intake', '-f', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
+    // pmo.yaml weights value 3, alignment 3, urgency 2, risk -1:
+    // ai-service-desk 3x4 + 3x4 + 2x3 - 3 = 27; treasury-system 9 + 12 + 8 - 2 = 27 (a tie shares rank 1);
+    // fleet-electrification 9 + 9 + 4 - 4 = 18
+    expect(intake.map((r) => [r.rank, r.id, r.score])).toEqual([
+      ['1', 'ai-service-desk', '27'],
+      ['1', 'treasury-system', '27'],
+      ['3', 'fleet-electrification', '18'],
+    ]);
+  });
+
+  it('an unknown kind exits 2 with a suggestion and the list of kinds', () => {
+    const run = report(['weekyl']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("did you mean 'weekly'?");
+    expect(run.stderr).toContain('weekly, audit, project, resources, intake');
+  });
+});
+
+describe("a PMO's own templates", () => {
+  const repo = (files: Record<string, string>) => makePortfolio(files);
+
+  it('override a built-in template and its partials, and add kinds', () => {
+    const dir = repo({
+      'templates/weekly.md.hbs': 'Ours: {{report.organization}} has {{summary.active}} {{> sign}}\n',
+      'templates/partials/sign.hbs': 'active (signed {{report.today}})',
+      'templates/board.md.hbs': '# Board pack\n{{#each projects}}- {{name}}: {{money budget.baseline}}\n{{/each}}',
+    });
+    expect(report(['weekly'], dir).stdout).toBe('Ours: Test Co has 1 active (signed 2026-11-20)\n');
+    const board = report(['board'], dir);
+    expect(board.code).toBe(0);
+    expect(board.stdout).toBe('# Board pack\n- Apollo CRM migration: €500,000\n');
+    // The built-in weekly HTML still works beside an overridden Markdown one
+    expect(report(['weekly', '-f', 'html'], dir).stdout).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('a template with an error names its file and line, exit 2, no stack trace', () => {
+    const dir = repo({ 'templates/weekly.md.hbs': '# Weekly\n\n{{#each projects}}\n{{name}}\n' });
+    const run = report(['weekly'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('templates/weekly.md.hbs:');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const helper = repo({ 'templates/weekly.md.hbs': 'line 1\n{{chart "pie" summary}}\n' });
+    const bad = report(['weekly', '-f', 'md'], helper);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("no chart named 'pie'");
+    expect(bad.stderr).toContain('templates/weekly.md.hbs');
+  });
+
+  it('cannot reach prototypes, and HTML output escapes what the files say', () => {
+    const dir = repo({
+      'templates/weekly.md.hbs': '[{{constructor}}][{{report.constructor.name}}][{{#with report}}{{__proto__}}{{/with}}]\n',
+      'projects/apollo.yaml': PROJECT.replace('name: Apollo CRM migration', 'name: "<img src=x onerror=alert(1)> | *x*"'),
+    });
+    expect(report(['weekly'], dir).stdout).toBe('[][][]\n');
+    const html = report(['weekly', '-f', 'html'], dir).stdout;
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x');
+    const plain = repo({ 'projects/apollo.yaml': PROJECT.replace('name: Apollo CRM migration', 'name: "<img src=x onerror=alert(1)> | *x*"') });
+    const md = report(['weekly'], plain).stdout;
+    tables(md);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\*x\\*');
+  });
+
+  it('--template renders a file given on the command line', () => {
+    const dir = repo({ 'mine.hbs': '{{#each projects}}{{id}}{{/each}}' });
+    expect(pmo(['report', 'weekly', '-C', dir, ...TODAY, '--template', join(dir, 'mine.hbs')]).stdout).toBe('apollo');
+    const missing = pmo(['report', 'weekly', '-C', dir, ...TODAY, '--template', join(dir, 'nope.hbs')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+  });
+});
+
+describe('pmo status', () => {
+  it('fits 80 columns, worst status first, and filters', () => {
+    const run = pmo(['status', '-C', ACME, ...TODAY]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n\n')[0]!.split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^Project\s+RAG\s+Phase\s+SPI\s+CPI\s+Next due\s+Update\s+Findings$/);
+    const rags = lines.slice(1).map((l) => l.split(/\s+/)[1]);
+    expect(rags).toEqual([...rags].sort((a, b) => ['Red', 'Amber', 'Green', '-'].indexOf(a!) - ['Red', 'Amber', 'Green', '-'].indexOf(b!)));
+    expect(run.stdout).not.toMatch(/\x1b\[/); // not a terminal: no colour
+    const amber = pmo(['status', '-C', ACME, ...TODAY, '--status', 'amber', '-f', 'json']);
+    const rows = JSON.parse(amber.stdout) as Array<{ id: string; rag: { overall: string } }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.rag.overall === 'amber')).toBe(true);
+    const pm = JSON.parse(pmo(['status', '-C', ACME, ...TODAY, '--manager', 'prossi', '-f', 'json']).stdout) as Array<{ manager: { id: string } }>;
+    expect(pm.map((r) => r.manager.id)).toEqual(['prossi', 'prossi']);
+    expect(pmo(['status', '-C', ACME, ...TODAY, '--phase', 'nowhere']).stdout).toMatch(/^no project matches\n/);
+    expect(run.stdout).toContain('2 left out (YAML or schema errors, see pmo check): projects/brightmart-edi.yaml, projects/iso27001.yaml');
+  });
+
+  it('colours when forced, and never under NO_COLOR', () => {
+    expect(pmo(['status', '-C', ACME, ...TODAY], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
+    expect(pmo(['status', '-C', ACME, ...TODAY, '--color'], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+  });
+});
