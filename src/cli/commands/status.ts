@@ -65,6 +65,6 @@ Examples:
       const left = model.left_out.length
         ? `\n${chalk.yellow(`${model.left_out.length} left out (YAML or schema errors, see pmo check): ${model.left_out.map((l) => l.file).join(', ')}`)}\n`
         : '';
-      await writeStdout((projects.length === 0 ? 'no project matches\n' : `${dashboard(projects, chalk, width)}\n`) + left);
+      await writeStdout((model.projects.length === 0 ? 'no projects yet (projects/ has none)\n' : projects.length === 0 ? 'no project matches\n' : `${dashboard(projects, chalk, width)}\n`) + left);
     });
 }

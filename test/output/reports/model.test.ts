@@ -132,6 +132,18 @@ describe('the weekly model', () => {
     expect(model.projects[1]!.manager).toEqual({ id: 'asmith', name: null });
   });
 
+  it('sums money in the portfolio currency only, and names the projects it leaves out', () => {
+    const usd = { ...beta, id: 'delta', name: 'Delta', currency: 'USD', budget: { baseline: 7, actual: 7, forecast: 7 } } satisfies Project;
+    const mixed = buildReportModel({
+      kind: 'weekly', today: TODAY, config, findings,
+      data: { ...data, projects: [...data.projects, { path: 'projects/delta.yaml', data: usd }] },
+    }) as WeeklyModel;
+    expect(mixed.summary.budget).toEqual(model.summary.budget);
+    expect(mixed.summary.evm).toEqual(model.summary.evm);
+    expect(mixed.summary.other_currency).toEqual([{ project: 'delta', project_name: 'Delta', currency: 'USD' }]);
+    expect(mixed.summary.by_rag.green).toBe(2); // still counted where money is not involved
+  });
+
   it('says which files it left out', () => {
     expect(model.left_out).toEqual(data.leftOut);
   });

@@ -25,10 +25,14 @@ export function projectViews(ctx: ReportContext): ProjectView[] {
 
 export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView[]) {
   const active = views.filter((p) => !p.closed);
+  // Money is summed only in the portfolio's currency: adding EUR to USD would give a number nobody can use.
+  const currency = ctx.config.currency;
+  const priced = active.filter((p) => p.currency === currency);
   const activeData = activeProjects(ctx);
+  const pricedData = activeData.filter((p) => (p.currency ?? currency) === currency);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) byRag[p.rag.overall ?? 'none']++;
-  const sum = (pick: (p: ProjectView) => number | null) => active.reduce((total, p) => total + (pick(p) ?? 0), 0);
+  const sum = (pick: (p: ProjectView) => number | null) => priced.reduce((total, p) => total + (pick(p) ?? 0), 0);
   const baseline = sum((p) => p.budget.baseline);
   const forecast = sum((p) => p.budget.forecast ?? p.budget.baseline);
   const load = resourceLoad(activeData, ctx.data.people, {
@@ -37,7 +41,7 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     defaultCapacity: ctx.config.thresholds.allocation_max_pct,
     lastPhase: ctx.config.lifecycle[ctx.config.lifecycle.length - 1],
   });
-  const revenue = revenueStatus(activeData, ctx.today, ctx.config.thresholds.invoice_payment_days);
+  const revenue = revenueStatus(pricedData, ctx.today, ctx.config.thresholds.invoice_payment_days);
   const of = (p: ProjectView) => ({ project: p.id, project_name: p.name });
   const nameOf = new Map(views.map((p) => [p.id, p.name]));
   return {
@@ -55,7 +59,8 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
       variance: forecast - baseline,
       variance_pct: baseline ? round(((forecast - baseline) / baseline) * 100, 1) : null,
     },
-    evm: portfolioEarnedValue(activeData, ctx.today),
+    evm: portfolioEarnedValue(pricedData, ctx.today),
+    other_currency: active.filter((p) => p.currency !== currency).map((p) => ({ project: p.id, project_name: p.name, currency: p.currency })),
     milestones_overdue: active.flatMap((p) => p.milestones_overdue.map((m) => ({ ...of(p), ...m }))).sort((a, b) => b.days_overdue - a.days_overdue || compare(a.project, b.project)),
     milestones_due: active.flatMap((p) => p.milestones_due.map((m) => ({ ...of(p), ...m }))).sort((a, b) => compare(a.due, b.due) || compare(a.project, b.project)),
     top_risks: topRisks(activeData, { limit: 10 }).map((r) => ({
@@ -72,7 +77,7 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     over_allocations: load.people.filter((person) => person.over_weeks > 0),
     load,
     revenue: { ...revenue.totals, overdue_items: revenue.items.filter((i) => i.overdue).map((i) => ({ ...i, project_name: nameOf.get(i.project) ?? i.project })) },
-    alignment: alignment(activeData, ctx),
+    alignment: alignment(pricedData, ctx),
     governance: governanceSummary(ctx),
     charts: chartData(active, load),
   };
