@@ -25,6 +25,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   project?: string;
   /** Weeks of the resources report. */
   weeks?: number;
+  /** Days ahead a milestone counts as due (default 14). */
+  horizon?: number;
 }
 
 export interface RenderedReport {
@@ -51,7 +53,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
     );
   }
   const data = readPortfolioData(root, discoverFiles(root, config.rulesets), result.findings);
-  return { root, model: buildReportModel({ kind: options.kind, today, config, data, findings: result.findings }, options) };
+  return { root, model: buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon }, options) };
 }
 
 function render(root: string, model: ReportModel, options: ReportOptions): string {

@@ -55,6 +55,14 @@ describe('pmo report weekly', () => {
     expect(run.stdout).not.toMatch(/NaN|Infinity/);
   });
 
+  it('--horizon sets how far ahead a milestone counts as due', () => {
+    const due = (args: string[]) => JSON.parse(report(['weekly', '-f', 'json', ...args]).stdout).summary.milestones_due.map((m: { project: string; days_left: number }) => [m.project, m.days_left]);
+    // Due on 2026-11-27 (7 days), then three on 2026-12-04 (14 days)
+    expect(due([])).toEqual([['expense-app', 7], ['crm-migration', 14], ['data-platform', 14], ['route-optimization', 14]]);
+    expect(due(['--horizon', '7'])).toEqual([['expense-app', 7]]);
+    expect(report(['weekly', '--horizon', '7']).stdout).toContain('Due in the next 7 days');
+  });
+
   it('writes CSV a CSV parser reads: one row per project with the headline measures', () => {
     const run = report(['weekly', '--format', 'csv']);
     const rows = parseCsv(run.stdout, { columns: true }) as Array<Record<string, string>>;

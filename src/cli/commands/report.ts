@@ -14,6 +14,7 @@ interface ReportFlags {
   today?: string;
   template?: string;
   weeks?: number;
+  horizon?: number;
   cache: boolean;
 }
 
@@ -27,6 +28,7 @@ export function reportCommand(): Command {
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
     .option('--weeks <n>', 'weeks the resources report shows (default 12)', parseCount)
+    .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
     .addHelpText(
@@ -59,6 +61,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         today: flags.today,
         template: flags.template,
         weeks: flags.weeks,
+        horizon: flags.horizon,
         cache: flags.cache,
       });
       if (flags.out) {

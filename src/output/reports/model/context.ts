@@ -5,6 +5,8 @@ import type { Config } from '../../../model/config.js';
 import { VERSION } from '../../../version.js';
 import type { Named } from './project-view.js';
 
+export const DEFAULT_HORIZON_DAYS = 14;
+
 export interface ReportInput {
   kind: string;
   today: string;
@@ -12,6 +14,8 @@ export interface ReportInput {
   data: PortfolioData;
   /** Every finding of `pmo check` on the repo, waived ones included (marked). */
   findings: readonly Finding[];
+  /** Milestones due within this many days are "due" (default 14). */
+  horizonDays?: number;
 }
 
 export interface ReportContext extends ReportInput {
@@ -47,6 +51,7 @@ export function reportHeader(ctx: ReportContext, title: string) {
     currency: ctx.config.currency,
     today: ctx.today,
     thresholds: ctx.config.thresholds,
+    horizon_days: ctx.horizonDays ?? DEFAULT_HORIZON_DAYS,
     generated_by: `pmo ${VERSION}`,
   };
 }

@@ -10,7 +10,7 @@ import { earnedValue, type EarnedValue } from '../../../metrics/evm.js';
 import { riskExposure } from '../../../metrics/risk.js';
 import { milestonesDue, nextMilestone, overdueMilestones, scheduleSlipDays } from '../../../metrics/schedule.js';
 import { approvedChanges, hasRecord, isOpenRisk } from '../../../rules/util.js';
-import type { ReportContext } from './context.js';
+import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
 
 export interface Named {
   id: string;
@@ -120,7 +120,7 @@ export function projectView(path: string, project: Project, findings: readonly F
   const forecast = project.budget?.forecast ?? null;
   const variance = baseline !== null && forecast !== null ? forecast - baseline : null;
   const overdue = overdueMilestones(project, today);
-  const due = milestonesDue(project, today);
+  const due = milestonesDue(project, today, ctx.horizonDays ?? DEFAULT_HORIZON_DAYS);
   const stateOf = new Map<string, 'overdue' | 'due'>([...overdue.map((m) => [m.id, 'overdue'] as const), ...due.map((m) => [m.id, 'due'] as const)]);
   const required = requiredRecords(project, config.lifecycle, config.records);
 
