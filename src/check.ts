@@ -48,6 +48,12 @@ export interface CheckOptions {
   /** Report only the files changed since this ref's merge base with HEAD (uncommitted work included). */
   changedSince?: string;
   /**
+   * Check the repository as a commit has it, from git's objects (the work tree and the index are not read):
+   * a ref, or YYYY-MM-DD for the last commit on this branch at or before the end of that day. `today`
+   * defaults to the commit's date. The cache is read, not written (it keeps the files as they are now).
+   */
+  asOf?: string;
+  /**
    * Run the governance rules (default true). Without them the check is the loader's and the schema's only:
    * the baseline the rules' cost is measured against, and what the loader's own tests look at. Its cache
    * is a different one (a cache holds the rule findings of its mode).
@@ -69,6 +75,10 @@ export interface CheckResult {
   findings: Finding[];
   /** Files whose findings are reported (after narrowing by paths). */
   files: string[];
+  /** The commit checked (`asOf`), and its date. */
+  commit?: { commit: string; date: string };
+  /** A file's bytes as this check read them (the work tree's, or the commit's). */
+  readFile: (path: string) => Uint8Array;
 }
 
 /** A file as the later steps see it: its cache entry, and its text when (rarely) needed again. */
@@ -107,11 +117,15 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 
 async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const today = options.today ?? todayIso();
   const root = findRoot(cwd);
   const rules = options.rules !== false;
   const git = await openGit(root, options);
-  const reading = { index: options.staged ? git!.staged() : undefined, changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined };
+  const commit = options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf);
+  const today = options.today ?? commit?.date ?? todayIso();
+  const reading = {
+    index: options.staged ? git!.staged() : commit ? git!.treeAt(commit.commit) : undefined,
+    changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined,
+  };
   // While git works in its own processes, this thread reads the cache, and for --staged loads the modules
   // that analyze files: a staged file is usually new to the cache.
   const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
@@ -137,6 +151,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const indexTree: GitTree | undefined = index && { blobOf: (path) => index.blobs.get(path)!, present: index.present, list: index.paths, bytes: new Map() };
   const bytesOf = (path: string) => (indexTree ? bytesIn(indexTree, path) : readFileSync(join(root, path)));
   const sourceOf = (file: SourceFile) => decodeSource(file.path, file.kind, bytesOf(file.path));
+  if (commit && !index!.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in commit ${commit.commit.slice(0, 12)} (${commit.date}): the PMO repository did not exist here then`);
   if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
 
   const configSource = sourceOf({ path: CONFIG_FILE, kind: 'config' });
@@ -257,7 +272,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
 
   const reportedFiles = new Set(findings.map((f) => f.file));
 
-  if (cache) {
+  // A past commit's files are not what the cache should hold: it is read, not written.
+  if (cache && !commit) {
     if (worktreeExists) cache.setDirs(worktreeExists.listings);
     for (const file of files) {
       const stat = stats.get(file.path);
@@ -278,6 +294,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     portfolio: portfolio ?? portfolioOf(files),
     findings,
     files: files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)),
+    ...(commit ? { commit } : {}),
+    readFile: bytesOf,
   };
 
   /**
@@ -347,10 +365,11 @@ interface GitTree {
 
 /** Opens git when the check reads from it (--staged, --changed-since); a plain check never loads git. */
 async function openGit(root: string, options: CheckOptions) {
-  if (options.staged && options.changedSince) throw new UsageError('--staged and --changed-since do not go together: --staged checks what the next commit holds');
-  if (!options.staged && options.changedSince === undefined) return undefined;
+  const modes = [options.staged && '--staged', options.changedSince !== undefined && `--changed-since ${options.changedSince}`, options.asOf !== undefined && `--as-of ${options.asOf}`].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} do not go together: each says which version of the files to check`);
+  if (modes.length === 0) return undefined;
   const { GitRepo } = await import('./load/git.js');
-  return GitRepo.open(root, `pmo check ${options.staged ? '--staged' : `--changed-since ${options.changedSince}`}`);
+  return GitRepo.open(root, `pmo check ${modes[0]}`);
 }
 
 /**

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
-import { discoverFiles } from './load/discover.js';
+import { classifyFiles } from './load/discover.js';
 import { readPortfolioData } from './load/portfolio-data.js';
 import { suggest } from './model/suggest.js';
 import { reportCsv } from './output/reports/csv.js';
@@ -16,7 +16,7 @@ import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from '
 export const REPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache'> {
+export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache' | 'asOf'> {
   kind: string;
   format: ReportFormat;
   /** A template file to render instead of the kind's (md and html). */
@@ -42,7 +42,7 @@ export async function renderReport(options: ReportOptions): Promise<RenderedRepo
 
 /** The view model of a report, without rendering it (`pmo status` draws its table from it). */
 export async function buildReport(options: Omit<ReportOptions, 'format'> & { format?: ReportFormat }): Promise<{ root: string; model: ReportModel }> {
-  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache });
+  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache, asOf: options.asOf });
   const { root, config, today } = result;
   const kinds = [...new Set([...BUILTIN_KINDS, ...templateKinds(root)])];
   if (!kinds.includes(options.kind) && !options.template) {
@@ -52,8 +52,9 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const data = readPortfolioData(root, discoverFiles(root, config.rulesets), result.findings);
-  return { root, model: buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon }, options) };
+  const data = readPortfolioData(classifyFiles(result.files, config.rulesets), result.readFile, result.findings);
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, options);
+  return { root, model };
 }
 
 function render(root: string, model: ReportModel, options: ReportOptions): string {

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { GitError } from '../errors.js';
 import { hashBytes } from './read.js';
 
+export const SHALLOW_FIX = 'fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)';
+
 /** The empty tree's id: what HEAD "is" before the first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
@@ -25,6 +27,16 @@ export interface Change {
   index?: string;
 }
 
+/** A commit of the branch's history, with the files it changed (`index`: the blob after, absent when deleted). */
+export interface HistoryCommit {
+  id: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+  changes: Change[];
+  /** The oldest commit of a shallow clone: the history before it is missing, not empty. */
+  shallow?: true;
+}
+
 export interface IndexSnapshot {
   /** The YAML files in the index (paths relative to the PMO root), with their blob ids. */
   blobs: Map<string, string>;
@@ -32,8 +44,8 @@ export interface IndexSnapshot {
   present: (path: string) => boolean;
   /** Every path in the index. */
   paths: () => string[];
-  /** The files the commit changes, against HEAD (or against nothing, before the first commit). */
-  changes: Change[];
+  /** The files the commit changes, against HEAD (or against nothing, before the first commit); none for a past commit's tree. */
+  changes?: Change[];
 }
 
 /** A repository at `root` (the PMO root, which may be a folder inside the git work tree). */
@@ -109,6 +121,55 @@ export class GitRepo {
     return [...changes, ...untracked.split('\0').filter(Boolean).map((path) => ({ path, index: 'untracked' }))];
   }
 
+  /**
+   * The commit `spec` names: a ref (tag, branch, sha), or a date YYYY-MM-DD, meaning the last commit on this
+   * branch (first parents from HEAD) made at or before the end of that day. With the commit's own date.
+   */
+  async commitAsOf(spec: string): Promise<{ commit: string; date: string }> {
+    const why = this.command;
+    await this.assertWorkTree();
+    if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so it has no history to read`);
+    let commit: string;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(spec)) {
+      commit = (await this.run(['rev-list', '-1', '--first-parent', `--before=${spec} 23:59:59`, 'HEAD'])).trim();
+      if (!commit) {
+        const first = (await this.run(['log', '--first-parent', '--format=%cd', '--date=short', '--reverse', 'HEAD'])).split('\n')[0];
+        throw new GitError(`${why}: this branch has no commit from ${spec} or before (its history starts on ${first})${await this.shallowHint(false)}`);
+      }
+    } else {
+      commit = (await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${spec}^{commit}`]).catch(() => '')).trim();
+      if (!commit) throw new GitError(`${why}: git knows no commit named ${spec}${await this.shallowHint()}`);
+    }
+    const date = (await this.run(['show', '-s', '--format=%cd', '--date=short', commit])).trim();
+    return { commit, date };
+  }
+
+  /** The PMO folder as `commit` has it: every YAML file's blob, and every path (for record checks). */
+  async treeAt(commit: string): Promise<IndexSnapshot> {
+    // Run in the PMO folder, ls-tree lists that folder only, with paths relative to it.
+    return treeSnapshot(await this.run(['ls-tree', '-r', '-z', commit]));
+  }
+
+  /**
+   * Every commit of this branch (first parents from HEAD), oldest first, with its time and the files it
+   * changed (against its first parent; the first commit adds its whole tree): one `git log`, from which any
+   * commit's tree is rebuilt by replaying the changes.
+   */
+  async firstParentHistory(): Promise<HistoryCommit[]> {
+    await this.assertWorkTree();
+    if (!(await this.hasCommits())) throw new GitError(`${this.command}: the repository has no commits yet, so it has no history to read`);
+    const out = await this.run(['log', '--first-parent', '--reverse', '--format=%x01%H %ct', '--raw', '--no-abbrev', '--no-renames', '--relative', '-z', 'HEAD']);
+    const shallow = (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+    return out
+      .split('\x01')
+      .filter(Boolean)
+      .map((chunk, i) => {
+        const end = chunk.indexOf('\0');
+        const [id, time] = chunk.slice(0, end).split(' ');
+        return { id: id!, time: Number(time), changes: parseRawDiff(chunk.slice(end + 1).replace(/^\n/, '')), ...(shallow && i === 0 ? { shallow: true } : {}) };
+      });
+  }
+
   /** Blob contents by id, through one `git cat-file --batch` process. */
   readBlobs(ids: Iterable<string>): Promise<Map<string, Uint8Array>> {
     const wanted = [...new Set(ids)];
@@ -167,11 +228,10 @@ export class GitRepo {
     return (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
   }
 
-  private async shallowHint(): Promise<string> {
+  private async shallowHint(fetchRef = true): Promise<string> {
     const shallow = (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-    return shallow
-      ? '; this is a shallow clone, which lacks the history: fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)'
-      : ' (fetch it first, e.g. `git fetch origin`)';
+    if (shallow) return `; this is a shallow clone, which lacks the history: ${SHALLOW_FIX}`;
+    return fetchRef ? ' (fetch it first, e.g. `git fetch origin`)' : '';
   }
 
   /** Fails with the fix unless `root` is inside a git work tree (for commands that would otherwise misreport it). */
@@ -222,6 +282,22 @@ function presence(listing: string): Pick<IndexSnapshot, 'present' | 'paths'> {
     return at >= 0 && listing.charCodeAt(at - 1) === 0x30; // a merged entry (stage 0)
   };
   return { present, paths };
+}
+
+/** `git ls-tree -r -z` output: `<mode> SP <type> SP <object> TAB <path> NUL`; YAML blobs (not links) and every path. */
+function treeSnapshot(listing: string): IndexSnapshot {
+  const blobs = new Map<string, string>();
+  const all = new Set<string>();
+  for (const entry of listing.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const path = entry.slice(tab + 1);
+    all.add(path);
+    const [mode, type, id] = entry.slice(0, tab).split(' ');
+    // A link in a commit points at a path, not at content pmo could read as of then: it is left out.
+    if (type === 'blob' && mode !== '120000' && /\.ya?ml$/.test(path)) blobs.set(path, id!);
+  }
+  return { blobs, present: (path) => all.has(path), paths: () => [...all] };
 }
 
 /** `git diff-index -z` output: `:<mode> <mode> <sha> <sha> <status>\0<path>\0` per change. */

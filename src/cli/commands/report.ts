@@ -15,6 +15,7 @@ interface ReportFlags {
   template?: string;
   weeks?: number;
   horizon?: number;
+  asOf?: string;
   cache: boolean;
 }
 
@@ -26,6 +27,7 @@ export function reportCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'json']).default('md'))
     .option('-o, --out <file>', 'write the report to <file> (atomically) instead of stdout')
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
+    .option('--as-of <date|ref>', 'report the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD); --today defaults to its date')
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
     .option('--weeks <n>', 'weeks the resources report shows (default 12)', parseCount)
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
@@ -46,7 +48,7 @@ Examples:
   $ pmo report project crm-migration               one project's one-pager
   $ pmo report resources --weeks 26                the allocation heatmap, half a year ahead
   $ pmo report intake                              requests ranked by pmo.yaml's scoring weights
-  $ pmo report weekly --today 2026-11-20           rebuild last Friday's report
+  $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
 
 Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not do its job.`,
     )
@@ -62,6 +64,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         template: flags.template,
         weeks: flags.weeks,
         horizon: flags.horizon,
+        asOf: flags.asOf,
         cache: flags.cache,
       });
       if (flags.out) {
