@@ -18,7 +18,8 @@ import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
 import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
-import type { Change } from './load/git.js';
+import type { Change, IndexSnapshot } from './load/git.js';
+import type { AnalysisMemo } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
@@ -54,11 +55,25 @@ export interface CheckOptions {
    */
   asOf?: string;
   /**
+   * For history runs (`pmo report trends`): a past commit's files given as a snapshot, read through the caller's
+   * blob reader, with a memo of the blobs analyzed before (they are only judged again on the day). Findings
+   * carry no positions (line 0): a history run counts them.
+   */
+  snapshot?: Snapshot;
+  /**
    * Run the governance rules (default true). Without them the check is the loader's and the schema's only:
    * the baseline the rules' cost is measured against, and what the loader's own tests look at. Its cache
    * is a different one (a cache holds the rule findings of its mode).
    */
   rules?: boolean;
+}
+
+export interface Snapshot {
+  commit: { commit: string; date: string };
+  /** Every path of the PMO folder at the commit, with its blob id. */
+  blobs: ReadonlyMap<string, string>;
+  read: (ids: string[]) => Promise<Map<string, Uint8Array>>;
+  memo?: AnalysisMemo;
 }
 
 export interface CheckResult {
@@ -120,10 +135,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const root = findRoot(cwd);
   const rules = options.rules !== false;
   const git = await openGit(root, options);
-  const commit = options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf);
+  const snapshot = options.snapshot;
+  const commit = snapshot?.commit ?? (options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf));
   const today = options.today ?? commit?.date ?? todayIso();
   const reading = {
-    index: options.staged ? git!.staged() : commit ? git!.treeAt(commit.commit) : undefined,
+    index: options.staged ? git!.staged() : snapshot ? snapshotIndex(snapshot) : commit ? git!.treeAt(commit.commit) : undefined,
     changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined,
   };
   // While git works in its own processes, this thread reads the cache, and for --staged loads the modules
@@ -136,16 +152,18 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */
   const bytesIn = (tree: GitTree, path: string) => memo(tree.bytes, path, () => worktreeCopy(root, path, tree.blobOf(path)) ?? git!.readBlobSync(tree.blobOf(path)));
+  const readBlobs = snapshot?.read ?? ((ids: string[]) => git!.readBlobs(ids));
   /** The same for many files: what the work tree does not have comes from one git process. */
   const readTree = async (tree: GitTree, paths: readonly string[]) => {
     const fromGit: string[] = [];
     for (const path of paths) {
-      if (tree.bytes.has(path)) continue;
-      const copy = worktreeCopy(root, path, tree.blobOf(path));
+      if (tree.bytes.has(path) || snapshot?.memo?.has(tree.blobOf(path))) continue;
+      // A history run reads the past: the work tree seldom has it.
+      const copy = snapshot ? undefined : worktreeCopy(root, path, tree.blobOf(path));
       if (copy) tree.bytes.set(path, copy);
       else fromGit.push(path);
     }
-    const read = await git!.readBlobs(fromGit.map(tree.blobOf));
+    const read = await readBlobs(fromGit.map(tree.blobOf));
     for (const path of fromGit) tree.bytes.set(path, read.get(tree.blobOf(path))!);
   };
   const indexTree: GitTree | undefined = index && { blobOf: (path) => index.blobs.get(path)!, present: index.present, list: index.paths, bytes: new Map() };
@@ -154,6 +172,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   if (commit && !index!.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in commit ${commit.commit.slice(0, 12)} (${commit.date}): the PMO repository did not exist here then`);
   if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
 
+  if (snapshot) await readTree(indexTree!, [CONFIG_FILE]);
   const configSource = sourceOf({ path: CONFIG_FILE, kind: 'config' });
   let configEntry = cache?.config(configSource.hash);
   if (!configEntry) {
@@ -189,8 +208,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     if (batch.length === 0) return;
     if (from) await readTree(from, batch.map((f) => f.path));
     // Files from git go to the workers as bytes, with their share.
-    const contents = from && new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!]));
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents };
+    const contents = from && new Map(batch.flatMap((f) => (from.bytes.has(f.path) ? [[f.path, from.bytes.get(f.path)!] as const] : [])));
+    const job = {
+      root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents,
+      ...(snapshot ? { memo: snapshot.memo, hashes: new Map(batch.map((f) => [f.path, f.entry.hash])), positions: false } : {}),
+    };
     const fresh = await analyzeInParallel(job, from?.list);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
@@ -264,8 +286,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const reported = all.filter((f) => inScope(f.file) || introduced?.findings.has(f));
 
   const byPath = new Map(files.map((f) => [f.path, f]));
-  await describe([], reported, byPath);
-  const findings = locateFindings(reported, (path) => {
+  if (!snapshot) await describe([], reported, byPath);
+  const findings = snapshot ? reported.map(unplaced).sort(compareFindings) : locateFindings(reported, (path) => {
     const file = byPath.get(path);
     return file && { text: file.text, spans: file.entry.spans ?? {} };
   }).sort(compareFindings);
@@ -367,9 +389,9 @@ interface GitTree {
 async function openGit(root: string, options: CheckOptions) {
   const modes = [options.staged && '--staged', options.changedSince !== undefined && `--changed-since ${options.changedSince}`, options.asOf !== undefined && `--as-of ${options.asOf}`].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} do not go together: each says which version of the files to check`);
-  if (modes.length === 0) return undefined;
+  if (modes.length === 0 && !options.snapshot) return undefined;
   const { GitRepo } = await import('./load/git.js');
-  return GitRepo.open(root, `pmo check ${modes[0]}`);
+  return GitRepo.open(root, modes.length > 0 ? `pmo check ${modes[0]}` : 'pmo report trends');
 }
 
 /**
@@ -390,6 +412,15 @@ const kindOf = (path: string, config: Config) => classifyFiles([path], config.ru
  * A blob's bytes from the work tree, when the file there is that blob: what a PM staged is usually what is on
  * disk, and reading it costs no git process. Undefined when it differs or is not there.
  */
+/** A snapshot as the index-like tree a check reads: its YAML files, and every path for record checks. */
+function snapshotIndex(snapshot: Snapshot): IndexSnapshot {
+  const blobs = new Map([...snapshot.blobs].filter(([path]) => /\.ya?ml$/.test(path)));
+  return { blobs, present: (path) => snapshot.blobs.has(path), paths: () => [...snapshot.blobs.keys()] };
+}
+
+/** A finding counted, not shown: a history run has no use for where it points. */
+const unplaced = ({ at: _at, ...f }: RawFinding): Finding => ({ ...f, line: 0, column: 0, endLine: 0, endColumn: 0 });
+
 function worktreeCopy(root: string, path: string, blob: string): Uint8Array | undefined {
   try {
     const bytes = readFileSync(join(root, path));

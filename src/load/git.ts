@@ -5,7 +5,7 @@
  * Commands go through simple-git; blob contents through one `git cat-file --batch` process, since
  * simple-git cannot feed a command's stdin and one process per blob would cost a spawn each.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, GitError as SimpleGitError, type SimpleGit } from 'simple-git';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,6 +170,11 @@ export class GitRepo {
       });
   }
 
+  /** A long-lived `git cat-file --batch` for reading many blobs in turns (history); close it when done. */
+  blobReader(): BlobReader {
+    return new BlobReader(this.root);
+  }
+
   /** Blob contents by id, through one `git cat-file --batch` process. */
   readBlobs(ids: Iterable<string>): Promise<Map<string, Uint8Array>> {
     const wanted = [...new Set(ids)];
@@ -325,4 +330,70 @@ function parseBatch(out: Buffer, wanted: readonly string[]): Map<string, Uint8Ar
     at = end + 1 + size + 1;
   }
   return blobs;
+}
+
+/**
+ * One `git cat-file --batch` process kept for a whole run: each `read` writes its ids and gets the blobs back in
+ * order, so a history of thousands of blobs costs one process, not one per commit or per file.
+ */
+export class BlobReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  /** Who waits for the next answers, in the order the ids were written. */
+  private readonly waiting: Array<{ id: string; done: (bytes: Uint8Array | GitError) => void }> = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failure: GitError | undefined;
+
+  constructor(cwd: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    this.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    this.child.stdout.on('data', (chunk: Buffer) => this.take(chunk));
+    this.child.on('error', (error) => this.fail(`cannot run git cat-file: ${error.message}`));
+    this.child.on('close', (code) => this.fail(`git cat-file stopped: ${stderr.trim() || `exit code ${code}`}`));
+    this.child.stdin.on('error', () => undefined); // a closed pipe is reported by 'close'
+  }
+
+  async read(ids: Iterable<string>): Promise<Map<string, Uint8Array>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    if (this.failure) throw this.failure;
+    const answers = wanted.map(
+      (id) => new Promise<Uint8Array>((resolve, reject) => this.waiting.push({ id, done: (b) => (b instanceof GitError ? reject(b) : resolve(b)) })),
+    );
+    this.child.stdin.write(`${wanted.join('\n')}\n`);
+    const blobs = await Promise.all(answers);
+    return new Map(wanted.map((id, i) => [id, blobs[i]!]));
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private fail(message: string): void {
+    this.failure ??= new GitError(message);
+    for (const w of this.waiting.splice(0)) w.done(this.failure);
+  }
+
+  /** Answers come in the order asked: `<sha> <type> <size>\n<content>\n`, or `<sha> missing\n`. */
+  private take(chunk: Buffer): void {
+    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
+    for (let next = this.waiting[0]; next; next = this.waiting[0]) {
+      const end = this.buffer.indexOf(0x0a);
+      if (end < 0) return;
+      const header = this.buffer.subarray(0, end).toString('latin1').split(' ');
+      if (header[1] === 'missing' || header.length < 3) {
+        this.buffer = this.buffer.subarray(end + 1);
+        this.waiting.shift();
+        next.done(new GitError(`git has no object ${next.id} (is the repository complete?)`));
+        continue;
+      }
+      const size = Number(header[2]);
+      if (this.buffer.length < end + 1 + size + 1) return;
+      // A copy: the answer outlives the buffer it arrived in.
+      const bytes = new Uint8Array(this.buffer.subarray(end + 1, end + 1 + size));
+      this.buffer = this.buffer.subarray(end + 2 + size);
+      this.waiting.shift();
+      next.done(bytes);
+    }
+  }
 }
