@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
-import { classifyFiles } from './load/discover.js';
+import { classifyFiles, findRoot } from './load/discover.js';
+import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
+import type { Interval } from './history/periods.js';
 import { readPortfolioData } from './load/portfolio-data.js';
 import { suggest } from './model/suggest.js';
 import { reportCsv } from './output/reports/csv.js';
@@ -27,15 +29,25 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   weeks?: number;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
+  /** trends: the period, and where the history starts. */
+  interval?: Interval;
+  since?: string;
+  progress?: TrendOptions['progress'];
 }
 
 export interface RenderedReport {
   root: string;
-  model: ReportModel;
+  model: ReportModel | TrendsModel;
   text: string;
 }
 
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
+  if (options.kind === 'trends') {
+    if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, progress: options.progress });
+    const root = findRoot(options.cwd ?? process.cwd());
+    return { root, model, text: render(root, model, options) };
+  }
   const { root, model } = await buildReport(options);
   return { root, model, text: render(root, model, options) };
 }
@@ -57,7 +69,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   return { root, model };
 }
 
-function render(root: string, model: ReportModel, options: ReportOptions): string {
+function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
   if (options.format === 'csv') return reportCsv(model);
   const template = options.template ? templateFile(options.template, options.cwd) : findTemplate(root, options.kind, options.format);

@@ -44,7 +44,7 @@ export function reportContext(input: ReportInput): ReportContext {
 }
 
 /** The header every report model starts with. */
-export function reportHeader(ctx: ReportContext, title: string) {
+export function reportHeader(ctx: Pick<ReportContext, 'kind' | 'config' | 'today' | 'horizonDays' | 'commit'>, title: string) {
   return {
     kind: ctx.kind,
     title,
