@@ -11,6 +11,7 @@ import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
+import { updateCommand } from './commands/update.js';
 
 export function program(): Command {
   return throwInsteadOfExit(new Command('pmo')
@@ -23,6 +24,7 @@ export function program(): Command {
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
     .addCommand(schemaCommand())
+    .addCommand(updateCommand())
     .addHelpText(
       'after',
       `
