@@ -7,8 +7,11 @@ import { PmoError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
+import { closeCommand } from './commands/close.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
+import { initCommand } from './commands/init.js';
+import { newCommand } from './commands/new.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { updateCommand } from './commands/update.js';
@@ -24,7 +27,10 @@ export function program(): Command {
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
     .addCommand(schemaCommand())
+    .addCommand(initCommand())
+    .addCommand(newCommand())
     .addCommand(updateCommand())
+    .addCommand(closeCommand())
     .addHelpText(
       'after',
       `
