@@ -66,7 +66,7 @@ export function replaceFile(path: string, bytes: Uint8Array, expected: Uint8Arra
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw failed(error, shown);
   }
   syncDir(dirname(target));
 }
@@ -81,11 +81,17 @@ export function createFile(path: string, bytes: Uint8Array, shown: string): void
     linkOrRename(temp, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new EditError(`${shown} already exists; pmo never overwrites a file`);
-    throw error;
+    throw failed(error, shown);
   } finally {
     rmSync(temp, { force: true });
   }
   syncDir(dirname(path));
+}
+
+/** A write the system refused (a full disk, permissions): the file is as it was, and the message says so. */
+function failed(error: unknown, shown: string): unknown {
+  if (error instanceof EditError || !(error as NodeJS.ErrnoException)?.code) return error;
+  return new EditError(`could not write ${shown} (${(error as Error).message}); the file was left as it was`, { cause: error });
 }
 
 /** A file system without hard links (some network and FAT mounts): a check, then the rename, is the best left. */

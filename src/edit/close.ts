@@ -50,10 +50,11 @@ export function missingInputs(ws: Workspace, project: unknown, request: CloseReq
   return missing;
 }
 
-export async function planClose(ws: Workspace, request: CloseRequest): Promise<ClosePlan> {
+/** `opened`: the project as read before the PM was asked for what is missing (see planUpdate). */
+export async function planClose(ws: Workspace, request: CloseRequest, opened = openProject(ws, request.project)): Promise<ClosePlan> {
   const { lifecycle } = ws.config;
   const target = lifecycle[lifecycle.length - 1]!;
-  const { file, edit } = openProject(ws, request.project);
+  const { file, edit } = opened;
   const before = structuredClone(edit.data);
   const data = isRecord(edit.data) ? edit.data : {};
   if (data.phase === target) throw new UsageError(`${request.project} is already ${target}`);

@@ -55,8 +55,12 @@ export function openProject(ws: Workspace, project: string) {
   return { file, edit: new YamlEdit(file.text, file.eol, path) };
 }
 
-export async function planUpdate(ws: Workspace, request: UpdateRequest): Promise<UpdatePlan> {
-  const { file, edit } = openProject(ws, request.project);
+/**
+ * `opened`: the project as read before asking the PM (prompts, $EDITOR): the edit is made on that read, so a
+ * change to the file while the PM answered is detected when writing, not silently built upon.
+ */
+export async function planUpdate(ws: Workspace, request: UpdateRequest, opened = openProject(ws, request.project)): Promise<UpdatePlan> {
+  const { file, edit } = opened;
   const before = structuredClone(edit.data);
   const done: string[] = [];
   const person = (id: string | undefined, flag: string) => id !== undefined && assertKnown(ws, 'person', id, flag);

@@ -58,7 +58,8 @@ missing flag off a terminal, no such project, a file with YAML errors or changed
       const today = flags.today ?? todayIso();
       const ws = await openWorkspace(flags.cwd);
       const request = { project, today, actualEnd: flags.actualEnd, lessons: flags.lesson, finalReport: flags.finalReport };
-      const missing = missingInputs(ws, openProject(ws, project).edit.data, request);
+      const opened = openProject(ws, project);
+      const missing = missingInputs(ws, opened.edit.data, request);
       if (missing.length > 0) {
         const asked = await whenAsking(async (ask) => {
           if (missing.includes('actualEnd')) {
@@ -76,7 +77,7 @@ missing flag off a terminal, no such project, a file with YAML errors or changed
         }
       }
 
-      const plan = await planClose(ws, request);
+      const plan = await planClose(ws, request, opened);
       const out = flags.dryRun ? (text: string) => void writeStderr(text) : writeStdout;
       const chalk = await palette(!flags.dryRun && wantsColor(process.stdout, flags.color));
       const lines = [`${chalk.bold(project)}: closing checklist`, ''];

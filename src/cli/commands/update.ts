@@ -118,7 +118,8 @@ Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase cha
       const today = flags.today ?? todayIso();
       const ws = await openWorkspace(flags.cwd);
       const request = requestOf(project, flags, today);
-      const { edit } = openProject(ws, project);
+      const opened = openProject(ws, project);
+      const { edit } = opened;
       const needs = missingValues(request);
 
       if (flags.editor) {
@@ -143,7 +144,7 @@ Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase cha
         if (path && !existsSync(join(ws.root, path))) throw new UsageError(`${flag} ${path}: no such file in the repository; add the record first`);
       }
 
-      const plan = await planUpdate(ws, request);
+      const plan = await planUpdate(ws, request, opened);
       if (plan.refused) {
         await writeStdout(checklist(plan.gate!, await palette(false)));
         throw new GateRefusal(plan.refused);
