@@ -4,7 +4,7 @@
  * the flag to give, so nothing ever waits for an answer no one can type.
  */
 import { createInterface, type Interface } from 'node:readline/promises';
-import { UsageError } from '../errors.js';
+import { PmoError, UsageError } from '../errors.js';
 
 export const canAsk = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);
 
@@ -19,16 +19,60 @@ export interface AskOptions {
   check?: (answer: string) => string | undefined;
 }
 
+/** The PM pressed Ctrl+C or ended the input (Ctrl+D) at a question: nothing was written. */
+export class Interrupted extends PmoError {
+  override readonly exitCode: number = 130;
+}
+
 export class Prompter {
   private rl: Interface | undefined;
+  /** Lines typed (or pasted) ahead of their question: each answers the next question asked. */
+  private lines: string[] = [];
+  private waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+  private ended: Error | undefined;
+
+  private open(): Interface {
+    if (this.rl) return this.rl;
+    // Prompts go to stderr: stdout carries what the command prints (a --dry-run diff) and may be piped.
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    rl.on('line', (line) => {
+      if (this.waiting) {
+        const { resolve } = this.waiting;
+        this.waiting = undefined;
+        resolve(line);
+      } else this.lines.push(line);
+    });
+    const end = (error: Error) => {
+      this.ended ??= error;
+      this.waiting?.reject(error);
+      this.waiting = undefined;
+    };
+    rl.on('SIGINT', () => {
+      end(new Interrupted('interrupted; nothing was written'));
+      rl.close();
+    });
+    rl.on('close', () => end(new Interrupted('the input ended before every question was answered; nothing was written')));
+    return (this.rl = rl);
+  }
+
+  private nextLine(prompt: string): Promise<string> {
+    const rl = this.open();
+    const queued = this.lines.shift();
+    rl.setPrompt(prompt);
+    rl.prompt();
+    if (queued !== undefined) {
+      process.stderr.write(`${queued}\n`);
+      return Promise.resolve(queued);
+    }
+    if (this.ended) return Promise.reject(this.ended);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
 
   async ask(question: string, options: AskOptions = {}): Promise<string> {
-    // Prompts go to stderr: stdout carries what the command prints (a --dry-run diff) and may be piped.
-    this.rl ??= createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     const hint = options.choices ? ` (${options.choices.join('/')})` : '';
     const fallback = options.default !== undefined && options.default !== '' ? ` [${options.default}]` : '';
     for (;;) {
-      const answer = (await this.rl.question(`${question}${hint}${fallback}: `)).trim() || options.default || '';
+      const answer = (await this.nextLine(`${question}${hint}${fallback}: `)).trim() || options.default || '';
       const problem =
         answer === '' && !options.optional ? 'an answer is needed'
         : answer !== '' && options.choices && !options.choices.includes(answer) ? `one of ${options.choices.join(', ')}, please`

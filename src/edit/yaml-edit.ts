@@ -179,7 +179,8 @@ export class YamlEdit {
       const pair = (parent as YAMLMap<Scalar, Node | null>).items.find((p) => p.value === (seq as unknown as Node))!;
       const column = this.column(rangeOf(pair.key)[0]);
       const lineEnd = this.lineEnd(end);
-      const rest = this.text.slice(end, lineEnd);
+      // A comment after `[]` keeps its column.
+      const rest = this.text.slice(end, lineEnd).replace(/^ +(?=#)/, (spaces) => ' '.repeat(spaces.length + end - start + 1));
       const body = indent(itemLines(item, this.step), column + this.step).join(this.eol);
       return this.splice(start - 1, lineEnd, `${rest}${this.eol}${body}`, false);
     }
