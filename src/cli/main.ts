@@ -42,8 +42,12 @@ Examples:
   $ pmo rules                          the governance rules and their severities here
   $ pmo hooks install                  run \`pmo check --staged\` before every commit
   $ pmo schema --vscode                JSON Schemas for the editor: errors underlined as you type
+  $ pmo init --pmo-type controlling    set up a new PMO repository
+  $ pmo new project apollo --name Apollo --manager jdoe
+  $ pmo update apollo --overall amber --summary "Vendor quota escalated"
+  $ pmo close apollo --dry-run         the closing checklist, and the diff it would write
 
-Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
+Docs: docs/format.md (the files), docs/authoring.md (the writing commands), docs/architecture.md (how pmo works).`,
     ),
   );
 }
