@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { GateRefusal, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
-import { RAG } from '../../model/schemas/common.js';
 import { palette } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import { parseDate } from '../options.js';
@@ -43,6 +42,9 @@ interface UpdateFlags {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The schema's RAG values, written out: importing the schema would load zod for every command at start-up. */
+const RAG = ['green', 'amber', 'red'] as const;
 
 function parseScore(value: string): number {
   if (!/^[1-5]$/.test(value)) throw new InvalidArgumentError(`expected a whole number from 1 to 5, got '${value}'`);
