@@ -129,6 +129,38 @@ describe('pmo update: the diff is only what it adds or changes', () => {
   });
 });
 
+describe('pmo update --editor', () => {
+  /** An $EDITOR that runs a shell script on the file it is given. */
+  const editor = (dir: string, script: string) => {
+    writeFileSync(join(dir, 'editor.sh'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    return { EDITOR: join(dir, 'editor.sh'), VISUAL: '' };
+  };
+
+  it('appends the update written in $EDITOR, prefilled from the last one', () => {
+    const dir = heavyRepo();
+    const env = editor(dir, `cp "$1" "${join(dir, 'prefilled.yaml')}"\nsed -i -e 's/^summary: $/summary: Quota raised; batch 4 running/' -e 's/^  - $/  - Batch 5/' "$1"`);
+    const run = pmo(['update', 'apollo', '--editor', ...TODAY], { cwd: dir, env });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const prefilled = readFileSync(join(dir, 'prefilled.yaml'), 'utf8');
+    expect(prefilled).toContain('# The last update, 2026-11-13, said: overall amber.\ndate: 2026-11-20\nby: jdoe\noverall: amber\n');
+    expect(changedLines(HEAVY, project(dir)).added).toEqual(['  - date: 2026-11-20', '    by: jdoe', '    overall: amber', '    summary: Quota raised; batch 4 running', '    next: [Batch 5]']);
+  });
+
+  it('records nothing when the update is saved unchanged, and keeps a text with errors, saying where', () => {
+    const dir = heavyRepo();
+    const unchanged = pmo(['update', 'apollo', '--editor', ...TODAY], { cwd: dir, env: editor(dir, 'true') });
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stderr).toContain('the update was left unchanged; nothing was recorded');
+    const broken = pmo(['update', 'apollo', '--editor', ...TODAY], { cwd: dir, env: editor(dir, `echo 'summary: [oops' >> "$1"`) });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/the update has YAML errors, so nothing was recorded; your text is kept in .*apollo-status\.yaml/);
+    const typo = pmo(['update', 'apollo', '--editor', ...TODAY], { cwd: dir, env: editor(dir, `echo 'sumary: x' >> "$1"`) });
+    expect(typo.stderr).toContain("unknown field 'sumary' in the update; did you mean 'summary'?");
+    expect(project(dir)).toBe(HEAVY);
+  });
+});
+
 describe('pmo update: what it refuses', () => {
   it('names the flags to give when it cannot ask (no terminal), and writes nothing', () => {
     const dir = heavyRepo();
