@@ -1,13 +1,22 @@
 /**
- * The report charts in a real browser (headless Chromium): a page built from all five, with hostile labels and
- * 200 projects, shows every chart with a real box inside the page's width (on a wide screen, a narrow one and
+ * The report charts in a real browser (headless Chromium): a page built from all seven (the trends report's
+ * stacked bars and lines over 60 weeks among them), with hostile labels and 200 projects, shows every chart with a real box inside the page's width (on a wide screen, a narrow one and
  * in print), asks nothing of the network, logs no error, and runs no script a label smuggled in.
  * Skipped, saying why (in the reporter's output), where /usr/bin/chromium is not installed.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { budgetChart, evmChart, heatmapChart, ragChart, sparkline } from '../../src/output/reports/charts/index.js';
+import {
+  budgetChart,
+  evmChart,
+  heatmapChart,
+  lineChart,
+  RAG_SERIES_COLORS,
+  ragChart,
+  sparkline,
+  stackedBarChart,
+} from '../../src/output/reports/charts/index.js';
 import { ARTIFACTS, BROWSER_TIMEOUT_MS, requireChromium, withPage, type BrowserPage, type ChartBox } from './support/browser.js';
 
 const DIR = join(ARTIFACTS, 'charts-browser');
@@ -53,6 +62,30 @@ function reportPage(): string {
     capacity: p % 7 === 0 ? 80 : 100,
     values: columns.map(() => Math.round(random() * 140)),
   }));
+  // The trends report: 60 weeks (more than a year, so the column labels are thinned), a gap of no data, nulls.
+  const trendWeeks = Array.from({ length: 60 }, (_, w) => trendWeekAt(w));
+  const statuses = ['green', 'amber', 'red', 'none'] as const;
+  const stacked = stackedBarChart(
+    {
+      columns: trendWeeks,
+      series: statuses.map((status) => ({
+        label: status === 'none' ? HOSTILE[1]! : status,
+        values: trendWeeks.map((_, w) => (w === 20 ? null : Math.round(random() * 40))),
+        color: RAG_SERIES_COLORS[status],
+      })),
+    },
+    { title: 'Projects by RAG status, by week' },
+  );
+  const line = lineChart(
+    {
+      columns: trendWeeks,
+      series: [
+        { label: 'CPI', values: trendWeeks.map((_, w) => (w % 13 === 5 ? null : 0.8 + random() * 0.4)) },
+        { label: HOSTILE[0]!, values: trendWeeks.map((_, w) => (w === 30 ? 1.1 : w > 28 && w < 32 ? null : 0.85 + random() * 0.3)) },
+      ],
+    },
+    { title: 'Portfolio CPI and SPI', reference: 1, referenceLabel: 'on plan' },
+  );
   const table = projects.map((p) => `<tr><td>${escapeHtml(p.label)}</td><td>${sparkline(p.trend)}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -73,12 +106,20 @@ td { border-bottom: 1px solid #ddd; padding: 2px 8px; }
 <figure>${budgetChart(projects, { currency: 'EUR' })}</figure>
 <figure>${heatmapChart({ columns, rows: people })}</figure>
 <figure>${evmChart(projects, { threshold: 0.9 })}</figure>
+<figure>${stacked}</figure>
+<figure>${line}</figure>
 <table><tbody>
 ${table}
 </tbody></table>
 </body>
 </html>
 `;
+}
+
+/** The label the trend charts give week `w` (as reportPage builds them). */
+function trendWeekAt(w: number): string {
+  const week = `${2025 + Math.floor(w / 52)}-W${String((w % 52) + 1).padStart(2, '0')}`;
+  return w === 0 ? `${HOSTILE[1]} ${week}` : week;
 }
 
 function escapeHtml(text: string): string {
@@ -110,13 +151,13 @@ const countBy = (charts: ChartBox[]) => charts.reduce<Record<string, number>>((n
 
 describe('report charts in headless Chromium', () => {
   it(
-    'shows all five charts, on a wide screen, a narrow one and in print, without the network, errors or scripts',
+    'shows all seven charts, on a wide screen, a narrow one and in print, without the network, errors or scripts',
     async ({ skip }) => {
       requireChromium(skip);
       const file = writePage('charts.html', reportPage());
       await withPage(file, async (page) => {
         const charts = await expectChartsShown(page);
-        expect(countBy(charts)).toEqual({ rag: 1, budget: 1, heatmap: 1, evm: 1, sparkline: PROJECTS });
+        expect(countBy(charts)).toEqual({ rag: 1, budget: 1, heatmap: 1, evm: 1, stacked: 1, line: 1, sparkline: PROJECTS });
         for (const chart of charts) expect(chart.className).toBe(`chart chart-${chart.chart}`);
 
         expect(page.networkRequests()).toEqual([]);
@@ -128,6 +169,21 @@ describe('report charts in headless Chromium', () => {
         expect(tips.some((tip) => tip.startsWith(`${HOSTILE[0]}, 2026-W47: `))).toBe(true);
         expect(tips.some((tip) => tip.startsWith(`${HOSTILE[1]} #25: CPI `))).toBe(true);
         expect(await page.page.locator('svg[data-chart="heatmap"] text', { hasText: 'and 20 more people' }).count()).toBe(1);
+        // The trend charts: a bar per week, the gap saying so, a marker per value, the labels thinned.
+        expect(await page.page.locator('svg[data-chart="stacked"] g.column').count()).toBe(60);
+        expect(tips).toContain(`${trendWeekAt(20)}: no data`);
+        expect(tips.some((tip) => tip.startsWith(`${HOSTILE[1]}, ${trendWeekAt(0)}: `))).toBe(true);
+        expect(await page.page.locator('svg[data-chart="line"] path.line').count()).toBe(2);
+        expect(await page.page.locator('svg[data-chart="line"] .point').count()).toBe(60 - 5 + 60 - 2);
+        expect(tips).toContain(`${HOSTILE[0]}, ${trendWeekAt(30)}: 1.1`);
+        for (const name of ['stacked', 'line']) {
+          const labels = await page.page.locator(`svg[data-chart="${name}"] g.column-labels text`).all();
+          expect(labels.length).toBeGreaterThan(1);
+          expect(labels.length).toBeLessThan(60);
+          // Shown on screen without overlapping: each label's box ends before the next one starts.
+          const boxes = await Promise.all(labels.map((label) => label.boundingBox()));
+          for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x).toBeGreaterThan(boxes[i - 1]!.x + boxes[i - 1]!.width);
+        }
 
         const shot = await page.screenshot('charts-browser/charts.png');
         expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
@@ -140,7 +196,7 @@ describe('report charts in headless Chromium', () => {
 
         await page.page.setViewportSize({ width: 1280, height: 900 });
         await page.printMedia();
-        expect(countBy(await expectChartsShown(page))).toEqual({ rag: 1, budget: 1, heatmap: 1, evm: 1, sparkline: PROJECTS });
+        expect(countBy(await expectChartsShown(page))).toEqual({ rag: 1, budget: 1, heatmap: 1, evm: 1, stacked: 1, line: 1, sparkline: PROJECTS });
         const pdf = await page.pdf('charts-browser/charts.pdf');
         expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 
