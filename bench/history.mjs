@@ -1,14 +1,16 @@
-// The history corpus for `pmo report trends`: a copy of corpus N made a git repository with a year of weekly
-// commits, each changing about a fifth of the projects (a new overall status and a note), dated each Friday
-// at 17:00 UTC up to the corpus's date. Made once per corpus (bench/.corpus/N-history, stamped).
+// The history corpus for `pmo report trends`: corpus N generated as of a year before its date (so its dates
+// are right for then), made a git repository, then a year of weekly commits dated each Friday at 17:00 UTC,
+// each giving about a fifth of the projects a new status update of that Friday (its overall status moved on).
+// Made once per corpus (bench/.corpus/N-history, stamped).
 //
 //   node bench/history.mjs DIR TODAY [--weeks 52] [--share 0.2]   (run.mjs calls makeHistory itself)
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { generate } from './generate.mjs';
 
-export const HISTORY_VERSION = 1;
+export const HISTORY_VERSION = 2;
 
 const RAG = ['green', 'amber', 'red'];
 
@@ -31,18 +33,32 @@ function git(cwd, date, ...args) {
 
 const addDays = (date, days) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The file with a status update of `date` added at the end of its `status:` list (a file without one is left). */
+function withStatusUpdate(text, date, overall) {
+  const manager = /^manager: (\S+)/m.exec(text)?.[1] ?? 'pm';
+  const start = text.search(/^status:\n/m);
+  if (start < 0) return text;
+  // The list runs to the next top-level key, or to the end of the file.
+  const rest = text.slice(start + 'status:\n'.length);
+  const end = rest.search(/^\S/m);
+  const at = start + 'status:\n'.length + (end < 0 ? rest.length : end);
+  const item = `  - date: ${date}\n    by: ${manager}\n    overall: ${overall}\n    summary: Weekly update of ${date}\n`;
+  return text.slice(0, at) + item + text.slice(at);
+}
+
 /** Builds (or finds, when its stamp matches) the history repository of `corpus` at `out`. */
 export function makeHistory(corpus, out, { today, weeks = 52, share = 0.2 }) {
   const stamp = JSON.stringify({ HISTORY_VERSION, corpus: fs.readFileSync(`${corpus}.stamp.json`, 'utf8'), weeks, share, today });
   const stampFile = `${out}.stamp.json`;
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && fs.existsSync(path.join(out, '.git'))) return out;
   fs.rmSync(out, { recursive: true, force: true });
-  fs.cpSync(corpus, out, { recursive: true, filter: (src) => !/[/\\](\.git|\.pmo|node_modules)$/.test(src) });
-  const projects = fs.readdirSync(path.join(out, 'projects')).filter((f) => f.endsWith('.yaml')).sort();
-  const next = random(52);
+  const { projects: count, seed, violations } = JSON.parse(fs.readFileSync(`${corpus}.stamp.json`, 'utf8')).args;
   // The last Friday on or before the corpus's date, and the weeks before it.
   const lastFriday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 2) % 7));
   const fridays = Array.from({ length: weeks }, (_, i) => addDays(lastFriday, -7 * (weeks - 1 - i)));
+  generate({ projects: count, seed, violations, today: addDays(fridays[0], -7), out, force: true });
+  const projects = fs.readdirSync(path.join(out, 'projects')).filter((f) => f.endsWith('.yaml')).sort();
+  const next = random(52);
   git(out, null, 'init', '-q', '-b', 'main');
   git(out, `${addDays(fridays[0], -7)}T17:00:00+00:00`, 'add', '-A');
   git(out, `${addDays(fridays[0], -7)}T17:00:00+00:00`, 'commit', '-q', '-m', 'portfolio as of the start of the year');
@@ -50,9 +66,7 @@ export function makeHistory(corpus, out, { today, weeks = 52, share = 0.2 }) {
     for (const file of projects) {
       if (next() >= share) continue;
       const full = path.join(out, 'projects', file);
-      const text = fs.readFileSync(full, 'utf8');
-      const changed = text.replace(/(overall: )(green|amber|red)(?![\s\S]*overall: )/, (_, key, rag) => key + RAG[(RAG.indexOf(rag) + 1 + Math.floor(next() * 2)) % 3]);
-      fs.writeFileSync(full, `${changed}# week ${week + 1}: reviewed ${friday}\n`);
+      fs.writeFileSync(full, withStatusUpdate(fs.readFileSync(full, 'utf8'), friday, RAG[Math.floor(next() * 3)]));
     }
     const date = `${friday}T17:00:00+00:00`;
     git(out, date, 'add', '-A');

@@ -61,15 +61,17 @@ export interface AnalyzeJob {
 export interface Analyzed {
   data: unknown;
   findings: RawFinding[];
+  /** Its facts, the portfolio rules' extract included (shared, never changed). */
   facts?: CacheEntry['facts'];
-  forPortfolio?: Record<string, unknown>;
+  /** Its references, once some were found broken. */
+  references?: CacheEntry['references'];
 }
 
 export type AnalysisMemo = Map<string, Analyzed>;
 
 export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
   const config = configFrom(job.configData);
-  const schemas = buildSchemas(job.configData);
+  const schemas = schemasOf(job.configData);
   const present = job.present && new Set(job.present);
   const exists = job.exists ?? (present ? (path: string) => present.has(path) : fileExists(job.root));
   const custom = job.rules && job.rulesets.length > 0 ? compileRules(job.rulesets, job.today, BUILTIN_IDS) : [];
@@ -92,15 +94,19 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
     if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
     let referenceAnchors: PathAnchor[] = [];
     if (parsed.data !== undefined) {
-      entry.facts = known?.facts ? { ...known.facts } : extractFacts(file.kind, parsed.data);
-      const forPortfolio = valid ? (known ? known.forPortfolio : extractForPortfolio(file.kind, parsed.data)) : undefined;
-      if (!known && job.memo) job.memo.set(hash, { data: parsed.data, findings: own, facts: { ...entry.facts }, forPortfolio });
-      if (forPortfolio) entry.facts.rules = forPortfolio;
+      if (known?.facts) entry.facts = known.facts;
+      else {
+        entry.facts = extractFacts(file.kind, parsed.data);
+        const forPortfolio = valid ? extractForPortfolio(file.kind, parsed.data) : undefined;
+        if (forPortfolio) entry.facts.rules = forPortfolio;
+        job.memo?.set(hash, { data: parsed.data, findings: own, facts: entry.facts });
+      }
       const broken = job.registries
         ? findBrokenValues([{ ...file, facts: entry.facts }], job.registries, { today: job.today, exists })
         : [];
       if (broken.length > 0) {
-        const references = extractReferences(file.kind, parsed.data);
+        const references = known?.references ?? extractReferences(file.kind, parsed.data);
+        if (known) known.references = references;
         entry.references = references;
         referenceAnchors = pathAnchors(brokenReferenceFindings(broken, () => references));
       }
@@ -121,6 +127,17 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
 function readText(job: AnalyzeJob, file: SourceFile) {
   const bytes = job.contents?.get(file.path);
   return bytes ? decodeSource(file.path, file.kind, bytes) : readSource(job.root, file.path, file.kind);
+}
+
+/**
+ * The schemas pmo.yaml makes, built once per pmo.yaml in a thread: a history run analyzes many commits under the
+ * same one, and zod compiles a schema's checks on its first use.
+ */
+let lastSchemas: { key: string; schemas: ReturnType<typeof buildSchemas> } | undefined;
+function schemasOf(configData: unknown): ReturnType<typeof buildSchemas> {
+  const key = JSON.stringify(configData ?? null);
+  if (lastSchemas?.key !== key) lastSchemas = { key, schemas: buildSchemas(configData) };
+  return lastSchemas.schemas;
 }
 
 export const pathAnchors = (findings: readonly RawFinding[]): PathAnchor[] =>

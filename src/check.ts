@@ -287,7 +287,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
 
   const byPath = new Map(files.map((f) => [f.path, f]));
   if (!snapshot) await describe([], reported, byPath);
-  const findings = snapshot ? reported.map(unplaced).sort(compareFindings) : locateFindings(reported, (path) => {
+  const findings = snapshot ? reported.map(unplaced) : locateFindings(reported, (path) => {
     const file = byPath.get(path);
     return file && { text: file.text, spans: file.entry.spans ?? {} };
   }).sort(compareFindings);
@@ -418,8 +418,8 @@ function snapshotIndex(snapshot: Snapshot): IndexSnapshot {
   return { blobs, present: (path) => snapshot.blobs.has(path), paths: () => [...snapshot.blobs.keys()] };
 }
 
-/** A finding counted, not shown: a history run has no use for where it points. */
-const unplaced = ({ at: _at, ...f }: RawFinding): Finding => ({ ...f, line: 0, column: 0, endLine: 0, endColumn: 0 });
+/** A finding counted, not shown: a history run has no use for where it points (nor for an order). */
+const unplaced = (f: RawFinding): Finding => ({ file: f.file, rule: f.rule, severity: f.severity, message: f.message, line: 0, column: 0, endLine: 0, endColumn: 0, ...(f.waived ? { waived: f.waived } : {}) });
 
 function worktreeCopy(root: string, path: string, blob: string): Uint8Array | undefined {
   try {

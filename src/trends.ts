@@ -3,24 +3,19 @@
  * One `git log` gives every commit's changes, one `git cat-file` process the blobs; each distinct blob is
  * parsed and validated once (the memo), and judged again only on the day of each period it lives in.
  */
-import { check } from './check.js';
-import { UsageError } from './errors.js';
-import type { Finding } from './findings.js';
-import type { AnalysisMemo } from './analyze.js';
-import { classifyFiles, findRoot } from './load/discover.js';
-import { GitRepo } from './load/git.js';
-import type { PortfolioData } from './load/portfolio-data.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { GitError, UsageError } from './errors.js';
+import { findRoot } from './load/discover.js';
+import { GitRepo, type HistoryCommit } from './load/git.js';
 import type { Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
+import { CODE_DIR, FROM_SOURCE } from './paths.js';
+import { judgePeriods, type Judged, type TrendJob, type TrendPoint, type WorkerMessage } from './history/judge-periods.js';
 import { periodsUntil, sinceWeeks, type Interval, type Period } from './history/periods.js';
-import { snapshots, type Snapshot } from './history/snapshots.js';
-import { trendValues, type TrendValues } from './history/trend-point.js';
+import type { TrendValues } from './history/trend-point.js';
 import { reportHeader } from './output/reports/model/context.js';
-import { BUILTIN_RULES } from './rules/builtin/index.js';
-import type { Goal, Person, Waiver } from './model/schemas/people.js';
-import type { Project } from './model/schemas/project.js';
-import type { Request } from './model/schemas/request.js';
-import type { RulesetSource } from './rules/custom.js';
+import { RAG_SERIES_COLORS } from './output/reports/charts/index.js';
 
 export interface TrendOptions {
   cwd?: string;
@@ -33,23 +28,6 @@ export interface TrendOptions {
   progress?: (done: number, total: number, label: string) => void;
 }
 
-export interface TrendPoint {
-  label: string;
-  start: string;
-  end: string;
-  commit: { id: string; date: string } | null;
-  values: TrendValues | null;
-}
-
-const BUILTIN_CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));
-const PREFIX_CATEGORY: Array<[RegExp, string]> = [
-  [/^(yaml|schema)\//, 'data'],
-  [/^(ref|dates)\//, 'integrity'],
-  [/^config\//, 'config'],
-  [/^waiver\//, 'waivers'],
-  [/^gate\//, 'gates'],
-];
-
 export async function buildTrends(options: TrendOptions) {
   if (options.weeks !== undefined && options.since !== undefined) throw new UsageError('--weeks and --since do not go together: each says where the trend starts');
   const root = findRoot(options.cwd ?? process.cwd());
@@ -57,79 +35,57 @@ export async function buildTrends(options: TrendOptions) {
   const interval = options.interval ?? 'week';
   const since = options.since ?? (options.weeks !== undefined ? sinceWeeks(today, options.weeks) : undefined);
   const periods = periodsUntil(today, interval, { since, count: 12 });
-  const git = GitRepo.open(root, 'pmo report trends');
-  const history = await git.firstParentHistory();
-  // The month-on-month and quarter-on-quarter comparisons need those periods' ends too.
+  const history = await GitRepo.open(root, 'pmo report trends').firstParentHistory();
+  // The month-on-month and quarter-on-quarter comparisons need those periods' ends too. Every end is judged in
+  // the order of time: one replay of the history per thread.
   const compared = { month: periodsUntil(today, 'month', { count: 2 }), quarter: periodsUntil(today, 'quarter', { count: 2 }) };
-  const reader = git.blobReader();
-  const memos = new Map<string, AnalysisMemo>();
-  let config: Config | undefined;
-  const judged = new Map<string, TrendPoint>();
-  const judge = async (snapshot: Snapshot): Promise<TrendPoint> => {
-    const { period, commit, tree } = snapshot;
-    const key = `${commit?.id}:${period.end}`;
-    const known = judged.get(key);
-    if (known) return { ...known, label: period.label, start: period.start };
-    let values: TrendValues | null = null;
-    if (commit) {
-      // Analyses hold under one pmo.yaml: a commit that changed it starts a memo of its own.
-      const memo = memos.get(tree.get('pmo.yaml') ?? '') ?? new Map();
-      memos.set(tree.get('pmo.yaml') ?? '', memo);
-      const result = await check({
-        cwd: root,
-        today: period.end,
-        cache: false,
-        snapshot: { commit: { commit: commit.id, date: commit.date }, blobs: tree, read: (ids) => reader.read(ids), memo },
-      });
-      config = result.config;
-      values = trendValues(portfolioData(result.files, result.config, tree, memo, result.findings), result.findings, result.config, period.end, categoryOf(result.rulesets));
-    }
-    const point = { label: period.label, start: period.start, end: period.end, commit, values };
-    judged.set(key, point);
-    return point;
-  };
+  const wanted = [...periods, ...compared.month, ...compared.quarter].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0) || (a.label < b.label ? -1 : 1));
+  const ends = wanted.filter((p, i) => i === 0 || p.end !== wanted[i - 1]!.end || p.label !== wanted[i - 1]!.label);
+  const { points: judged, config } = await judgeInParallel(root, history, ends, options.progress);
+  const pointOf = (p: Period) => judged.get(`${p.label}:${p.end}`)!;
+  const comparisons = [
+    comparison('month-on-month', pointOf(compared.month[0]!), pointOf(compared.month[1]!)),
+    comparison('quarter-on-quarter', pointOf(compared.quarter[0]!), pointOf(compared.quarter[1]!)),
+  ];
+  return trendsModel(config, today, interval, periods, periods.map(pointOf), comparisons);
+}
+
+/**
+ * The periods cut in two runs of consecutive ones, the later on a worker thread: each thread replays the history
+ * to its first period and then only what changes, so the two cores share the parsing and the judging. A worker
+ * that fails leaves its share to this thread.
+ */
+async function judgeInParallel(root: string, history: HistoryCommit[], ends: Period[], progress?: TrendOptions['progress']) {
+  let done = 0;
+  const tick = (label: string) => progress?.(++done, ends.length, label);
+  const threads = FROM_SOURCE || ends.length < 8 ? 1 : Math.min(2, availableParallelism());
+  if (threads === 1) return judgePeriods(root, history, ends, tick);
+  const split = Math.ceil(ends.length / 2);
+  const worker = new Worker(new URL('trends-worker.js', CODE_DIR), { workerData: { root, history, ends: ends.slice(split) } satisfies TrendJob });
+  // Settled either way at once: this thread's own failure must not leave the worker's unheard.
+  const later = fromWorker(worker, tick).then((judged) => ({ judged }), (error: unknown) => ({ error }));
   try {
-    const points: TrendPoint[] = [];
-    const all = snapshots(history, periods);
-    for (const [i, snapshot] of all.entries()) {
-      points.push(await judge(snapshot));
-      options.progress?.(i + 1, all.length, snapshot.period.label);
-    }
-    const comparisons = [];
-    for (const [name, list] of [['month-on-month', compared.month], ['quarter-on-quarter', compared.quarter]] as const) {
-      const [previous, current] = await Promise.all(snapshots(history, list).map((s) => judge(s)));
-      comparisons.push(comparison(name, previous!, current!));
-    }
-    return trendsModel(config, today, interval, periods, points, comparisons);
+    const mine = await judgePeriods(root, history, ends.slice(0, split), tick);
+    const outcome = await later;
+    if ('error' in outcome) throw outcome.error;
+    const theirs = outcome.judged ?? (await judgePeriods(root, history, ends.slice(split), tick));
+    return { points: new Map([...mine.points, ...theirs.points]), config: theirs.config ?? mine.config };
   } finally {
-    reader.close();
+    await worker.terminate();
   }
 }
 
-/** The data of a commit's files, from the blobs the check analyzed (none is parsed twice). */
-function portfolioData(files: readonly string[], config: Config, tree: ReadonlyMap<string, string>, memo: AnalysisMemo, findings: readonly Finding[]): PortfolioData {
-  const unusable = new Set(findings.filter((f) => f.severity === 'error' && /^(yaml|schema)\//.test(f.rule)).map((f) => f.file));
-  const data: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [] };
-  for (const file of classifyFiles(files, config.rulesets)) {
-    const value = memo.get(tree.get(file.path) ?? '')?.data as Record<string, unknown> | undefined;
-    if (unusable.has(file.path)) data.leftOut.push({ file: file.path, reason: 'YAML or schema errors' });
-    else if (!value || typeof value !== 'object') continue;
-    else if (file.kind === 'project') data.projects.push({ path: file.path, data: value as unknown as Project });
-    else if (file.kind === 'request') data.requests.push({ path: file.path, data: value as unknown as Request });
-    else if (file.kind === 'people') data.people = (value.people ?? []) as Person[];
-    else if (file.kind === 'goals') data.goals = (value.goals ?? []) as Goal[];
-    else if (file.kind === 'waivers') data.waivers = (value.waivers ?? []) as Waiver[];
-  }
-  return data;
-}
-
-function categoryOf(rulesets: readonly RulesetSource[]) {
-  const custom = new Map<string, string>();
-  for (const { data } of rulesets) {
-    const rules = (data as { rules?: Record<string, { category?: string | null }> })?.rules ?? {};
-    for (const [id, rule] of Object.entries(rules)) custom.set(id, rule?.category ?? 'custom');
-  }
-  return (rule: string) => BUILTIN_CATEGORY.get(rule) ?? custom.get(rule) ?? PREFIX_CATEGORY.find(([re]) => re.test(rule))?.[1] ?? 'other';
+/** What the worker judged; undefined when it failed on its own (its share is then judged here). */
+function fromWorker(worker: Worker, tick: (label: string) => void): Promise<Judged | undefined> {
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('progress' in message) tick(message.progress);
+      else if ('error' in message) reject(new GitError(message.error));
+      else resolve({ points: new Map(message.points), config: message.config });
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', (code) => code !== 0 && resolve(undefined));
+  });
 }
 
 /** The measures compared period on period, and how to read each from a point. */
@@ -173,11 +129,11 @@ function trendsModel(config: Config | undefined, today: string, interval: Interv
     to: today,
     points,
     charts: {
-      rag: { columns, series: (['green', 'amber', 'red', 'none'] as const).map((rag) => ({ label: rag, values: series((v) => v.by_rag[rag]) })) },
+      rag: { columns, series: (['green', 'amber', 'red', 'none'] as const).map((rag) => ({ label: rag, color: RAG_SERIES_COLORS[rag], values: series((v) => v.by_rag[rag]) })) },
       findings: { columns, series: [
-        { label: 'errors', values: series((v) => v.findings.errors) },
-        { label: 'warnings', values: series((v) => v.findings.warnings) },
-        { label: 'notes', values: series((v) => v.findings.infos) },
+        { label: 'errors', color: RAG_SERIES_COLORS.red, values: series((v) => v.findings.errors) },
+        { label: 'warnings', color: RAG_SERIES_COLORS.amber, values: series((v) => v.findings.warnings) },
+        { label: 'notes', color: RAG_SERIES_COLORS.none, values: series((v) => v.findings.infos) },
       ] },
       indices: { columns, series: [{ label: 'CPI', values: series((v) => v.cpi) }, { label: 'SPI', values: series((v) => v.spi) }] },
       budget: { columns, series: [{ label: 'baseline', values: series((v) => v.budget.baseline) }, { label: 'forecast', values: series((v) => v.budget.forecast) }] },

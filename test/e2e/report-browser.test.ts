@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
+import { commitAt, gitAt } from '../helpers/history.js';
+import { makePortfolio, PROJECT } from '../helpers/repo.js';
 import { ARTIFACTS, BROWSER_TIMEOUT_MS, requireChromium, withPage, type ChartBox } from './support/browser.js';
 
 const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
@@ -21,6 +23,15 @@ function render(kind: string[], name: string): string {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return out;
+}
+
+/** Two weeks of one project's history: enough for every trend chart to draw. */
+function trendRepo(): string {
+  const dir = makePortfolio();
+  gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+  commitAt(dir, '2026-10-16T17:00:00+00:00', 'w42');
+  commitAt(dir, '2026-10-23T17:00:00+00:00', 'w43', { 'projects/apollo.yaml': PROJECT.replace('overall: amber', 'overall: red') });
+  return dir;
 }
 
 const countBy = (charts: ChartBox[]) => charts.reduce<Record<string, number>>((n, c) => ({ ...n, [c.chart]: (n[c.chart] ?? 0) + 1 }), {});
@@ -57,13 +68,22 @@ describe('HTML reports in headless Chromium', () => {
   );
 
   it(
-    'resources and project one-pager render their charts',
+    'resources, trends and the project one-pager render their charts',
     async ({ skip }) => {
       requireChromium(skip);
       await withPage(render(['resources'], 'resources.html'), async (page) => {
         expect(countBy(await page.charts())).toEqual({ heatmap: 1 });
         await page.screenshot('report-browser/resources.png');
         expect(page.networkRequests()).toEqual([]);
+      });
+      const trends = join(DIR, 'trends.html');
+      const history = trendRepo();
+      expect(pmo(['report', 'trends', '-C', history, '--today', '2026-10-25', '--weeks', '5', '-f', 'html', '-o', trends]).code).toBe(0);
+      await withPage(trends, async (page) => {
+        expect(countBy(await page.charts())).toEqual({ stacked: 2, line: 3 });
+        await page.screenshot('report-browser/trends.png');
+        expect(page.networkRequests()).toEqual([]);
+        expect(page.consoleErrors()).toEqual([]);
       });
       await withPage(render(['project', 'crm-migration'], 'project.html'), async (page) => {
         expect(countBy(await page.charts())).toEqual({ sparkline: 1 });

@@ -4,7 +4,7 @@
  * word in Markdown. Missing values (null) show as "n/a", never as "null", "NaN" or "Infinity".
  */
 import type Handlebars from 'handlebars';
-import { budgetChart, evmChart, heatmapChart, ragChart, sparkline as sparklineSvg } from './charts/index.js';
+import { budgetChart, evmChart, heatmapChart, lineChart, ragChart, sparkline as sparklineSvg, stackedBarChart } from './charts/index.js';
 import { escapeMarkdown, MD_ESCAPE_HELPER } from './markdown.js';
 
 export type TemplateFormat = 'md' | 'html';
@@ -23,6 +23,8 @@ const CHARTS: Record<string, (data: never, options: Record<string, unknown>) => 
   budget: budgetChart,
   heatmap: heatmapChart,
   evm: evmChart,
+  stacked: stackedBarChart,
+  line: lineChart,
 };
 
 const RAG_MARK: Record<string, string> = { green: '🟢', amber: '🟠', red: '🔴' };

@@ -1,0 +1,134 @@
+/**
+ * The portfolio judged at the end of each of a run of periods, in the order of time (on the main thread, or on
+ * a worker: trends-worker.ts). One `git cat-file` process reads the blobs; each distinct blob is analyzed once
+ * (the memo) and judged again only on the day of each period it lives in; a blob the tree no longer holds is let
+ * go, so that a year of history is never held at once.
+ */
+import type { AnalysisMemo } from '../analyze.js';
+import { check } from '../check.js';
+import { ConfigError } from '../errors.js';
+import type { Finding } from '../findings.js';
+import { classifyFiles } from '../load/discover.js';
+import { GitRepo, type HistoryCommit } from '../load/git.js';
+import type { PortfolioData } from '../load/portfolio-data.js';
+import type { Config } from '../model/config.js';
+import type { Goal, Person, Waiver } from '../model/schemas/people.js';
+import type { Project } from '../model/schemas/project.js';
+import type { Request } from '../model/schemas/request.js';
+import { BUILTIN_RULES } from '../rules/builtin/index.js';
+import type { RulesetSource } from '../rules/custom.js';
+import type { Period } from './periods.js';
+import { snapshots } from './snapshots.js';
+import { trendValues, type TrendValues } from './trend-point.js';
+
+export interface TrendPoint {
+  label: string;
+  start: string;
+  end: string;
+  commit: { id: string; date: string } | null;
+  values: TrendValues | null;
+  /** Why a period with a commit has no values (its pmo.yaml could not be read, say). */
+  problem?: string;
+}
+
+export interface Judged {
+  /** By `label:end`. */
+  points: Map<string, TrendPoint>;
+  config?: Config;
+}
+
+export interface TrendJob {
+  root: string;
+  history: HistoryCommit[];
+  ends: Period[];
+}
+
+export type WorkerMessage = { progress: string } | { error: string } | { points: Array<[string, TrendPoint]>; config?: Config };
+
+export async function judgePeriods(root: string, history: HistoryCommit[], ends: Period[], tick?: (label: string) => void): Promise<Judged> {
+  const reader = GitRepo.open(root, 'pmo report trends').blobReader();
+  const memos = new Map<string, AnalysisMemo>();
+  const points = new Map<string, TrendPoint>();
+  let config: Config | undefined;
+  let previous: { key: string; point: TrendPoint } | undefined;
+  let problem: string | undefined;
+  try {
+    for (const { period, commit, tree } of snapshots(history, ends)) {
+      // The same commit judged on the same day (a month's end that is also a week's) is the same point.
+      const key = `${commit?.id}:${period.end}`;
+      let values: TrendValues | null = previous?.key === key ? previous.point.values : null;
+      problem = previous?.key === key ? previous.point.problem : undefined;
+      if (commit && !values && !problem) {
+        // Analyses hold under one pmo.yaml: a commit that changed it starts a memo of its own.
+        const configBlob = tree.get('pmo.yaml') ?? '';
+        const memo = memos.get(configBlob) ?? new Map();
+        memos.set(configBlob, memo);
+        const result = await check({
+          cwd: root,
+          today: period.end,
+          cache: false,
+          snapshot: { commit: { commit: commit.id, date: commit.date }, blobs: tree, read: (ids) => reader.read(ids), memo },
+        }).catch((error: unknown) => {
+          // A commit whose pmo.yaml or rule files pmo cannot work with is a gap in the trend, not the end of it.
+          if (error instanceof ConfigError) return error;
+          throw error;
+        });
+        if (result instanceof ConfigError) {
+          problem = `commit ${commit.id.slice(0, 12)}: ${result.message.split('\n')[0]}`;
+          points.set(`${period.label}:${period.end}`, { label: period.label, start: period.start, end: period.end, commit, values: null, problem });
+          previous = { key, point: points.get(`${period.label}:${period.end}`)! };
+          tick?.(period.label);
+          continue;
+        }
+        config = result.config;
+        const data = portfolioData(result.files, result.config, tree, memo, result.findings);
+        values = trendValues(data, result.findings, result.config, period.end, categoryOf(result.rulesets));
+        const live = new Set(tree.values());
+        for (const m of memos.values()) for (const blob of m.keys()) if (!live.has(blob)) m.delete(blob);
+      }
+      const point = { label: period.label, start: period.start, end: period.end, commit, values, ...(problem ? { problem } : {}) };
+      points.set(`${period.label}:${period.end}`, point);
+      previous = { key, point };
+      tick?.(period.label);
+    }
+  } finally {
+    reader.close();
+  }
+  return { points, config };
+}
+
+/** The data of a commit's files, from the blobs the check analyzed (none is parsed twice). */
+function portfolioData(files: readonly string[], config: Config, tree: ReadonlyMap<string, string>, memo: AnalysisMemo, findings: readonly Finding[]): PortfolioData {
+  const unusable = new Set(findings.filter((f) => f.severity === 'error' && /^(yaml|schema)\//.test(f.rule)).map((f) => f.file));
+  const data: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [] };
+  for (const file of classifyFiles(files, config.rulesets)) {
+    const value = memo.get(tree.get(file.path) ?? '')?.data as Record<string, unknown> | undefined;
+    if (unusable.has(file.path)) data.leftOut.push({ file: file.path, reason: 'YAML or schema errors' });
+    else if (!value || typeof value !== 'object') continue;
+    else if (file.kind === 'project') data.projects.push({ path: file.path, data: value as unknown as Project });
+    else if (file.kind === 'request') data.requests.push({ path: file.path, data: value as unknown as Request });
+    else if (file.kind === 'people') data.people = (value.people ?? []) as Person[];
+    else if (file.kind === 'goals') data.goals = (value.goals ?? []) as Goal[];
+    else if (file.kind === 'waivers') data.waivers = (value.waivers ?? []) as Waiver[];
+  }
+  return data;
+}
+
+const BUILTIN_CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));
+const PREFIX_CATEGORY: Array<[RegExp, string]> = [
+  [/^(yaml|schema)\//, 'data'],
+  [/^(ref|dates)\//, 'integrity'],
+  [/^config\//, 'config'],
+  [/^waiver\//, 'waivers'],
+  [/^gate\//, 'gates'],
+];
+
+/** The category a finding's rule belongs to: the built-in rule's, the PMO rule's own (or custom), or the check's kind. */
+function categoryOf(rulesets: readonly RulesetSource[]) {
+  const custom = new Map<string, string>();
+  for (const { data } of rulesets) {
+    const rules = (data as { rules?: Record<string, { category?: string | null }> })?.rules ?? {};
+    for (const [id, rule] of Object.entries(rules)) custom.set(id, rule?.category ?? 'custom');
+  }
+  return (rule: string) => BUILTIN_CATEGORY.get(rule) ?? custom.get(rule) ?? PREFIX_CATEGORY.find(([re]) => re.test(rule))?.[1] ?? 'other';
+}
