@@ -26,9 +26,13 @@ export function runFileRules(
   if (!isRecord(data)) return [];
   const findings: RawFinding[] = runCustomRules(custom, kind, file, data, config, today, portfolio);
   if (kind !== 'project' && kind !== 'request') return findings;
+  // One context for the file's rules, reporting for the rule that runs (a history run judges thousands of files
+  // a period: a context per rule and file is garbage to collect).
+  let running = fileRules[0]!;
+  const ctx: RuleContext = { ...baseContext(config, today), report: (r) => findings.push(toFinding(running, config, file, kind, r)) };
   for (const rule of fileRules) {
     if (rule.scope !== kind || !enabled(rule, config)) continue;
-    const ctx: RuleContext = { ...baseContext(config, today), report: (r) => findings.push(toFinding(rule, config, file, kind, r)) };
+    running = rule;
     rule.check(data as never, ctx);
   }
   return findings;
