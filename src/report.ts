@@ -11,6 +11,9 @@ import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
 import { readPortfolioData } from './load/portfolio-data.js';
 import { suggest } from './model/suggest.js';
+import { parseYaml } from './load/parse-yaml.js';
+import { decodeSource } from './load/read.js';
+import type { Project } from './model/schemas/project.js';
 import { reportCsv } from './output/reports/csv.js';
 import { BUILTIN_KINDS, buildReportModel, type ReportModel } from './output/reports/model/index.js';
 import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from './output/reports/render.js';
@@ -29,6 +32,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   weeks?: number;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
+  /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
+  against?: string;
   /** trends: the period, and where the history starts. */
   interval?: Interval;
   since?: string;
@@ -65,7 +70,8 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
     );
   }
   const data = readPortfolioData(classifyFiles(result.files, config.rulesets), result.readFile, result.findings);
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, options);
+  const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against });
   return { root, model };
 }
 
@@ -87,4 +93,20 @@ function templateFile(path: string, cwd = process.cwd()): TemplateFile {
   } catch (error) {
     throw new UsageError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+}
+
+/** `--against <ref>`: the project's file as the commit `ref` names had it (undefined: it did not exist then). */
+async function projectAt(root: string, kind: string, id: string | undefined, ref: string) {
+  if (kind !== 'project' || !id) throw new UsageError('--against compares one project with a baseline: pmo report project <id> --against <tag>');
+  const { GitRepo } = await import('./load/git.js');
+  const git = GitRepo.open(root, `pmo report project ${id} --against ${ref}`);
+  const { commit, date } = await git.commitAsOf(ref);
+  const tree = await git.treeAt(commit);
+  const path = [`projects/${id}.yaml`, `projects/${id}.yml`].find((p) => tree.blobs.has(p));
+  if (!path) return { ref, commit, date, data: undefined };
+  const blob = tree.blobs.get(path)!;
+  const bytes = (await git.readBlobs([blob])).get(blob)!;
+  const parsed = parseYaml(decodeSource(path, 'project', bytes).text, path);
+  if (parsed.data === undefined || parsed.findings.length > 0) throw new UsageError(`${path} at ${ref} (${commit.slice(0, 12)}) does not parse as YAML, so it cannot be compared`);
+  return { ref, commit, date, data: parsed.data as Project };
 }

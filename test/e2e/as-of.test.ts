@@ -101,3 +101,25 @@ describe('pmo report --as-of', () => {
     expect(readFileSync(join(dir, 'projects/apollo.yaml'), 'utf8')).toContain('overall: green');
   });
 });
+
+describe('pmo report project --against', () => {
+  it('shows what moved since a tagged baseline', () => {
+    const { dir, commits } = history();
+    writeFileSync(join(dir, 'projects/apollo.yaml'), status('green', '2026-11-20').replace('forecast_end: 2026-11-15', 'forecast_end: 2026-12-04').replace('forecast: 540000', 'forecast: 575000'));
+    const run = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-21', '--against', 'week-46', '-f', 'json']);
+    expect(run.stderr).toBe('');
+    const model = JSON.parse(run.stdout);
+    expect(model.against).toMatchObject({ ref: 'week-46', commit: commits[1], date: '2026-11-13', existed: true });
+    const row = (field: string) => model.against.changes.find((c: { field: string }) => c.field === field);
+    expect(row('overall status')).toEqual({ field: 'overall status', then: 'red', now: 'green', change: null, unit: null });
+    expect(row('dates.forecast_end')).toEqual({ field: 'dates.forecast_end', then: '2026-11-15', now: '2026-12-04', change: 19, unit: 'days' });
+    expect(row('budget.forecast')).toEqual({ field: 'budget.forecast', then: 540000, now: 575000, change: 35000, unit: 'money' });
+    const md = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-21', '--against', 'week-46']).stdout;
+    expect(md).toContain('| dates.forecast\\_end | 2026-11-15 | 2026-12-04 | +19 days |');
+    writeFileSync(join(dir, 'projects/hera.yaml'), PROJECT.replace('id: apollo', 'id: hera'));
+    const before = JSON.parse(pmo(['report', 'project', 'hera', '-C', dir, '--today', '2026-11-21', '--against', commits[0]!, '-f', 'json']).stdout);
+    expect(before.against).toMatchObject({ existed: false, changes: null });
+    const wrong = pmo(['report', 'weekly', '-C', dir, '--against', 'week-46']);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--against compares one project')]);
+  });
+});

@@ -11,6 +11,8 @@ import { reportContext, reportHeader, type ReportContext, type ReportInput } fro
 import { compliance, governanceSummary } from './governance.js';
 import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
 import { projectDetail } from './project-detail.js';
+import { projectAgainst } from './project-against.js';
+import type { Project } from '../../../model/schemas/project.js';
 
 export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
 
@@ -19,6 +21,8 @@ export interface ModelOptions {
   project?: string;
   /** `pmo report resources`: weeks shown from this week on. */
   weeks?: number;
+  /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
+  against?: { ref: string; commit: string; date: string; data: Project | undefined };
 }
 
 export type WeeklyModel = ReturnType<typeof weekly>;
@@ -34,7 +38,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'audit':
       return audit(ctx);
     case 'project':
-      return project(ctx, options.project);
+      return project(ctx, options.project, options.against);
     case 'resources':
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
@@ -80,7 +84,7 @@ function audit(ctx: ReportContext) {
   };
 }
 
-function project(ctx: ReportContext, id: string | undefined) {
+function project(ctx: ReportContext, id: string | undefined, against?: ModelOptions['against']) {
   if (!id) throw new UsageError('pmo report project needs a project id: pmo report project <id>');
   const found = ctx.data.projects.find((p) => p.data.id === id || p.path === `projects/${id}.yaml`);
   if (!found) {
@@ -89,7 +93,14 @@ function project(ctx: ReportContext, id: string | undefined) {
     const hint = suggest(id, ctx.data.projects.map((p) => p.data.id));
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
-  return { report: reportHeader(ctx, found.data.name), project: projectDetail(found.path, found.data, ctx) };
+  const detail = projectDetail(found.path, found.data, ctx);
+  if (!against) return { report: reportHeader(ctx, found.data.name), project: detail, against: null };
+  const changes = against.data ? projectAgainst(against.data, found.data, against.date, ctx.today) : null;
+  return {
+    report: reportHeader(ctx, found.data.name),
+    project: detail,
+    against: { ref: against.ref, commit: against.commit, date: against.date, existed: Boolean(against.data), changes },
+  };
 }
 
 function resources(ctx: ReportContext, weeks: number) {

@@ -1,0 +1,51 @@
+/**
+ * A project now against the project at a named baseline (a git tag such as `baseline-2026`): what moved, with
+ * the change in days or money. Pure: both versions' data in, rows out.
+ */
+import { daysBetween } from '../../../model/dates.js';
+import type { Project } from '../../../model/schemas/project.js';
+import { earnedValue } from '../../../metrics/evm.js';
+import { isOpenRisk } from '../../../rules/util.js';
+
+export interface Delta {
+  field: string;
+  then: string | number | null;
+  now: string | number | null;
+  /** Days later (dates), money or count more (numbers); null when either side is missing or not a number. */
+  change: number | null;
+  unit: 'days' | 'money' | 'count' | 'ratio' | null;
+}
+
+export function projectAgainst(then: Project, now: Project, thenDate: string, today: string): Delta[] {
+  const rows: Delta[] = [];
+  const date = (field: string, a?: string | null, b?: string | null) =>
+    rows.push({ field, then: a ?? null, now: b ?? null, change: a && b ? daysBetween(a, b) : null, unit: 'days' });
+  const number = (field: string, unit: Delta['unit'], a?: number | null, b?: number | null) =>
+    rows.push({ field, then: a ?? null, now: b ?? null, change: a == null || b == null ? null : Math.round((b - a) * 1000) / 1000, unit });
+  const text = (field: string, a?: string | null, b?: string | null) => rows.push({ field, then: a ?? null, now: b ?? null, change: null, unit: null });
+
+  text('phase', then.phase, now.phase);
+  text('overall status', then.status?.at(-1)?.overall, now.status?.at(-1)?.overall);
+  date('dates.baseline_end', then.dates.baseline_end, now.dates.baseline_end);
+  date('dates.forecast_end', then.dates.forecast_end, now.dates.forecast_end);
+  number('budget.baseline', 'money', then.budget?.baseline, now.budget?.baseline);
+  number('budget.forecast', 'money', then.budget?.forecast, now.budget?.forecast);
+  number('budget.actual', 'money', then.budget?.actual, now.budget?.actual);
+  const [evmThen, evmNow] = [earnedValue(then, thenDate), earnedValue(now, today)];
+  number('CPI', 'ratio', round(evmThen.cpi), round(evmNow.cpi));
+  number('SPI', 'ratio', round(evmThen.spi), round(evmNow.spi));
+  const before = new Map((then.milestones ?? []).map((m) => [m.id, m]));
+  for (const m of now.milestones ?? []) {
+    const old = before.get(m.id);
+    const was = old ? (old.actual ?? old.forecast ?? old.baseline) : undefined;
+    const is = m.actual ?? m.forecast ?? m.baseline;
+    if (!old || was !== is) date(`milestone ${m.id} ${m.actual ? 'actual' : 'due'}`, was, is);
+  }
+  for (const [id, old] of before) if (!(now.milestones ?? []).some((m) => m.id === id)) date(`milestone ${id} (removed)`, old.forecast ?? old.baseline, null);
+  number('open risks', 'count', (then.risks ?? []).filter(isOpenRisk).length, (now.risks ?? []).filter(isOpenRisk).length);
+  number('open issues', 'count', (then.issues ?? []).filter((i) => i.status !== 'closed').length, (now.issues ?? []).filter((i) => i.status !== 'closed').length);
+  number('approved changes', 'count', (then.changes ?? []).filter((c) => c.status === 'approved').length, (now.changes ?? []).filter((c) => c.status === 'approved').length);
+  return rows;
+}
+
+const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
