@@ -9,6 +9,7 @@ import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
+import { logCommand } from './commands/log.js';
 import { reportCommand } from './commands/report.js';
 import { statusCommand } from './commands/status.js';
 import { rulesCommand } from './commands/rules.js';
@@ -24,6 +25,7 @@ export function program(): Command {
     .addCommand(reportCommand())
     .addCommand(statusCommand())
     .addCommand(gateCommand())
+    .addCommand(logCommand())
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
     .addCommand(schemaCommand())
@@ -37,6 +39,7 @@ Examples:
   $ pmo status                         the portfolio at a glance, worst first
   $ pmo report weekly -f html -o w.html the weekly portfolio status, one HTML page with charts
   $ pmo gate crm-migration             is a project ready for its next phase?
+  $ pmo log crm-migration              who changed what in a project, and when
   $ pmo rules                          the governance rules and their severities here
   $ pmo hooks install                  run \`pmo check --staged\` before every commit
   $ pmo schema --vscode                JSON Schemas for the editor: errors underlined as you type
