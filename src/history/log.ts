@@ -34,7 +34,8 @@ export interface LogOptions {
  * What a commit did to the file: `created` (also as a copy of another file: `copied_from`), `modified`,
  * `renamed` (`renamed_from`; fields may change too), `deleted`, `merged` (a merge that differs from every
  * parent: the changes are what the merge itself decided), `history-starts` (a shallow clone's history stops
- * at this commit, which has the file: what it changed is not known).
+ * at this commit, which has the file: what it changed is not known). A merge is listed only when it changed a
+ * field to something no parent had (a conflict resolved by hand, say): what it merged is listed already.
  */
 export type LogEvent = 'created' | 'modified' | 'renamed' | 'deleted' | 'merged' | 'history-starts';
 
@@ -126,11 +127,17 @@ export async function projectLog(options: LogOptions): Promise<ProjectLog> {
   }
   entries.reverse();
 
-  const shown = entries.filter(
-    (e) =>
-      (sinceDate === undefined || e.date >= sinceDate) &&
-      (selectors.length === 0 || e.changes.length > 0 || e.parse_error !== null || e.event === 'history-starts'),
-  );
+  // A version that does not parse hides what happened to the fields asked for; the next one that parses shows
+  // it (compared with the last that did). So with --field only the newest stretch of such versions is listed.
+  let parsesLater = false;
+  const shown = entries.filter((e) => {
+    const broken = e.parse_error !== null;
+    const keep =
+      (e.event !== 'merged' || e.changes.length > 0 || broken) &&
+      (selectors.length === 0 || e.changes.length > 0 || e.event === 'history-starts' || (broken && !parsesLater));
+    if (!broken && e.event !== 'deleted') parsesLater = true;
+    return keep && (sinceDate === undefined || e.date >= sinceDate);
+  });
   const limited = options.limit === undefined ? shown : shown.slice(0, options.limit);
   const start = limited.find((e) => e.event === 'history-starts');
 

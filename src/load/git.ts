@@ -210,6 +210,7 @@ export class GitRepo {
     const args = ['log', '--follow', '-c', '--raw', '-z', '--no-abbrev', '--relative', '--no-show-signature', '--encoding=UTF-8', `--format=${FILE_LOG_FORMAT}`];
     const [out, shallow] = await Promise.all([
       this.run([...args, ...(since === undefined ? [] : [`${since}..HEAD`]), '--', path]).catch(async (error: unknown) => {
+        await this.run(['rev-parse', '--git-dir']); // no repository, or no git: says so
         if (!(await this.hasCommits())) throw new GitError(`${this.command}: the repository has no commits yet, so ${path} has no history; commit it first`);
         if (since !== undefined && !(await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${since}^{commit}`]).catch(() => '')).trim()) {
           throw new GitError(`${this.command}: --since ${since}: git knows no commit (or date) named ${since}${await this.shallowHint()}`);
