@@ -10,7 +10,11 @@ export function logText(log: ProjectLog, chalk: Palette): string {
   const out: string[] = [];
   for (const commit of log.commits) out.push(...commitBlock(commit, chalk), '');
   if (log.commits.length === 0) out.push(nothing(log), '');
-  if (log.omitted > 0) out.push(chalk.dim(`... ${log.omitted} older commit${log.omitted === 1 ? '' : 's'} not shown (--limit)`), '');
+  if (log.omitted > 0) {
+    // With --field, the commits left are not known to touch those fields: they were not looked at.
+    const older = `${log.omitted} older commit${log.omitted === 1 ? '' : 's'}`;
+    out.push(chalk.dim(log.fields ? `... ${older} of ${log.file} not examined (--limit)` : `... ${older} not shown (--limit)`), '');
+  }
   for (const m of log.missing_fields) {
     out.push(`no changes to ${m.field}: no version of ${log.file} has it${m.did_you_mean ? `; did you mean ${m.did_you_mean}?` : ''}`, '');
   }

@@ -71,7 +71,7 @@ export interface ProjectLog {
   since: string | null;
   /** Newest first. */
   commits: LogCommit[];
-  /** Older commits that --limit left out. */
+  /** Commits of the file (in the --since range) older than the last one listed, which --limit left unexamined. */
   omitted: number;
   /** --field selectors that no version of the file has a value for. */
   missing_fields: MissingField[];
@@ -115,45 +115,59 @@ export async function projectLog(options: LogOptions): Promise<ProjectLog> {
     return parsed;
   };
 
-  // Oldest first, so that a version that did not parse can be skipped over to the last one that did.
-  const entries: LogCommit[] = [];
-  let lastGood: { data: Plain; short: string } | undefined;
-  for (const commit of [...commits].reverse()) {
-    const entry = describe(commit, history.boundaries.has(commit.sha), selectors, version, lastGood);
-    entries.push(entry);
-    const after = version(commit.diffs[0]?.after);
-    if (after?.data) lastGood = { data: after.data, short: commit.short };
-    else if (!commit.diffs[0]?.after) lastGood = undefined;
-  }
-  entries.reverse();
-
-  // A version that does not parse hides what happened to the fields asked for; the next one that parses shows
-  // it (compared with the last that did). So with --field only the newest stretch of such versions is listed.
+  // Newest first, and only as far as --limit needs (each blob is parsed when first wanted). A version that does
+  // not parse is stepped over: the next commit's changes are against the newest older version that parses.
+  const lastGoodBefore = (at: number): { data: Plain; short: string } | undefined => {
+    for (let j = at + 1; j < commits.length; j++) {
+      const after = commits[j]!.diffs[0]?.after;
+      if (after === undefined) return undefined; // deleted there: nothing older is "before"
+      const data = version(after)?.data;
+      if (data) return { data, short: commits[j]!.short };
+    }
+    return undefined;
+  };
+  const inRange = (commit: FileCommit) => sinceDate === undefined || commit.authoredAt.slice(0, 10) >= sinceDate;
+  const shown: LogCommit[] = [];
+  let omitted = 0;
+  // With --field, a version that does not parse hides what happened to the fields; the next one that parses
+  // shows it (compared with the last that did). So only the newest stretch of such versions is listed.
   let parsesLater = false;
-  const shown = entries.filter((e) => {
+  for (let i = 0; i < commits.length; i++) {
+    const commit = commits[i]!;
+    if (!inRange(commit)) continue;
+    if (options.limit !== undefined && shown.length >= options.limit) {
+      omitted = commits.slice(i).filter(inRange).length;
+      break;
+    }
+    const e = describe(commit, history.boundaries.has(commit.sha), selectors, version, () => lastGoodBefore(i));
     const broken = e.parse_error !== null;
     const keep =
       (e.event !== 'merged' || e.changes.length > 0 || broken) &&
       (selectors.length === 0 || e.changes.length > 0 || e.event === 'history-starts' || (broken && !parsesLater));
     if (!broken && e.event !== 'deleted') parsesLater = true;
-    return keep && (sinceDate === undefined || e.date >= sinceDate);
-  });
-  const limited = options.limit === undefined ? shown : shown.slice(0, options.limit);
-  const start = limited.find((e) => e.event === 'history-starts');
+    if (keep) shown.push(e);
+  }
+  const start = shown.find((e) => e.event === 'history-starts');
 
-  const parsed = [...versions.values()].flatMap((v) => (v.data ? [v.data] : []));
-  const newest = commits.map((c) => version(c.diffs[0]?.after)?.data).find((d) => d !== undefined);
+  // A field no version has may be a typo. The versions already parsed answer for every field that changed;
+  // only for one that did not are the rest parsed.
+  const has = (s: FieldSelector, list: Iterable<Version>) => [...list].some((v) => v.data !== undefined && hasSelected(v.data, s));
+  const everyVersion = () => commits.flatMap((c) => c.diffs.map((d) => version(d.after)).filter((v) => v !== undefined));
+  const newest = () => commits.map((c) => version(c.diffs[0]?.after)?.data).find((d) => d !== undefined);
   const missing = selectors
-    .filter((s) => !parsed.some((data) => hasSelected(data, s)))
-    .map((s) => ({ field: s.text, did_you_mean: newest ? (suggest(s.text, pathsOf(newest)) ?? null) : null }));
+    .filter((s) => !has(s, versions.values()) && !has(s, everyVersion()))
+    .map((s) => {
+      const data = newest();
+      return { field: s.text, did_you_mean: data ? (suggest(s.text, pathsOf(data)) ?? null) : null };
+    });
 
   return {
     project: id,
     file,
     fields: selectors.length > 0 ? selectors.map((s) => s.text) : null,
     since: since ?? null,
-    commits: limited,
-    omitted: shown.length - limited.length,
+    commits: shown,
+    omitted,
     missing_fields: missing,
     incomplete: start ? shallowMessage(start, file) : null,
     committed: history.commits.length > 0 || sinceRef !== undefined,
@@ -186,7 +200,7 @@ function describe(
   boundary: boolean,
   selectors: readonly FieldSelector[],
   version: (blob: string | undefined) => Version | undefined,
-  lastGood: { data: Plain; short: string } | undefined,
+  lastGoodBefore: () => { data: Plain; short: string } | undefined,
 ): LogCommit {
   const diff: FileDiff = commit.diffs[0] ?? { status: 'M', path: '' };
   const merge = commit.diffs.length > 1;
@@ -222,6 +236,7 @@ function describe(
   const against = (blob: string | undefined): Plain | undefined => {
     const before = version(blob);
     if (!before?.error) return before?.data;
+    const lastGood = lastGoodBefore();
     entry.compared_with = lastGood?.short ?? null;
     return lastGood?.data;
   };

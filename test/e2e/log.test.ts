@@ -3,7 +3,7 @@
  * logs worked out by hand from the edits below.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +220,18 @@ describe('pmo log: the whole history', () => {
     expect(heads(['--since', sha.c5])).toEqual([sha.c7, sha.c6]);
     expect(heads(['--since', sha.c5, '--limit', '1'])).toEqual([sha.c7]);
     expect(pmo(['log', 'apollo-crm', '--since', '2026-04-01'], { cwd: dir }).stdout).toBe('no commit changes projects/apollo-crm.yaml since 2026-04-01\n');
+  });
+});
+
+describe('pmo log: speed', () => {
+  it('runs git three times however many commits there are: one log, one rev-parse, one cat-file --batch', () => {
+    const shim = tempDir('pmo-git-shim-');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(shim, 'git'), `#!/bin/sh\necho "$1" >> "${join(shim, 'calls')}"\nexec "${real}" "$@"\n`);
+    chmodSync(join(shim, 'git'), 0o755);
+    const run = pmo(['log', 'apollo-crm', '--field', 'budget'], { cwd: apollo.dir, env: { PATH: `${shim}:${process.env.PATH}` } });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(shim, 'calls'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['cat-file', 'log', 'rev-parse']);
   });
 });
 

@@ -41,7 +41,7 @@ status[-1].overall compares the latest status update before and after each commi
 
 Examples:
   $ pmo log crm-migration                                   every change, newest first
-  $ pmo log crm-migration --field status[-1].overall        the RAG timeline
+  $ pmo log crm-migration --field 'status[-1].overall'      the RAG timeline
   $ pmo log crm-migration --field dates.forecast_end --field budget.forecast
   $ pmo log crm-migration --field 'risks[R1]' --since 2026-10-01
   $ pmo log crm-migration --since v2026-q3 -f json           for tools
