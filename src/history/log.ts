@@ -105,7 +105,9 @@ export async function projectLog(options: LogOptions): Promise<ProjectLog> {
     throw new UsageError(`there is no project '${id}' (no ${file} in the work tree or in its history)${didYouMean(id, known)}`);
   }
 
-  const commits = ownHistory(history.commits);
+  // A merge that took the file as one parent had it changes nothing of its own: --follow lists it anyway,
+  // without a diff.
+  const commits = ownHistory(history.commits.filter((c) => c.diffs.length > 0));
   const blobs = await repo.readBlobs(commits.flatMap((c) => c.diffs.flatMap((d) => [d.before, d.after])).filter((b): b is string => b !== undefined));
   const versions = new Map<string, Version>();
   const version = (blob: string | undefined): Version | undefined => {

@@ -384,6 +384,19 @@ describe('pmo log: deletions, copies, merges, comments', () => {
     expect(gitAs(dir, undefined, 'show', 'HEAD:projects/zeus.yaml')).toContain('name: Zeus ERP rollout\nmanager: jdoe\nphase: planning\npriority: 2\nbudget:\n  forecast: 118\n');
   });
 
+  it('a merge of a branch that never had the file is not listed (git log --follow lists it, without a diff)', () => {
+    const dir = makeRepo({});
+    gitAs(dir, undefined, 'init', '-q', '-b', 'main');
+    commit(dir, JANE, '2026-04-01', 'Start', { 'people.yaml': 'people: []\n' });
+    gitAs(dir, undefined, 'checkout', '-q', '-b', 'people');
+    commit(dir, BO, '2026-04-02', 'Add Bo', { 'people.yaml': 'people:\n  - { id: bkim, name: Bo Kim }\n' });
+    gitAs(dir, undefined, 'checkout', '-q', 'main');
+    const zeus = commit(dir, JANE, '2026-04-03', 'Add Zeus', { 'projects/zeus.yaml': ZEUS });
+    gitAs(dir, { ...JANE, date: '2026-04-04T10:00:00+01:00' }, 'merge', '-q', '--no-edit', 'people');
+    expect(gitAs(dir, undefined, 'log', '--follow', '-c', '--raw', '--format=%s', '--', 'projects/zeus.yaml').split('\n')[0]).toBe("Merge branch 'people'");
+    expect(pmo(['log', 'zeus'], { cwd: dir }).stdout).toBe(`${zeus}  2026-04-03  Jane Doe  Add Zeus\n    created projects/zeus.yaml\n`);
+  });
+
   it('a commit that changes only comments or layout says so; an uncommitted project says it has no history yet', () => {
     const dir = makeRepo({});
     gitAs(dir, undefined, 'init', '-q', '-b', 'main');
