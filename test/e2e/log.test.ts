@@ -408,6 +408,34 @@ describe('pmo log: deletions, copies, merges, comments', () => {
   });
 });
 
+describe('pmo log: where and when', () => {
+  it('-C, a PMO folder inside a bigger repository, the author\'s own calendar, and colour', () => {
+    const top = tempDir('pmo-log-top-');
+    gitAs(top, undefined, 'init', '-q', '-b', 'main');
+    writeFiles(top, { 'README.md': '# handbook\n', 'pmo/pmo.yaml': MINIMAL_CONFIG });
+    const first = commit(top, JANE, '2026-04-01', 'Add Zeus', { 'pmo/projects/zeus.yaml': 'id: zeus\npriority: 2\n' });
+    // 23:30 in New York on 1 April is 2 April in UTC: the author's day is the 1st.
+    writeFiles(top, { 'pmo/projects/zeus.yaml': 'id: zeus\npriority: 1\n' });
+    gitAs(top, undefined, 'add', '-A');
+    gitAs(top, { ...ZOE, date: '2026-04-01T23:30:00-04:00' }, 'commit', '-q', '-m', 'Priority 1');
+    const late = gitAs(top, undefined, 'rev-parse', '--short', 'HEAD').trim();
+
+    const expected = `${late}  2026-04-01  Zoë Ångström  Priority 1\n    priority: 2 -> 1\n\n${first}  2026-04-01  Jane Doe  Add Zeus\n    created projects/zeus.yaml\n`;
+    expect(pmo(['log', 'zeus', '-C', join(top, 'pmo')], { cwd: tmpdir() }).stdout).toBe(expected);
+    expect(pmo(['log', 'zeus'], { cwd: join(top, 'pmo', 'projects') }).stdout).toBe(expected);
+    expect(JSON.parse(pmo(['log', 'zeus', '-f', 'json', '-n', '1'], { cwd: join(top, 'pmo') }).stdout).commits[0]).toMatchObject({
+      date: '2026-04-01',
+      authored_at: '2026-04-01T23:30:00-04:00',
+      file: 'projects/zeus.yaml',
+    });
+    expect(pmo(['log', 'zeus', '--since', '2026-04-02'], { cwd: join(top, 'pmo') }).stdout).toBe('no commit changes projects/zeus.yaml since 2026-04-02\n');
+
+    const coloured = pmo(['log', 'zeus', '-n', '1', '--color'], { cwd: join(top, 'pmo') }).stdout;
+    expect(coloured).toBe(`\x1b[33m${late}\x1b[39m  2026-04-01  \x1b[1mZoë Ångström\x1b[22m  Priority 1\n    priority: \x1b[31m2\x1b[39m -> \x1b[32m1\x1b[39m\n\n\x1b[2m... 1 older commit not shown (--limit)\x1b[22m\n`);
+    expect(pmo(['log', 'zeus', '-n', '1', '--color'], { cwd: join(top, 'pmo'), env: { NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+  });
+});
+
 describe('pmo log: what stops it', () => {
   it('no such project: exit 2 with the likely one', () => {
     expect(pmo(['log', 'apolo-crm'], { cwd: apollo.dir })).toEqual({
