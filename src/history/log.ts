@@ -93,7 +93,7 @@ export async function projectLog(options: LogOptions): Promise<ProjectLog> {
   const sinceDate = since !== undefined && DATE.test(since) ? since : undefined;
   if (sinceDate && !isRealDate(sinceDate)) throw new UsageError(`--since ${since}: not a real date (write YYYY-MM-DD, or name a commit, branch or tag)`);
   const sinceRef = since !== undefined && !sinceDate ? since : undefined;
-  if (sinceRef === '') throw new UsageError('--since needs a date (YYYY-MM-DD) or a commit, branch or tag');
+  if (sinceRef === '' || sinceRef?.startsWith('-')) throw new UsageError(`--since needs a date (YYYY-MM-DD) or a commit, branch or tag${sinceRef ? `, not '${sinceRef}'` : ''}`);
 
   const id = idOfFile(options.project.trim());
   const onDisk = projectFiles(root);

@@ -463,9 +463,21 @@ describe('pmo log: what stops it', () => {
       stdout: '',
       stderr: 'pmo: pmo log: --since v9: git knows no commit (or date) named v9 (fetch it first, e.g. `git fetch origin`)\n',
     });
+    // Never an option for git log (`--output=...` would write a file).
+    expect(pmo(['log', 'apollo-crm', '--since=--output=x'], { cwd: apollo.dir }).stderr).toBe(
+      "pmo: --since needs a date (YYYY-MM-DD) or a commit, branch or tag, not '--output=x'\n",
+    );
     expect(pmo(['log', 'apollo-crm', '--since', '2026-02-30'], { cwd: apollo.dir }).stderr).toBe(
       'pmo: --since 2026-02-30: not a real date (write YYYY-MM-DD, or name a commit, branch or tag)\n',
     );
+  });
+
+  it('git not installed', () => {
+    expect(pmo(['log', 'apollo-crm'], { cwd: apollo.dir, env: { PATH: join(apollo.dir, 'no-such-folder') } })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pmo: pmo log needs git, and git is not installed (or not on PATH)\n',
+    });
   });
 
   it('a shallow clone whose history stops before what was asked: the log, then how to fetch the rest, exit 2', () => {
