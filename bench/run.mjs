@@ -21,6 +21,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generate, defaultToday, GENERATOR_VERSION } from './generate.mjs';
+import { makeHistory } from './history.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -88,6 +89,9 @@ const SCENARIOS = [
     before: stageOneEdit, argv: (c) => [...checkArgv(c), '--staged'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'report', title: 'pmo report weekly --format html, the cache warm (the Friday report: every file parsed for its data)',
     argv: (c) => [NODE, PMO, 'report', 'weekly', '-C', c.dir, '--format', 'html', '--today', c.today], ok: [0], memory: true, needsPmo: true, default: true },
+  { key: 'trends', title: 'pmo report trends --weeks 52 --format json on a copy of the corpus with a year of weekly commits, each changing ~20% of the projects (bench/history.mjs; made once, untimed); N <= 1000',
+    before: (c) => makeHistory(c.dir, `${c.dir}-history`, { today: c.today }), maxN: 1000,
+    argv: (c) => [NODE, PMO, 'report', 'trends', '-C', `${c.dir}-history`, '--weeks', '52', '--format', 'json', '--today', c.today], ok: [0], memory: true, needsPmo: true, default: true },
   { key: 'nocache', title: 'pmo check --format json --no-cache (neither reads nor writes the cache)',
     argv: (c) => [...checkArgv(c), '--no-cache'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: false },
 ];
@@ -99,6 +103,7 @@ const BUDGETS = [
   { text: 'all rules on within 1.5x of the schema-only check at N=5000 (cold)',
     eval: (R) => atN(R, 5000, (r) => ratio(r, 'cold', 'schema'), (v) => v <= 1.5, (v) => `${v.toFixed(2)}x`) },
   { text: 'staged check of one project at N=5000 < 0.400 s', eval: (R) => atN(R, 5000, (r) => med(r, 'staged'), (v) => v < 0.4, (v) => `${v.toFixed(3)} s`) },
+  { text: 'trends over 52 weeks (~20% of projects changed weekly) at N=1000 < 10 s', eval: (R) => atN(R, 1000, (r) => med(r, 'trends'), (v) => v < 10, (v) => `${v.toFixed(2)} s`) },
   { text: 'weekly HTML report at N=1000 < 2.0 s', eval: (R) => atN(R, 1000, (r) => med(r, 'report'), (v) => v < 2.0, (v) => `${v.toFixed(3)} s`) },
   { text: 'peak memory at N=5000 < 300 MB (cold and warm)',
     eval: (R) => atN(R, 5000, (r) => maxOf(peak(r, 'cold'), peak(r, 'warm')), (v) => v < 300, (v) => `${v.toFixed(0)} MB`) },
@@ -329,6 +334,10 @@ function main() {
         for (const s of scenarios) {
           const st = r.scenarios[s.key];
           if (st.failed) continue;
+          if (s.maxN && n > s.maxN) {
+            st.failed = `not run above N=${s.maxN}`;
+            continue;
+          }
           if (s.needsPmo && pmoMissing) {
             st.failed = `not run: ${pmoMissing}`;
             continue;

@@ -7,7 +7,7 @@ import type { RawFinding } from './findings.js';
 import type { CacheEntry } from './load/cache.js';
 import type { SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
-import { parseForPositions, parseYaml } from './load/parse-yaml.js';
+import { parseForPositions, parseYaml, type ParsedYaml } from './load/parse-yaml.js';
 import { spansFor, type PathAnchor } from './load/position-index.js';
 import { offsetKey, placeSpans } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
@@ -46,7 +46,26 @@ export interface AnalyzeJob {
   contents?: Map<string, Uint8Array>;
   /** With `contents`: every path of the tree they come from, for record checks. */
   present?: string[];
+  /**
+   * In-process only: what is known of blobs already analyzed under the same pmo.yaml (a history run judges the
+   * same blob in many periods). A file whose blob is in it is not read or parsed again, only judged on the day.
+   */
+  memo?: AnalysisMemo;
+  /** With `memo`: each file's blob id, known before reading it. */
+  hashes?: ReadonlyMap<string, string>;
+  /** Find where findings point (default true); a history run counts findings and needs no positions. */
+  positions?: boolean;
 }
+
+/** What a blob's analysis gives that does not depend on the day: its data, its own findings, its facts. */
+export interface Analyzed {
+  data: unknown;
+  findings: RawFinding[];
+  facts?: CacheEntry['facts'];
+  forPortfolio?: Record<string, unknown>;
+}
+
+export type AnalysisMemo = Map<string, Analyzed>;
 
 export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
   const config = configFrom(job.configData);
@@ -55,24 +74,27 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
   const exists = job.exists ?? (present ? (path: string) => present.has(path) : fileExists(job.root));
   const custom = job.rules && job.rulesets.length > 0 ? compileRules(job.rulesets, job.today, BUILTIN_IDS) : [];
   return job.files.map((file): [string, CacheEntry] => {
-    const bytes = job.contents?.get(file.path);
-    const source = bytes ? decodeSource(file.path, file.kind, bytes) : readSource(job.root, file.path, file.kind);
-    const parsed = parseYaml(source.text, source.path);
-    const findings = [
-      ...(source.encodingFinding ? [source.encodingFinding] : []),
+    const known = job.memo?.get(job.hashes?.get(file.path) ?? '');
+    const text = known ? undefined : readText(job, file);
+    const parsed: ParsedYaml = known ? { data: known.data, findings: [] } : parseYaml(text!.text, file.path);
+    const own = known?.findings ?? [
+      ...(text!.encodingFinding ? [text!.encodingFinding] : []),
       ...parsed.findings,
-      ...(parsed.data === undefined ? [] : validateFile(source.kind, source.path, parsed.data, config, schemas)),
+      ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas)),
     ];
+    const hash = known ? job.hashes!.get(file.path)! : text!.hash;
+    const findings = [...own];
     // Governance rules read data that passed its schema: on broken data they would only add noise.
     const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-    if (valid) findings.push(...runFileRules(source.kind, source.path, parsed.data, config, job.today, custom, job.portfolio));
-    const entry: CacheEntry = { hash: source.hash, findings, ...(valid && RULED_KINDS.has(source.kind) ? { today: job.today } : {}) };
+    if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio));
+    const entry: CacheEntry = { hash, findings, ...(valid && RULED_KINDS.has(file.kind) ? { today: job.today } : {}) };
     // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
-    if (KEEPS_DATA.has(source.kind) && parsed.data !== undefined) entry.data = parsed.data;
+    if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
     let referenceAnchors: PathAnchor[] = [];
     if (parsed.data !== undefined) {
-      entry.facts = extractFacts(source.kind, parsed.data);
-      const forPortfolio = valid ? extractForPortfolio(source.kind, parsed.data) : undefined;
+      entry.facts = known?.facts ? { ...known.facts } : extractFacts(file.kind, parsed.data);
+      const forPortfolio = valid ? (known ? known.forPortfolio : extractForPortfolio(file.kind, parsed.data)) : undefined;
+      if (!known && job.memo) job.memo.set(hash, { data: parsed.data, findings: own, facts: { ...entry.facts }, forPortfolio });
       if (forPortfolio) entry.facts.rules = forPortfolio;
       const broken = job.registries
         ? findBrokenValues([{ ...file, facts: entry.facts }], job.registries, { today: job.today, exists })
@@ -83,15 +105,22 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
         referenceAnchors = pathAnchors(brokenReferenceFindings(broken, () => references));
       }
     }
+    if (job.positions === false) return [file.path, entry];
     // A file with findings will be shown with positions: find them now, while the text is at hand (and, in a
     // cold run, on a worker's core), with the document the full parser built or a new one.
     const wanted = [...pathAnchors(findings), ...referenceAnchors];
+    const source = text ?? readText(job, file);
     const spans = wanted.length > 0 ? spansFor(parsed.doc ?? parseForPositions(source.text), wanted) : {};
     for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
     // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
     if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
     return [file.path, entry];
   });
+}
+
+function readText(job: AnalyzeJob, file: SourceFile) {
+  const bytes = job.contents?.get(file.path);
+  return bytes ? decodeSource(file.path, file.kind, bytes) : readSource(job.root, file.path, file.kind);
 }
 
 export const pathAnchors = (findings: readonly RawFinding[]): PathAnchor[] =>

@@ -18,7 +18,8 @@ import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
 import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
-import type { Change } from './load/git.js';
+import type { Change, IndexSnapshot } from './load/git.js';
+import type { AnalysisMemo } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
@@ -48,11 +49,31 @@ export interface CheckOptions {
   /** Report only the files changed since this ref's merge base with HEAD (uncommitted work included). */
   changedSince?: string;
   /**
+   * Check the repository as a commit has it, from git's objects (the work tree and the index are not read):
+   * a ref, or YYYY-MM-DD for the last commit on this branch at or before the end of that day. `today`
+   * defaults to the commit's date. The cache is read, not written (it keeps the files as they are now).
+   */
+  asOf?: string;
+  /**
+   * For history runs (`pmo report trends`): a past commit's files given as a snapshot, read through the caller's
+   * blob reader, with a memo of the blobs analyzed before (they are only judged again on the day). Findings
+   * carry no positions (line 0): a history run counts them.
+   */
+  snapshot?: Snapshot;
+  /**
    * Run the governance rules (default true). Without them the check is the loader's and the schema's only:
    * the baseline the rules' cost is measured against, and what the loader's own tests look at. Its cache
    * is a different one (a cache holds the rule findings of its mode).
    */
   rules?: boolean;
+}
+
+export interface Snapshot {
+  commit: { commit: string; date: string };
+  /** Every path of the PMO folder at the commit, with its blob id. */
+  blobs: ReadonlyMap<string, string>;
+  read: (ids: string[]) => Promise<Map<string, Uint8Array>>;
+  memo?: AnalysisMemo;
 }
 
 export interface CheckResult {
@@ -69,6 +90,10 @@ export interface CheckResult {
   findings: Finding[];
   /** Files whose findings are reported (after narrowing by paths). */
   files: string[];
+  /** The commit checked (`asOf`), and its date. */
+  commit?: { commit: string; date: string };
+  /** A file's bytes as this check read them (the work tree's, or the commit's). */
+  readFile: (path: string) => Uint8Array;
 }
 
 /** A file as the later steps see it: its cache entry, and its text when (rarely) needed again. */
@@ -107,11 +132,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 
 async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const today = options.today ?? todayIso();
   const root = findRoot(cwd);
   const rules = options.rules !== false;
   const git = await openGit(root, options);
-  const reading = { index: options.staged ? git!.staged() : undefined, changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined };
+  const snapshot = options.snapshot;
+  const commit = snapshot?.commit ?? (options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf));
+  const today = options.today ?? commit?.date ?? todayIso();
+  const reading = {
+    index: options.staged ? git!.staged() : snapshot ? snapshotIndex(snapshot) : commit ? git!.treeAt(commit.commit) : undefined,
+    changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined,
+  };
   // While git works in its own processes, this thread reads the cache, and for --staged loads the modules
   // that analyze files: a staged file is usually new to the cache.
   const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
@@ -122,23 +152,27 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */
   const bytesIn = (tree: GitTree, path: string) => memo(tree.bytes, path, () => worktreeCopy(root, path, tree.blobOf(path)) ?? git!.readBlobSync(tree.blobOf(path)));
+  const readBlobs = snapshot?.read ?? ((ids: string[]) => git!.readBlobs(ids));
   /** The same for many files: what the work tree does not have comes from one git process. */
   const readTree = async (tree: GitTree, paths: readonly string[]) => {
     const fromGit: string[] = [];
     for (const path of paths) {
-      if (tree.bytes.has(path)) continue;
-      const copy = worktreeCopy(root, path, tree.blobOf(path));
+      if (tree.bytes.has(path) || snapshot?.memo?.has(tree.blobOf(path))) continue;
+      // A history run reads the past: the work tree seldom has it.
+      const copy = snapshot ? undefined : worktreeCopy(root, path, tree.blobOf(path));
       if (copy) tree.bytes.set(path, copy);
       else fromGit.push(path);
     }
-    const read = await git!.readBlobs(fromGit.map(tree.blobOf));
+    const read = await readBlobs(fromGit.map(tree.blobOf));
     for (const path of fromGit) tree.bytes.set(path, read.get(tree.blobOf(path))!);
   };
   const indexTree: GitTree | undefined = index && { blobOf: (path) => index.blobs.get(path)!, present: index.present, list: index.paths, bytes: new Map() };
   const bytesOf = (path: string) => (indexTree ? bytesIn(indexTree, path) : readFileSync(join(root, path)));
   const sourceOf = (file: SourceFile) => decodeSource(file.path, file.kind, bytesOf(file.path));
+  if (commit && !index!.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in commit ${commit.commit.slice(0, 12)} (${commit.date}): the PMO repository did not exist here then`);
   if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
 
+  if (snapshot) await readTree(indexTree!, [CONFIG_FILE]);
   const configSource = sourceOf({ path: CONFIG_FILE, kind: 'config' });
   let configEntry = cache?.config(configSource.hash);
   if (!configEntry) {
@@ -174,8 +208,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     if (batch.length === 0) return;
     if (from) await readTree(from, batch.map((f) => f.path));
     // Files from git go to the workers as bytes, with their share.
-    const contents = from && new Map(batch.map((f) => [f.path, from.bytes.get(f.path)!]));
-    const job = { root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents };
+    const contents = from && new Map(batch.flatMap((f) => (from.bytes.has(f.path) ? [[f.path, from.bytes.get(f.path)!] as const] : [])));
+    const job = {
+      root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents,
+      ...(snapshot ? { memo: snapshot.memo, hashes: new Map(batch.map((f) => [f.path, f.entry.hash])), positions: false } : {}),
+    };
     const fresh = await analyzeInParallel(job, from?.list);
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
   };
@@ -249,15 +286,16 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const reported = all.filter((f) => inScope(f.file) || introduced?.findings.has(f));
 
   const byPath = new Map(files.map((f) => [f.path, f]));
-  await describe([], reported, byPath);
-  const findings = locateFindings(reported, (path) => {
+  if (!snapshot) await describe([], reported, byPath);
+  const findings = snapshot ? reported.map(unplaced).sort(compareFindings) : locateFindings(reported, (path) => {
     const file = byPath.get(path);
     return file && { text: file.text, spans: file.entry.spans ?? {} };
   }).sort(compareFindings);
 
   const reportedFiles = new Set(findings.map((f) => f.file));
 
-  if (cache) {
+  // A past commit's files are not what the cache should hold: it is read, not written.
+  if (cache && !commit) {
     if (worktreeExists) cache.setDirs(worktreeExists.listings);
     for (const file of files) {
       const stat = stats.get(file.path);
@@ -278,6 +316,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     portfolio: portfolio ?? portfolioOf(files),
     findings,
     files: files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)),
+    ...(commit ? { commit } : {}),
+    readFile: bytesOf,
   };
 
   /**
@@ -347,10 +387,11 @@ interface GitTree {
 
 /** Opens git when the check reads from it (--staged, --changed-since); a plain check never loads git. */
 async function openGit(root: string, options: CheckOptions) {
-  if (options.staged && options.changedSince) throw new UsageError('--staged and --changed-since do not go together: --staged checks what the next commit holds');
-  if (!options.staged && options.changedSince === undefined) return undefined;
+  const modes = [options.staged && '--staged', options.changedSince !== undefined && `--changed-since ${options.changedSince}`, options.asOf !== undefined && `--as-of ${options.asOf}`].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} do not go together: each says which version of the files to check`);
+  if (modes.length === 0 && !options.snapshot) return undefined;
   const { GitRepo } = await import('./load/git.js');
-  return GitRepo.open(root, `pmo check ${options.staged ? '--staged' : `--changed-since ${options.changedSince}`}`);
+  return GitRepo.open(root, modes.length > 0 ? `pmo check ${modes[0]}` : 'pmo report trends');
 }
 
 /**
@@ -371,6 +412,15 @@ const kindOf = (path: string, config: Config) => classifyFiles([path], config.ru
  * A blob's bytes from the work tree, when the file there is that blob: what a PM staged is usually what is on
  * disk, and reading it costs no git process. Undefined when it differs or is not there.
  */
+/** A snapshot as the index-like tree a check reads: its YAML files, and every path for record checks. */
+function snapshotIndex(snapshot: Snapshot): IndexSnapshot {
+  const blobs = new Map([...snapshot.blobs].filter(([path]) => /\.ya?ml$/.test(path)));
+  return { blobs, present: (path) => snapshot.blobs.has(path), paths: () => [...snapshot.blobs.keys()] };
+}
+
+/** A finding counted, not shown: a history run has no use for where it points. */
+const unplaced = ({ at: _at, ...f }: RawFinding): Finding => ({ ...f, line: 0, column: 0, endLine: 0, endColumn: 0 });
+
 function worktreeCopy(root: string, path: string, blob: string): Uint8Array | undefined {
   try {
     const bytes = readFileSync(join(root, path));

@@ -21,3 +21,11 @@ export class GitError extends PmoError {}
 
 /** A report template failed to compile or render. */
 export class TemplateError extends PmoError {}
+
+/** pmo will not make an edit: the file has YAML errors, changed while pmo worked, or the edit would break it. */
+export class EditError extends PmoError {}
+
+/** A phase change a gate refuses (a directive PMO, or `pmo close`): the data says no, as findings do. */
+export class GateRefusal extends PmoError {
+  override readonly exitCode: number = 1;
+}

@@ -39,6 +39,8 @@ export interface GateOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache
   project: string;
   /** The phase to judge readiness for (default: the next one). */
   to?: string;
+  /** The project's data as an edit would leave it (pmo update, pmo close); default: what its file holds. */
+  data?: unknown;
 }
 
 export async function gateReadiness(options: GateOptions): Promise<GateReadiness> {
@@ -52,7 +54,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   }
 
   const { parseYaml } = await import('./load/parse-yaml.js');
-  const data = parseYaml(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, ''), file).data as Record<string, unknown> | undefined;
+  const data = (options.data ?? parseYaml(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, ''), file).data) as Record<string, unknown> | undefined;
   const phase = typeof data?.phase === 'string' ? data.phase : '';
   if (data && !config.lifecycle.includes(phase)) {
     const blocked = `${file} has phase '${phase}', which is not in the lifecycle (${config.lifecycle.join(', ')}): fix it first`;

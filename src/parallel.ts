@@ -30,7 +30,8 @@ export async function analyzeInParallel(job: AnalyzeJob, paths?: () => string[])
   // Running from TypeScript sources (the test runner) there is no compiled worker to start.
   const threads = FROM_SOURCE ? 1 : Math.min(availableParallelism(), Math.floor(job.files.length / FILES_PER_THREAD));
   const { analyzeFiles } = await import('./analyze.js');
-  if (threads <= 1) return new Map(analyzeFiles(job));
+  // A memo of analyzed blobs lives in this thread: a job that has one stays here.
+  if (threads <= 1 || job.memo) return new Map(analyzeFiles(job));
 
   // Interleaved shares, so that each thread gets a like mix of big and small files.
   const shares = Array.from({ length: threads }, (_, t) => job.files.filter((_, i) => i % threads === t));

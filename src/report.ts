@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
-import { discoverFiles } from './load/discover.js';
+import { classifyFiles, findRoot } from './load/discover.js';
+import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
+import type { Interval } from './history/periods.js';
 import { readPortfolioData } from './load/portfolio-data.js';
 import { suggest } from './model/suggest.js';
 import { reportCsv } from './output/reports/csv.js';
@@ -16,7 +18,7 @@ import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from '
 export const REPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache'> {
+export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache' | 'asOf'> {
   kind: string;
   format: ReportFormat;
   /** A template file to render instead of the kind's (md and html). */
@@ -27,22 +29,32 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   weeks?: number;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
+  /** trends: the period, and where the history starts. */
+  interval?: Interval;
+  since?: string;
+  progress?: TrendOptions['progress'];
 }
 
 export interface RenderedReport {
   root: string;
-  model: ReportModel;
+  model: ReportModel | TrendsModel;
   text: string;
 }
 
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
+  if (options.kind === 'trends') {
+    if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, progress: options.progress });
+    const root = findRoot(options.cwd ?? process.cwd());
+    return { root, model, text: render(root, model, options) };
+  }
   const { root, model } = await buildReport(options);
   return { root, model, text: render(root, model, options) };
 }
 
 /** The view model of a report, without rendering it (`pmo status` draws its table from it). */
 export async function buildReport(options: Omit<ReportOptions, 'format'> & { format?: ReportFormat }): Promise<{ root: string; model: ReportModel }> {
-  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache });
+  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache, asOf: options.asOf });
   const { root, config, today } = result;
   const kinds = [...new Set([...BUILTIN_KINDS, ...templateKinds(root)])];
   if (!kinds.includes(options.kind) && !options.template) {
@@ -52,11 +64,12 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const data = readPortfolioData(root, discoverFiles(root, config.rulesets), result.findings);
-  return { root, model: buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon }, options) };
+  const data = readPortfolioData(classifyFiles(result.files, config.rulesets), result.readFile, result.findings);
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, options);
+  return { root, model };
 }
 
-function render(root: string, model: ReportModel, options: ReportOptions): string {
+function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
   if (options.format === 'csv') return reportCsv(model);
   const template = options.template ? templateFile(options.template, options.cwd) : findTemplate(root, options.kind, options.format);

@@ -7,13 +7,17 @@ import { PmoError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
+import { closeCommand } from './commands/close.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
+import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
+import { newCommand } from './commands/new.js';
 import { reportCommand } from './commands/report.js';
 import { statusCommand } from './commands/status.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
+import { updateCommand } from './commands/update.js';
 
 export function program(): Command {
   return throwInsteadOfExit(new Command('pmo')
@@ -29,6 +33,10 @@ export function program(): Command {
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
     .addCommand(schemaCommand())
+    .addCommand(initCommand())
+    .addCommand(newCommand())
+    .addCommand(updateCommand())
+    .addCommand(closeCommand())
     .addHelpText(
       'after',
       `
@@ -43,8 +51,12 @@ Examples:
   $ pmo rules                          the governance rules and their severities here
   $ pmo hooks install                  run \`pmo check --staged\` before every commit
   $ pmo schema --vscode                JSON Schemas for the editor: errors underlined as you type
+  $ pmo init --pmo-type controlling    set up a new PMO repository
+  $ pmo new project apollo --name Apollo --manager jdoe
+  $ pmo update apollo --overall amber --summary "Vendor quota escalated"
+  $ pmo close apollo --dry-run         the closing checklist, and the diff it would write
 
-Docs: docs/format.md (the files), docs/architecture.md (how pmo works).`,
+Docs: docs/format.md (the files), docs/authoring.md (the writing commands), docs/architecture.md (how pmo works).`,
     ),
   );
 }

@@ -5,12 +5,14 @@
  * Commands go through simple-git; blob contents through one `git cat-file --batch` process, since
  * simple-git cannot feed a command's stdin and one process per blob would cost a spawn each.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, GitError as SimpleGitError, type SimpleGit } from 'simple-git';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../errors.js';
 import { hashBytes } from './read.js';
+
+export const SHALLOW_FIX = 'fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)';
 
 /** The empty tree's id: what HEAD "is" before the first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -25,6 +27,16 @@ export interface Change {
   index?: string;
 }
 
+/** A commit of the branch's history, with the files it changed (`index`: the blob after, absent when deleted). */
+export interface HistoryCommit {
+  id: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+  changes: Change[];
+  /** The oldest commit of a shallow clone: the history before it is missing, not empty. */
+  shallow?: true;
+}
+
 export interface IndexSnapshot {
   /** The YAML files in the index (paths relative to the PMO root), with their blob ids. */
   blobs: Map<string, string>;
@@ -32,8 +44,8 @@ export interface IndexSnapshot {
   present: (path: string) => boolean;
   /** Every path in the index. */
   paths: () => string[];
-  /** The files the commit changes, against HEAD (or against nothing, before the first commit). */
-  changes: Change[];
+  /** The files the commit changes, against HEAD (or against nothing, before the first commit); none for a past commit's tree. */
+  changes?: Change[];
 }
 
 /** A repository at `root` (the PMO root, which may be a folder inside the git work tree). */
@@ -109,6 +121,60 @@ export class GitRepo {
     return [...changes, ...untracked.split('\0').filter(Boolean).map((path) => ({ path, index: 'untracked' }))];
   }
 
+  /**
+   * The commit `spec` names: a ref (tag, branch, sha), or a date YYYY-MM-DD, meaning the last commit on this
+   * branch (first parents from HEAD) made at or before the end of that day. With the commit's own date.
+   */
+  async commitAsOf(spec: string): Promise<{ commit: string; date: string }> {
+    const why = this.command;
+    await this.assertWorkTree();
+    if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so it has no history to read`);
+    let commit: string;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(spec)) {
+      commit = (await this.run(['rev-list', '-1', '--first-parent', `--before=${spec} 23:59:59`, 'HEAD'])).trim();
+      if (!commit) {
+        const first = (await this.run(['log', '--first-parent', '--format=%cd', '--date=short', '--reverse', 'HEAD'])).split('\n')[0];
+        throw new GitError(`${why}: this branch has no commit from ${spec} or before (its history starts on ${first})${await this.shallowHint(false)}`);
+      }
+    } else {
+      commit = (await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${spec}^{commit}`]).catch(() => '')).trim();
+      if (!commit) throw new GitError(`${why}: git knows no commit named ${spec}${await this.shallowHint()}`);
+    }
+    const date = (await this.run(['show', '-s', '--format=%cd', '--date=short', commit])).trim();
+    return { commit, date };
+  }
+
+  /** The PMO folder as `commit` has it: every YAML file's blob, and every path (for record checks). */
+  async treeAt(commit: string): Promise<IndexSnapshot> {
+    // Run in the PMO folder, ls-tree lists that folder only, with paths relative to it.
+    return treeSnapshot(await this.run(['ls-tree', '-r', '-z', commit]));
+  }
+
+  /**
+   * Every commit of this branch (first parents from HEAD), oldest first, with its time and the files it
+   * changed (against its first parent; the first commit adds its whole tree): one `git log`, from which any
+   * commit's tree is rebuilt by replaying the changes.
+   */
+  async firstParentHistory(): Promise<HistoryCommit[]> {
+    await this.assertWorkTree();
+    if (!(await this.hasCommits())) throw new GitError(`${this.command}: the repository has no commits yet, so it has no history to read`);
+    const out = await this.run(['log', '--first-parent', '--reverse', '--format=%x01%H %ct', '--raw', '--no-abbrev', '--no-renames', '--relative', '-z', 'HEAD']);
+    const shallow = (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+    return out
+      .split('\x01')
+      .filter(Boolean)
+      .map((chunk, i) => {
+        const end = chunk.indexOf('\0');
+        const [id, time] = chunk.slice(0, end).split(' ');
+        return { id: id!, time: Number(time), changes: parseRawDiff(chunk.slice(end + 1).replace(/^\n/, '')), ...(shallow && i === 0 ? { shallow: true } : {}) };
+      });
+  }
+
+  /** A long-lived `git cat-file --batch` for reading many blobs in turns (history); close it when done. */
+  blobReader(): BlobReader {
+    return new BlobReader(this.root);
+  }
+
   /** Blob contents by id, through one `git cat-file --batch` process. */
   readBlobs(ids: Iterable<string>): Promise<Map<string, Uint8Array>> {
     const wanted = [...new Set(ids)];
@@ -167,11 +233,10 @@ export class GitRepo {
     return (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
   }
 
-  private async shallowHint(): Promise<string> {
+  private async shallowHint(fetchRef = true): Promise<string> {
     const shallow = (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-    return shallow
-      ? '; this is a shallow clone, which lacks the history: fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)'
-      : ' (fetch it first, e.g. `git fetch origin`)';
+    if (shallow) return `; this is a shallow clone, which lacks the history: ${SHALLOW_FIX}`;
+    return fetchRef ? ' (fetch it first, e.g. `git fetch origin`)' : '';
   }
 
   /** Fails with the fix unless `root` is inside a git work tree (for commands that would otherwise misreport it). */
@@ -260,6 +325,22 @@ function presence(listing: string): Pick<IndexSnapshot, 'present' | 'paths'> {
   return { present, paths };
 }
 
+/** `git ls-tree -r -z` output: `<mode> SP <type> SP <object> TAB <path> NUL`; YAML blobs (not links) and every path. */
+function treeSnapshot(listing: string): IndexSnapshot {
+  const blobs = new Map<string, string>();
+  const all = new Set<string>();
+  for (const entry of listing.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const path = entry.slice(tab + 1);
+    all.add(path);
+    const [mode, type, id] = entry.slice(0, tab).split(' ');
+    // A link in a commit points at a path, not at content pmo could read as of then: it is left out.
+    if (type === 'blob' && mode !== '120000' && /\.ya?ml$/.test(path)) blobs.set(path, id!);
+  }
+  return { blobs, present: (path) => all.has(path), paths: () => [...all] };
+}
+
 /** `git diff-index -z` output: `:<mode> <mode> <sha> <sha> <status>\0<path>\0` per change. */
 function parseRawDiff(raw: string): Change[] {
   const fields = raw.split('\0');
@@ -285,6 +366,72 @@ function parseBatch(out: Buffer, wanted: readonly string[]): Map<string, Uint8Ar
     at = end + 1 + size + 1;
   }
   return blobs;
+}
+
+/**
+ * One `git cat-file --batch` process kept for a whole run: each `read` writes its ids and gets the blobs back in
+ * order, so a history of thousands of blobs costs one process, not one per commit or per file.
+ */
+export class BlobReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  /** Who waits for the next answers, in the order the ids were written. */
+  private readonly waiting: Array<{ id: string; done: (bytes: Uint8Array | GitError) => void }> = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failure: GitError | undefined;
+
+  constructor(cwd: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    this.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    this.child.stdout.on('data', (chunk: Buffer) => this.take(chunk));
+    this.child.on('error', (error) => this.fail(`cannot run git cat-file: ${error.message}`));
+    this.child.on('close', (code) => this.fail(`git cat-file stopped: ${stderr.trim() || `exit code ${code}`}`));
+    this.child.stdin.on('error', () => undefined); // a closed pipe is reported by 'close'
+  }
+
+  async read(ids: Iterable<string>): Promise<Map<string, Uint8Array>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    if (this.failure) throw this.failure;
+    const answers = wanted.map(
+      (id) => new Promise<Uint8Array>((resolve, reject) => this.waiting.push({ id, done: (b) => (b instanceof GitError ? reject(b) : resolve(b)) })),
+    );
+    this.child.stdin.write(`${wanted.join('\n')}\n`);
+    const blobs = await Promise.all(answers);
+    return new Map(wanted.map((id, i) => [id, blobs[i]!]));
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private fail(message: string): void {
+    this.failure ??= new GitError(message);
+    for (const w of this.waiting.splice(0)) w.done(this.failure);
+  }
+
+  /** Answers come in the order asked: `<sha> <type> <size>\n<content>\n`, or `<sha> missing\n`. */
+  private take(chunk: Buffer): void {
+    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
+    for (let next = this.waiting[0]; next; next = this.waiting[0]) {
+      const end = this.buffer.indexOf(0x0a);
+      if (end < 0) return;
+      const header = this.buffer.subarray(0, end).toString('latin1').split(' ');
+      if (header[1] === 'missing' || header.length < 3) {
+        this.buffer = this.buffer.subarray(end + 1);
+        this.waiting.shift();
+        next.done(new GitError(`git has no object ${next.id} (is the repository complete?)`));
+        continue;
+      }
+      const size = Number(header[2]);
+      if (this.buffer.length < end + 1 + size + 1) return;
+      // A copy: the answer outlives the buffer it arrived in.
+      const bytes = new Uint8Array(this.buffer.subarray(end + 1, end + 1 + size));
+      this.buffer = this.buffer.subarray(end + 2 + size);
+      this.waiting.shift();
+      next.done(bytes);
+    }
+  }
 }
 
 // ── pmo log: the history of one file (GitRepo.fileHistory) ──────────────────────────────────────────────────

@@ -12,7 +12,7 @@ import type { Request } from '../model/schemas/request.js';
 import { isRecord } from '../model/labels.js';
 import type { SourceFile } from './discover.js';
 import { parseYaml } from './parse-yaml.js';
-import { readSource } from './read.js';
+import { decodeSource } from './read.js';
 
 export interface PortfolioData {
   projects: Array<{ path: string; data: Project }>;
@@ -27,7 +27,8 @@ export interface PortfolioData {
 /** Rule ids of the findings that make a file's data unusable for numbers. */
 const UNUSABLE = /^(yaml|schema)\//;
 
-export function readPortfolioData(root: string, files: readonly SourceFile[], findings: readonly Finding[]): PortfolioData {
+/** `read` gives a file's bytes as the check read them: from the work tree, or from a past commit (--as-of). */
+export function readPortfolioData(files: readonly SourceFile[], read: (path: string) => Uint8Array, findings: readonly Finding[]): PortfolioData {
   const broken = new Map<string, number>();
   for (const f of findings) {
     if (f.severity === 'error' && UNUSABLE.test(f.rule)) broken.set(f.file, (broken.get(f.file) ?? 0) + 1);
@@ -40,7 +41,7 @@ export function readPortfolioData(root: string, files: readonly SourceFile[], fi
       out.leftOut.push({ file: file.path, reason: `${errors} YAML or schema error${errors === 1 ? '' : 's'}: run pmo check ${file.path}` });
       continue;
     }
-    const data = parseYaml(readSource(root, file.path, file.kind).text, file.path).data;
+    const data = parseYaml(decodeSource(file.path, file.kind, read(file.path)).text, file.path).data;
     if (!isRecord(data)) continue; // an empty optional file: nothing to report
     if (file.kind === 'project') out.projects.push({ path: file.path, data: data as unknown as Project });
     else if (file.kind === 'request') out.requests.push({ path: file.path, data: data as unknown as Request });

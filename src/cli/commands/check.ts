@@ -24,6 +24,7 @@ interface CheckFlags {
   rules: boolean;
   staged?: boolean;
   changedSince?: string;
+  asOf?: string;
 }
 
 export function checkCommand(): Command {
@@ -38,6 +39,7 @@ export function checkCommand(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
     .option('--staged', "check what the next commit holds (git's index): the staged files, and what they break elsewhere")
     .option('--changed-since <ref>', 'report the files changed since <ref> (its merge base with HEAD), and what they break elsewhere; e.g. origin/main in a pull request')
+    .option('--as-of <date|ref>', 'check the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD), from git; --today defaults to its date')
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
     .option('--show-waived', 'also list the findings that waivers hide (JSON always includes them)')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
@@ -58,6 +60,7 @@ Examples:
   $ pmo check --fail-on warn --today 2026-11-20
   $ pmo check --staged                        the pre-commit check: what the next commit holds
   $ pmo check --changed-since origin/main     in a pull request: only the files it changes
+  $ pmo check --as-of 2026-10-31              the repository as it was at the end of October
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
     )
@@ -71,6 +74,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
         rules: flags.rules,
         staged: flags.staged,
         changedSince: flags.changedSince,
+        asOf: flags.asOf,
       });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const describes = outputs.some((o) => DESCRIBES_RULES.has(o.format));

@@ -48,7 +48,8 @@ Exit codes: 0 ready, 1 not ready, 2 pmo could not do its job (no such project or
     });
 }
 
-function checklist(r: GateReadiness, chalk: Palette): string {
+/** The readiness checklist as text (also shown by pmo update --phase and pmo close when a gate fails). */
+export function checklist(r: GateReadiness, chalk: Palette): string {
   const out = [`${chalk.bold(r.project)}: readiness for ${chalk.bold(r.target)} (now in ${r.phase})`, ''];
   if (r.blocked) return `${[...out, `  ${chalk.red('✖')} ${r.blocked}`, '', chalk.red('✖ not ready')].join('\n')}\n`;
   if (r.criteria.length === 0) out.push(`  no gate up to ${r.target} has criteria (pmo.yaml gates:)`);

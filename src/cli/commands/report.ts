@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { writeFileIfChanged } from '../../output/write-file.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import type { ReportFormat } from '../../report.js';
+import type { Interval } from '../../history/periods.js';
 import { parseCount, parseDate } from '../options.js';
 
 interface ReportFlags {
@@ -15,6 +16,9 @@ interface ReportFlags {
   template?: string;
   weeks?: number;
   horizon?: number;
+  asOf?: string;
+  interval?: Interval;
+  since?: string;
   cache: boolean;
 }
 
@@ -26,8 +30,11 @@ export function reportCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'json']).default('md'))
     .option('-o, --out <file>', 'write the report to <file> (atomically) instead of stdout')
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
+    .option('--as-of <date|ref>', 'report the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD); --today defaults to its date')
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
-    .option('--weeks <n>', 'weeks the resources report shows (default 12)', parseCount)
+    .option('--weeks <n>', 'resources: weeks ahead (default 12); trends: weeks of history', parseCount)
+    .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
+    .option('--since <date>', 'trends: start with the period holding this date, YYYY-MM-DD', parseDate)
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
@@ -46,7 +53,9 @@ Examples:
   $ pmo report project crm-migration               one project's one-pager
   $ pmo report resources --weeks 26                the allocation heatmap, half a year ahead
   $ pmo report intake                              requests ranked by pmo.yaml's scoring weights
-  $ pmo report weekly --today 2026-11-20           rebuild last Friday's report
+  $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
+  $ pmo report trends --interval quarter --since 2025-01-01
+  $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
 
 Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not do its job.`,
     )
@@ -62,6 +71,10 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         template: flags.template,
         weeks: flags.weeks,
         horizon: flags.horizon,
+        asOf: flags.asOf,
+        interval: flags.interval,
+        since: flags.since,
+        progress: progressBar(),
         cache: flags.cache,
       });
       if (flags.out) {
@@ -72,4 +85,22 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         await writeStdout(report.text);
       }
     });
+}
+
+/**
+ * A progress bar on stderr for runs that read history, shown only on a terminal and only once the run has
+ * taken a second (a quick run should not flicker one).
+ */
+function progressBar(): ((done: number, total: number, label: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const started = Date.now();
+  let shown = false;
+  return (done, total, label) => {
+    if (!shown && Date.now() - started < 1000) return;
+    shown = true;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total} ${label}\x1b[K`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  };
 }

@@ -48,34 +48,49 @@ Exit codes: 0 done, 2 pmo could not do its job (no or broken pmo.yaml, a setting
     .action(async (flags: SchemaFlags) => {
       const cwd = resolve(flags.cwd ?? '.');
       const root = findRoot(cwd);
-      // Loaded when used: other commands should not pay for zod's JSON Schema generation.
-      const [{ loadConfig }, { readSource }, { editorSchemas }, { ensureIgnored }] = await Promise.all([
-        import('../../check.js'),
-        import('../../load/read.js'),
-        import('../../model/json-schema.js'),
-        import('../../load/cache.js'),
-      ]);
-      // The loader `pmo check` uses: a broken pmo.yaml stops this command with the same message.
-      const config = await loadConfig(readSource(root, CONFIG_FILE, 'config'));
-      const schemas = editorSchemas(config.data);
-      if (flags.print) return writeStdout(json(schemas.find((s) => s.kind === flags.print)!.schema));
-
-      const outDir = flags.out ? resolve(cwd, flags.out) : join(root, DEFAULT_OUT);
-      const mapping: SchemaMapping = Object.fromEntries(schemas.map((s) => [settingsKey(root, join(outDir, s.fileName)), s.files]));
-      const settingsPath = join(root, SETTINGS_FILE);
-      // Merged before anything is written: a settings file pmo must refuse stops the command cleanly.
-      const settings = flags.vscode ? mergeYamlSchemas(readOrUndefined(settingsPath), mapping) : undefined;
-
-      mkdirSync(outDir, { recursive: true });
-      ensureIgnored(outDir);
-      const written = schemas.map((s) => join(outDir, s.fileName)).filter((path, i) => writeFileIfChanged(path, json(schemas[i]!.schema)));
-      if (settings !== undefined && writeFileIfChanged(settingsPath, settings)) written.push(settingsPath);
+      if (flags.print) {
+        const schemas = await loadSchemas(root);
+        return writeStdout(json(schemas.find((s) => s.kind === flags.print)!.schema));
+      }
+      const { written, mapping } = await writeEditorSchemas(root, { outDir: flags.out ? resolve(cwd, flags.out) : undefined, vscode: flags.vscode });
       const lines = written.map(shown);
       if (!flags.out && !flags.vscode) {
         lines.push('', `The schemas for ${SETTINGS_FILE} (or run pmo schema --vscode):`, JSON.stringify({ 'yaml.schemas': mapping }, null, 4));
       }
       return writeStdout(lines.length > 0 ? `${lines.join('\n')}\n` : '');
     });
+}
+
+async function loadSchemas(root: string) {
+  // Loaded when used: other commands should not pay for zod's JSON Schema generation.
+  const [{ loadConfig }, { readSource }, { editorSchemas }] = await Promise.all([
+    import('../../check.js'),
+    import('../../load/read.js'),
+    import('../../model/json-schema.js'),
+  ]);
+  // The loader `pmo check` uses: a broken pmo.yaml stops this command with the same message.
+  const config = await loadConfig(readSource(root, CONFIG_FILE, 'config'));
+  return editorSchemas(config.data);
+}
+
+/**
+ * Writes the schemas (to .pmo/schema/ unless `outDir`) and, with `vscode`, merges them into
+ * .vscode/settings.json. Also `pmo init`'s editor wiring. Returns the files written and the yaml.schemas mapping.
+ */
+export async function writeEditorSchemas(root: string, options: { outDir?: string; vscode?: boolean } = {}): Promise<{ written: string[]; mapping: SchemaMapping }> {
+  const schemas = await loadSchemas(root);
+  const { ensureIgnored } = await import('../../load/cache.js');
+  const outDir = options.outDir ?? join(root, DEFAULT_OUT);
+  const mapping: SchemaMapping = Object.fromEntries(schemas.map((s) => [settingsKey(root, join(outDir, s.fileName)), s.files]));
+  const settingsPath = join(root, SETTINGS_FILE);
+  // Merged before anything is written: a settings file pmo must refuse stops the command cleanly.
+  const settings = options.vscode ? mergeYamlSchemas(readOrUndefined(settingsPath), mapping) : undefined;
+
+  mkdirSync(outDir, { recursive: true });
+  ensureIgnored(outDir);
+  const written = schemas.map((s) => join(outDir, s.fileName)).filter((path, i) => writeFileIfChanged(path, json(schemas[i]!.schema)));
+  if (settings !== undefined && writeFileIfChanged(settingsPath, settings)) written.push(settingsPath);
+  return { written, mapping };
 }
 
 const json = (schema: unknown) => `${JSON.stringify(schema, null, 2)}\n`;

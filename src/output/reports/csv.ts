@@ -5,6 +5,7 @@
  */
 import type { AuditModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
 import type { ProjectView } from './model/project-view.js';
+import type { TrendsModel } from '../../trends.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -60,7 +61,8 @@ const PROJECT_COLUMNS: ReadonlyArray<[string, (p: ProjectView) => Cell]> = [
 const rounded = (n: number | null, places = 3) => (n === null ? null : Math.round(n * 10 ** places) / 10 ** places);
 
 /** The CSV of a report model: one row per project, or per person (resources), request (intake), or project's compliance (audit). */
-export function reportCsv(model: ReportModel): string {
+export function reportCsv(model: ReportModel | TrendsModel): string {
+  if ('points' in model) return trendCsv(model);
   switch (model.report.kind) {
     case 'resources': {
       const { weeks, people } = model as ResourcesModel;
@@ -90,3 +92,15 @@ export function reportCsv(model: ReportModel): string {
 
 const projectRows = (projects: readonly ProjectView[]) =>
   toCsv(PROJECT_COLUMNS.map(([name]) => name), projects.map((p) => PROJECT_COLUMNS.map(([, pick]) => pick(p))));
+
+/** One row per period: the portfolio at its end (empty cells before the repository's first commit). */
+function trendCsv(model: TrendsModel): string {
+  const header = ['period', 'start', 'end', 'commit', 'projects', 'active', 'green', 'amber', 'red', 'no_status', 'errors', 'warnings', 'notes', 'waived',
+    'compliance_score', 'budget_baseline', 'budget_forecast', 'cpi', 'spi', 'high_risks', 'over_allocated', 'revenue_overdue', 'left_out'];
+  return toCsv(header, model.points.map((p) => {
+    const v = p.values;
+    return [p.label, p.start, p.end, p.commit?.id.slice(0, 12), v?.projects, v?.active, v?.by_rag.green, v?.by_rag.amber, v?.by_rag.red, v?.by_rag.none,
+      v?.findings.errors, v?.findings.warnings, v?.findings.infos, v?.findings.waived, v?.compliance_score, v?.budget.baseline, v?.budget.forecast,
+      v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.left_out];
+  }));
+}

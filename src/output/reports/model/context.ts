@@ -14,6 +14,8 @@ export interface ReportInput {
   data: PortfolioData;
   /** Every finding of `pmo check` on the repo, waived ones included (marked). */
   findings: readonly Finding[];
+  /** The commit reported as of (--as-of), and its date. */
+  commit?: { commit: string; date: string };
   /** Milestones due within this many days are "due" (default 14). */
   horizonDays?: number;
 }
@@ -42,7 +44,7 @@ export function reportContext(input: ReportInput): ReportContext {
 }
 
 /** The header every report model starts with. */
-export function reportHeader(ctx: ReportContext, title: string) {
+export function reportHeader(ctx: Pick<ReportContext, 'kind' | 'config' | 'today' | 'horizonDays' | 'commit'>, title: string) {
   return {
     kind: ctx.kind,
     title,
@@ -53,5 +55,6 @@ export function reportHeader(ctx: ReportContext, title: string) {
     thresholds: ctx.config.thresholds,
     horizon_days: ctx.horizonDays ?? DEFAULT_HORIZON_DAYS,
     generated_by: `pmo ${VERSION}`,
+    as_of: ctx.commit ? { commit: ctx.commit.commit, date: ctx.commit.date } : null,
   };
 }

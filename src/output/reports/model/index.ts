@@ -12,7 +12,7 @@ import { compliance, governanceSummary } from './governance.js';
 import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
 import { projectDetail } from './project-detail.js';
 
-export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake'] as const;
+export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
 
 export interface ModelOptions {
   /** `pmo report project <id>`. */

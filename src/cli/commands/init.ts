@@ -1,0 +1,156 @@
+/** `pmo init [dir]`: a new PMO repository, ready for `pmo check`, in a minute. Never overwrites a file. */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import { todayIso } from '../../model/dates.js';
+import { writeStdout } from '../../output/write.js';
+import { parseDate } from '../options.js';
+
+type FileChange = import('../../edit/changes.js').FileChange;
+
+interface InitFlags {
+  pmoType?: 'supportive' | 'controlling' | 'directive';
+  organization?: string;
+  currency: string;
+  withTemplates?: boolean;
+  hooks?: boolean;
+  vscode: boolean;
+  today?: string;
+  dryRun?: boolean;
+}
+
+function parseCurrency(value: string): string {
+  if (!/^[A-Z]{3}$/.test(value)) throw new InvalidArgumentError(`expected a three-letter currency code such as EUR, got '${value}'`);
+  return value;
+}
+
+export function initCommand(): Command {
+  return new Command('init')
+    .description('create a PMO repository: pmo.yaml, people, goals, waivers, an example project, editor schemas and the git hook')
+    .argument('[dir]', 'where to create it (default: the current directory; created if missing)')
+    .addOption(new Option('--pmo-type <type>', 'how strongly the PMO governs').choices(['supportive', 'controlling', 'directive']))
+    .option('--organization <name>', "the organisation's name (default: the directory's name)")
+    .option('--currency <code>', 'the currency of budgets', parseCurrency, 'EUR')
+    .option('--with-templates', "copy the built-in templates of new projects and requests to templates/, to make them the PMO's own")
+    .option('--hooks', 'install the git pre-commit hook that runs `pmo check --staged` (in a git repository)')
+    .option('--no-hooks', 'do not offer the hook')
+    .option('--no-vscode', 'do not write the editor schemas and .vscode/settings.json')
+    .option('--today <date>', 'the date to take as today (the example project starts on it), YYYY-MM-DD', parseDate)
+    .option('--dry-run', 'print the files it would create as a diff, and write nothing')
+    .addHelpText(
+      'after',
+      `
+A file that is already there is kept as it is (and said so): running init again only adds what is missing.
+At a terminal, pmo asks for the PMO type and offers the hook; elsewhere, give --pmo-type (and --hooks).
+
+Examples:
+  $ pmo init --pmo-type controlling                   here, for a controlling PMO
+  $ pmo init portfolio --pmo-type directive --hooks   in ./portfolio, with the pre-commit hook
+  $ pmo init --pmo-type supportive --with-templates   ... and the templates to make your own
+  $ pmo init --pmo-type controlling --dry-run         what it would create
+
+Exit codes: 0 created (or shown), 2 pmo could not do it (a missing --pmo-type off a terminal, --hooks outside
+a git repository, an existing pmo.yaml it cannot use).`,
+    )
+    .action(async (dirArg: string | undefined, flags: InitFlags) => {
+      const [{ canAsk, Prompter, missingFlags }, scaffold, { planNew }, { diffOf, writeChanges }, { configFrom }, { buildSchemas }, { builtInTemplatePath }, { parseYamlFully }] = await Promise.all([
+        import('../../edit/prompt.js'),
+        import('../../edit/scaffold.js'),
+        import('../../edit/new-file.js'),
+        import('../../edit/changes.js'),
+        import('../../model/config.js'),
+        import('../../model/config-compile.js'),
+        import('../../edit/template.js'),
+        import('../../load/parse-yaml.js'),
+      ]);
+      const dir = resolve(dirArg ?? '.');
+      const has = (path: string) => existsSync(join(dir, path));
+      const today = flags.today ?? todayIso();
+      const git = await gitOf(dir);
+      if (flags.hooks && !git) throw new UsageError(`--hooks: ${dir} is not in a git repository; run \`git init\` first (or later: pmo hooks install)`);
+
+      const prompter = canAsk() ? new Prompter() : undefined;
+      try {
+        let type = flags.pmoType;
+        if (!has('pmo.yaml') && !type) {
+          if (!prompter) throw missingFlags('pmo init', ['--pmo-type <supportive|controlling|directive>   how strongly the PMO governs (pmo init --help)']);
+          process.stderr.write('How strongly does the PMO govern?\n  supportive   templates and practices; findings are warnings\n  controlling  the method is enforced; governance rules are errors\n  directive    the PMO runs the projects; every rule is an error, gates block phase changes\n');
+          type = (await prompter.ask('PMO type', { choices: scaffold.PMO_TYPES, default: 'controlling' })) as InitFlags['pmoType'];
+        }
+        const organization = flags.organization ?? (prompter && !has('pmo.yaml') ? await prompter.ask('Organisation', { default: basename(dir) }) : basename(dir));
+        const hooks = flags.hooks ?? (git && prompter && !flags.dryRun && flags.hooks !== false ? await prompter.confirm('Install the git pre-commit hook that runs `pmo check --staged`?', true) : false);
+
+        const config = has('pmo.yaml') ? readFileSync(join(dir, 'pmo.yaml'), 'utf8') : scaffold.pmoYaml(type!, organization, flags.currency);
+        const files: Array<[string, string]> = [
+          ['pmo.yaml', config],
+          ['people.yaml', scaffold.PEOPLE_YAML],
+          ['goals.yaml', scaffold.GOALS_YAML],
+          ['waivers.yaml', scaffold.WAIVERS_YAML],
+        ];
+        if (flags.withTemplates) {
+          for (const kind of ['project', 'request'] as const) files.push([`templates/${kind}.yaml.hbs`, readFileSync(builtInTemplatePath(kind), 'utf8')]);
+        }
+        const kept = files.filter(([path]) => has(path)).map(([path]) => path);
+        const changes: FileChange[] = files.filter(([path]) => !has(path)).map(([path, text]) => ({ path, abs: join(dir, path), after: Buffer.from(text) }));
+
+        // The example project, through the same template and checks as pmo new, when the placeholders it names are new too.
+        const projects = has('projects') && readdirSync(join(dir, 'projects')).some((name) => /\.ya?ml$/.test(name));
+        const example = `projects/${scaffold.EXAMPLE_PROJECT.id}.yaml`;
+        if (projects || kept.includes('people.yaml') || kept.includes('goals.yaml')) {
+          if (has(example)) kept.push(example);
+        } else {
+          const { data } = parseYamlFully(config, 'pmo.yaml');
+          const ws = { root: dir, config: configFrom(data), schemas: buildSchemas(data), people: new Set(['example-pm', 'example-sponsor']), goals: new Set(['G1']) };
+          const { values, id } = scaffold.EXAMPLE_PROJECT;
+          const plan = await planNew(ws, { kind: 'project', id, today, values: { ...values, phase: ws.config.lifecycle[0], start: today }, set: {} });
+          changes.push(plan.change);
+        }
+
+        const said: string[] = [];
+        const here = (path: string) => relative(process.cwd(), join(dir, path)) || '.';
+        if (flags.dryRun) {
+          await writeStdout(diffOf(changes));
+          process.stderr.write(`${kept.length ? `pmo init: kept (already there): ${kept.join(', ')}\n` : ''}pmo init: dry run, nothing written${flags.vscode ? ' (the editor schemas and the hook are not shown)' : ''}\n`);
+          return;
+        }
+        mkdirSync(dir, { recursive: true });
+        writeChanges(changes);
+        if (changes.length > 0) said.push(`Created ${type && !kept.includes('pmo.yaml') ? `a ${type} PMO ` : ''}in ${here('')}:`, ...changes.map((c) => `  ${here(c.path)}`));
+        else said.push(`Nothing to create in ${here('')}: its PMO files are there.`);
+        if (kept.length > 0) said.push('Kept (already there):', ...kept.map((path) => `  ${here(path)}`));
+        if (flags.vscode) {
+          const { writeEditorSchemas } = await import('./schema.js');
+          const { written } = await writeEditorSchemas(dir, { vscode: true });
+          const schemas = written.filter((path) => path.endsWith('.schema.json'));
+          const others = written.filter((path) => !path.endsWith('.schema.json')).map((path) => relative(dir, path));
+          if (written.length > 0) said.push(`Editor wiring (docs/editor.md): ${[...(schemas.length ? [`${schemas.length} JSON Schemas in ${here('.pmo/schema')}`] : []), ...others.map(here)].join(', ')}`);
+        }
+        if (hooks && git) {
+          const { installHook } = await import('../../hooks/pre-commit.js');
+          const { path } = installHook({ root: dir, ...(await git.hookPaths()) });
+          said.push(`Pre-commit hook: ${path} (each commit runs \`pmo check --staged\`)`);
+        } else if (git && flags.hooks === undefined && !existsSync(join((await git.hookPaths()).hooks, 'pre-commit'))) {
+          said.push('No pre-commit hook: `pmo hooks install` adds one that runs `pmo check --staged` on each commit.');
+        }
+        said.push('', `Next: ${dirArg ? `cd ${dirArg} && ` : ''}pmo check; edit people.yaml, goals.yaml and the example project; then \`pmo new project <id>\`.`);
+        await writeStdout(`${said.join('\n')}\n`);
+      } finally {
+        prompter?.close();
+      }
+    });
+}
+
+/** The git repository `dir` is in, if any (its folder need not exist yet: then its parent's). */
+async function gitOf(dir: string) {
+  let at = dir;
+  while (!existsSync(at)) at = resolve(at, '..');
+  const { GitRepo } = await import('../../load/git.js');
+  try {
+    const repo = GitRepo.open(at, 'pmo init');
+    await repo.hookPaths();
+    return repo;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * What a writing command decided to write, and the one place it is written (or, with --dry-run, shown as a
+ * unified diff and not written).
+ */
+import { unifiedDiff } from './diff.js';
+import { createFile, replaceFile } from './atomic-write.js';
+
+export interface FileChange {
+  /** Repo-relative, forward slashes. */
+  path: string;
+  abs: string;
+  /** The bytes read (undefined: a new file). The file must still hold them when it is replaced. */
+  before?: Buffer;
+  after: Buffer;
+}
+
+/** The unified diff of every change, in order. */
+export function diffOf(changes: readonly FileChange[]): string {
+  return changes.map((c) => unifiedDiff(c.path, c.before?.toString('utf8'), c.after.toString('utf8'))).join('');
+}
+
+/** Writes the changes atomically, one file at a time; an unchanged file is not touched. */
+export function writeChanges(changes: readonly FileChange[]): void {
+  for (const change of changes) {
+    if (change.before === undefined) createFile(change.abs, change.after, change.path);
+    else if (!change.before.equals(change.after)) replaceFile(change.abs, change.after, change.before, change.path);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * `pmo update`: one project's routine edits, all made in one pass over its file and written at once (or shown
+ * as a diff). A phase change is judged by the gate first: a directive PMO refuses one that fails, others are
+ * warned.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EditError, UsageError } from '../errors.js';
+import { isRecord } from '../model/labels.js';
+import { didYouMean } from '../model/suggest.js';
+import type { FileChange } from './changes.js';
+import {
+  acceptDeliverable, addIssue, addRisk, addStatus, closeIssue, closeRisk, decideChange, setPhase, updateMilestone,
+  type RiskInput, type StatusInput,
+} from './project-edits.js';
+import { encodeText, readForEdit } from './source.js';
+import { assertKnown, assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
+import { YamlEdit } from './yaml-edit.js';
+import type { GateReadiness } from '../gate.js';
+
+export interface UpdateRequest {
+  project: string;
+  /** The date the update records (status date, decision, acceptance, resolution). */
+  date: string;
+  /** The date gates are judged on. */
+  today: string;
+  by?: string;
+  status?: StatusInput;
+  milestone?: { id: string; forecast?: string; actual?: string; progress?: number };
+  addRisk?: RiskInput;
+  closeRisk?: string;
+  addIssue?: { title: string; owner?: string };
+  closeIssue?: string;
+  change?: { id: string; decision: 'approved' | 'rejected' };
+  accept?: { id: string; record?: string };
+  phase?: string;
+}
+
+export interface UpdatePlan {
+  change?: FileChange;
+  done: string[];
+  /** Said on stderr: a gate a non-directive PMO lets the project through with failing. */
+  warnings: string[];
+  /** The gate judged for a phase change (shown when it fails). */
+  gate?: GateReadiness;
+  /** Why nothing may be written: the gate refuses the phase change (then there is no change). */
+  refused?: string;
+}
+
+/** Reads the project file (refusing one with YAML errors) for an edit. */
+export function openProject(ws: Workspace, project: string) {
+  const path = fileOf(ws, 'projects', project);
+  if (!path) throw new UsageError(`there is no project '${project}' (no projects/${project}.yaml)${didYouMean(project, projectIds(ws))}`);
+  const file = readForEdit(ws.root, path);
+  return { file, edit: new YamlEdit(file.text, file.eol, path) };
+}
+
+/**
+ * `opened`: the project as read before asking the PM (prompts, $EDITOR): the edit is made on that read, so a
+ * change to the file while the PM answered is detected when writing, not silently built upon.
+ */
+export async function planUpdate(ws: Workspace, request: UpdateRequest, opened = openProject(ws, request.project)): Promise<UpdatePlan> {
+  const { file, edit } = opened;
+  const before = structuredClone(edit.data);
+  const done: string[] = [];
+  const person = (id: string | undefined, flag: string) => id !== undefined && assertKnown(ws, 'person', id, flag);
+  person(request.by, '--by');
+  if (request.status?.by !== request.by) person(request.status?.by, 'by:');
+
+  if (request.status) done.push(addStatus(edit, request.status));
+  if (request.milestone) {
+    const { id, ...input } = request.milestone;
+    done.push(updateMilestone(edit, id, input));
+  }
+  if (request.addRisk) {
+    person(request.addRisk.owner, '--owner');
+    done.push(addRisk(edit, request.addRisk));
+  }
+  if (request.closeRisk) done.push(closeRisk(edit, request.closeRisk));
+  if (request.addIssue) {
+    person(request.addIssue.owner, '--owner');
+    done.push(addIssue(edit, { ...request.addIssue, raised: request.date }));
+  }
+  if (request.closeIssue) done.push(closeIssue(edit, request.closeIssue, request.date));
+  if (request.change) done.push(decideChange(edit, request.change.id, request.change.decision, request.by, request.date));
+  if (request.accept) done.push(acceptDeliverable(edit, request.accept.id, { by: request.by, date: request.date, record: request.accept.record }));
+
+  const warnings: string[] = [];
+  let gate: GateReadiness | undefined;
+  if (request.phase !== undefined) {
+    const current = isRecord(edit.data) ? edit.data.phase : undefined;
+    const { lifecycle } = ws.config;
+    if (!lifecycle.includes(request.phase)) {
+      throw new UsageError(`--phase ${request.phase}: not a phase of the lifecycle (${lifecycle.join(', ')})${didYouMean(request.phase, lifecycle)}`);
+    }
+    if (current === request.phase) throw new UsageError(`${request.project} is already in ${request.phase}`);
+    gate = await judgeGate(ws, request.project, request.phase, edit.data, request.today);
+    if (!gate.ready) {
+      if (ws.config.pmoType === 'directive') {
+        return { done, warnings, gate, refused: `${request.project} does not pass the gates to ${request.phase}, and a directive PMO's gates block the change; nothing was written` };
+      }
+      warnings.push(`${request.project} does not pass the gates to ${request.phase} (pmo gate ${request.project} --to ${request.phase} lists them); a ${ws.config.pmoType} PMO lets the phase change through, and pmo check will report the failing criteria`);
+    }
+    done.push(setPhase(edit, request.phase));
+  }
+  if (done.length === 0) throw new UsageError('nothing to update');
+  const text = edit.result();
+  assertNoNewErrors(ws, 'project', file.path, before, edit.data, text);
+  return { change: { path: file.path, abs: file.abs, before: file.bytes, after: encodeText(text, file.bom) }, done, warnings, gate };
+}
+
+/** The gates to `phase`, judged on the project as the edit leaves it (its phase not yet changed). */
+export async function judgeGate(ws: Workspace, project: string, phase: string, data: unknown, today: string): Promise<GateReadiness> {
+  const { gateReadiness } = await import('../gate.js');
+  const readiness = await gateReadiness({ cwd: ws.root, project, to: phase, today, data });
+  if (readiness.blocked) throw new EditError(readiness.blocked);
+  return readiness;
+}
+
+function projectIds(ws: Workspace): string[] {
+  try {
+    return readdirSync(join(ws.root, 'projects')).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, ''));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,103 @@
+/** `--as-of`: the repository as a past commit has it, read from git's objects, for check and report. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pmo } from '../helpers/cli.js';
+import { commitAt, gitAt } from '../helpers/history.js';
+import { GOALS, makeRepo, PEOPLE, PROJECT } from '../helpers/repo.js';
+
+const status = (overall: string, date: string) => `${PROJECT.replace(/^status:[\s\S]*$/m, '')}status:\n  - { date: ${date}, by: jdoe, overall: ${overall}, summary: Week of ${date} }\n`;
+
+/** Three Fridays of one project: amber, red (with a schema error in a second project), green. */
+function history(): { dir: string; commits: string[] } {
+  const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+  gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+  const commits = [
+    commitAt(dir, '2026-11-06T17:00:00+00:00', 'week 45', { 'projects/apollo.yaml': status('amber', '2026-11-06') }),
+    commitAt(dir, '2026-11-13T17:00:00+00:00', 'week 46', {
+      'projects/apollo.yaml': status('red', '2026-11-13'),
+      'projects/zeus.yaml': PROJECT.replace('id: apollo', 'id: zeus').replace('priority: 2', 'priority: 9'),
+    }),
+    commitAt(dir, '2026-11-20T17:00:00+00:00', 'week 47', { 'projects/apollo.yaml': status('green', '2026-11-20') }),
+  ];
+  gitAt(dir, undefined, 'tag', 'week-46', commits[1]!);
+  return { dir, commits };
+}
+
+const temps: string[] = [];
+afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of the repository with `commit` checked out: the files as they were. */
+function checkout(dir: string, commit: string): string {
+  const then = mkdtempSync(join(tmpdir(), 'pmo-then-'));
+  temps.push(then);
+  cpSync(dir, then, { recursive: true });
+  gitAt(then, undefined, 'checkout', '-q', commit);
+  return then;
+}
+
+describe('pmo check --as-of', () => {
+  it('checks the files a date or a ref had, judged on that date, as a checkout of that commit would, touching nothing', () => {
+    const { dir, commits } = history();
+    const then = checkout(dir, commits[1]!);
+    // Uncommitted work must not leak into the past
+    writeFileSync(join(dir, 'projects/apollo.yaml'), status('red', '2026-11-21').replace('manager: jdoe', 'manager: nobody'));
+    const before = gitAt(dir, undefined, 'status', '--porcelain');
+    const findingsOf = (cwd: string, args: string[]) => JSON.parse(pmo(['check', '-C', cwd, '-f', 'json', '--no-cache', ...args]).stdout) as Array<{ file: string; rule: string }>;
+    const week46 = findingsOf(dir, ['--as-of', '2026-11-13']);
+    expect(week46).toEqual(findingsOf(then, ['--today', '2026-11-13']));
+    expect(week46.map((f) => `${f.file} ${f.rule}`)).toContain('projects/zeus.yaml schema/invalid-value');
+    expect(week46.map((f) => f.rule)).not.toContain('ref/unknown-person');
+    expect(findingsOf(dir, ['--as-of', 'week-46'])).toEqual(week46);
+    // A day with no commit takes the last commit before it (and is judged on that day)
+    expect(findingsOf(dir, ['--as-of', commits[0]!]).map((f) => f.file)).not.toContain('projects/zeus.yaml');
+    expect(findingsOf(dir, ['--as-of', '2026-11-15', '--today', '2026-11-13'])).toEqual(week46);
+    expect(gitAt(dir, undefined, 'status', '--porcelain')).toBe(before);
+  });
+
+  it('says what is wrong, exit 2: before the first commit, an unknown ref, no git, with --staged', () => {
+    const { dir } = history();
+    const early = pmo(['check', '-C', dir, '--as-of', '2026-01-01']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('this branch has no commit from 2026-01-01 or before (its history starts on 2026-11-06)');
+    const ref = pmo(['check', '-C', dir, '--as-of', 'no-such-tag']);
+    expect([ref.code, ref.stderr]).toEqual([2, expect.stringContaining('git knows no commit named no-such-tag')]);
+    const both = pmo(['check', '-C', dir, '--as-of', 'HEAD', '--staged']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('do not go together')]);
+    const plain = makeRepo({ 'projects/apollo.yaml': PROJECT });
+    const nogit = pmo(['check', '-C', plain, '--as-of', '2026-11-13']);
+    expect([nogit.code, nogit.stderr]).toEqual([2, expect.stringContaining('needs a git repository')]);
+  });
+
+  it('in a shallow clone, says the history is missing and how to fetch it', () => {
+    const { dir } = history();
+    const clone = mkdtempSync(join(tmpdir(), 'pmo-shallow-'));
+    temps.push(clone);
+    gitAt(tmpdir(), undefined, 'clone', '-q', '--depth', '1', `file://${dir}`, clone);
+    const run = pmo(['check', '-C', clone, '--as-of', '2026-11-06']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('shallow clone');
+    expect(run.stderr).toContain('fetch-depth: 0');
+  });
+});
+
+describe('pmo report --as-of', () => {
+  it("rebuilds a past week's report byte for byte, as it was rendered from that commit's files", () => {
+    const { dir, commits } = history();
+    // That Friday, from a checkout of the commit
+    const then = checkout(dir, commits[1]!);
+    for (const format of ['md', 'html', 'csv']) {
+      const original = pmo(['report', 'weekly', '-C', then, '--today', '2026-11-13', '-f', format]);
+      const rebuilt = pmo(['report', 'weekly', '-C', dir, '--as-of', '2026-11-13', '-f', format]);
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.stdout).toBe(original.stdout);
+    }
+    const model = JSON.parse(pmo(['report', 'weekly', '-C', dir, '--as-of', 'week-46', '-f', 'json']).stdout);
+    expect(model.report.as_of).toEqual({ commit: commits[1], date: '2026-11-13' });
+    expect(model.report.today).toBe('2026-11-13');
+    expect(model.summary.by_rag).toEqual({ green: 0, amber: 0, red: 1, none: 0 });
+    expect(model.left_out.map((l: { file: string }) => l.file)).toEqual(['projects/zeus.yaml']);
+    expect(readFileSync(join(dir, 'projects/apollo.yaml'), 'utf8')).toContain('overall: green');
+  });
+});

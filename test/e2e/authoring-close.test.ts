@@ -1,0 +1,130 @@
+/** Phase changes and closing: the gates judged first; a directive PMO refuses, `pmo close` walks its checklist. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HEAVY, changedLines, heavyRepo } from '../helpers/authoring.js';
+import { pmo } from '../helpers/cli.js';
+
+const TODAY = ['--today', '2026-11-20'];
+const GATES = `gates:
+  planning:  [charter-approved, sponsor-assigned]
+  execution: [baseline-set, risks-identified, budget-approved]
+  closing:   [deliverables-accepted]
+  closed:    [lessons-recorded, final-report-filed]
+`;
+const config = (type: string, more = '') => `version: 1\npmo_type: ${type}\n${GATES}${more}`;
+/** The heavy project with the sign-offs the planning and execution gates ask for. */
+const APPROVED = HEAVY.replace('\nbudget:\n', '\napprovals:\n  charter: { by: asmith, on: 2026-01-03 }\n  baseline: { by: asmith, on: 2026-02-27 }\n\nbudget:\n');
+const project = (dir: string) => readFileSync(join(dir, 'projects/apollo.yaml'), 'utf8');
+const FINAL = { 'records/apollo/final-report.md': '# Final report\n' };
+const CLOSE = ['close', 'apollo', '--actual-end', '2026-11-19', '--lesson', 'Book vendor quota before the peak', '--final-report', 'records/apollo/final-report.md', ...TODAY];
+
+describe('pmo update --phase runs the gate check first', () => {
+  it('a directive PMO refuses a phase change that fails its gate: exit 1, the checklist, nothing written', () => {
+    const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': APPROVED });
+    const run = pmo(['update', 'apollo', '--phase', 'closing', '--overall', 'green', ...TODAY], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('apollo: readiness for closing (now in execution)');
+    expect(run.stdout).toContain('✖ deliverables-accepted');
+    expect(run.stdout).toContain('deliverable D1 "Migrated CRM" is pending');
+    expect(run.stderr).toContain("pmo: apollo does not pass the gates to closing, and a directive PMO's gates block the change; nothing was written");
+    expect(project(dir)).toBe(APPROVED);
+  });
+
+  it('judges the gate on the project as the same command leaves it: accepting D1 in it lets the change through', () => {
+    const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': APPROVED });
+    const run = pmo(['update', 'apollo', '--accept', 'D1', '--by', 'asmith', '--record', 'records/apollo/charter.md', '--phase', 'closing', ...TODAY], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('phase execution → closing');
+    expect(project(dir)).toContain('phase: closing                   # one of');
+  });
+
+  it('a controlling PMO warns and makes the change; pmo check then reports the failing criterion', () => {
+    const dir = heavyRepo({ 'pmo.yaml': config('controlling'), 'projects/apollo.yaml': APPROVED });
+    const run = pmo(['update', 'apollo', '--phase', 'closing', ...TODAY], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('pmo: warning: apollo does not pass the gates to closing');
+    expect(changedLines(APPROVED, project(dir)).added).toEqual(["phase: closing                   # one of pmo.yaml's lifecycle"]);
+    expect(pmo(['check', ...TODAY], { cwd: dir }).stdout).toContain('gate/closing');
+  });
+});
+
+describe('pmo close walks the closing checklist', () => {
+  it('names the flags for what is missing when it cannot ask, and writes nothing', () => {
+    const dir = heavyRepo({ 'pmo.yaml': config('directive') });
+    const run = pmo(['close', 'apollo', ...TODAY], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pmo: closing apollo needs these flags (pmo asks for them only at a terminal):');
+    for (const flag of ['--lesson "<text>"', '--final-report <path>', '--actual-end <YYYY-MM-DD>']) expect(run.stderr).toContain(flag);
+    expect(project(dir)).toBe(HEAVY);
+  });
+
+  it('refuses while a deliverable is not accepted, saying how to record it: exit 1, nothing written', () => {
+    const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': APPROVED, ...FINAL });
+    const run = pmo(CLOSE, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✖ deliverables accepted: D1 is pending');
+    expect(run.stdout).toContain('fix: pmo update apollo --accept D1 --by <person> --record <path>');
+    expect(run.stdout).toContain('✔ lessons learned: 1 recorded (1 now)');
+    expect(run.stdout).toContain('✔ actual end: 2026-11-19 (recorded now)');
+    expect(run.stderr).toContain('cannot be closed until every item of the checklist passes; nothing was written');
+    expect(project(dir)).toBe(APPROVED);
+  });
+
+  it('closes when every item and the gates pass: the diff is the phase, the actual end, the report and the lesson', () => {
+    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }');
+    const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': accepted, ...FINAL });
+    const dry = pmo([...CLOSE, '--dry-run'], { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^--- a\/projects\/apollo\.yaml\n\+\+\+ b\/projects\/apollo\.yaml\n@@ /);
+    expect(dry.stderr).toContain('✔ deliverables accepted: all 1 accepted');
+    expect(project(dir)).toBe(accepted);
+
+    const run = pmo(CLOSE, { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('apollo: closing checklist');
+    expect(run.stdout).toContain('✔ final report: records/apollo/final-report.md (recorded now)');
+    expect(run.stdout).toContain('✔ apollo is closed: projects/apollo.yaml updated');
+    const { removed, added } = changedLines(accepted, project(dir));
+    expect(removed).toEqual(["phase: execution                 # one of pmo.yaml's lifecycle", '  actual_end:                    # set when closed', 'lessons: []']);
+    expect(added).toEqual([
+      "phase: closed                    # one of pmo.yaml's lifecycle",
+      '  actual_end: 2026-11-19         # set when closed',
+      '  final_report: records/apollo/final-report.md',
+      'lessons:',
+      '  - title: Book vendor quota before the peak',
+    ]);
+    expect(pmo(['check', '--no-rules', ...TODAY], { cwd: dir }).code).toBe(0);
+    expect(pmo(['close', 'apollo', ...TODAY], { cwd: dir }).stderr).toContain('apollo is already closed');
+  });
+
+  it('sets the phase only when the gates pass: a failing gate criterion refuses the close (exit 1), whatever the PMO type', () => {
+    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }');
+    const dir = heavyRepo({ 'pmo.yaml': config('supportive').replace('closed:    [lessons-recorded', 'closed:    [stakeholders-listed, lessons-recorded'), 'projects/apollo.yaml': accepted, ...FINAL });
+    const run = pmo(CLOSE, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('apollo: readiness for closed');
+    expect(run.stdout).toContain('✖ stakeholders-listed');
+    expect(run.stderr).toContain('apollo does not pass the gates to closed; nothing was written');
+    expect(project(dir)).toBe(accepted);
+  });
+
+  it('skips the items whose rules pmo.yaml turns off', () => {
+    const dir = heavyRepo({ 'pmo.yaml': 'version: 1\nrules:\n  lessons-recorded: off\n  final-report-filed: off\n  deliverables-accepted: off\n  acceptance-evidence: off\n' });
+    const run = pmo(['close', 'apollo', '--actual-end', '2026-11-19', ...TODAY], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('lessons learned');
+    expect(run.stdout).toContain('✔ actual end: 2026-11-19 (recorded now)');
+    expect(project(dir)).toContain('phase: closed ');
+  });
+
+  it('refuses a final report that is not in the repository, and an actual end in the future', () => {
+    const dir = heavyRepo();
+    expect(pmo([...CLOSE], { cwd: dir }).stderr).toContain('--final-report records/apollo/final-report.md: no such file in the repository; write the report first');
+    const future = pmo(['close', 'apollo', '--actual-end', '2026-12-01', '--lesson', 'x', '--final-report', 'records/apollo/charter.md', ...TODAY], { cwd: dir });
+    expect(future.stderr).toContain('--actual-end 2026-12-01 is in the future (today is 2026-11-20)');
+    expect(project(dir)).toBe(HEAVY);
+  });
+});

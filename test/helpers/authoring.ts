@@ -1,0 +1,33 @@
+/** Shared by the authoring tests (init, new, update, close): a heavily commented project and line diffs. */
+import { readFileSync } from 'node:fs';
+import { diffLines } from 'diff';
+import { GOALS, PEOPLE, makeRepo, type Files } from './repo.js';
+
+/** A valid project that uses every layout an edit must keep: comments everywhere, quotes, anchors, blank lines, flow maps. */
+export const HEAVY = readFileSync(new URL('../fixtures/authoring/heavy.yaml', import.meta.url), 'utf8');
+
+/** A portfolio with the heavy project as projects/apollo.yaml. */
+export function heavyRepo(files: Files = {}, options: { git?: boolean } = {}): string {
+  return makeRepo(
+    {
+      'people.yaml': PEOPLE,
+      'goals.yaml': GOALS,
+      'projects/apollo.yaml': HEAVY,
+      'records/apollo/charter.md': '# Charter\n',
+      ...files,
+    },
+    options,
+  );
+}
+
+/** The lines an edit removed and added, in order: an edit must touch only the lines it means to. */
+export function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const removed: string[] = [];
+  const added: string[] = [];
+  for (const part of diffLines(before, after)) {
+    const lines = part.value.replace(/\r?\n$/, '').split(/\r?\n/);
+    if (part.removed) removed.push(...lines);
+    if (part.added) added.push(...lines);
+  }
+  return { removed, added };
+}

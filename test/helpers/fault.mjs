@@ -1,0 +1,43 @@
+// Preloaded into a pmo process (NODE_OPTIONS=--import=...) to make its write fail the way disks and people
+// do, without a test hook in pmo itself. PMO_FAULT picks the fault; it strikes pmo's temp file only.
+//   rename      the rename over the file fails (EIO), as on a full or failing disk
+//   kill        the process is killed (SIGKILL) halfway through writing the temp file
+//   concurrent  someone else saves the file while pmo writes its temp file
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+
+const fault = process.env.PMO_FAULT;
+const isTemp = (path) => /\.pmo-\d+-[0-9a-f]+\.tmp$/.test(String(path));
+/** `.apollo.yaml.pmo-123-abcd.tmp` → `apollo.yaml`, beside it. */
+const targetOf = (temp) => join(dirname(temp), basename(temp).replace(/^\./, '').replace(/\.pmo-\d+-[0-9a-f]+\.tmp$/, ''));
+const temps = new Map();
+
+const { openSync, writeSync, fsyncSync, renameSync } = fs;
+fs.openSync = (path, ...rest) => {
+  const fd = openSync(path, ...rest);
+  if (isTemp(path)) temps.set(fd, String(path));
+  return fd;
+};
+if (fault === 'rename') {
+  fs.renameSync = (from, to) => {
+    if (!isTemp(from)) return renameSync(from, to);
+    throw Object.assign(new Error(`EIO: i/o error, rename '${from}' -> '${to}'`), { code: 'EIO', syscall: 'rename', path: String(from) });
+  };
+}
+if (fault === 'kill') {
+  fs.writeSync = (fd, buffer, offset = 0, length = buffer.length - offset, ...rest) => {
+    if (!temps.has(fd)) return writeSync(fd, buffer, offset, length, ...rest);
+    writeSync(fd, buffer, offset, Math.floor(length / 2));
+    process.kill(process.pid, 'SIGKILL');
+    return 0;
+  };
+}
+if (fault === 'concurrent') {
+  fs.fsyncSync = (fd) => {
+    const temp = temps.get(fd);
+    if (temp) fs.appendFileSync(targetOf(temp), '# saved by someone else meanwhile\n');
+    return fsyncSync(fd);
+  };
+}
+syncBuiltinESMExports();
