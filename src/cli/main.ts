@@ -11,6 +11,7 @@ import { closeCommand } from './commands/close.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
 import { initCommand } from './commands/init.js';
+import { logCommand } from './commands/log.js';
 import { newCommand } from './commands/new.js';
 import { reportCommand } from './commands/report.js';
 import { statusCommand } from './commands/status.js';
@@ -28,6 +29,7 @@ export function program(): Command {
     .addCommand(reportCommand())
     .addCommand(statusCommand())
     .addCommand(gateCommand())
+    .addCommand(logCommand())
     .addCommand(rulesCommand())
     .addCommand(hooksCommand())
     .addCommand(schemaCommand())
@@ -45,6 +47,7 @@ Examples:
   $ pmo status                         the portfolio at a glance, worst first
   $ pmo report weekly -f html -o w.html the weekly portfolio status, one HTML page with charts
   $ pmo gate crm-migration             is a project ready for its next phase?
+  $ pmo log crm-migration              who changed what in a project, and when
   $ pmo rules                          the governance rules and their severities here
   $ pmo hooks install                  run \`pmo check --staged\` before every commit
   $ pmo schema --vscode                JSON Schemas for the editor: errors underlined as you type

@@ -261,6 +261,42 @@ export class GitRepo {
       throw error;
     }
   }
+
+  // ── pmo log: the history of one file ───────────────────────────────────────────────────────────────────────
+  // Kept together at the end of the class (its types and parser at the end of the file).
+
+  /**
+   * Every commit of HEAD (or of `<since>..HEAD`) that changed `path` (relative to the PMO root), newest first,
+   * following renames: ONE `git log --follow` whose raw diff names each commit's blobs before and after; a
+   * merge is listed (`-c`, one diff per parent) only where it differs from every parent. Also whether the
+   * clone is shallow and which commits its history stops at. The blobs' contents are `readBlobs`'s job.
+   */
+  async fileHistory(path: string, since?: string): Promise<FileHistory> {
+    const args = ['log', '--follow', '-c', '--raw', '-z', '--no-abbrev', '--relative', '--no-show-signature', '--encoding=UTF-8', `--format=${FILE_LOG_FORMAT}`];
+    const [out, shallow] = await Promise.all([
+      this.run([...args, ...(since === undefined ? [] : [`${since}..HEAD`]), '--', path]).catch(async (error: unknown) => {
+        await this.run(['rev-parse', '--git-dir']); // no repository, or no git: says so
+        if (!(await this.hasCommits())) throw new GitError(`${this.command}: the repository has no commits yet, so ${path} has no history; commit it first`);
+        if (since !== undefined && !(await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${since}^{commit}`]).catch(() => '')).trim()) {
+          throw new GitError(`${this.command}: --since ${since}: git knows no commit (or date) named ${since}${await this.shallowHint()}`);
+        }
+        throw error;
+      }),
+      // Whether the clone is shallow, and HEAD's short id: its length is the repository's abbreviation (%h
+      // would be 40 characters long beside --no-abbrev). Fails before the first commit, as the log does.
+      this.run(['rev-parse', '--is-shallow-repository', '--path-format=absolute', '--git-path', 'shallow', '--short', 'HEAD']).catch(() => ''),
+    ]);
+    const [isShallow, shallowFile, head = ''] = shallow.trim().split('\n');
+    let boundaries: string[] = [];
+    if (isShallow === 'true' && shallowFile) {
+      try {
+        boundaries = readFileSync(shallowFile, 'utf8').split('\n').filter(Boolean);
+      } catch {
+        // no shallow file after all
+      }
+    }
+    return { commits: parseFileLog(out, Math.max(7, head.trim().length)), shallow: isShallow === 'true', boundaries: new Set(boundaries) };
+  }
 }
 
 /**
@@ -396,4 +432,85 @@ export class BlobReader {
       next.done(bytes);
     }
   }
+}
+
+// ── pmo log: the history of one file (GitRepo.fileHistory) ──────────────────────────────────────────────────
+
+/** One version change of the file in a commit, against one parent. */
+export interface FileDiff {
+  /** git's status letter: A added, M modified, D deleted, R renamed, C copied, T type changed. */
+  status: string;
+  /** The path after the commit (relative to the PMO root), and before it for a rename or copy. */
+  path: string;
+  from?: string;
+  /** Blob ids before and after; undefined where there is no file. */
+  before?: string;
+  after?: string;
+}
+
+export interface FileCommit {
+  sha: string;
+  /** Abbreviated as the repository abbreviates (core.abbrev, at least 7). */
+  short: string;
+  author: string;
+  email: string;
+  /** Author date, ISO 8601 with the author's offset: `2026-03-02T10:15:00+01:00`. */
+  authoredAt: string;
+  parents: string[];
+  subject: string;
+  /** One per parent for a merge; one otherwise (a root commit's has no blob before). */
+  diffs: FileDiff[];
+}
+
+export interface FileHistory {
+  commits: FileCommit[];
+  shallow: boolean;
+  /** The commits a shallow clone's history stops at (their parents are not in the clone). */
+  boundaries: Set<string>;
+}
+
+/** Record separator, then the header's fields separated by unit separators. */
+const FILE_LOG_FORMAT = '%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%P%x1f%s';
+const NO_BLOB = /^0+$/;
+
+/**
+ * `git log --format=FILE_LOG_FORMAT --raw -c -z` output: per commit, the header, NUL, then raw entries
+ * `:<mode> <mode> <sha> <sha> <status>\0<path>\0` (a second path for R and C), or for a merge with N parents
+ * `::...` with N+1 modes and shas, N status letters and one path.
+ */
+export function parseFileLog(out: string, abbrev = 7): FileCommit[] {
+  const commits: FileCommit[] = [];
+  for (const record of out.split('\x1e')) {
+    if (record === '') continue;
+    const headerEnd = record.indexOf('\0');
+    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
+    const [sha = '', author = '', email = '', authoredAt = '', parents = '', subject = ''] = header.split('\x1f');
+    const diffs: FileDiff[] = [];
+    const tokens = headerEnd < 0 ? [] : record.slice(headerEnd + 1).split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+      const raw = tokens[i]!.replace(/^\n+/, '');
+      if (!raw.startsWith(':')) continue;
+      const colons = /^:+/.exec(raw)![0].length;
+      const fields = raw.slice(colons).split(' ');
+      const shas = fields.slice(colons + 1, 2 * colons + 2);
+      const status = fields[2 * colons + 2] ?? '';
+      const after = NO_BLOB.test(shas[colons] ?? '') ? undefined : shas[colons];
+      if (colons > 1) {
+        const path = tokens[++i] ?? '';
+        for (let p = 0; p < colons; p++) {
+          const before = NO_BLOB.test(shas[p] ?? '') ? undefined : shas[p];
+          diffs.push({ status: status[p] ?? 'M', path, before, after });
+        }
+        continue;
+      }
+      const letter = status.charAt(0);
+      const before = NO_BLOB.test(shas[0] ?? '') ? undefined : shas[0];
+      if (letter === 'R' || letter === 'C') {
+        const from = tokens[++i] ?? '';
+        diffs.push({ status: letter, path: tokens[++i] ?? '', from, before, after });
+      } else diffs.push({ status: letter, path: tokens[++i] ?? '', before, after });
+    }
+    commits.push({ sha, short: sha.slice(0, abbrev), author, email, authoredAt, parents: parents.split(' ').filter(Boolean), subject, diffs });
+  }
+  return commits;
 }
