@@ -12,6 +12,7 @@ import type { Interval } from './history/periods.js';
 import { readPortfolioData } from './load/portfolio-data.js';
 import { suggest } from './model/suggest.js';
 import { parseYaml } from './load/parse-yaml.js';
+import { projectLog } from './history/log.js';
 import { decodeSource } from './load/read.js';
 import type { Project } from './model/schemas/project.js';
 import { reportCsv } from './output/reports/csv.js';
@@ -34,6 +35,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   horizon?: number;
   /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
   against?: string;
+  /** project: its forecast slips and status changes from the git history. */
+  history?: boolean;
   /** trends: the period, and where the history starts. */
   interval?: Interval;
   since?: string;
@@ -71,7 +74,9 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   }
   const data = readPortfolioData(classifyFiles(result.files, config.rulesets), result.readFile, result.findings);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against });
+  if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
+  const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'] }) : undefined;
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against, history });
   return { root, model };
 }
 

@@ -123,3 +123,26 @@ describe('pmo report project --against', () => {
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--against compares one project')]);
   });
 });
+
+describe('pmo report project --history', () => {
+  it('lists the forecast slips and the status changes, commit by commit, oldest first', () => {
+    const { dir } = history();
+    commitAt(dir, '2026-11-27T17:00:00+00:00', 'slip', { 'projects/apollo.yaml': status('amber', '2026-11-27').replace('forecast_end: 2026-11-15', 'forecast_end: 2026-12-11') });
+    const model = JSON.parse(pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-28', '--history', '-f', 'json']).stdout);
+    // The first forecast comes with the file; then one slip of 26 days
+    expect(model.history.forecast_end).toEqual([
+      { commit: expect.any(String), date: '2026-11-06', author: 'Test PM', from: null, to: '2026-11-15', slip_days: null },
+      { commit: expect.any(String), date: '2026-11-27', author: 'Test PM', from: '2026-11-15', to: '2026-12-11', slip_days: 26 },
+    ]);
+    expect(model.history.overall.map((c: { date: string; from: string | null; to: string }) => [c.date, c.from, c.to])).toEqual([
+      ['2026-11-06', null, 'amber'],
+      ['2026-11-13', 'amber', 'red'],
+      ['2026-11-20', 'red', 'green'],
+      ['2026-11-27', 'green', 'amber'],
+    ]);
+    const md = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-28', '--history']).stdout;
+    expect(md).toContain('| 2026-11-15 | 2026-12-11 | +26 days |');
+    const wrong = pmo(['report', 'weekly', '-C', dir, '--history']);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--history is for one project')]);
+  });
+});

@@ -18,6 +18,7 @@ interface ReportFlags {
   horizon?: number;
   asOf?: string;
   against?: string;
+  history?: boolean;
   interval?: Interval;
   since?: string;
   cache: boolean;
@@ -33,6 +34,7 @@ export function reportCommand(): Command {
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
     .option('--as-of <date|ref>', 'report the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD); --today defaults to its date')
     .option('--against <ref>', 'project: compare with the project as <ref> had it (a tag naming a baseline, a date, a sha)')
+    .option('--history', 'project: its forecast slips and status changes, commit by commit, from git')
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
     .option('--weeks <n>', 'resources: weeks ahead (default 12); trends: weeks of history', parseCount)
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
@@ -54,6 +56,7 @@ Examples:
   $ pmo report audit --format csv > audit.csv      compliance per project, for a spreadsheet
   $ pmo report project crm-migration               one project's one-pager
   $ pmo report project crm-migration --against baseline-2026   what moved since the baseline
+  $ pmo report project crm-migration --history     its forecast slips and RAG changes, from git
   $ pmo report resources --weeks 26                the allocation heatmap, half a year ahead
   $ pmo report intake                              requests ranked by pmo.yaml's scoring weights
   $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
@@ -76,6 +79,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         horizon: flags.horizon,
         asOf: flags.asOf,
         against: flags.against,
+        history: flags.history,
         interval: flags.interval,
         since: flags.since,
         progress: progressBar(),

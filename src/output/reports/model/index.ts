@@ -13,6 +13,8 @@ import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
 import { projectDetail } from './project-detail.js';
 import { projectAgainst } from './project-against.js';
 import type { Project } from '../../../model/schemas/project.js';
+import type { ProjectLog } from '../../../history/log.js';
+import { daysBetween } from '../../../model/dates.js';
 
 export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
 
@@ -21,6 +23,8 @@ export interface ModelOptions {
   project?: string;
   /** `pmo report resources`: weeks shown from this week on. */
   weeks?: number;
+  /** `pmo report project <id> --history`: the commits that moved its forecast end or its overall status. */
+  history?: ProjectLog;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
 }
@@ -38,7 +42,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'audit':
       return audit(ctx);
     case 'project':
-      return project(ctx, options.project, options.against);
+      return project(ctx, options.project, options);
     case 'resources':
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
@@ -84,7 +88,7 @@ function audit(ctx: ReportContext) {
   };
 }
 
-function project(ctx: ReportContext, id: string | undefined, against?: ModelOptions['against']) {
+function project(ctx: ReportContext, id: string | undefined, { against, history }: ModelOptions) {
   if (!id) throw new UsageError('pmo report project needs a project id: pmo report project <id>');
   const found = ctx.data.projects.find((p) => p.data.id === id || p.path === `projects/${id}.yaml`);
   if (!found) {
@@ -94,12 +98,12 @@ function project(ctx: ReportContext, id: string | undefined, against?: ModelOpti
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
   const detail = projectDetail(found.path, found.data, ctx);
-  if (!against) return { report: reportHeader(ctx, found.data.name), project: detail, against: null };
-  const changes = against.data ? projectAgainst(against.data, found.data, against.date, ctx.today) : null;
+  const changes = against?.data ? projectAgainst(against.data, found.data, against.date, ctx.today) : null;
   return {
     report: reportHeader(ctx, found.data.name),
     project: detail,
-    against: { ref: against.ref, commit: against.commit, date: against.date, existed: Boolean(against.data), changes },
+    against: against ? { ref: against.ref, commit: against.commit, date: against.date, existed: Boolean(against.data), changes } : null,
+    history: history ? projectHistory(history) : null,
   };
 }
 
@@ -134,5 +138,27 @@ function intake(ctx: ReportContext) {
     weights_source: Object.keys(ctx.config.intakeWeights).length > 0 ? 'pmo.yaml' : 'default',
     requests,
     left_out: leftOut(ctx),
+  };
+}
+
+/**
+ * `--history`: from the project's git log, oldest first, each move of its forecast end (with the slip in days)
+ * and each change of its overall status as reported (the latest update's RAG after each commit).
+ */
+function projectHistory(log: ProjectLog) {
+  const commits = [...log.commits].reverse();
+  const at = (c: (typeof commits)[number]) => ({ commit: c.short, date: c.date, author: c.author.name });
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    forecast_end: commits.flatMap((c) =>
+      c.changes
+        .filter((ch) => ch.path === 'dates.forecast_end')
+        .map((ch) => {
+          const [from, to] = [text(ch.old), text(ch.new)];
+          return { ...at(c), from, to, slip_days: from && to ? daysBetween(from, to) : null };
+        }),
+    ),
+    overall: commits.flatMap((c) => c.changes.filter((ch) => ch.path.endsWith('.overall')).map((ch) => ({ ...at(c), from: text(ch.old), to: text(ch.new) }))),
+    incomplete: log.incomplete,
   };
 }
