@@ -49,6 +49,11 @@ export interface CheckOptions {
   /** Report only the files changed since this ref's merge base with HEAD (uncommitted work included). */
   changedSince?: string;
   /**
+   * Judge the change rules (rebaselines, turning red) against this ref's merge base with HEAD, and report the
+   * whole repository. `--staged` judges them against HEAD, `--changed-since` against its own base.
+   */
+  base?: string;
+  /**
    * Check the repository as a commit has it, from git's objects (the work tree and the index are not read):
    * a ref, or YYYY-MM-DD for the last commit on this branch at or before the end of that day. `today`
    * defaults to the commit's date. The cache is read, not written (it keeps the files as they are now).
@@ -271,7 +276,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
   const changes = index?.changes ?? changed;
   const narrow = changes && narrowScope(changes, config);
   const portfolioFindings = acrossFiles(files);
-  const all = await judge(files, exists, duplicates, { only: narrow, across: portfolioFindings, ids: registries });
+  // The change rules need a base: --staged's HEAD, --changed-since's merge base, or --base's.
+  const baseChanges = changes ?? (options.base === undefined ? undefined : await git!.changedSince(options.base));
+  const changeFindings = rules && baseChanges ? await judgeChanges(baseChanges) : [];
+  const all = await judge(files, exists, [...duplicates, ...changeFindings], { only: narrow, across: portfolioFindings, ids: registries });
 
   const asked = pathFilter(root, cwd, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
@@ -319,6 +327,20 @@ async function checkOnce(options: CheckOptions, freshCache: boolean): Promise<Ch
     ...(commit ? { commit } : {}),
     readFile: bytesOf,
   };
+
+  /** The change rules on each project the change edits (it existed at the base, and its data now passed its schema). */
+  async function judgeChanges(list: readonly Change[]): Promise<RawFinding[]> {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const edited = list.filter((c) => c.head && c.index && byPath.get(c.path)?.kind === 'project' && !byPath.get(c.path)!.entry.findings.some((f) => f.severity === 'error' && /^(yaml|schema)\//.test(f.rule)));
+    if (edited.length === 0) return [];
+    const [{ parseYaml }, { runChangeRules }] = await Promise.all([heavy.parse(), import('./rules/change-run.js')]);
+    const before = await git!.readBlobs(edited.map((c) => c.head!));
+    return edited.flatMap((c) => {
+      const then = parseYaml(decodeSource(c.path, 'project', before.get(c.head!)!).text, c.path).data;
+      const now = parseYaml(decodeSource(c.path, 'project', bytesOf(c.path)).text, c.path).data;
+      return runChangeRules(c.path, then, now, config, today);
+    });
+  }
 
   /**
    * `--staged` and `--changed-since`: the changed files are reported whole; of the other files, only the
@@ -387,7 +409,12 @@ interface GitTree {
 
 /** Opens git when the check reads from it (--staged, --changed-since); a plain check never loads git. */
 async function openGit(root: string, options: CheckOptions) {
-  const modes = [options.staged && '--staged', options.changedSince !== undefined && `--changed-since ${options.changedSince}`, options.asOf !== undefined && `--as-of ${options.asOf}`].filter(Boolean);
+  const modes = [
+    options.staged && '--staged',
+    options.changedSince !== undefined && `--changed-since ${options.changedSince}`,
+    options.asOf !== undefined && `--as-of ${options.asOf}`,
+    options.base !== undefined && `--base ${options.base}`,
+  ].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} do not go together: each says which version of the files to check`);
   if (modes.length === 0 && !options.snapshot) return undefined;
   const { GitRepo } = await import('./load/git.js');

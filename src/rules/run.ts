@@ -11,7 +11,7 @@ import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
 import { baseContext, enabled, toFinding } from './context.js';
 import type { FileRule, RuleContext } from './types.js';
 
-const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope !== 'portfolio');
+const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request');
 
 /** The file rules of one project or request file (data that passed its schema). */
 export function runFileRules(

@@ -7,7 +7,7 @@ import type { Request } from '../model/schemas/request.js';
 
 export type Category =
   | 'schedule' | 'cost' | 'earned-value' | 'risk' | 'communication' | 'scope' | 'quality' | 'resource'
-  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing';
+  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing' | 'baseline';
 
 export interface RuleMeta {
   /** Kebab-case and stable: waivers, overrides and CI configs refer to it. */
@@ -78,7 +78,17 @@ export interface PortfolioRule<T = unknown> extends RuleMeta {
   check(files: ReadonlyArray<PortfolioFile<T>>, ctx: PortfolioContext): void;
 }
 
-export type BuiltinRule = FileRule | PortfolioRule;
+/**
+ * A rule about a change: it judges a project against the same project at the base (HEAD for a pre-commit check,
+ * the merge base for `--changed-since`, `--base <ref>` otherwise). Baselines are commitments: what moves them,
+ * and how, is the rule's question. Runs only on projects that the change touches and that existed at the base.
+ */
+export interface ChangeRule extends RuleMeta {
+  scope: 'change';
+  check(before: Project, after: Project, ctx: RuleContext): void;
+}
+
+export type BuiltinRule = FileRule | PortfolioRule | ChangeRule;
 
 /** The default severity of a rule under a PMO type (DOMAIN.md's table). */
 export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: PmoType): Severity {

@@ -85,7 +85,9 @@ describe('rule fixtures', () => {
 
   it('covers every built-in rule with at least one fixture that flags it and one that does not', async () => {
     const { BUILTIN_RULES } = await import('../../src/rules/builtin/index.js');
-    for (const rule of BUILTIN_RULES) {
+    // A change rule judges a project against its base commit, which a fixture file cannot hold: those are
+    // tested in real git repositories (test/e2e/change-rules.test.ts).
+    for (const rule of BUILTIN_RULES.filter((r) => r.scope !== 'change')) {
       const own = cases.filter((c) => c.rule === rule.id);
       const marks = own.map((c) => expectedMarks(fixtureRepo(c.path)).filter((m) => m.endsWith(` ${rule.id}`)).length);
       expect(marks.some((n) => n > 0), `${rule.id}: a fixture that flags it`).toBe(true);

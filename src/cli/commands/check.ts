@@ -25,6 +25,7 @@ interface CheckFlags {
   staged?: boolean;
   changedSince?: string;
   asOf?: string;
+  base?: string;
 }
 
 export function checkCommand(): Command {
@@ -39,6 +40,7 @@ export function checkCommand(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
     .option('--staged', "check what the next commit holds (git's index): the staged files, and what they break elsewhere")
     .option('--changed-since <ref>', 'report the files changed since <ref> (its merge base with HEAD), and what they break elsewhere; e.g. origin/main in a pull request')
+    .option('--base <ref>', 'judge the change rules (rebaselines, turning red) against <ref>\'s merge base with HEAD; --staged and --changed-since have their own base')
     .option('--as-of <date|ref>', 'check the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD), from git; --today defaults to its date')
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
     .option('--show-waived', 'also list the findings that waivers hide (JSON always includes them)')
@@ -75,6 +77,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
         staged: flags.staged,
         changedSince: flags.changedSince,
         asOf: flags.asOf,
+        base: flags.base,
       });
       const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const describes = outputs.some((o) => DESCRIBES_RULES.has(o.format));

@@ -78,6 +78,7 @@ const change = z.strictObject({
   raised: optional(date()),
   decided_by: optional(id()),
   decided_on: optional(date()),
+  rebaselines: optional(textList().describe('the baselines the change moves: dates.baseline_end, budget.baseline, or a milestone id')),
 });
 
 const allocation = z.strictObject({

@@ -21,7 +21,9 @@ import lessonsRecorded from './lessons-recorded.js';
 import milestoneOverdue from './milestone-overdue.js';
 import milestoneWithinProject from './milestone-within-project.js';
 import ragConsistent from './rag-consistent.js';
+import rebaselineApproved from './rebaseline-approved.js';
 import recordsPresent from './records-present.js';
+import redHasCause from './red-has-cause.js';
 import requestGoalAlignment from './request-goal-alignment.js';
 import revenueBillingOverdue from './revenue-billing-overdue.js';
 import revenueInvoiceUnpaid from './revenue-invoice-unpaid.js';
@@ -37,4 +39,4 @@ import statusHasSummary from './status-has-summary.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, evmGreenButBehind, finalReportFiled, goalAlignment, issueEscalation, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneWithinProject, ragConsistent, recordsPresent, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, evmGreenButBehind, finalReportFiled, goalAlignment, issueEscalation, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, vendorContract, vendorOverpaid];
