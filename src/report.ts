@@ -9,7 +9,7 @@ import { UsageError } from './errors.js';
 import { classifyFiles, findRoot } from './load/discover.js';
 import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
-import { readPortfolioData } from './load/portfolio-data.js';
+import { parsedFrom, readPortfolioData } from './load/portfolio-data.js';
 import { suggest } from './model/suggest.js';
 import { parseYaml } from './load/parse-yaml.js';
 import { projectLog } from './history/log.js';
@@ -72,7 +72,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const data = readPortfolioData(classifyFiles(result.files, config.rulesets), result.readFile, result.findings);
+  const data = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'] }) : undefined;

@@ -7,14 +7,10 @@
 import type { AnalysisMemo } from '../analyze.js';
 import { check } from '../check.js';
 import { ConfigError } from '../errors.js';
-import type { Finding } from '../findings.js';
 import { classifyFiles } from '../load/discover.js';
 import { GitRepo, type HistoryCommit } from '../load/git.js';
-import type { PortfolioData } from '../load/portfolio-data.js';
+import { readPortfolioData } from '../load/portfolio-data.js';
 import type { Config } from '../model/config.js';
-import type { Goal, Person, Waiver } from '../model/schemas/people.js';
-import type { Project } from '../model/schemas/project.js';
-import type { Request } from '../model/schemas/request.js';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import type { RulesetSource } from '../rules/custom.js';
 import type { Period } from './periods.js';
@@ -81,7 +77,8 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
           continue;
         }
         config = result.config;
-        const data = portfolioData(result.files, result.config, tree, memo, result.findings);
+        // The data of the commit's files, from the blobs the check analyzed (none is parsed twice).
+        const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.get(tree.get(file.path) ?? '')?.data, result.findings);
         values = trendValues(data, result.findings, result.config, period.end, categoryOf(result.rulesets));
         const live = new Set(tree.values());
         for (const m of memos.values()) for (const blob of m.keys()) if (!live.has(blob)) m.delete(blob);
@@ -95,23 +92,6 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
     reader.close();
   }
   return { points, config };
-}
-
-/** The data of a commit's files, from the blobs the check analyzed (none is parsed twice). */
-function portfolioData(files: readonly string[], config: Config, tree: ReadonlyMap<string, string>, memo: AnalysisMemo, findings: readonly Finding[]): PortfolioData {
-  const unusable = new Set(findings.filter((f) => f.severity === 'error' && /^(yaml|schema)\//.test(f.rule)).map((f) => f.file));
-  const data: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [] };
-  for (const file of classifyFiles(files, config.rulesets)) {
-    const value = memo.get(tree.get(file.path) ?? '')?.data as Record<string, unknown> | undefined;
-    if (unusable.has(file.path)) data.leftOut.push({ file: file.path, reason: 'YAML or schema errors' });
-    else if (!value || typeof value !== 'object') continue;
-    else if (file.kind === 'project') data.projects.push({ path: file.path, data: value as unknown as Project });
-    else if (file.kind === 'request') data.requests.push({ path: file.path, data: value as unknown as Request });
-    else if (file.kind === 'people') data.people = (value.people ?? []) as Person[];
-    else if (file.kind === 'goals') data.goals = (value.goals ?? []) as Goal[];
-    else if (file.kind === 'waivers') data.waivers = (value.waivers ?? []) as Waiver[];
-  }
-  return data;
 }
 
 const BUILTIN_CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));

@@ -27,8 +27,12 @@ export interface PortfolioData {
 /** Rule ids of the findings that make a file's data unusable for numbers. */
 const UNUSABLE = /^(yaml|schema)\//;
 
-/** `read` gives a file's bytes as the check read them: from the work tree, or from a past commit (--as-of). */
-export function readPortfolioData(files: readonly SourceFile[], read: (path: string) => Uint8Array, findings: readonly Finding[]): PortfolioData {
+/** A file's data, read as the check read it: from the work tree, or from a past commit (--as-of). */
+export const parsedFrom = (read: (path: string) => Uint8Array) => (file: SourceFile): unknown =>
+  parseYaml(decodeSource(file.path, file.kind, read(file.path)).text, file.path).data;
+
+/** `dataOf` gives a file's data: parsed now (`parsedFrom`), or as a history run's memo holds it. */
+export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: SourceFile) => unknown, findings: readonly Finding[]): PortfolioData {
   const broken = new Map<string, number>();
   for (const f of findings) {
     if (f.severity === 'error' && UNUSABLE.test(f.rule)) broken.set(f.file, (broken.get(f.file) ?? 0) + 1);
@@ -41,7 +45,7 @@ export function readPortfolioData(files: readonly SourceFile[], read: (path: str
       out.leftOut.push({ file: file.path, reason: `${errors} YAML or schema error${errors === 1 ? '' : 's'}: run pmo check ${file.path}` });
       continue;
     }
-    const data = parseYaml(decodeSource(file.path, file.kind, read(file.path)).text, file.path).data;
+    const data = dataOf(file);
     if (!isRecord(data)) continue; // an empty optional file: nothing to report
     if (file.kind === 'project') out.projects.push({ path: file.path, data: data as unknown as Project });
     else if (file.kind === 'request') out.requests.push({ path: file.path, data: data as unknown as Request });
