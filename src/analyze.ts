@@ -101,6 +101,11 @@ export function analyzeFiles(job: AnalyzeJob): Array<[string, CacheEntry]> {
         if (forPortfolio) entry.facts.rules = forPortfolio;
         job.memo?.set(hash, { data: parsed.data, findings: own, facts: entry.facts });
       }
+      if (known && job.positions === false) {
+        // A history run: the check finds broken references itself; their words come from the blob's memo.
+        entry.references = known.references ??= extractReferences(file.kind, parsed.data);
+        return [file.path, entry];
+      }
       const broken = job.registries
         ? findBrokenValues([{ ...file, facts: entry.facts }], job.registries, { today: job.today, exists })
         : [];
