@@ -23,8 +23,8 @@ describe('report helpers', () => {
 
   it('sorts with missing values last either way, and limits', () => {
     const list = [{ v: 2 }, { v: null }, { v: 5 }, { v: 1 }];
-    expect(sortBy(list, 'v', false).map((x) => x.v)).toEqual([1, 2, 5, null]);
-    expect(sortBy(list, 'v', true).map((x) => x.v)).toEqual([5, 2, 1, null]);
+    expect(sortBy(list, 'v', false).map((x) => (x as { v: unknown }).v)).toEqual([1, 2, 5, null]);
+    expect(sortBy(list, 'v', true).map((x) => (x as { v: unknown }).v)).toEqual([5, 2, 1, null]);
     expect(render('{{#each (limit (sort items "v" "desc") 2)}}{{v}};{{/each}}', { items: list })).toBe('5;2;');
     // A key path is read from own properties only: no prototype walking through sort
     expect(sortBy([{ a: 1 }], 'constructor.name', false)).toEqual([{ a: 1 }]);
