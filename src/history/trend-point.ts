@@ -11,7 +11,7 @@ import { portfolioEarnedValue } from '../metrics/evm.js';
 import { riskExposure } from '../metrics/risk.js';
 import { resourceLoad } from '../metrics/resources.js';
 import { revenueStatus } from '../metrics/revenue.js';
-import { isOpenRisk } from '../rules/util.js';
+import { isClosed, isOpenRisk, latestStatus } from '../rules/util.js';
 
 export interface TrendValues {
   projects: number;
@@ -32,11 +32,11 @@ export interface TrendValues {
 export function trendValues(data: PortfolioData, findings: readonly Finding[], config: Config, today: string, categoryOf: (rule: string) => string): TrendValues {
   const last = config.lifecycle[config.lifecycle.length - 1];
   const projects = data.projects.map((p) => p.data);
-  const active = projects.filter((p) => p.phase !== last);
+  const active = projects.filter((p) => !isClosed(p, config.lifecycle));
   const priced = active.filter((p) => (p.currency ?? config.currency) === config.currency);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) {
-    const overall = p.status?.[p.status.length - 1]?.overall;
+    const overall = latestStatus(p)?.update.overall;
     byRag[overall === 'green' || overall === 'amber' || overall === 'red' ? overall : 'none']++;
   }
   const counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };

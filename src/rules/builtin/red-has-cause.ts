@@ -1,7 +1,8 @@
 import type { ChangeRule } from '../types.js';
 import type { Project } from '../../model/schemas/project.js';
+import { latestStatus } from '../util.js';
 
-const overall = (project: Project) => project.status?.[project.status.length - 1]?.overall;
+const overall = (project: Project) => latestStatus(project)?.update.overall;
 const ids = (items?: ReadonlyArray<{ id: string }> | null) => new Set((items ?? []).map((i) => i.id));
 
 const rule: ChangeRule = {

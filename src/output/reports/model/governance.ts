@@ -2,7 +2,7 @@
 import { complianceSummary } from '../../../metrics/compliance.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { ReportContext } from './context.js';
-import { compare } from './project-view.js';
+import { compare, countFindings } from './project-view.js';
 
 /** Scores per project, PM and department (docs/metrics.md): the audit's ranking. */
 export function compliance(ctx: ReportContext) {
@@ -13,11 +13,7 @@ export function compliance(ctx: ReportContext) {
 }
 
 export function governanceSummary(ctx: ReportContext, scores = compliance(ctx)) {
-  const counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
-  for (const f of ctx.findings) {
-    if (f.waived) counts.waived++;
-    else counts[f.severity === 'error' ? 'errors' : f.severity === 'warn' ? 'warnings' : 'infos']++;
-  }
+  const counts = countFindings(ctx.findings);
   return {
     ...counts,
     projects_with_errors: scores.projects.filter((p) => p.errors > 0).length,

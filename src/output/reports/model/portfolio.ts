@@ -10,6 +10,7 @@ import { resourceLoad } from '../../../metrics/resources.js';
 import { budgetByGoal } from '../../../metrics/alignment.js';
 import { revenueStatus } from '../../../metrics/revenue.js';
 import type { Project } from '../../../model/schemas/project.js';
+import { isClosed } from '../../../rules/util.js';
 import type { ReportContext } from './context.js';
 import { compare, projectView, round, type ProjectView } from './project-view.js';
 import { governanceSummary } from './governance.js';
@@ -100,8 +101,7 @@ export function heatmapData(load: ReturnType<typeof resourceLoad>) {
 }
 
 function activeProjects(ctx: ReportContext): Project[] {
-  const last = ctx.config.lifecycle[ctx.config.lifecycle.length - 1];
-  return ctx.data.projects.map((p) => p.data).filter((p) => p.phase !== last);
+  return ctx.data.projects.map((p) => p.data).filter((p) => !isClosed(p, ctx.config.lifecycle));
 }
 
 /** Phases not in the lifecycle (pmo check reports them) still count, so the totals add up. */

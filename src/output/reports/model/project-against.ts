@@ -5,7 +5,7 @@
 import { daysBetween } from '../../../model/dates.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { earnedValue } from '../../../metrics/evm.js';
-import { isOpenRisk } from '../../../rules/util.js';
+import { isOpenRisk, latestStatus } from '../../../rules/util.js';
 
 export interface Delta {
   field: string;
@@ -25,7 +25,7 @@ export function projectAgainst(then: Project, now: Project, thenDate: string, to
   const text = (field: string, a?: string | null, b?: string | null) => rows.push({ field, then: a ?? null, now: b ?? null, change: null, unit: null });
 
   text('phase', then.phase, now.phase);
-  text('overall status', then.status?.at(-1)?.overall, now.status?.at(-1)?.overall);
+  text('overall status', latestStatus(then)?.update.overall, latestStatus(now)?.update.overall);
   date('dates.baseline_end', then.dates.baseline_end, now.dates.baseline_end);
   date('dates.forecast_end', then.dates.forecast_end, now.dates.forecast_end);
   number('budget.baseline', 'money', then.budget?.baseline, now.budget?.baseline);

@@ -9,7 +9,7 @@ import { projectSchema } from '../../../model/schemas/project.js';
 import { earnedValue, type EarnedValue } from '../../../metrics/evm.js';
 import { riskExposure } from '../../../metrics/risk.js';
 import { milestonesDue, nextMilestone, overdueMilestones, scheduleSlipDays } from '../../../metrics/schedule.js';
-import { approvedChanges, hasRecord, isOpenRisk } from '../../../rules/util.js';
+import { approvedChanges, hasRecord, isClosed, isOpenRisk, latestStatus } from '../../../rules/util.js';
 import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
 
 export interface Named {
@@ -113,9 +113,9 @@ const rag = (value: unknown): Rag => (value === 'green' || value === 'amber' || 
 export function projectView(path: string, project: Project, findings: readonly Finding[], ctx: ReportContext): ProjectView {
   const { today, config } = ctx;
   const thresholds = config.thresholds;
-  const closed = project.phase === config.lifecycle[config.lifecycle.length - 1];
+  const closed = isClosed(project, config.lifecycle);
   const updates = project.status ?? [];
-  const latest = updates[updates.length - 1];
+  const latest = latestStatus(project)?.update;
   const baseline = project.budget?.baseline ?? null;
   const forecast = project.budget?.forecast ?? null;
   const variance = baseline !== null && forecast !== null ? forecast - baseline : null;
@@ -247,7 +247,8 @@ function countDeliverables(project: Project) {
   return counts;
 }
 
-export function findingCounts(findings: readonly Finding[]): ProjectView['findings'] {
+/** Findings by severity, waived ones counted apart (and not by severity). */
+export function countFindings(findings: readonly Finding[]) {
   const counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
   for (const f of findings) {
     if (f.waived) counts.waived++;
@@ -255,8 +256,12 @@ export function findingCounts(findings: readonly Finding[]): ProjectView['findin
     else if (f.severity === 'warn') counts.warnings++;
     else counts.infos++;
   }
+  return counts;
+}
+
+export function findingCounts(findings: readonly Finding[]): ProjectView['findings'] {
   return {
-    ...counts,
+    ...countFindings(findings),
     items: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
   };
 }
