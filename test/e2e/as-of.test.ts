@@ -4,22 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
-import { commitAt, gitAt } from '../helpers/history.js';
+import { commitAt, gitAt, withStatus } from '../helpers/history.js';
 import { GOALS, makeRepo, PEOPLE, PROJECT } from '../helpers/repo.js';
 
-const status = (overall: string, date: string) => `${PROJECT.replace(/^status:[\s\S]*$/m, '')}status:\n  - { date: ${date}, by: jdoe, overall: ${overall}, summary: Week of ${date} }\n`;
 
 /** Three Fridays of one project: amber, red (with a schema error in a second project), green. */
 function history(): { dir: string; commits: string[] } {
   const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
   gitAt(dir, undefined, 'init', '-q', '-b', 'main');
   const commits = [
-    commitAt(dir, '2026-11-06T17:00:00+00:00', 'week 45', { 'projects/apollo.yaml': status('amber', '2026-11-06') }),
+    commitAt(dir, '2026-11-06T17:00:00+00:00', 'week 45', { 'projects/apollo.yaml': withStatus('amber', '2026-11-06') }),
     commitAt(dir, '2026-11-13T17:00:00+00:00', 'week 46', {
-      'projects/apollo.yaml': status('red', '2026-11-13'),
+      'projects/apollo.yaml': withStatus('red', '2026-11-13'),
       'projects/zeus.yaml': PROJECT.replace('id: apollo', 'id: zeus').replace('priority: 2', 'priority: 9'),
     }),
-    commitAt(dir, '2026-11-20T17:00:00+00:00', 'week 47', { 'projects/apollo.yaml': status('green', '2026-11-20') }),
+    commitAt(dir, '2026-11-20T17:00:00+00:00', 'week 47', { 'projects/apollo.yaml': withStatus('green', '2026-11-20') }),
   ];
   gitAt(dir, undefined, 'tag', 'week-46', commits[1]!);
   return { dir, commits };
@@ -42,7 +41,7 @@ describe('pmo check --as-of', () => {
     const { dir, commits } = history();
     const then = checkout(dir, commits[1]!);
     // Uncommitted work must not leak into the past
-    writeFileSync(join(dir, 'projects/apollo.yaml'), status('red', '2026-11-21').replace('manager: jdoe', 'manager: nobody'));
+    writeFileSync(join(dir, 'projects/apollo.yaml'), withStatus('red', '2026-11-21').replace('manager: jdoe', 'manager: nobody'));
     const before = gitAt(dir, undefined, 'status', '--porcelain');
     const findingsOf = (cwd: string, args: string[]) => JSON.parse(pmo(['check', '-C', cwd, '-f', 'json', '--no-cache', ...args]).stdout) as Array<{ file: string; rule: string }>;
     const week46 = findingsOf(dir, ['--as-of', '2026-11-13']);
@@ -105,7 +104,7 @@ describe('pmo report --as-of', () => {
 describe('pmo report project --against', () => {
   it('shows what moved since a tagged baseline', () => {
     const { dir, commits } = history();
-    writeFileSync(join(dir, 'projects/apollo.yaml'), status('green', '2026-11-20').replace('forecast_end: 2026-11-15', 'forecast_end: 2026-12-04').replace('forecast: 540000', 'forecast: 575000'));
+    writeFileSync(join(dir, 'projects/apollo.yaml'), withStatus('green', '2026-11-20').replace('forecast_end: 2026-11-15', 'forecast_end: 2026-12-04').replace('forecast: 540000', 'forecast: 575000'));
     const run = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-21', '--against', 'week-46', '-f', 'json']);
     expect(run.stderr).toBe('');
     const model = JSON.parse(run.stdout);
@@ -127,7 +126,7 @@ describe('pmo report project --against', () => {
 describe('pmo report project --history', () => {
   it('lists the forecast slips and the status changes, commit by commit, oldest first', () => {
     const { dir } = history();
-    commitAt(dir, '2026-11-27T17:00:00+00:00', 'slip', { 'projects/apollo.yaml': status('amber', '2026-11-27').replace('forecast_end: 2026-11-15', 'forecast_end: 2026-12-11') });
+    commitAt(dir, '2026-11-27T17:00:00+00:00', 'slip', { 'projects/apollo.yaml': withStatus('amber', '2026-11-27').replace('forecast_end: 2026-11-15', 'forecast_end: 2026-12-11') });
     const model = JSON.parse(pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-28', '--history', '-f', 'json']).stdout);
     // The first forecast comes with the file; then one slip of 26 days
     expect(model.history.forecast_end).toEqual([

@@ -8,11 +8,9 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
-import { commitAt, gitAt } from '../helpers/history.js';
+import { commitAt, gitAt, withStatus } from '../helpers/history.js';
 import { GOALS, makeRepo, PEOPLE, PROJECT } from '../helpers/repo.js';
 
-const withStatus = (overall: string, date: string, project = PROJECT) =>
-  `${project.replace(/^status:[\s\S]*$/m, '')}status:\n  - { date: ${date}, by: jdoe, overall: ${overall}, summary: Week of ${date} }\n`;
 const zeus = PROJECT.replace('id: apollo', 'id: zeus').replace('name: Apollo CRM migration', 'name: Zeus');
 
 /**

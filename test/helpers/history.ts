@@ -1,6 +1,6 @@
 /** Git history for tests: commits at set dates, by set authors, with GIT_* scrubbed (a hook's GIT_DIR must not leak in). */
 import { execFileSync } from 'node:child_process';
-import { writeFiles, type Files } from './repo.js';
+import { PROJECT, writeFiles, type Files } from './repo.js';
 
 export function gitAt(cwd: string, date: string | undefined, ...args: string[]): string {
   const env: NodeJS.ProcessEnv = {};
@@ -16,3 +16,7 @@ export function commitAt(dir: string, date: string, message: string, files: File
   gitAt(dir, date, 'commit', '-q', '--allow-empty', '-m', message);
   return gitAt(dir, undefined, 'rev-parse', 'HEAD').trim();
 }
+
+/** A project file whose only status update is one of `date` with this overall status. */
+export const withStatus = (overall: string, date: string, project = PROJECT) =>
+  `${project.replace(/^status:[\s\S]*$/m, '')}status:\n  - { date: ${date}, by: jdoe, overall: ${overall}, summary: Week of ${date} }\n`;
