@@ -216,7 +216,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const missed = files.filter((f) => f.changed && f.kind !== 'ruleset');
   await analyze(missed.filter((f) => f.kind === 'people' || f.kind === 'goals'));
   const registries = buildRegistries(factsOf(files));
-  portfolio = portfolioOf(files);
+  // Only the PMO's own rules read it (the built-in ones have the registries): worked out only for them.
+  portfolio = rulesets.length > 0 ? portfolioOf(files) : undefined;
   await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
 
   /**
@@ -305,7 +306,9 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     config,
     waivers: files.find((f) => f.kind === 'waivers')?.entry.facts?.waivers ?? [],
     rulesets,
-    portfolio: portfolio ?? portfolioOf(files),
+    get portfolio() {
+      return (portfolio ??= portfolioOf(files));
+    },
     findings,
     files: files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)),
   };
