@@ -7,5 +7,8 @@ module.enableCompileCache?.();
 // Stack traces (--verbose) name the TypeScript sources, through the bundle's source maps.
 if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
 
+// The pre-commit hook's check starts the thread that analyzes the staged files before the CLI loads (cli/early.ts).
+if (process.argv.includes('check') && process.argv.includes('--staged')) await import('../dist/early.js');
+
 const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv);

@@ -1,5 +1,5 @@
-/** A worker thread that analyzes a share of the files of a cold check (see parallel.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeFiles, type AnalyzeJob } from './analyze.js';
+/** A worker thread that analyzes files (see parallel.ts): each message is a job, answered with its entries. */
+import { parentPort } from 'node:worker_threads';
+import { analyzeFiles, customRules, type AnalyzeJob } from './analyze.js';
 
-parentPort!.postMessage(analyzeFiles(workerData as AnalyzeJob));
+parentPort!.on('message', async (job: AnalyzeJob) => parentPort!.postMessage(analyzeFiles(job, await customRules(job))));

@@ -1,11 +1,19 @@
 /**
- * Cold checks on every core: parsing YAML is nearly the whole cost of a check, and files are independent.
- * Below a few hundred files a worker's start-up (a thread and its own zod and YAML modules, ~0.15 s) costs
- * more than it saves, so small repositories stay on the main thread.
+ * Files analyzed on worker threads. A cold check spreads them over every core: parsing YAML is nearly the whole
+ * cost of a check, and files are independent. Below a few hundred files a worker's start-up (a thread and its
+ * own zod and YAML modules, ~0.15 s) costs more than it saves, so small batches stay on the main thread,
+ * unless a worker was started before they were known (`--staged`: see AnalyzeWorker).
+ *
+ * A big batch goes to workers only, one a core, the main thread waiting: their heaps are capped, and the main
+ * thread's is not. V8 grows an uncapped heap up to 4x its live data between full collections, so the main
+ * thread's share of a cold check at 5,000 projects left it anywhere from ~50 to ~110 MB, and peak memory
+ * from ~215 to ~265 MB, from run to run. It costs no time: the main thread would have finished its share a
+ * worker's start-up before the worker, and waited.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeJob } from './analyze.js';
+import type { Presence } from './load/index-listing.js';
 import type { CacheEntry } from './load/cache.js';
 import { CODE_DIR, FROM_SOURCE } from './paths.js';
 
@@ -13,43 +21,117 @@ import { CODE_DIR, FROM_SOURCE } from './paths.js';
 export const FILES_PER_THREAD = 300;
 
 /**
- * A worker's heap ceiling: it retains little (its cache entries), so V8 collects early instead of growing;
- * peak memory at 5,000 projects drops ~15 MB. A worker that hits it fails, and its share is done here.
- * PMO_WORKER_HEAP_MB overrides it (the tests starve a worker to prove the fallback).
+ * A worker's heap: it retains little (its cache entries), so V8 collects early instead of growing; peak memory
+ * at 5,000 projects drops ~15 MB. The young generation's ceiling (V8's default lets it reach 32 MB) costs a few
+ * more scavenges of the mostly dead data of parsing, and saves ~15 MB more. A worker that hits a ceiling fails,
+ * and its share is done on the main thread. PMO_WORKER_HEAP_MB overrides the old generation's (the tests starve
+ * a worker to prove the fallback).
  */
 const WORKER_HEAP_MB = Number(process.env.PMO_WORKER_HEAP_MB) || 128;
+const WORKER_YOUNG_MB = 16;
 
 const WORKER_URL = new URL('analyze-worker.js', CODE_DIR);
 
+/** Whether a worker can run beside the main thread: built code (not the test runner's sources), and a core for it. */
+const workersAvailable = (): boolean => !FROM_SOURCE && availableParallelism() > 1;
+
+/** How many threads a batch of files is spread over. */
+export const threadsFor = (files: number): number => (workersAvailable() ? Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD))) : 1);
+
 /**
- * `paths`: when the files come from git rather than the work tree, every path of their tree, which worker
- * threads need for record checks (the job's `exists` is a function, and cannot cross to them); listed only
- * when workers are used.
+ * A worker thread that analyzes files, one job at a time. It loads the analysis modules as soon as it starts,
+ * so one started before its files are known has them ready, on another core, when they are.
  */
-export async function analyzeInParallel(job: AnalyzeJob, paths?: () => string[]): Promise<Map<string, CacheEntry>> {
-  // Running from TypeScript sources (the test runner) there is no compiled worker to start.
-  const threads = FROM_SOURCE ? 1 : Math.min(availableParallelism(), Math.floor(job.files.length / FILES_PER_THREAD));
-  const { analyzeFiles } = await import('./analyze.js');
+export class AnalyzeWorker {
+  private readonly worker: Worker;
+  /** Failed (out of its heap, or worse) or stopped: it takes no more jobs. */
+  private ended = false;
+
+  constructor() {
+    this.worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    // It keeps the process alive only while it has a job; an error is followed by 'exit', which fails the job.
+    this.worker.unref();
+    this.worker.on('error', () => undefined);
+    this.worker.on('exit', () => (this.ended = true));
+  }
+
+  /**
+   * The entries of the job's files; undefined when the worker failed, and the caller does the job itself. The
+   * job's `exists` cannot cross to the thread: there, its `presence` answers.
+   */
+  analyze(job: AnalyzeJob): Promise<Array<[string, CacheEntry]> | undefined> {
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const settle = (entries?: Array<[string, CacheEntry]>) => {
+        this.worker.off('message', settle).off('exit', failed).unref();
+        resolve(entries);
+      };
+      const failed = () => settle(undefined);
+      this.worker.on('message', settle).on('exit', failed).ref();
+      this.worker.postMessage({ ...job, exists: undefined });
+    });
+  }
+
+  stop(): void {
+    this.ended = true;
+    void this.worker.terminate();
+  }
+}
+
+/** Workers started now for a batch of this many files, to be given to analyzeInParallel (see `started`). */
+export function startWorkers(files: number): AnalyzeWorker[] {
+  const threads = threadsFor(files);
+  return threads > 1 ? Array.from({ length: threads }, () => new AnalyzeWorker()) : [];
+}
+
+/** A worker started ahead (see cli/early.ts), until check() takes it. */
+let spare: AnalyzeWorker | undefined;
+
+/** Starts a worker now, for the next `spareWorker()`. */
+export function startSpareWorker(): void {
+  if (workersAvailable()) spare ??= new AnalyzeWorker();
+}
+
+/** The worker started ahead, or a new one; undefined where workers are not available. */
+export function spareWorker(): AnalyzeWorker | undefined {
+  startSpareWorker();
+  const worker = spare;
+  spare = undefined;
+  return worker;
+}
+
+/**
+ * Analyzes a batch of files. A big batch is shared among workers, each of which stops once its share is done
+ * (its memory freed then). `started`: workers started for it ahead, used first. `spare`: a worker kept for
+ * small batches, which it takes instead of this thread. `presence`: what workers are told for the job's
+ * `exists` (the work tree when absent).
+ */
+export async function analyzeInParallel(
+  job: AnalyzeJob,
+  { spare, started = [], presence }: { spare?: AnalyzeWorker; started?: AnalyzeWorker[]; presence?: Presence } = {},
+): Promise<Map<string, CacheEntry>> {
+  const threads = threadsFor(job.files.length);
+  // What workers are told instead of `exists`; the portfolio only serves the PMO's own rules.
+  const forWorkers = { ...job, presence, portfolio: job.rulesets.length > 0 ? job.portfolio : undefined };
+  // The analysis modules are loaded here only when this thread analyzes.
+  const here = async (files = job.files) => {
+    const { analyzeFiles, customRules } = await import('./analyze.js');
+    return analyzeFiles({ ...job, files }, await customRules(job));
+  };
   // A memo of analyzed blobs lives in this thread: a job that has one stays here.
-  if (threads <= 1 || job.memo) return new Map(analyzeFiles(job));
+  if (job.memo) return new Map(await here());
+  if (threads <= 1) return new Map((spare && (await spare.analyze(forWorkers))) || (await here()));
 
   // Interleaved shares, so that each thread gets a like mix of big and small files.
   const shares = Array.from({ length: threads }, (_, t) => job.files.filter((_, i) => i % threads === t));
-  // A function cannot cross to a worker: workers list record folders themselves, or get the tree's paths.
-  const present = paths?.();
-  const workers = shares.slice(1).map((files) => inWorker({ ...job, files, exists: undefined, ...(present ? { present } : {}) }));
-  const mine = analyzeFiles({ ...job, files: shares[0]! });
-  // A worker that failed (out of its heap, or worse) leaves its share to this thread: slower, same answer.
-  const theirs = await Promise.all(workers.map(async (work, i) => (await work) ?? analyzeFiles({ ...job, files: shares[i + 1]! })));
-  return new Map([...mine, ...theirs.flat()]);
-}
-
-/** Analyzes a share on a worker thread; undefined when the worker fails. */
-function inWorker(job: AnalyzeJob): Promise<Array<[string, CacheEntry]> | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.once('message', resolve);
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', (code) => code !== 0 && resolve(undefined));
-  });
+  const results = await Promise.all(
+    shares.map(async (files) => {
+      const worker = started.shift() ?? new AnalyzeWorker();
+      const entries = await worker.analyze({ ...forWorkers, files });
+      worker.stop();
+      // A worker that failed leaves its share to this thread: slower, same answer.
+      return entries ?? (await here(files));
+    }),
+  );
+  return new Map(results.flat());
 }

@@ -3,9 +3,9 @@
  * where its findings point), keyed by the file's content hash, so a warm `pmo check` parses nothing that has
  * not changed.
  *
- * A head file and a few shards of entries per repo, each replaced atomically (write a temp file, then rename),
- * so concurrent runs can only lose each other's additions, never corrupt it; a file that does not read back is
- * ignored.
+ * A head file, a few shards of entries per repo (each in three files), the portfolio rules' findings and the
+ * record folder listings, each file replaced atomically (write a temp file, then rename), so concurrent runs can
+ * only lose each other's additions, never corrupt it; a file that does not read back is ignored.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -35,11 +35,11 @@ export interface CacheEntry {
   spans?: Spans;
   /** Every reference of the file, located and worded, once one of them was broken. */
   references?: Reference[];
-  /** The parsed data: kept for pmo.yaml and the rule files only, which every run that judges files needs. */
+  /** The parsed data: kept for pmo.yaml, the rule files, people.yaml and goals.yaml only (see KEEPS_DATA in analyze.ts). */
   data?: unknown;
 }
 
-/** The head file: what every entry was judged under, and what else a run keeps. */
+/** The head file: what every entry was judged under. */
 interface CacheHead {
   /** The build of pmo that wrote it: another build's cache is not trusted. */
   key: string;
@@ -47,19 +47,39 @@ interface CacheHead {
   config?: CacheEntry;
   /** The PMO's rule files the entries were judged under (paths and contents, and project paths when rules read them). */
   rulesets?: string;
-  /** Directory listings for record checks, reused while a directory's mtime is unchanged. */
-  dirs?: Record<string, DirListing>;
+}
+
+/**
+ * Directory listings for record checks, reused while a directory's mtime is unchanged. A file of their own (~1 MB
+ * at 5,000 projects), which `--staged` never reads: it looks records up in git's index.
+ */
+interface DirsFile {
+  key: string;
+  dirs: Record<string, DirListing>;
+}
+
+/**
+ * The portfolio rules' findings, from the last check that judged them, and what they were judged over (a hash
+ * of every file's extract and the day). The rules look at every file on every run (~35 ms at 5,000 projects);
+ * an edit that changes no extract (most: a status, a risk) leaves their findings as they were.
+ */
+interface PortfolioFile {
+  stamp: string;
+  key: string;
+  findings: RawFinding[];
 }
 
 /**
  * A shard: the entries of the paths that hash to it, stamped with the head they were judged under. What only
  * files being reported need (their findings, references, spans and referenced values) is in a detail file
  * beside it, read when first asked for: a pre-commit check reports one file of thousands, and the details
- * are two thirds of the cache.
+ * are two thirds of the cache; so is the stat, which only a check of the work tree needs. The portfolio rules'
+ * extracts are in a third file, read only when the rules run (their findings are cached by the extracts'
+ * `rulesKey`s): they were most of what a pre-commit check read of the rest, and most of its objects.
  */
 interface CacheShard {
   stamp: string;
-  /** The id of the detail file written with this shard. */
+  /** The id of the detail and extract files written with this shard. */
   detail: string;
   entries: Record<string, CacheEntry>;
 }
@@ -69,12 +89,32 @@ interface DetailShard {
   entries: Record<string, Details>;
 }
 
-type Details = Pick<CacheEntry, 'findings' | 'references' | 'spans'> & { values?: FileFacts['values'] };
+/** A shard's extracts, by their `rulesKey` (a file's extract is read through its facts). */
+interface RulesShard {
+  id: string;
+  entries: Record<string, Record<string, unknown>>;
+}
 
-/** A shard's detail file is missing, corrupt or from another write than its shard: the cache cannot answer. */
+/**
+ * What reported files need; the stat a check of the work tree needs (--staged reads the index instead); and the
+ * data kept of people.yaml, goals.yaml and the rule files (~200 KB at 5,000 projects), for the PMO's own rules.
+ */
+type Details = Pick<CacheEntry, 'findings' | 'references' | 'spans' | 'stat' | 'data'> & { values?: FileFacts['values'] };
+
+/**
+ * An entry (or its facts) whose details are read lazily knows its path by this key: a symbol, which neither JSON
+ * nor structured clones carry. (A WeakMap of 10,000 objects cost a pre-commit check more, in its garbage
+ * collections too.)
+ */
+const PATH = Symbol('path');
+type Lazy = { [PATH]?: string };
+
+/** A shard's detail or extract file is missing, corrupt or from another write than its shard: the cache cannot answer. */
 export class StaleCacheError extends Error {}
 
 const HEAD_NAME = 'check-cache.json';
+const DIRS_NAME = 'check-cache.dirs.json';
+const PORTFOLIO_NAME = 'check-cache.portfolio.json';
 /**
  * Entries are spread over shards by path, so that a run that learned about one file rewrites one shard: at
  * 5,000 projects the whole cache is ~7 MB, and rewriting it all cost a pre-commit check ~80 ms.
@@ -82,6 +122,7 @@ const HEAD_NAME = 'check-cache.json';
 const SHARDS = 16;
 const shardName = (i: number) => `check-cache.${i.toString(16)}.json`;
 const detailName = (i: number) => `check-cache.${i.toString(16)}.detail.json`;
+const rulesName = (i: number) => `check-cache.${i.toString(16)}.rules.json`;
 
 function shardOf(path: string): number {
   let hash = 2166136261; // FNV-1a: cheap and spreads similar paths (projects/p00001.yaml, ...) evenly
@@ -98,10 +139,15 @@ export class ParseCache {
   /** Shards to write; the head is written whenever any shard is (and when it changed itself). */
   private readonly dirtyShards = new Set<number>();
   private headDirty = false;
+  /** Read when first asked for; set when this run's are to be written. */
+  private dirsRead?: Record<string, DirListing>;
+  private dirsDirty = false;
+  private portfolio?: PortfolioFile;
+  private portfolioDirty = false;
   private constructor(
     private readonly dir: string,
     private head: CacheHead,
-    private entries: Record<string, CacheEntry>,
+    private entries: Map<string, CacheEntry>,
   ) {}
 
   /**
@@ -113,40 +159,73 @@ export class ParseCache {
   static open(dir: string, key: string, options: { fresh?: boolean; lazyDetails?: boolean } = {}): ParseCache {
     const head = options.fresh ? undefined : readJson<CacheHead>(join(dir, HEAD_NAME));
     if (!head || head.key !== key) {
-      const cache = new ParseCache(dir, { key }, {});
+      const cache = new ParseCache(dir, { key }, new Map());
       cache.touchAll();
       return cache;
     }
     const stamp = stampOf(head);
-    const cache = new ParseCache(dir, head, {});
+    const cache = new ParseCache(dir, head, new Map());
     for (let i = 0; i < SHARDS; i++) {
       const shard = readJson<CacheShard>(join(dir, shardName(i)));
       if (shard?.stamp !== stamp || typeof shard.entries !== 'object' || !shard.entries) continue;
+      const protos = cache.lazyPrototypes(i, shard.detail);
       if (options.lazyDetails) {
-        for (const [path, entry] of Object.entries(shard.entries)) cache.entries[path] = cache.withLazyDetails(entry, i, path, shard.detail);
+        for (const path in shard.entries) cache.entries.set(path, cache.withLazyDetails(shard.entries[path]!, path, protos));
         continue;
       }
       const details = readJson<DetailShard>(join(dir, detailName(i)));
       if (details?.id !== shard.detail || typeof details.entries !== 'object' || !details.entries) continue; // its entries just miss
       for (const [path, entry] of Object.entries(shard.entries)) {
         const mine = details.entries[path];
-        if (mine && Array.isArray(mine.findings)) cache.entries[path] = joinDetails(entry, mine);
+        if (!mine || !Array.isArray(mine.findings)) continue;
+        cache.entries.set(path, joinDetails(entry, mine));
+        if (entry.facts) Object.setPrototypeOf(entry.facts, protos.facts);
       }
     }
     return cache;
   }
 
   /**
-   * The entry with its details read from the shard's detail file when first used: one prototype per shard
-   * carries the accessors (thousands of entries, no closures of their own), and the first read of a detail
-   * makes it the entry's own property.
+   * Prototypes for a shard's entries and their facts, whose accessors read what is kept beside the shard when
+   * first used: the details (from the detail file, by path), and the extract (from the extract file, by its
+   * `rulesKey`). One prototype per shard carries the accessors (thousands of entries, no closures of their
+   * own), and the first read makes the value the object's own property.
    */
-  private withLazyDetails(entry: CacheEntry, shard: number, path: string, detailId: string): CacheEntry {
-    const protos = memo(this.lazyProtos, shard, () => lazyPrototypes((target) => this.detailsOf(shard, detailId, this.pathOf.get(target)!)));
-    this.pathOf.set(entry, path);
+  private lazyPrototypes(shard: number, id: string): { entry: object; facts: object } {
+    const details = (target: object) => this.detailsOf(shard, id, (target as Lazy)[PATH]!);
+    const extract = (facts: FileFacts) => (facts.rulesKey === undefined ? undefined : this.extractOf(shard, id, facts.rulesKey));
+    const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    const lazy = <T extends object>(key: string, read: (target: T) => unknown): PropertyDescriptor => ({
+      get(this: T) {
+        const value = read(this);
+        own(this, key, value);
+        return value;
+      },
+      set(this: T, value: unknown) {
+        own(this, key, value);
+      },
+    });
+    return {
+      entry: Object.create(Object.prototype, {
+        findings: lazy('findings', (entry) => details(entry).findings),
+        references: lazy('references', (entry) => details(entry).references),
+        spans: lazy('spans', (entry) => details(entry).spans),
+        stat: lazy('stat', (entry) => details(entry).stat),
+        data: lazy('data', (entry) => details(entry).data),
+      }),
+      facts: Object.create(Object.prototype, {
+        values: lazy('values', (facts) => details(facts).values ?? {}),
+        rules: lazy('rules', extract),
+      }),
+    };
+  }
+
+  /** An entry whose details are read when first used (see lazyPrototypes), as are its facts' values. */
+  private withLazyDetails(entry: CacheEntry, path: string, protos: { entry: object; facts: object }): CacheEntry {
+    (entry as Lazy)[PATH] = path;
     Object.setPrototypeOf(entry, protos.entry);
     if (entry.facts) {
-      this.pathOf.set(entry.facts, path);
+      (entry.facts as Lazy)[PATH] = path;
       Object.setPrototypeOf(entry.facts, protos.facts);
     }
     return entry;
@@ -157,6 +236,18 @@ export class ParseCache {
     const mine = file?.id === detailId ? file.entries[path] : undefined;
     if (!mine || !Array.isArray(mine.findings)) throw new StaleCacheError(`the cache's ${detailName(shard)} does not match its shard`);
     return mine;
+  }
+
+  private extractOf(shard: number, id: string, rulesKey: string): Record<string, unknown> {
+    const file = memo(this.extracts, shard, () => readJson<RulesShard>(join(this.dir, rulesName(shard))));
+    const extract = file?.id === id ? file.entries[rulesKey] : undefined;
+    if (!extract || typeof extract !== 'object') throw new StaleCacheError(`the cache's ${rulesName(shard)} does not match its shard`);
+    return extract;
+  }
+
+  /** How many files the cache knows. */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** The validated pmo.yaml, if its content is unchanged. */
@@ -173,48 +264,65 @@ export class ParseCache {
   }
 
   get dirs(): Record<string, DirListing> {
-    return this.head.dirs ?? {};
+    if (!this.dirsRead) {
+      const file = readJson<DirsFile>(join(this.dir, DIRS_NAME));
+      this.dirsRead = file?.key === this.head.key && typeof file.dirs === 'object' && file.dirs ? file.dirs : {};
+    }
+    return this.dirsRead;
   }
 
-  /** The listings this run used: kept (and the head written) when any of them was read anew. */
+  /** The listings this run used: kept when any of them was read anew. */
   setDirs(listings: Record<string, DirListing>): void {
     const known = this.dirs;
     const changed = Object.keys(listings).length !== Object.keys(known).length || Object.entries(listings).some(([dir, listing]) => known[dir] !== listing);
     if (!changed) return;
-    this.head = { ...this.head, dirs: listings };
-    this.headDirty = true;
+    this.dirsRead = listings;
+    this.dirsDirty = true;
+  }
+
+  /** The portfolio rules' findings when last judged over what `key` hashes (the extracts and the day), if under this head. */
+  portfolioFindings(key: string): RawFinding[] | undefined {
+    this.portfolio ??= readJson<PortfolioFile>(join(this.dir, PORTFOLIO_NAME));
+    const known = this.portfolio;
+    return known?.stamp === stampOf(this.head) && known.key === key && Array.isArray(known.findings) ? known.findings : undefined;
+  }
+
+  setPortfolioFindings(key: string, findings: RawFinding[]): void {
+    this.portfolio = { stamp: stampOf(this.head), key, findings };
+    this.portfolioDirty = true;
   }
 
   /** A new pmo.yaml: what was validated under the old one no longer holds. */
   setConfig(entry: CacheEntry): void {
     this.head = { ...this.head, config: entry };
-    this.entries = {};
+    this.entries = new Map();
     this.touchAll();
   }
 
   /** The content hash last seen for a file whose mtime and size are unchanged since. */
   knownHash(path: string, mtimeMs: number, size: number, ctimeMs: number): string | undefined {
-    const stat = this.entries[path]?.stat;
-    return stat && stat[0] === mtimeMs && stat[1] === size && stat[2] === ctimeMs ? this.entries[path]!.hash : undefined;
+    const entry = this.entries.get(path);
+    const stat = entry?.stat;
+    return stat && stat[0] === mtimeMs && stat[1] === size && stat[2] === ctimeMs ? entry!.hash : undefined;
   }
 
   /** The entry of an unchanged file, unless its rule findings were for another day. */
   get(path: string, hash: string, today: string): CacheEntry | undefined {
-    const entry = this.entries[path];
+    const entry = this.entries.get(path);
     if (!entry || entry.hash !== hash) return undefined;
     return entry.today === undefined || entry.today === today ? entry : undefined;
   }
 
   set(path: string, entry: CacheEntry): void {
-    this.entries[path] = entry;
+    this.entries.set(path, entry);
     this.dirtyShards.add(shardOf(path));
   }
 
   /** Drops entries of files that no longer exist (only when the whole repo was read). */
   retain(paths: ReadonlySet<string>): void {
-    for (const path of Object.keys(this.entries)) {
+    for (const path of this.entries.keys()) {
       if (!paths.has(path)) {
-        delete this.entries[path];
+        this.entries.delete(path);
         this.dirtyShards.add(shardOf(path));
       }
     }
@@ -226,64 +334,41 @@ export class ParseCache {
    * worth failing a check.
    */
   save(): void {
-    if (this.dirtyShards.size === 0 && !this.headDirty) return;
+    if (this.dirtyShards.size === 0 && !this.headDirty && !this.dirsDirty && !this.portfolioDirty) return;
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
       const stamp = stampOf(this.head);
       const byShard = new Map<number, Array<[string, CacheEntry]>>([...this.dirtyShards].map((i) => [i, []]));
-      for (const [path, entry] of Object.entries(this.entries)) byShard.get(shardOf(path))?.push([path, entry]);
+      for (const [path, entry] of this.entries) byShard.get(shardOf(path))?.push([path, entry]);
       for (const [i, entries] of byShard) {
-        // Details first: a shard is only ever read beside the detail file it names.
+        // Details and extracts first: a shard is only ever read beside the files it names.
         const id = `${process.pid}-${Date.now()}-${i}`;
         const split = entries.map(([path, entry]) => [path, ...splitDetails(entry)] as const);
         replaceFile(join(this.dir, detailName(i)), streamed({ id }, split.map(([path, , details]) => [path, details])));
+        const extracts = new Map(split.flatMap(([, core, , rules]) => (rules ? [[core.facts!.rulesKey!, rules] as const] : [])));
+        replaceFile(join(this.dir, rulesName(i)), streamed({ id }, [...extracts]));
         replaceFile(join(this.dir, shardName(i)), streamed({ stamp, detail: id }, split.map(([path, core]) => [path, core])));
       }
-      replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
+      if (this.dirtyShards.size > 0 || this.headDirty) replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
+      if (this.dirsDirty) replaceFile(join(this.dir, DIRS_NAME), [JSON.stringify({ key: this.head.key, dirs: this.dirs } satisfies DirsFile)]);
+      // Stamped when set: findings judged under an older head are not written under this one.
+      if (this.portfolioDirty && this.portfolio?.stamp === stampOf(this.head)) replaceFile(join(this.dir, PORTFOLIO_NAME), [JSON.stringify(this.portfolio)]);
       this.dirtyShards.clear();
-      this.headDirty = false;
+      this.headDirty = this.dirsDirty = this.portfolioDirty = false;
     } catch {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
     }
   }
 
-  /** Detail files read so far, by shard. */
+  /** Detail and extract files read so far, by shard. */
   private readonly details = new Map<number, DetailShard | undefined>();
-  /** For entries (and their facts) whose details are read lazily: the path they are of, and their shard's prototypes. */
-  private readonly pathOf = new WeakMap<object, string>();
-  private readonly lazyProtos = new Map<number, { entry: object; facts: object }>();
+  private readonly extracts = new Map<number, RulesShard | undefined>();
 
   private touchAll(): void {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i);
     this.headDirty = true;
   }
-}
-
-/**
- * Prototypes whose accessors read an entry's details (and its facts' referenced values) on first use; a
- * write, or the first read, makes the value the object's own property.
- */
-function lazyPrototypes(detailsOf: (target: object) => Details): { entry: object; facts: object } {
-  const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  const accessors = (read: (details: Details) => unknown, key: string): PropertyDescriptor => ({
-    get(this: object) {
-      const value = read(detailsOf(this));
-      own(this, key, value);
-      return value;
-    },
-    set(this: object, value: unknown) {
-      own(this, key, value);
-    },
-  });
-  return {
-    entry: Object.create(Object.prototype, {
-      findings: accessors((d) => d.findings, 'findings'),
-      references: accessors((d) => d.references, 'references'),
-      spans: accessors((d) => d.spans, 'spans'),
-    }),
-    facts: Object.create(Object.prototype, { values: accessors((d) => d.values ?? {}, 'values') }),
-  };
 }
 
 /** The entry whole again: `splitDetails` undone. */
@@ -293,12 +378,12 @@ function joinDetails(entry: CacheEntry, { values, ...details }: Details): CacheE
   return entry;
 }
 
-/** An entry as its shard keeps it, and its details as the detail file does. */
-function splitDetails(entry: CacheEntry): [CacheEntry, Details] {
-  const { findings, references, spans, facts, ...core } = entry;
-  if (!facts) return [core as CacheEntry, { findings, references, spans }];
-  const { values, ...otherFacts } = facts;
-  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, values }];
+/** An entry as its shard keeps it, its details as the detail file does, and its extract (by its rulesKey). */
+function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules']] {
+  const { findings, references, spans, stat, data, facts, ...core } = entry;
+  if (!facts) return [core as CacheEntry, { findings, references, spans, stat, data }, undefined];
+  const { values, rules, ...otherFacts } = facts;
+  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, stat, data, values }, rules];
 }
 
 /** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */

@@ -34,6 +34,11 @@ export interface FileFacts {
   latestActual?: string;
   /** What each portfolio rule keeps of the file (rule id → its extract). */
   rules?: Record<string, unknown>;
+  /**
+   * A hash of `rules`, set with it: the portfolio rules' findings are cached by these (so the cache can leave
+   * the extracts unread), and two versions of a file with the same one give the rules the same facts.
+   */
+  rulesKey?: string;
   /** waivers.yaml: its complete waivers, with their index in the list. */
   waivers?: WaiverFact[];
   /** A project's phase (stage gates judge it). */

@@ -192,6 +192,35 @@ describe('the parse cache (e2e)', () => {
     expect(run(dir, '--no-rules').stdout).toBe(edited.stdout);
   });
 
+  it("keeps the portfolio rules' findings by the extracts they judged, and starts over when an extract file does not match", () => {
+    // Bo Kim (capacity 80) on two projects that run into 2027: allocations count from this week on.
+    const withBkim = (id: string, pct: number) =>
+      PROJECT.replace('id: apollo', `id: ${id}`).replace('forecast_end: 2026-11-15', 'forecast_end: 2027-03-31').replace('team:\n', `team:\n  - { person: bkim, role: Engineer, allocation: ${pct} }\n`);
+    const dir = makePortfolio({ 'projects/apollo.yaml': withBkim('apollo', 40), 'projects/zeus.yaml': withBkim('zeus', 50) });
+    const over = () =>
+      (JSON.parse(pmo(['check', '-f', 'json', '--today', '2026-11-20'], { cwd: dir }).stdout) as Array<{ rule: string; file: string; message: string }>)
+        .filter((f) => f.rule === 'allocation-over-capacity')
+        .map((f) => `${f.file}: ${f.message}`);
+    const cold = over();
+    expect(cold).toHaveLength(2);
+    expect(over()).toEqual(cold);
+    // An edit that changes no extract keeps the findings; one that does is judged anew.
+    writeFileSync(join(dir, 'projects/zeus.yaml'), withBkim('zeus', 50).replace('name: Apollo CRM migration', 'name: Zeus'));
+    expect(over()).toEqual(cold);
+    writeFileSync(join(dir, 'projects/zeus.yaml'), withBkim('zeus', 30));
+    expect(over()).toEqual([]);
+    writeFileSync(join(dir, 'projects/zeus.yaml'), withBkim('zeus', 50));
+    expect(over()).toEqual(cold);
+    // The extracts are read only when the rules run (here: their cached findings gone), from a file beside each
+    // shard: one from another write means the cache cannot answer, and the check starts over without it.
+    const cacheDir = join(dir, '.pmo', 'cache');
+    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.rules.json'))) writeFileSync(join(cacheDir, name), '{"id": "another write", "entries": {}}');
+    rmSync(join(cacheDir, 'check-cache.portfolio.json'));
+    expect(over()).toEqual(cold);
+    expect(readdirSync(cacheDir).filter((n) => n.endsWith('.rules.json') && readFileSync(join(cacheDir, n), 'utf8').includes('another write'))).toEqual([]);
+    expect(over()).toEqual(cold);
+  });
+
   it('keeps itself out of git status', () => {
     const dir = makePortfolio({}, { git: true });
     run(dir);

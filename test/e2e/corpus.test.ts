@@ -5,12 +5,14 @@
  * with the in-process, single-threaded check().
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import type { Finding } from '../../src/findings.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
+import { buildSchemas } from '../../src/model/config-compile.js';
 import { pmo } from '../helpers/cli.js';
 
 const TODAY = '2026-11-16';
@@ -51,6 +53,20 @@ describe('a generated 650-project portfolio', () => {
     const waived = findings.filter((f) => f.waived);
     expect(waived.length).toBe(waivers.length);
     expect(new Set(waived.map((f) => f.rule))).toEqual(new Set(['budget-variance']));
+  });
+
+  it("zod's compiled parsers and its plain ones (which pmo uses) give the same issues for every project", () => {
+    const repo = join(dir, 'repo');
+    const schemas = buildSchemas(parseYaml(readFileSync(join(repo, 'pmo.yaml'), 'utf8'), 'pmo.yaml').data);
+    let withIssues = 0;
+    for (const name of readdirSync(join(repo, 'projects'))) {
+      const { data } = parseYaml(readFileSync(join(repo, 'projects', name), 'utf8'), name);
+      const compiled = schemas.project.safeParse(data, { reportInput: true });
+      const plain = schemas.project.safeParse(data, { reportInput: true, jitless: true });
+      expect(plain.error?.issues, name).toEqual(compiled.error?.issues);
+      if (compiled.error) withIssues++;
+    }
+    expect(withIssues).toBeGreaterThan(20);
   });
 
   it('the parallel cold CLI run and the warm one agree exactly with the single-threaded check()', async () => {
