@@ -18,6 +18,7 @@ import { configFrom } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
+import { SectionMemo } from './history/sections.js';
 import { runFileRules } from './rules/run.js';
 import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
@@ -68,7 +69,12 @@ export interface Analyzed {
   references?: CacheEntry['references'];
 }
 
-export type AnalysisMemo = Map<string, Analyzed>;
+/** What a history run knows of what it analyzed: each blob's analysis, and each file's last version's sections. */
+export class AnalysisMemo {
+  /** By blob id. */
+  readonly blobs = new Map<string, Analyzed>();
+  readonly sections = new SectionMemo();
+}
 
 /** What a worker thread is told instead of `exists` (see Presence), as a function again. */
 function presenceOf(root: string, { listing, paths, except }: Presence = {}): (path: string) => boolean {
@@ -92,13 +98,16 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
   const schemas = schemasOf(job.configData);
   const exists = job.exists ?? presenceOf(job.root, job.presence);
   return job.files.map((file): [string, CacheEntry] => {
-    const known = job.memo?.get(job.hashes?.get(file.path) ?? '');
+    const known = job.memo?.blobs.get(job.hashes?.get(file.path) ?? '');
     const text = known ? undefined : readText(job, file);
-    const parsed: ParsedYaml = known ? { data: known.data, findings: [] } : parseYaml(text!.text, file.path);
+    // A history run reads a new version of a project by the fields that changed (see history/sections.ts).
+    const sectioned = !known && job.memo && (file.kind === 'project' || file.kind === 'request') ? job.memo.sections.read(file.path, text!.text, schemas[file.kind]) : undefined;
+    const reused = known ?? sectioned;
+    const parsed: ParsedYaml = reused ? { data: reused.data, findings: [] } : parseYaml(text!.text, file.path);
     const own = known?.findings ?? [
       ...(text!.encodingFinding ? [text!.encodingFinding] : []),
       ...parsed.findings,
-      ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas)),
+      ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas, sectioned?.issues)),
     ];
     const hash = known ? job.hashes!.get(file.path)! : text!.hash;
     const findings = [...own];
@@ -118,11 +127,13 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
           entry.facts.rules = forPortfolio;
           entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
         }
-        job.memo?.set(hash, { data: parsed.data, findings: own, facts: entry.facts });
+        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts });
       }
       if (known && job.positions === false) {
-        // A history run: the check finds broken references itself; their words come from the blob's memo.
-        entry.references = known.references ??= extractReferences(file.kind, parsed.data);
+        // A history run: the check finds broken references itself, and asks a file that has some for their words,
+        // which come from the blob's memo: worked out when first asked for (most files have none broken).
+        const blob = known;
+        Object.defineProperty(entry, 'references', { enumerable: true, get: () => (blob.references ??= extractReferences(file.kind, blob.data)) });
         return [file.path, entry];
       }
       const broken = job.registries

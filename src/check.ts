@@ -172,7 +172,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const readTree = async (tree: GitTree, paths: readonly string[]) => {
     const fromGit: string[] = [];
     for (const path of paths) {
-      if (tree.bytes.has(path) || snapshot?.memo?.has(tree.blobOf(path))) continue;
+      if (tree.bytes.has(path) || snapshot?.memo?.blobs.has(tree.blobOf(path))) continue;
       // A history run reads the past: the work tree seldom has it.
       const copy = snapshot ? undefined : worktreeCopy(root, path, tree.blobOf(path));
       if (copy) tree.bytes.set(path, copy);

@@ -4,7 +4,7 @@
  * (the memo) and judged again only on the day of each period it lives in; a blob the tree no longer holds is let
  * go, so that a year of history is never held at once.
  */
-import type { AnalysisMemo } from '../analyze.js';
+import { AnalysisMemo } from '../analyze.js';
 import { check } from '../check.js';
 import { ConfigError } from '../errors.js';
 import { classifyFiles } from '../load/discover.js';
@@ -57,7 +57,7 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
       if (commit && !values && !problem) {
         // Analyses hold under one pmo.yaml: a commit that changed it starts a memo of its own.
         const configBlob = tree.get('pmo.yaml') ?? '';
-        const memo = memos.get(configBlob) ?? new Map();
+        const memo = memos.get(configBlob) ?? new AnalysisMemo();
         memos.set(configBlob, memo);
         const result = await check({
           cwd: root,
@@ -78,10 +78,10 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
         }
         config = result.config;
         // The data of the commit's files, from the blobs the check analyzed (none is parsed twice).
-        const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.get(tree.get(file.path) ?? '')?.data, result.findings);
+        const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.blobs.get(tree.get(file.path) ?? '')?.data, result.findings);
         values = trendValues(data, result.findings, result.config, period.end, categoryOf(result.rulesets));
         const live = new Set(tree.values());
-        for (const m of memos.values()) for (const blob of m.keys()) if (!live.has(blob)) m.delete(blob);
+        for (const m of memos.values()) for (const blob of m.blobs.keys()) if (!live.has(blob)) m.blobs.delete(blob);
       }
       const point = { label: period.label, start: period.start, end: period.end, commit, values, ...(problem ? { problem } : {}) };
       points.set(`${period.label}:${period.end}`, point);

@@ -68,14 +68,21 @@ export function parseForPositions(text: string): Document.Parsed {
 
 /** Parses a file's text: the fast parser when it is safe, the full one otherwise. */
 export function parseYaml(text: string, file: string): ParsedYaml {
-  if (text.trim() !== '' && !NEEDS_FULL_PARSE.test(text)) {
-    try {
-      return { data: jsYaml.load(text, { schema: FAST_SCHEMA, filename: file }), findings: [] };
-    } catch {
-      // js-yaml reports only its first error: let the full parser find them all.
-    }
+  const fast = fastPathAllows(text) ? parseFast(text) : undefined;
+  // js-yaml reports only its first error: on any, the full parser finds them all.
+  return fast ? { data: fast.data, findings: [] } : parseYamlFully(text, file);
+}
+
+/** Whether the fast parser reads this text as the full one would (see NEEDS_FULL_PARSE). */
+export const fastPathAllows = (text: string): boolean => text.trim() !== '' && !NEEDS_FULL_PARSE.test(text);
+
+/** The data of text the fast path allows, by the fast parser; undefined when it finds the text broken. */
+export function parseFast(text: string): { data: unknown } | undefined {
+  try {
+    return { data: jsYaml.load(text, { schema: FAST_SCHEMA }) };
+  } catch {
+    return undefined;
   }
-  return parseYamlFully(text, file);
 }
 
 /** Parses with the `yaml` package: all errors, positions, merge keys, capped aliases. */

@@ -21,7 +21,26 @@ const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.propert
 /** Kinds whose file must say something: an empty one is a finding. The lists may be empty. */
 const MUST_HAVE_CONTENT = new Set<FileKind>(['project', 'request']);
 
-export function validateFile(kind: FileKind, file: string, data: unknown, config: Config, schemas: Schemas): RawFinding[] {
+/**
+ * How files are held to their schema: zod's plain parsers, not the ones it compiles (new Function) for each
+ * object schema on first use: the compiling costs a pre-commit check ~10 ms, and measured, it did not pay for
+ * itself even over the 2,500 files a thread parses in a cold check at 5,000 projects. Same issues either way
+ * (test/e2e/corpus.test.ts). With the input in each issue, for the message ("got 7").
+ */
+export const SCHEMA_PARSE = { reportInput: true, jitless: true } as const;
+
+/**
+ * The file's findings. `issues`: the schema's issues when the caller has them already (a history run puts
+ * them together a top-level field at a time: see history/sections.ts).
+ */
+export function validateFile(
+  kind: FileKind,
+  file: string,
+  data: unknown,
+  config: Config,
+  schemas: Schemas,
+  issues?: readonly z.core.$ZodIssue[],
+): RawFinding[] {
   if (data === null || data === undefined) {
     if (!MUST_HAVE_CONTENT.has(kind)) return [];
     return [
@@ -37,13 +56,11 @@ export function validateFile(kind: FileKind, file: string, data: unknown, config
   const schema = schemaFor(kind, schemas);
   if (!schema) return [];
   const project = kind === 'project' && isRecord(data) && typeof data.id === 'string' ? data.id : undefined;
-  // zod's plain parsers, not the ones it compiles (new Function) for each object schema on first use: the
-  // compiling costs a pre-commit check ~10 ms, and measured, it did not pay for itself even over the 2,500
-  // files a thread parses in a cold check at 5,000 projects. Same issues either way (test/e2e/corpus.test.ts).
-  const parsed = schema.safeParse(data, { reportInput: true, jitless: true });
-  const findings = parsed.success
-    ? []
-    : issuesToFindings(parsed.error.issues, {
+  const found = issues ?? schema.safeParse(data, SCHEMA_PARSE).error?.issues ?? [];
+  const findings =
+    found.length === 0
+      ? []
+      : issuesToFindings(found, {
         file,
         schema,
         data,

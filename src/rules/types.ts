@@ -98,7 +98,9 @@ export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: Pmo
 }
 
 export function fillMessage(template: string, data: Record<string, string | number> = {}): string {
-  const filled = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  // (Both replacements only where they can apply: a history run fills ~150,000 messages.)
+  const filled = template.includes('{{') ? template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole)) : template;
   // Templates count in plurals ("{{days}} days ago"); one of them reads "1 day ago".
+  if (!filled.includes('1 ')) return filled;
   return filled.replace(/(^|[^\d.,-])1 (day|week|month|year)s\b/g, '$11 $2');
 }

@@ -1,0 +1,126 @@
+/**
+ * Versions of a file analyzed a top-level field at a time. A history run meets thousands of versions of the
+ * same projects, and a week's edit changes one or two of a project's top-level fields (a status update
+ * appended, a forecast moved): the text of each field is parsed and held to its schema again only when it
+ * differs from the version of the file analyzed before. What comes out is what the whole file's analysis gives:
+ * the same data, and the schema's issues in zod's order (test/history/sections.test.ts holds the two to it).
+ *
+ * Only a plain block mapping is split: every line at column 0 a `key:`, a comment, or the `- ` of a list that
+ * is the previous key's value. Anything else (anchors, documents, flow style at the top, quoted keys, text the
+ * fast parser declines) is analyzed whole, as any file is.
+ */
+import type { z } from 'zod';
+import { fastPathAllows, parseFast } from '../load/parse-yaml.js';
+import { isRecord } from '../model/labels.js';
+import { SCHEMA_PARSE } from '../model/validate-file.js';
+
+type Issue = z.core.$ZodIssue;
+
+/** One top-level field as a version of the file has it. */
+interface Section {
+  text: string;
+  value: unknown;
+  /** Its schema's issues, their paths from the file's root. */
+  issues: Issue[];
+}
+
+export interface SectionedFile {
+  data: Record<string, unknown>;
+  issues: Issue[];
+}
+
+/** A top-level key the split takes: a plain name, then the colon and a space or the line's end. */
+const KEY_LINE = /^([A-Za-z_][\w-]*):(?=[ \r\n]|$)/;
+
+export class SectionMemo {
+  /** Per path, the sections of the version analyzed last, and the schema they were held to. */
+  private readonly last = new Map<string, { schema: z.ZodObject; sections: Map<string, Section> }>();
+  /** Per schema and set of keys: the issues of the fields a file lacks, and of the fields the schema lacks. */
+  private readonly aside = new WeakMap<z.ZodObject, Map<string, Issue[]>>();
+
+  /** The file's data and its schema's issues; undefined when it must be analyzed whole. */
+  read(path: string, text: string, schema: z.ZodObject): SectionedFile | undefined {
+    const split = splitSections(text);
+    if (!split) return undefined;
+    const before = this.last.get(path);
+    const known = before?.schema === schema ? before.sections : undefined;
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const sections = new Map<string, Section>();
+    for (const [key, sectionText] of split) {
+      let section = known?.get(key);
+      if (section?.text !== sectionText) {
+        const parsed = parseFast(sectionText);
+        if (!parsed || !isRecord(parsed.data) || Object.keys(parsed.data).length !== 1 || !Object.hasOwn(parsed.data, key)) return undefined;
+        const value = parsed.data[key];
+        const issues = shape[key]?.safeParse(value, SCHEMA_PARSE).error?.issues ?? [];
+        section = { text: sectionText, value, issues: issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })) };
+      }
+      sections.set(key, section);
+    }
+    this.last.set(path, { schema, sections });
+
+    const data: Record<string, unknown> = {};
+    for (const [key, section] of sections) data[key] = section.value;
+    const aside = this.asideIssues(schema, data);
+    const faulty = [...sections.values()].some((section) => section.issues.length > 0);
+    if (!faulty && aside.length === 0) return { data, issues: [] };
+    // In zod's order: the schema's fields in turn, then the keys it does not know.
+    const issues: Issue[] = [];
+    for (const key of Object.keys(shape)) {
+      if (sections.has(key)) issues.push(...sections.get(key)!.issues);
+      else issues.push(...aside.filter((issue) => issue.path[0] === key));
+    }
+    issues.push(...aside.filter((issue) => issue.path.length === 0));
+    return { data, issues };
+  }
+
+  /**
+   * What the schema says of the file's keys rather than their values: required fields it lacks, and keys the
+   * schema does not know. The schema run on the unknown keys alone says both; it depends on the keys only.
+   */
+  private asideIssues(schema: z.ZodObject, data: Record<string, unknown>): Issue[] {
+    const byKeys = this.aside.get(schema) ?? new Map<string, Issue[]>();
+    this.aside.set(schema, byKeys);
+    const keys = Object.keys(data);
+    const id = keys.join('\0');
+    let issues = byKeys.get(id);
+    if (!issues) {
+      const shape = schema.shape as Record<string, unknown>;
+      const unknown = Object.fromEntries(keys.filter((key) => !Object.hasOwn(shape, key)).map((key) => [key, data[key]]));
+      const all = schema.safeParse(unknown, SCHEMA_PARSE).error?.issues ?? [];
+      // The fields the file has are held to the schema by their sections.
+      issues = all.filter((issue) => issue.path.length === 0 || !Object.hasOwn(data, issue.path[0] as PropertyKey));
+      byKeys.set(id, issues);
+    }
+    return issues;
+  }
+}
+
+/** The top-level fields of a plain block mapping, each with its text (the lines up to the next); else undefined. */
+export function splitSections(text: string): Array<[string, string]> | undefined {
+  if (!fastPathAllows(text)) return undefined;
+  const sections: Array<[string, string]> = [];
+  const keys = new Set<string>();
+  let current: { key: string; start: number } | undefined;
+  for (let at = 0; at < text.length; ) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next + 1;
+    const line = text.slice(at, end);
+    const first = line.charCodeAt(0);
+    if (first === 0x2d /* - */ && /^-(?=[ \r\n]|$)/.test(line)) {
+      // A list at column 0 is the value of the key before it; before any key, the file is a list.
+      if (!current) return undefined;
+    } else if (first !== 0x23 /* # */ && line.trim() !== '' && !(first === 0x20 && current) && !line.trimStart().startsWith('#')) {
+      const key = KEY_LINE.exec(line)?.[1];
+      // The same key twice is the whole parse's finding to make; __proto__ would not be a plain field.
+      if (key === undefined || keys.has(key) || key === '__proto__') return undefined;
+      if (current) sections.push([current.key, text.slice(current.start, at)]);
+      keys.add(key);
+      current = { key, start: at };
+    }
+    at = end;
+  }
+  if (!current) return undefined;
+  sections.push([current.key, text.slice(current.start)]);
+  return sections;
+}

@@ -1,0 +1,140 @@
+/**
+ * A history run reads a new version of a project a top-level field at a time (src/history/sections.ts). It must
+ * give what reading the whole file gives: the same data, and the same findings in the same order, for clean
+ * files, broken ones, and every kind of edit a PM makes from one week to the next.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SectionMemo, splitSections } from '../../src/history/sections.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
+import { buildSchemas, type Schemas } from '../../src/model/config-compile.js';
+import { configFrom, type Config } from '../../src/model/config.js';
+import { SCHEMA_PARSE, validateFile } from '../../src/model/validate-file.js';
+
+const TODAY = '2026-11-16';
+let dir: string;
+let schemas: Schemas;
+let config: Config;
+let projects: Array<[string, string]>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pmo-sections-'));
+  const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
+  // Half the projects broken, so that issues of every injected kind meet the edits below.
+  execFileSync(process.execPath, [generator, '--projects', '80', '--violations', '0.5', '--out', join(dir, 'repo'), '--today', TODAY, '--quiet', '--force']);
+  const configData = parseYaml(readFileSync(join(dir, 'repo', 'pmo.yaml'), 'utf8'), 'pmo.yaml').data;
+  schemas = buildSchemas(configData);
+  config = configFrom(configData);
+  const folder = join(dir, 'repo', 'projects');
+  projects = readdirSync(folder).map((name) => [`projects/${name}`, readFileSync(join(folder, name), 'utf8')]);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What reading the whole file gives. */
+function whole(path: string, text: string) {
+  const { data, findings } = parseYaml(text, path);
+  expect(findings, `${path} parses`).toEqual([]);
+  return { data, issues: schemas.project.safeParse(data, SCHEMA_PARSE).error?.issues ?? [], findings: validateFile('project', path, data, config, schemas) };
+}
+
+/** Reads `text` through the memo and holds it to the whole reading. */
+function agrees(memo: SectionMemo, path: string, text: string): void {
+  const read = memo.read(path, text, schemas.project);
+  expect(read, `${path} is split`).toBeDefined();
+  const expected = whole(path, text);
+  expect(read!.data).toStrictEqual(expected.data);
+  expect(read!.issues.map((i) => [i.code, i.path, i.message])).toEqual(expected.issues.map((i) => [i.code, i.path, i.message]));
+  expect(validateFile('project', path, read!.data, config, schemas, read!.issues)).toEqual(expected.findings);
+}
+
+/** A week's edits, each applied to the version before. */
+const EDITS: Array<[string, (text: string) => string]> = [
+  ['unchanged', (t) => t],
+  ['a forecast moved', (t) => t.replace(/^( {2}forecast_end:) \S+/m, '$1 2027-03-31')],
+  ['a status update at the top of the status list', (t) => t.replace(/^status:\n/m, 'status:\n  - date: 2026-11-20\n    by: rsmith\n    overall: amber\n    summary: Weekly update\n')],
+  ['a bad enum in a new update', (t) => t.replace(/^status:\n/m, 'status:\n  - date: 2026-11-27\n    by: rsmith\n    overall: gren\n    summary: Weekly update\n')],
+  ['a scalar changed', (t) => t.replace(/^priority: \d+/m, 'priority: 9')],
+  ['a field renamed to a typo', (t) => t.replace(/^budget:/m, 'budjet:')],
+  ['the typo fixed', (t) => t.replace(/^budjet:/m, 'budget:')],
+  ['a required field deleted', (t) => t.replace(/^manager: .*\n/m, '')],
+  ['an unknown field added at the end', (t) => `${t.trimEnd()}\nnotes: see the steering committee minutes\n`],
+  ['an impossible date', (t) => t.replace(/^( {2}start:) \S+/m, '$1 2026-02-30')],
+  ['the first field moved to the end', (t) => `${t.replace(/^id: .*\n/m, '').trimEnd()}\n${t.match(/^id: .*$/m)![0]}\n`],
+  ['a list written at column 0', (t) => t.replace(/^goals: \[(.*)\]/m, (_, ids: string) => `goals:\n${ids.split(', ').map((id) => `- ${id}\n`).join('')}`.trimEnd())],
+  ['a comment line between fields', (t) => t.replace(/^dates:/m, '# dates agreed at the kick-off\ndates:')],
+  ['a value of the wrong type', (t) => t.replace(/^dates:\n(?: {2}.*\n)+/m, 'dates: soon\n')],
+];
+
+describe('reading versions of a project by its sections', () => {
+  it('gives the whole reading\'s data and findings, for every project and every kind of edit', () => {
+    const memo = new SectionMemo();
+    let broken = 0;
+    for (const [path, original] of projects) {
+      let text = original;
+      agrees(memo, path, text);
+      for (const [name, edit] of EDITS) {
+        const next = edit(text);
+        if (name !== 'unchanged') expect(next, `${name} changes ${path}`).not.toBe(text);
+        text = next;
+        agrees(memo, path, text);
+      }
+      if (whole(path, original).issues.length > 0) broken++;
+    }
+    expect(broken).toBeGreaterThan(20);
+  });
+
+  it('parses again only the sections that changed, and shares the others with the version before', () => {
+    const memo = new SectionMemo();
+    const [path, text] = projects[0]!;
+    const first = memo.read(path, text, schemas.project)!;
+    const edited = text.replace(/^status:\n/m, 'status:\n  - date: 2026-11-20\n    by: rsmith\n    overall: amber\n    summary: Weekly update\n');
+    const second = memo.read(path, edited, schemas.project)!;
+    expect(second.data.milestones).toBe(first.data.milestones);
+    expect(second.data.status).not.toBe(first.data.status);
+    // Another schema (pmo.yaml changed) shares nothing: its issues may differ.
+    const other = buildSchemas({ schema: { project: { required: ['vendors'] } } });
+    expect(memo.read(path, edited, other.project)!.data.milestones).not.toBe(first.data.milestones);
+  });
+
+  it('an edit that breaks the YAML of a section leaves the file to the whole reading', () => {
+    const memo = new SectionMemo();
+    const [path, text] = projects[1]!;
+    memo.read(path, text, schemas.project);
+    expect(memo.read(path, text.replace(/^budget:\n/m, 'budget:\n  baseline: [1, 2\n'), schemas.project)).toBeUndefined();
+  });
+});
+
+describe('splitting a file into its top-level fields', () => {
+  it('splits a plain block mapping, comments and column-0 lists included, CRLF kept', () => {
+    expect(splitSections('# header\nid: a\nname: A\n\ngoals:\n- G1\n# trailing\n')).toEqual([
+      ['id', 'id: a\n'],
+      ['name', 'name: A\n\n'],
+      ['goals', 'goals:\n- G1\n# trailing\n'],
+    ]);
+    expect(splitSections('id: a\r\nname: A\r\n')).toEqual([
+      ['id', 'id: a\r\n'],
+      ['name', 'name: A\r\n'],
+    ]);
+  });
+
+  it.each([
+    ['anchors and aliases', 'base: &b { a: 1 }\nother: *b\n'],
+    ['a second document', 'id: a\n---\nid: b\n'],
+    ['a list at the top', '- id: a\n'],
+    ['a flow mapping at the top', '{ id: a,\n  name: A }\n'],
+    ['a quoted key', '"id": a\n'],
+    ['a key twice', 'id: a\nname: A\nid: b\n'],
+    ['__proto__', '__proto__: { polluted: true }\n'],
+    ['an indented mapping', '  id: a\n  name: A\n'],
+    ['a plain scalar continued at column 0', 'summary: first line\nsecond line\n'],
+    ['nothing', ''],
+    ['only comments', '# nothing here\n'],
+    ['a tab in the indentation', 'dates:\n\tstart: 2026-01-01\n'],
+  ])('leaves %s to the whole reading', (_name, text) => {
+    expect(splitSections(text)).toBeUndefined();
+  });
+});
