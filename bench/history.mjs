@@ -1,6 +1,8 @@
 // The history corpus for `pmo report trends`: corpus N generated as of a year before its date (so its dates
 // are right for then), made a git repository, then a year of weekly commits dated each Friday at 17:00 UTC,
-// each giving about a fifth of the projects a new status update of that Friday (its overall status moved on).
+// each giving about a fifth of the projects a new status update of that Friday (its overall status moved on);
+// half of those also move their forecast end by a week, and a quarter re-score their first risk, as a PM's
+// weekly edit does (a history run pays for each top-level field an edit touches).
 // Made once per corpus (bench/.corpus/N-history, stamped).
 //
 //   node bench/history.mjs DIR TODAY [--weeks 52] [--share 0.2]   (run.mjs calls makeHistory itself)
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generate } from './generate.mjs';
 
-export const HISTORY_VERSION = 2;
+export const HISTORY_VERSION = 3;
 
 const RAG = ['green', 'amber', 'red'];
 
@@ -46,6 +48,12 @@ function withStatusUpdate(text, date, overall) {
   return text.slice(0, at) + item + text.slice(at);
 }
 
+/** The forecast end a week later. */
+const withForecastMoved = (text) => text.replace(/^( {2}forecast_end: )(\d{4}-\d{2}-\d{2})$/m, (_, key, date) => key + addDays(date, 7));
+
+/** The first risk's probability one step on (1 to 5, round again). */
+const withRiskRescored = (text) => text.replace(/^( {4}probability: )(\d)$/m, (_, key, p) => key + ((Number(p) % 5) + 1));
+
 /** Builds (or finds, when its stamp matches) the history repository of `corpus` at `out`. */
 export function makeHistory(corpus, out, { today, weeks = 52, share = 0.2 }) {
   const stamp = JSON.stringify({ HISTORY_VERSION, corpus: fs.readFileSync(`${corpus}.stamp.json`, 'utf8'), weeks, share, today });
@@ -66,7 +74,10 @@ export function makeHistory(corpus, out, { today, weeks = 52, share = 0.2 }) {
     for (const file of projects) {
       if (next() >= share) continue;
       const full = path.join(out, 'projects', file);
-      fs.writeFileSync(full, withStatusUpdate(fs.readFileSync(full, 'utf8'), friday, RAG[Math.floor(next() * 3)]));
+      let text = withStatusUpdate(fs.readFileSync(full, 'utf8'), friday, RAG[Math.floor(next() * 3)]);
+      if (next() < 0.5) text = withForecastMoved(text);
+      if (next() < 0.25) text = withRiskRescored(text);
+      fs.writeFileSync(full, text);
     }
     const date = `${friday}T17:00:00+00:00`;
     git(out, date, 'add', '-A');
