@@ -5,14 +5,19 @@
  * differs from the version of the file analyzed before. What comes out is what the whole file's analysis gives:
  * the same data, and the schema's issues in zod's order (test/history/sections.test.ts holds the two to it).
  *
+ * A field that is a list of items (status updates, risks, milestones) is read the same way an item at a time:
+ * a status update appended is the only item parsed.
+ *
  * Only a plain block mapping is split: every line at column 0 a `key:`, a comment, or the `- ` of a list that
  * is the previous key's value. Anything else (anchors, documents, flow style at the top, quoted keys, text the
- * fast parser declines) is analyzed whole, as any file is.
+ * fast parser declines) is analyzed whole, as any file is; so is a list written in any other way than one
+ * block item after another.
  */
 import type { z } from 'zod';
 import { fastPathAllows, parseFast } from '../load/parse-yaml.js';
 import { isRecord } from '../model/labels.js';
 import { SCHEMA_PARSE } from '../model/validate-file.js';
+import { listItemSchema } from '../model/zod-walk.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -21,6 +26,16 @@ interface Section {
   text: string;
   value: unknown;
   /** Its schema's issues, their paths from the file's root. */
+  issues: Issue[];
+  /** A list read an item at a time: its items. */
+  items?: Item[];
+}
+
+/** An item of a list field. */
+interface Item {
+  text: string;
+  value: unknown;
+  /** Its schema's issues, their paths from the item. */
   issues: Issue[];
 }
 
@@ -47,14 +62,9 @@ export class SectionMemo {
     const shape = schema.shape as Record<string, z.ZodType>;
     const sections = new Map<string, Section>();
     for (const [key, sectionText] of split) {
-      let section = known?.get(key);
-      if (section?.text !== sectionText) {
-        const parsed = parseFast(sectionText);
-        if (!parsed || !isRecord(parsed.data) || Object.keys(parsed.data).length !== 1 || !Object.hasOwn(parsed.data, key)) return undefined;
-        const value = parsed.data[key];
-        const issues = shape[key]?.safeParse(value, SCHEMA_PARSE).error?.issues ?? [];
-        section = { text: sectionText, value, issues: issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })) };
-      }
+      const before = known?.get(key);
+      const section = before?.text === sectionText ? before : readSection(key, sectionText, shape[key], before);
+      if (!section) return undefined;
       sections.set(key, section);
     }
     this.last.set(path, { schema, sections });
@@ -94,6 +104,68 @@ export class SectionMemo {
     }
     return issues;
   }
+}
+
+/**
+ * A top-level field read anew: a list of items an item at a time, with the items of the version before that
+ * it still has; anything else whole. Undefined when the fast parser declines it, or reads something else than
+ * the split promised.
+ */
+function readSection(key: string, text: string, field: z.ZodType | undefined, before: Section | undefined): Section | undefined {
+  const itemSchema = field && listItemSchema(field);
+  const itemTexts = itemSchema && splitItems(key, text);
+  if (itemSchema && itemTexts) {
+    const known = new Map(before?.items?.map((item) => [item.text, item]));
+    const items: Item[] = [];
+    for (const itemText of itemTexts) {
+      let item = known.get(itemText);
+      if (!item) {
+        const parsed = parseFast(itemText);
+        if (!parsed || !Array.isArray(parsed.data) || parsed.data.length !== 1) return undefined;
+        item = { text: itemText, value: parsed.data[0], issues: itemSchema.safeParse(parsed.data[0], SCHEMA_PARSE).error?.issues ?? [] };
+      }
+      items.push(item);
+    }
+    const issues = items.flatMap((item, index) => item.issues.map((issue) => ({ ...issue, path: [key, index, ...issue.path] })));
+    return { text, value: items.map((item) => item.value), issues, items };
+  }
+  const parsed = parseFast(text);
+  if (!parsed || !isRecord(parsed.data) || Object.keys(parsed.data).length !== 1 || !Object.hasOwn(parsed.data, key)) return undefined;
+  const value = parsed.data[key];
+  const issues = field?.safeParse(value, SCHEMA_PARSE).error?.issues ?? [];
+  return { text, value, issues: issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })) };
+}
+
+/**
+ * The items of a field written `key:` then one block item after another (`- ...` at one indentation, each
+ * item's own lines indented further), each with its text; comments and blank lines go with the item before
+ * (those before the first, with it). Undefined for a list written any other way, or anything else.
+ */
+export function splitItems(key: string, text: string): string[] | undefined {
+  // The key's line says nothing more (the split made sure the text starts with `key:`).
+  const eol = text.indexOf('\n');
+  if (eol < 0 || text.slice(key.length + 1, eol).trim() !== '') return undefined;
+  const header = eol + 1;
+  const starts: number[] = [];
+  let indent = -1;
+  for (let at = header; at < text.length; ) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next + 1;
+    const line = text.slice(at, end);
+    const content = line.trimStart();
+    const depth = line.length - content.length;
+    if (content === '' || content.startsWith('#')) {
+      // a comment or a blank line: part of the item it is in
+    } else if (/^-(?=[ \r\n]|$)/.test(content) && (indent < 0 || depth === indent)) {
+      indent = depth;
+      starts.push(starts.length === 0 ? header : at);
+    } else if (indent < 0 || depth <= indent) {
+      return undefined;
+    }
+    at = end;
+  }
+  if (starts.length === 0) return undefined;
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
 }
 
 /** The top-level fields of a plain block mapping, each with its text (the lines up to the next); else undefined. */

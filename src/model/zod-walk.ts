@@ -67,3 +67,16 @@ export function knownKeys(schema: z.ZodType | undefined): string[] {
   if (def.type === 'union') return (def.options as z.ZodType[]).flatMap((option) => knownKeys(option));
   return [];
 }
+
+/**
+ * The item schema of a field that is a plain list (optional or not): then the list's issues are its items' own,
+ * each under its index, and a list can be held to its schema an item at a time. Undefined for anything else
+ * (a list with a length bound, a default, a union...).
+ */
+export function listItemSchema(schema: z.ZodType): z.ZodType | undefined {
+  let current = schema;
+  for (let def = defOf(current); def.type === 'optional' || def.type === 'nullable'; def = defOf(current)) current = def.innerType as z.ZodType;
+  const def = defOf(current);
+  const checks = def.checks as unknown[] | undefined;
+  return def.type === 'array' && !checks?.length ? (def.element as z.ZodType) : undefined;
+}

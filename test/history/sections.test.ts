@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SectionMemo, splitSections } from '../../src/history/sections.js';
+import { SectionMemo, splitItems, splitSections } from '../../src/history/sections.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { buildSchemas, type Schemas } from '../../src/model/config-compile.js';
 import { configFrom, type Config } from '../../src/model/config.js';
@@ -66,6 +66,13 @@ const EDITS: Array<[string, (text: string) => string]> = [
   ['the first field moved to the end', (t) => `${t.replace(/^id: .*\n/m, '').trimEnd()}\n${t.match(/^id: .*$/m)![0]}\n`],
   ['a list written at column 0', (t) => t.replace(/^goals: \[(.*)\]/m, (_, ids: string) => `goals:\n${ids.split(', ').map((id) => `- ${id}\n`).join('')}`.trimEnd())],
   ['a comment line between fields', (t) => t.replace(/^dates:/m, '# dates agreed at the kick-off\ndates:')],
+  ['a risk re-scored', (t) => t.replace(/^( {4}probability: )(\d)$/m, (_, key: string, p: string) => key + ((Number(p) % 5) + 1))],
+  ['a risk scored out of range', (t) => t.replace(/^( {4}impact: )\d$/m, '$17')],
+  ['the first status update removed', (t) => t.replace(/^(status:\n) {2}- (?:.*\n)(?: {4}.*\n)*/m, '$1')],
+  ['a comment between items', (t) => t.replace(/^( {2}- id: R2)$/m, '  # re-scored at the steering committee\n$1')],
+  ['an unknown field in a list item', (t) => t.replace(/^( {4}mitigation:)/m, '    mitigaton: none yet\n$1')],
+  ['an item that is not a map', (t) => t.replace(/^(risks:\n)/m, '$1  - just a note\n')],
+  ['a list emptied', (t) => t.replace(/^assumptions:\n(?: {2}.*\n)+/m, 'assumptions: []\n')],
   ['a value of the wrong type', (t) => t.replace(/^dates:\n(?: {2}.*\n)+/m, 'dates: soon\n')],
 ];
 
@@ -87,6 +94,18 @@ describe('reading versions of a project by its sections', () => {
     expect(broken).toBeGreaterThan(20);
   });
 
+  it('parses again only the list items that changed, and keeps the others', () => {
+    const memo = new SectionMemo();
+    const [path, text] = projects[2]!;
+    const first = memo.read(path, text, schemas.project)!;
+    const edited = text.replace(/^( {4}probability: )(\d)$/m, (_, key: string, p: string) => key + ((Number(p) % 5) + 1));
+    const second = memo.read(path, edited, schemas.project)!;
+    const [before, after] = [first.data.risks as object[], second.data.risks as object[]];
+    expect(after[0]).not.toBe(before[0]);
+    expect(after.slice(1)).toEqual(before.slice(1));
+    after.slice(1).forEach((risk, i) => expect(risk).toBe(before[i + 1]));
+  });
+
   it('parses again only the sections that changed, and shares the others with the version before', () => {
     const memo = new SectionMemo();
     const [path, text] = projects[0]!;
@@ -105,6 +124,25 @@ describe('reading versions of a project by its sections', () => {
     const [path, text] = projects[1]!;
     memo.read(path, text, schemas.project);
     expect(memo.read(path, text.replace(/^budget:\n/m, 'budget:\n  baseline: [1, 2\n'), schemas.project)).toBeUndefined();
+  });
+});
+
+describe('splitting a list field into its items', () => {
+  it('splits block items at one indentation, comments and nested lines with the item they are in', () => {
+    const text = 'risks:\n  # the open ones\n  - id: R1\n    tags:\n      - a\n\n  - id: R2\n  # closed\n  - plain\n';
+    expect(splitItems('risks', text)).toEqual(['  # the open ones\n  - id: R1\n    tags:\n      - a\n\n', '  - id: R2\n  # closed\n', '  - plain\n']);
+    expect(splitItems('goals', 'goals:\n- G1\n- G2\n')).toEqual(['- G1\n', '- G2\n']);
+  });
+
+  it.each([
+    ['a flow list', 'risks: [a, b]\n'],
+    ['an empty list', 'risks: []\n'],
+    ['a comment on the key line', 'risks: # open\n  - a\n'],
+    ['items at two indentations', 'risks:\n  - a\n - b\n'],
+    ['a map, not a list', 'risks:\n  id: R1\n'],
+    ['nothing after the key', 'risks:\n'],
+  ])('leaves %s to be read whole', (_name, text) => {
+    expect(splitItems('risks', text)).toBeUndefined();
   });
 });
 
