@@ -67,13 +67,17 @@ export interface Analyzed {
   facts?: CacheEntry['facts'];
   /** Its references, once some were found broken. */
   references?: CacheEntry['references'];
+  /** The findings of the built-in rules that did not read the day, by rule (see runFileRules). */
+  dayless?: Map<string, RawFinding[]>;
 }
 
-/** What a history run knows of what it analyzed: each blob's analysis, and each file's last version's sections. */
+/** What a history run knows of what it analyzed under one pmo.yaml: each blob's analysis, each file's last version's sections, the config. */
 export class AnalysisMemo {
   /** By blob id. */
   readonly blobs = new Map<string, Analyzed>();
   readonly sections = new SectionMemo();
+  /** pmo.yaml's entry (the memo holds under one pmo.yaml). */
+  config?: CacheEntry;
 }
 
 /** What a worker thread is told instead of `exists` (see Presence), as a function again. */
@@ -113,7 +117,9 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
     const findings = [...own];
     // Governance rules read data that passed its schema: on broken data they would only add noise.
     const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-    if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio));
+    // A history run keeps what the rules find on any day with the blob, and runs only the others on the next.
+    const dayless = known ? (known.dayless ??= new Map()) : job.memo && new Map<string, RawFinding[]>();
+    if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, dayless));
     const entry: CacheEntry = { hash, findings, ...(valid && RULED_KINDS.has(file.kind) ? { today: job.today } : {}) };
     // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
     if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
@@ -127,7 +133,7 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
           entry.facts.rules = forPortfolio;
           entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
         }
-        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts });
+        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, ...(dayless ? { dayless } : {}) });
       }
       if (known && job.positions === false) {
         // A history run: the check finds broken references itself, and asks a file that has some for their words,

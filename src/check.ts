@@ -189,10 +189,12 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
 
   if (snapshot) await readTree(indexTree!, [CONFIG_FILE]);
   const configSource = sourceOf({ path: CONFIG_FILE, kind: 'config' });
-  let configEntry = cache?.config(configSource.hash);
+  // A history run's memo holds under one pmo.yaml: it keeps the config's entry for the next period.
+  let configEntry = cache?.config(configSource.hash) ?? snapshot?.memo?.config;
   if (!configEntry) {
     configEntry = await loadConfig(configSource);
     cache?.setConfig(configEntry);
+    if (snapshot?.memo) snapshot.memo.config = configEntry;
   }
   const config = configFrom(configEntry.data);
 

@@ -13,7 +13,15 @@ import type { FileRule, RuleContext } from './types.js';
 
 const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request');
 
-/** The file rules of one project or request file (data that passed its schema). */
+/**
+ * The file rules of one project or request file (data that passed its schema).
+ *
+ * `dayless`: the findings of the built-in rules that did not read the day the last time they judged the same
+ * data under the same pmo.yaml, by rule. Such a rule is not run again: its findings hold on any day. The rules
+ * that run and do not read the day are added to it. (A history run judges each version of a file on every
+ * period it lives through; a closed project's rules mostly never look at the date.) The PMO's own rules always
+ * run: the day is compiled into them.
+ */
 export function runFileRules(
   kind: FileKind,
   file: string,
@@ -22,19 +30,35 @@ export function runFileRules(
   today: string,
   custom: readonly CompiledRule[] = [],
   portfolio?: Portfolio,
+  dayless?: Map<string, RawFinding[]>,
 ): RawFinding[] {
   if (!isRecord(data)) return [];
   const findings: RawFinding[] = runCustomRules(custom, kind, file, data, config, today, portfolio);
   if (kind !== 'project' && kind !== 'request') return findings;
   // One context for the file's rules, reporting for the rule that runs (a history run judges thousands of files
-  // a period: a context per rule and file is garbage to collect).
+  // a period: a context per rule and file is garbage to collect). It notes whether the rule asked for the day.
   let running = fileRules[0]!;
-  const ctx: RuleContext = { ...baseContext(config, today), report: (r) => findings.push(toFinding(running, config, file, kind, r)) };
+  let readToday = false;
+  const ctx: RuleContext = {
+    ...baseContext(config, today),
+    get today() {
+      readToday = true;
+      return today;
+    },
+    report: (r) => findings.push(toFinding(running, config, file, kind, r)),
+  };
   for (const rule of fileRules) {
     if (rule.scope !== kind || !enabled(rule, config)) continue;
+    const known = dayless?.get(rule.id);
+    if (known) {
+      findings.push(...known);
+      continue;
+    }
     running = rule;
+    readToday = false;
+    const before = findings.length;
     rule.check(data as never, ctx);
+    if (dayless && !readToday) dayless.set(rule.id, findings.slice(before));
   }
   return findings;
 }
-

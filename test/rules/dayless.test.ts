@@ -1,0 +1,60 @@
+/**
+ * A history run judges each version of a project on every period it lives through. The built-in rules that
+ * did not read the day are not run again on the next (runFileRules' `dayless`): what it gives must be what
+ * running every rule gives, on every day, for every kind of project.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawFinding } from '../../src/findings.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
+import { configFrom, type Config } from '../../src/model/config.js';
+import { runFileRules } from '../../src/rules/run.js';
+
+const TODAY = '2026-11-16';
+/** From a year before the portfolio's date to a year after: due dates pass, reviews lapse, projects close. */
+const DAYS = ['2025-11-16', '2026-05-01', '2026-11-16', '2026-11-17', '2027-02-01', '2027-11-16'];
+
+let dir: string;
+let config: Config;
+let projects: Array<[string, unknown]>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pmo-dayless-'));
+  const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
+  execFileSync(process.execPath, [generator, '--projects', '120', '--out', join(dir, 'repo'), '--today', TODAY, '--quiet', '--force']);
+  config = configFrom(parseYaml(readFileSync(join(dir, 'repo', 'pmo.yaml'), 'utf8'), 'pmo.yaml').data);
+  const folder = join(dir, 'repo', 'projects');
+  projects = readdirSync(folder).map((name) => [`projects/${name}`, parseYaml(readFileSync(join(folder, name), 'utf8'), name).data]);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rules that did not read the day', () => {
+  it('give on each day, from what they found before, what every rule run that day gives', () => {
+    let skipped = 0;
+    let dayBound = 0;
+    for (const [file, data] of projects) {
+      const dayless = new Map<string, RawFinding[]>();
+      for (const day of DAYS) {
+        const known = dayless.size;
+        expect(runFileRules('project', file, data, config, day, [], undefined, dayless), `${file} on ${day}`).toEqual(runFileRules('project', file, data, config, day));
+        if (known > 0) skipped++;
+      }
+      if (!dayless.has('status-fresh')) dayBound++;
+    }
+    // Both kinds met: rules kept from the day before, and projects whose rules look at the date.
+    expect(skipped).toBeGreaterThan(100);
+    expect(dayBound).toBeGreaterThan(10);
+  });
+
+  it('keeps a rule that looked at the date out of the memo', () => {
+    const open = projects.find(([, data]) => (data as { phase?: string }).phase === 'execution')!;
+    const dayless = new Map<string, RawFinding[]>();
+    runFileRules('project', open[0], open[1], config, '2026-11-16', [], undefined, dayless);
+    expect(dayless.has('status-fresh')).toBe(false);
+    expect(dayless.has('risk-has-owner')).toBe(true);
+  });
+});
