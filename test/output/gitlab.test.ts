@@ -62,6 +62,16 @@ describe('pmo check --format gitlab', () => {
     expect(changed).toEqual(['risk-has-owner risk R1 "Key', 'risk-review-soon risk R1 <&"\'']);
   });
 
+  it('keep a finding whose message counts the days since a date the same from one day to the next', () => {
+    const dir = findingsRepo();
+    const on = (today: string) => JSON.parse(pmo(['check', '--today', today, '--format', 'gitlab'], { cwd: dir }).stdout) as Issue[];
+    const stale = (issues: Issue[]) => issues.find((i) => i.check_name === 'status-fresh')!;
+    const [monday, tuesday] = [stale(on('2027-02-01')), stale(on('2027-02-02'))];
+    expect(monday.description).toMatch(/\(\d+ days ago\)/);
+    expect(tuesday.description).not.toBe(monday.description);
+    expect(tuesday.fingerprint).toBe(monday.fingerprint);
+  });
+
   it('tells identical findings apart, in file order', () => {
     const dir = findingsRepo({ 'projects/apollo.yaml': 'id: apollo\nmilestones:\n\t- id: M1\n\t- id: M2\n' });
     const tabs = issuesOf(dir).filter((i) => i.check_name === 'yaml/tab-indent');
