@@ -47,10 +47,11 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache });
   const { config, root } = result;
   const today = options.today ?? result.today;
-  const file = `projects/${options.project}.yaml`;
+  // A project is its file name, .yaml or .yml (check reports a project that has both).
+  const file = ['yaml', 'yml'].map((ext) => `projects/${options.project}.${ext}`).find((path) => result.files.includes(path));
   const projects = result.files.filter((f) => f.startsWith('projects/')).map(idOfFile);
-  if (!result.files.includes(file)) {
-    throw new UsageError(`there is no project '${options.project}' (no ${file})${didYouMean(options.project, projects)}`);
+  if (!file) {
+    throw new UsageError(`there is no project '${options.project}' (no projects/${options.project}.yaml)${didYouMean(options.project, projects)}`);
   }
 
   const { parseYaml } = await import('./load/parse-yaml.js');

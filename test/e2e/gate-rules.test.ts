@@ -1,4 +1,7 @@
 /** pmo gate and pmo rules, run as a user would, on the bundled example. */
+import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
@@ -42,6 +45,17 @@ describe('pmo gate', () => {
     const run = pmo(['gate', 'iso27001', ...AT]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('projects/iso27001.yaml has 1 error: fix them first (pmo check projects/iso27001.yaml)');
+  });
+
+  it('judges a project kept in a .yml file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pmo-gate-yml-'));
+    cpSync(ACME, dir, { recursive: true });
+    renameSync(join(dir, 'projects', 'crm-migration.yaml'), join(dir, 'projects', 'crm-migration.yml'));
+    const run = pmo(['gate', 'crm-migration', '-C', dir, '--today', '2026-11-20', '--no-cache']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')[0]).toBe('crm-migration: readiness for closing (now in execution)');
+    expect(run.stdout).toContain('✖ not ready: 1 of 6 criteria fail');
   });
 
   it('an unknown project or phase is exit 2 with a did-you-mean', () => {

@@ -1,5 +1,5 @@
 /** `pmo report` and `pmo status` as a user runs them: real processes on the bundled example and temp repos. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -113,6 +113,17 @@ describe('pmo report: the other kinds', () => {
     const broken = report(['project', 'iso27001']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('schema error');
+  });
+
+  it('project <id> finds a project kept in a .yml file, and says why a broken one cannot be reported', () => {
+    const dir = makePortfolio({ 'projects/apollo.yml': PROJECT, 'projects/hera.yml': PROJECT.replace('id: apollo', 'id: hera').replace('priority: 2', 'priority: high') });
+    rmSync(join(dir, 'projects', 'apollo.yaml'));
+    const run = report(['project', 'apollo', '-f', 'json'], dir);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).project.file).toBe('projects/apollo.yml');
+    const broken = report(['project', 'hera'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toBe("pmo: projects/hera.yml cannot be reported: it has 1 YAML or schema error: run pmo check projects/hera.yml\n");
   });
 
   it('resources and intake', () => {

@@ -4,6 +4,7 @@
  * template (templates/board.md.hbs) sees the weekly model.
  */
 import { UsageError } from '../../../errors.js';
+import { idOfFile } from '../../../layout.js';
 import { DEFAULT_INTAKE_WEIGHTS, rankRequests } from '../../../metrics/intake.js';
 import { resourceLoad } from '../../../metrics/resources.js';
 import { suggest } from '../../../model/suggest.js';
@@ -90,10 +91,12 @@ function audit(ctx: ReportContext) {
 
 function project(ctx: ReportContext, id: string | undefined, { against, history }: ModelOptions) {
   if (!id) throw new UsageError('pmo report project needs a project id: pmo report project <id>');
-  const found = ctx.data.projects.find((p) => p.data.id === id || p.path === `projects/${id}.yaml`);
+  // Its file, .yaml or .yml, is named after it.
+  const named = (path: string) => path.startsWith('projects/') && idOfFile(path) === id;
+  const found = ctx.data.projects.find((p) => p.data.id === id || named(p.path));
   if (!found) {
-    const left = ctx.data.leftOut.find((l) => l.file === `projects/${id}.yaml`);
-    if (left) throw new UsageError(`projects/${id}.yaml cannot be reported: it has ${left.reason}`);
+    const left = ctx.data.leftOut.find((l) => named(l.file));
+    if (left) throw new UsageError(`${left.file} cannot be reported: it has ${left.reason}`);
     const hint = suggest(id, ctx.data.projects.map((p) => p.data.id));
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
