@@ -60,3 +60,15 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
+
+/** Findings counted by severity; a waived finding counts as waived only. */
+export function countFindings(findings: readonly Pick<Finding, 'severity' | 'waived'>[]): { errors: number; warnings: number; infos: number; waived: number } {
+  const counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
+  for (const f of findings) {
+    if (f.waived) counts.waived++;
+    else if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warn') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}

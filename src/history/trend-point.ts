@@ -3,7 +3,7 @@
  * follows over time. Pure: the check's findings and the data of that commit in, numbers out. Money is summed
  * in the portfolio currency only (as the weekly report does).
  */
-import type { Finding } from '../findings.js';
+import { countFindings, type Finding } from '../findings.js';
 import type { PortfolioData } from '../load/portfolio-data.js';
 import type { Config } from '../model/config.js';
 import { complianceSummary } from '../metrics/compliance.js';
@@ -39,14 +39,10 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     const overall = latestStatus(p)?.update.overall;
     byRag[overall === 'green' || overall === 'amber' || overall === 'red' ? overall : 'none']++;
   }
-  const counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
+  const counts = countFindings(findings);
   const categories = new Map<string, number>();
   for (const f of findings) {
-    if (f.waived) {
-      counts.waived++;
-      continue;
-    }
-    counts[f.severity === 'error' ? 'errors' : f.severity === 'warn' ? 'warnings' : 'infos']++;
+    if (f.waived) continue;
     const category = categoryOf(f.rule);
     categories.set(category, (categories.get(category) ?? 0) + 1);
   }

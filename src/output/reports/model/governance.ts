@@ -2,7 +2,8 @@
 import { complianceSummary } from '../../../metrics/compliance.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { ReportContext } from './context.js';
-import { compare, countFindings } from './project-view.js';
+import { countFindings } from '../../../findings.js';
+import { compare } from './project-view.js';
 
 /** Scores per project, PM and department (docs/metrics.md): the audit's ranking. */
 export function compliance(ctx: ReportContext) {

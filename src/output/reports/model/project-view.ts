@@ -2,7 +2,7 @@
  * One project as every report shows it: names resolved, measures computed, nulls where a value is unknown.
  * Field names are snake_case: this is the JSON report model (docs/report-model.md), field for field.
  */
-import type { Finding } from '../../../findings.js';
+import { countFindings, type Finding } from '../../../findings.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
@@ -248,16 +248,6 @@ function countDeliverables(project: Project) {
 }
 
 /** Findings by severity, waived ones counted apart (and not by severity). */
-export function countFindings(findings: readonly Finding[]) {
-  const counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
-  for (const f of findings) {
-    if (f.waived) counts.waived++;
-    else if (f.severity === 'error') counts.errors++;
-    else if (f.severity === 'warn') counts.warnings++;
-    else counts.infos++;
-  }
-  return counts;
-}
 
 export function findingCounts(findings: readonly Finding[]): ProjectView['findings'] {
   return {
