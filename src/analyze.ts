@@ -19,12 +19,12 @@ import { brokenReferenceFindings, findBrokenValues, type Registries } from './mo
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
 import { SectionMemo } from './history/sections.js';
-import { runFileRules } from './rules/run.js';
+import { readsTheDay, runFileRules } from './rules/run.js';
 import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
 
-/** Kinds whose rule findings depend on the day (and so are judged anew another day). */
+/** Kinds whose rule findings may depend on the day (and so are judged anew another day, when they do). */
 const RULED_KINDS = new Set(['project', 'request', 'people']);
 const BUILTIN_IDS = new Set(BUILTIN_RULES.map((r) => r.id));
 const KEEPS_DATA = new Set(['ruleset', 'people', 'goals']);
@@ -117,10 +117,13 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
     const findings = [...own];
     // Governance rules read data that passed its schema: on broken data they would only add noise.
     const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-    // A history run keeps what the rules find on any day with the blob, and runs only the others on the next.
-    const dayless = known ? (known.dayless ??= new Map()) : job.memo && new Map<string, RawFinding[]>();
+    // What the rules find on any day: a history run keeps it with the blob, and runs only the others on the next.
+    const dayless = known ? (known.dayless ??= new Map()) : new Map<string, RawFinding[]>();
     if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, dayless));
-    const entry: CacheEntry = { hash, findings, ...(valid && RULED_KINDS.has(file.kind) ? { today: job.today } : {}) };
+    // Findings of rules that read the day hold for that day; a file whose rules did not (a closed project's,
+    // mostly) keeps its entry on the next day too.
+    const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, dayless);
+    const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
     // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
     if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
     let referenceAnchors: PathAnchor[] = [];
@@ -133,7 +136,7 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
           entry.facts.rules = forPortfolio;
           entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
         }
-        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, ...(dayless ? { dayless } : {}) });
+        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, ...(job.memo ? { dayless } : {}) });
       }
       if (known && job.positions === false) {
         // A history run: the check finds broken references itself, and asks a file that has some for their words,

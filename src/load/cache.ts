@@ -27,7 +27,7 @@ export interface CacheEntry {
   stat?: [number, number, number];
   /** The file's own findings (YAML, schema, in-file integrity, and the built-in rules of its project). */
   findings: RawFinding[];
-  /** Set when rules ran on the file: the date their findings hold for. Another day, the file is analyzed anew. */
+  /** Set when rules that read the day ran on the file: the date their findings hold for. Another day, the file is analyzed anew. */
   today?: string;
   /** What the file defines and references, for cross-file checks; absent when it could not be parsed. */
   facts?: FileFacts;

@@ -62,3 +62,12 @@ export function runFileRules(
   }
   return findings;
 }
+
+/**
+ * Whether the rules of a file read the day, after runFileRules filled `dayless`: then its findings hold for that
+ * day only. The PMO's own rules are taken to (the day is compiled into them); a file whose rules did not is
+ * judged the same on any day.
+ */
+export function readsTheDay(kind: FileKind, config: Config, custom: readonly CompiledRule[], dayless: ReadonlyMap<string, RawFinding[]>): boolean {
+  return custom.length > 0 || fileRules.some((rule) => rule.scope === kind && enabled(rule, config) && !dayless.has(rule.id));
+}

@@ -192,6 +192,25 @@ describe('the parse cache (e2e)', () => {
     expect(run(dir, '--no-rules').stdout).toBe(edited.stdout);
   });
 
+  it('keeps, on the next day, the entries of files whose rules did not read the day, and judges the others anew', () => {
+    // Closed projects: their rules do not look at the date. Apollo is running: status-fresh, milestones, risks do.
+    const closed = (id: string) => PROJECT.replace('id: apollo', `id: ${id}`).replace('phase: execution', 'phase: closed').replace(/  - id: M2\n(?: {4}.*\n)+/, '');
+    const projects = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`projects/c${i}.yaml`, closed(`c${i}`)]));
+    const dir = makePortfolio(projects);
+    const cacheDir = join(dir, '.pmo', 'cache');
+    const on = (today: string, ...args: string[]) => pmo(['check', '--today', today, '-f', 'json', ...args], { cwd: dir });
+    const details = () => Object.fromEntries(readdirSync(cacheDir).filter((n) => n.endsWith('.detail.json')).map((n) => [n, readFileSync(join(cacheDir, n), 'utf8')]));
+    const first = on('2026-11-20');
+    const before = details();
+    const next = on('2026-11-21');
+    // The same findings as a check without the cache that day.
+    expect(next.stdout).toBe(on('2026-11-21', '--no-cache').stdout);
+    expect(next.stdout).not.toBe(first.stdout);
+    // Only apollo's entry was judged anew: only the detail file that holds it was written again.
+    const rewritten = Object.entries(details()).filter(([name, text]) => text !== before[name]);
+    expect(rewritten.map(([, text]) => text.includes('projects/apollo.yaml'))).toEqual([true]);
+  });
+
   it("keeps the portfolio rules' findings by the extracts they judged, and starts over when an extract file does not match", () => {
     // Bo Kim (capacity 80) on two projects that run into 2027: allocations count from this week on.
     const withBkim = (id: string, pct: number) =>

@@ -15,9 +15,9 @@ const rule: ProjectRule = {
   check(project, ctx) {
     const baseline = project.budget?.baseline;
     if (!baseline) return;
-    // The PM's own forecast when given; otherwise what earned value predicts (EAC).
-    const eac = earnedValue(project, ctx.today).eac;
-    const [forecast, source] = project.budget?.forecast != null ? [project.budget.forecast, 'forecast'] : [eac, 'EAC'];
+    // The PM's own forecast when given; otherwise what earned value predicts (EAC), which depends on the day.
+    const given = project.budget?.forecast;
+    const [forecast, source] = given != null ? [given, 'forecast'] : [earnedValue(project, ctx.today).eac, 'EAC'];
     if (forecast == null) return;
     const changes = approvedChanges(project).cost;
     const approved = baseline + changes;
