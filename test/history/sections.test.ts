@@ -3,36 +3,28 @@
  * give what reading the whole file gives: the same data, and the same findings in the same order, for clean
  * files, broken ones, and every kind of edit a PM makes from one week to the next.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SectionMemo, splitItems, splitSections } from '../../src/history/sections.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { buildSchemas, type Schemas } from '../../src/model/config-compile.js';
 import { configFrom, type Config } from '../../src/model/config.js';
 import { SCHEMA_PARSE, validateFile } from '../../src/model/validate-file.js';
+import { generatedPortfolio, type Generated } from '../helpers/generated.js';
 
-const TODAY = '2026-11-16';
-let dir: string;
+let generated: Generated;
 let schemas: Schemas;
 let config: Config;
 let projects: Array<[string, string]>;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pmo-sections-'));
-  const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
   // Half the projects broken, so that issues of every injected kind meet the edits below.
-  execFileSync(process.execPath, [generator, '--projects', '80', '--violations', '0.5', '--out', join(dir, 'repo'), '--today', TODAY, '--quiet', '--force']);
-  const configData = parseYaml(readFileSync(join(dir, 'repo', 'pmo.yaml'), 'utf8'), 'pmo.yaml').data;
-  schemas = buildSchemas(configData);
-  config = configFrom(configData);
-  const folder = join(dir, 'repo', 'projects');
-  projects = readdirSync(folder).map((name) => [`projects/${name}`, readFileSync(join(folder, name), 'utf8')]);
+  generated = generatedPortfolio({ projects: 80, violations: 0.5, today: '2026-11-16' });
+  schemas = buildSchemas(generated.configData);
+  config = configFrom(generated.configData);
+  projects = generated.projects;
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => generated.remove());
 
 /** What reading the whole file gives. */
 function whole(path: string, text: string) {

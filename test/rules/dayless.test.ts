@@ -3,34 +3,28 @@
  * did not read the day are not run again on the next (runFileRules' `dayless`): what it gives must be what
  * running every rule gives, on every day, for every kind of project.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../src/findings.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { configFrom, type Config } from '../../src/model/config.js';
 import { runFileRules } from '../../src/rules/run.js';
+import { generatedPortfolio, type Generated } from '../helpers/generated.js';
 
 const TODAY = '2026-11-16';
 /** From a year before the portfolio's date to a year after: due dates pass, reviews lapse, projects close. */
 const DAYS = ['2025-11-16', '2026-05-01', '2026-11-16', '2026-11-17', '2027-02-01', '2027-11-16'];
 
-let dir: string;
+let generated: Generated;
 let config: Config;
 let projects: Array<[string, unknown]>;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pmo-dayless-'));
-  const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
-  execFileSync(process.execPath, [generator, '--projects', '120', '--out', join(dir, 'repo'), '--today', TODAY, '--quiet', '--force']);
-  config = configFrom(parseYaml(readFileSync(join(dir, 'repo', 'pmo.yaml'), 'utf8'), 'pmo.yaml').data);
-  const folder = join(dir, 'repo', 'projects');
-  projects = readdirSync(folder).map((name) => [`projects/${name}`, parseYaml(readFileSync(join(folder, name), 'utf8'), name).data]);
+  generated = generatedPortfolio({ projects: 120, today: TODAY });
+  config = configFrom(generated.configData);
+  projects = generated.projects.map(([path, text]) => [path, parseYaml(text, path).data]);
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => generated.remove());
 
 describe('rules that did not read the day', () => {
   it('give on each day, from what they found before, what every rule run that day gives', () => {

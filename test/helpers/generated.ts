@@ -1,0 +1,31 @@
+/** A portfolio made by the bench's seeded generator (bench/generate.mjs), for tests that want hundreds of realistic projects. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseYaml } from '../../src/load/parse-yaml.js';
+
+export interface Generated {
+  repo: string;
+  /** pmo.yaml's data. */
+  configData: unknown;
+  /** Every project file: its path in the repo and its text. */
+  projects: Array<[string, string]>;
+  remove: () => void;
+}
+
+/** `violations`: the share of projects given injected problems (the generator's default 0.1). */
+export function generatedPortfolio({ projects, today, violations }: { projects: number; today: string; violations?: number }): Generated {
+  const dir = mkdtempSync(join(tmpdir(), 'pmo-generated-'));
+  const repo = join(dir, 'repo');
+  const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
+  const share = violations === undefined ? [] : ['--violations', String(violations)];
+  execFileSync(process.execPath, [generator, '--projects', String(projects), ...share, '--out', repo, '--today', today, '--quiet', '--force']);
+  const folder = join(repo, 'projects');
+  return {
+    repo,
+    configData: parseYaml(readFileSync(join(repo, 'pmo.yaml'), 'utf8'), 'pmo.yaml').data,
+    projects: readdirSync(folder).map((name) => [`projects/${name}`, readFileSync(join(folder, name), 'utf8')]),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
