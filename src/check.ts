@@ -672,9 +672,10 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */
 function applySeverities(findings: RawFinding[], config: Config): RawFinding[] {
-  return findings.flatMap((finding) => {
+  const out: RawFinding[] = [];
+  for (const finding of findings) {
     const level = config.rules[finding.rule];
-    if (level === 'off') return [];
-    return level ? [{ ...finding, severity: level }] : [finding];
-  });
+    if (level !== 'off') out.push(level ? { ...finding, severity: level } : finding);
+  }
+  return out;
 }

@@ -15,15 +15,17 @@ export const enabled = (rule: RuleMeta, config: Config) => config.rules[rule.id]
 export function toFinding(rule: RuleMeta, config: Config, file: string, kind: FileKind | undefined, report: Report): RawFinding {
   const template = rule.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message '${report.messageId}'`);
-  return {
+  // Built field by field (a history run makes ~150,000 of these): spreads cost an object each.
+  const finding: RawFinding = {
     rule: rule.id,
     severity: defaultSeverity(rule, config.pmoType),
     message: fillMessage(template, report.data),
     file,
     at: { path: report.path, on: report.on ?? 'value' },
-    ...(kind === 'project' ? { project: idOfFile(file) } : {}),
-    ...(report.item ? { item: report.item } : {}),
   };
+  if (kind === 'project') finding.project = idOfFile(file);
+  if (report.item) finding.item = report.item;
+  return finding;
 }
 
 export function baseContext(config: Config, today: string): Omit<RuleContext, 'report'> {
