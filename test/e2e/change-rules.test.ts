@@ -67,6 +67,19 @@ describe('rebaseline-approved', () => {
     expect(ruleOf(check(dir, ['--staged']).findings, 'rebaseline-approved')).toEqual([]);
   });
 
+  it('judges no change whose data fails its schema or its YAML: those findings come first', () => {
+    const dir = makePortfolio({}, { git: true });
+    // The baseline moved, but the milestones are a map and the status a text: only the schema speaks.
+    stage(dir, PROJECT.replace('baseline_end: 2026-09-30', 'baseline_end: 2026-10-31').replace(/^milestones:\n(?: {2}.*\n)+/m, 'milestones: { M1: done }\n').replace(/^status:\n(?: {2}.*\n)+/m, 'status: red\n'));
+    const invalid = check(dir, ['--staged']);
+    expect(invalid.stderr).toBe('');
+    expect(invalid.findings.map((f) => f.rule)).toEqual(['schema/invalid-value', 'schema/invalid-value']);
+    stage(dir, `${PROJECT.replace('baseline_end: 2026-09-30', 'baseline_end: 2026-10-31')}  broken: [\n`);
+    const broken = check(dir, ['--staged']);
+    expect(broken.stderr).toBe('');
+    expect(new Set(broken.findings.map((f) => f.rule))).toEqual(new Set(['yaml/syntax']));
+  });
+
   it('--base judges the branch against its merge base and reports the whole repository; a waiver hides it', () => {
     const dir = makePortfolio({}, { git: true });
     git(dir, 'checkout', '-q', '-b', 'replan');
