@@ -24,6 +24,9 @@ await build({
   sourcemap: 'linked',
   // Bundled CommonJS dependencies (simple-git, js-yaml) call require() for Node's own modules.
   banner: { js: "import { createRequire as __pmoRequire } from 'node:module'; const require = __pmoRequire(import.meta.url);" },
+  // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which a bundle
+  // cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',
 });
 

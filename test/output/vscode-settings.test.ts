@@ -1,13 +1,18 @@
 /** Merging yaml.schemas into a hand-edited .vscode/settings.json: nothing of the PM's is lost or reformatted. */
+import { parse, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { strictJson } from '../../src/output/jsonc.js';
 import { mergeYamlSchemas } from '../../src/output/vscode-settings.js';
 
 const OURS = { '.pmo/schema/project.schema.json': ['projects/*.yaml'] };
 
-/** What VS Code reads from the merged text. */
-const read = (text: string) => JSON.parse(strictJson(text)) as Record<string, unknown>;
+/** What VS Code reads from the merged text (with the parser VS Code uses); it must read without an error. */
+function read(text: string): Record<string, unknown> {
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, { allowTrailingComma: true }) as Record<string, unknown>;
+  expect(errors).toEqual([]);
+  return value;
+}
 
 describe('mergeYamlSchemas', () => {
   it('creates the file when there is none', () => {
