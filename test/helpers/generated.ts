@@ -11,6 +11,8 @@ export interface Generated {
   configData: unknown;
   /** Every project file: its path in the repo and its text. */
   projects: Array<[string, string]>;
+  /** Every intake request file, the same way. */
+  requests: Array<[string, string]>;
   remove: () => void;
 }
 
@@ -21,11 +23,13 @@ export function generatedPortfolio({ projects, today, violations }: { projects: 
   const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
   const share = violations === undefined ? [] : ['--violations', String(violations)];
   execFileSync(process.execPath, [generator, '--projects', String(projects), ...share, '--out', repo, '--today', today, '--quiet', '--force']);
-  const folder = join(repo, 'projects');
+  const files = (folder: string): Array<[string, string]> =>
+    readdirSync(join(repo, folder)).map((name) => [`${folder}/${name}`, readFileSync(join(repo, folder, name), 'utf8')]);
   return {
     repo,
     configData: parseYaml(readFileSync(join(repo, 'pmo.yaml'), 'utf8'), 'pmo.yaml').data,
-    projects: readdirSync(folder).map((name) => [`projects/${name}`, readFileSync(join(folder, name), 'utf8')]),
+    projects: files('projects'),
+    requests: files('requests'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -86,6 +86,22 @@ describe('reading versions of a project by its sections', () => {
     expect(broken).toBeGreaterThan(20);
   });
 
+  it('gives the whole reading of intake requests too, flow mappings and all, through an edit and a typo', () => {
+    const memo = new SectionMemo();
+    const { requests } = generated;
+    expect(requests.length).toBeGreaterThan(2);
+    for (const [path, text] of requests) {
+      for (const version of [text, text.replace(/value: \d/, 'value: 9'), `${text.trimEnd()}\nsponsr: someone\n`]) {
+        const read = memo.read(path, version, schemas.request);
+        expect(read, `${path} is split`).toBeDefined();
+        const { data, findings } = parseYaml(version, path);
+        expect(findings).toEqual([]);
+        expect(read!.data).toStrictEqual(data);
+        expect(validateFile('request', path, read!.data, config, schemas, read!.issues)).toEqual(validateFile('request', path, data, config, schemas));
+      }
+    }
+  });
+
   it('parses again only the list items that changed, and keeps the others', () => {
     const memo = new SectionMemo();
     const [path, text] = projects[2]!;
