@@ -163,6 +163,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   if (options.staged && !spare) import('./analyze.js').catch(() => undefined);
   const index = await reading.index;
   const changed = await reading.changed;
+  // The change rules will compare each edited project with its base version: git reads those, and this thread
+  // loads the modules that parse and judge them, while the files are analyzed.
+  const changes = index?.changes ?? changed;
+  const ahead = rules && changes ? changeRulesAhead(changes) : undefined;
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */
@@ -304,7 +308,6 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const waived = applyWaivers(raw, waivers, config, today);
     return applySeverities(rules ? [...waived, ...gates(judged, waived, config)] : waived, config);
   };
-  const changes = index?.changes ?? changed;
   const narrow = changes && narrowScope(changes, config);
   const portfolioFindings = acrossFiles(files, true);
   // The change rules need a base: --staged's HEAD, --changed-since's merge base, or --base's.
@@ -363,13 +366,27 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     readFile: bytesOf,
   };
 
+  /** What judgeChanges will need for the projects a change may edit, asked for now: their base blobs and the modules. */
+  function changeRulesAhead(list: readonly Change[]) {
+    const heads = list.filter((c) => c.head && c.index && /^projects\/[^/]+\.ya?ml$/.test(c.path)).map((c) => c.head!);
+    if (heads.length === 0) return undefined;
+    void heavy.parse().catch(() => undefined);
+    void import('./rules/change-run.js').catch(() => undefined);
+    const blobs = git!.readBlobs(heads);
+    blobs.catch(() => undefined); // awaited by judgeChanges, where a failure is reported
+    return { heads, blobs };
+  }
+
   /** The change rules on each project the change edits (it existed at the base, and its data now passed its schema). */
   async function judgeChanges(list: readonly Change[]): Promise<RawFinding[]> {
     const byPath = new Map(files.map((f) => [f.path, f]));
     const edited = list.filter((c) => c.head && c.index && byPath.get(c.path)?.kind === 'project' && !byPath.get(c.path)!.entry.findings.some((f) => f.severity === 'error' && /^(yaml|schema)\//.test(f.rule)));
     if (edited.length === 0) return [];
-    const [{ parseYaml }, { runChangeRules }] = await Promise.all([heavy.parse(), import('./rules/change-run.js')]);
-    const before = await git!.readBlobs(edited.map((c) => c.head!));
+    const [{ parseYaml }, { runChangeRules }, before] = await Promise.all([
+      heavy.parse(),
+      import('./rules/change-run.js'),
+      ahead && edited.every((c) => ahead.heads.includes(c.head!)) ? ahead.blobs : git!.readBlobs(edited.map((c) => c.head!)),
+    ]);
     return edited.flatMap((c) => {
       const then = parseYaml(decodeSource(c.path, 'project', before.get(c.head!)!).text, c.path).data;
       const now = parseYaml(decodeSource(c.path, 'project', bytesOf(c.path)).text, c.path).data;
