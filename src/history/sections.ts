@@ -57,8 +57,8 @@ export class SectionMemo {
   read(path: string, text: string, schema: z.ZodObject): SectionedFile | undefined {
     const split = splitSections(text);
     if (!split) return undefined;
-    const before = this.last.get(path);
-    const known = before?.schema === schema ? before.sections : undefined;
+    const previous = this.last.get(path);
+    const known = previous?.schema === schema ? previous.sections : undefined;
     const shape = schema.shape as Record<string, z.ZodType>;
     const sections = new Map<string, Section>();
     for (const [key, sectionText] of split) {
