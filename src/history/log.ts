@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { idOfFile } from '../layout.js';
 import { findRoot } from '../load/discover.js';
-import { GitRepo, type FileCommit, type FileDiff } from '../load/git.js';
+import { GitRepo, SHALLOW_FIX, type FileCommit, type FileDiff } from '../load/git.js';
 import { decodeSource } from '../load/read.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { DATE, isRealDate } from '../model/dates.js';
@@ -276,7 +276,6 @@ function parseVersion(bytes: Uint8Array, file: string): Version {
 function shallowMessage(start: LogCommit, file: string): string {
   return (
     `this clone's history stops at ${start.short} (${start.date}), where ${file} already exists: its earlier changes ` +
-    'are not in this clone, so this log may be incomplete. Fetch the full history with `git fetch --unshallow` ' +
-    '(in CI: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` in GitLab)'
+    `are not in this clone, so this log may be incomplete; ${SHALLOW_FIX}`
   );
 }

@@ -16,7 +16,8 @@ import { GitError } from '../errors.js';
 import { presence, type Presence } from './index-listing.js';
 import { hashBytes } from './read.js';
 
-export const SHALLOW_FIX = 'fetch it (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)';
+/** What to do about a shallow clone, said the same way wherever pmo meets one. */
+export const SHALLOW_FIX = 'fetch the full history with `git fetch --unshallow` (in CI: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` in GitLab)';
 
 /** The empty tree's id: what HEAD "is" before the first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';

@@ -498,7 +498,7 @@ describe('pmo log: what stops it', () => {
       ].join('\n'),
     );
     expect(run.stderr).toBe(
-      `pmo: this clone's history stops at ${sha.c6} (2026-03-20), where projects/apollo-crm.yaml already exists: its earlier changes are not in this clone, so this log may be incomplete. Fetch the full history with \`git fetch --unshallow\` (in CI: \`fetch-depth: 0\` for actions/checkout, \`GIT_DEPTH: 0\` in GitLab)\n`,
+      `pmo: this clone's history stops at ${sha.c6} (2026-03-20), where projects/apollo-crm.yaml already exists: its earlier changes are not in this clone, so this log may be incomplete; fetch the full history with \`git fetch --unshallow\` (in CI: \`fetch-depth: 0\` for actions/checkout, \`GIT_DEPTH: 0\` in GitLab)\n`,
     );
     expect(JSON.parse(pmo(['log', 'apollo-crm', '-f', 'json'], { cwd: clone }).stdout).commits[1]).toMatchObject({ event: 'history-starts', changes: [] });
     // What was asked for is all there: no complaint.
