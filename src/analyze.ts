@@ -136,7 +136,7 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
           entry.facts.rules = forPortfolio;
           entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
         }
-        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, ...(job.memo ? { dayless } : {}) });
+        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, dayless });
       }
       if (known && job.positions === false) {
         // A history run: the check finds broken references itself, and asks a file that has some for their words,

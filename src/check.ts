@@ -163,10 +163,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   if (options.staged && !spare) import('./analyze.js').catch(() => undefined);
   const index = await reading.index;
   const changed = await reading.changed;
-  // The change rules will compare each edited project with its base version: git reads those, and this thread
-  // loads the modules that parse and judge them, while the files are analyzed.
   const changes = index?.changes ?? changed;
-  const ahead = rules && changes ? changeRulesAhead(changes) : undefined;
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */
@@ -201,6 +198,9 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     if (snapshot?.memo) snapshot.memo.config = configEntry;
   }
   const config = configFrom(configEntry.data);
+  // The change rules will compare each edited project with its base version: git reads those, and this thread
+  // loads the modules that parse and judge them, while the files are analyzed.
+  const ahead = rules && changes ? changeRulesAhead(changes) : undefined;
 
   // Texts are not kept: at 5,000 projects they are 40 MB. A file is read again to be parsed (by the thread
   // that parses it) or, when it has findings, to count its lines.
@@ -368,7 +368,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
 
   /** What judgeChanges will need for the projects a change may edit, asked for now: their base blobs and the modules. */
   function changeRulesAhead(list: readonly Change[]) {
-    const heads = list.filter((c) => c.head && c.index && /^projects\/[^/]+\.ya?ml$/.test(c.path)).map((c) => c.head!);
+    const heads = list.filter((c) => c.head && c.index && kindOf(c.path, config) === 'project').map((c) => c.head!);
     if (heads.length === 0) return undefined;
     void heavy.parse().catch(() => undefined);
     void import('./rules/change-run.js').catch(() => undefined);

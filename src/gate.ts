@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
-import { idOfFile } from './layout.js';
+import { fileOfId, idOfFile } from './layout.js';
 import type { RawFinding } from './findings.js';
 import { didYouMean } from './model/suggest.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
@@ -47,8 +47,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache });
   const { config, root } = result;
   const today = options.today ?? result.today;
-  // A project is its file name, .yaml or .yml (check reports a project that has both).
-  const file = ['yaml', 'yml'].map((ext) => `projects/${options.project}.${ext}`).find((path) => result.files.includes(path));
+  const file = fileOfId('projects', options.project, (path) => result.files.includes(path));
   const projects = result.files.filter((f) => f.startsWith('projects/')).map(idOfFile);
   if (!file) {
     throw new UsageError(`there is no project '${options.project}' (no projects/${options.project}.yaml)${didYouMean(options.project, projects)}`);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
 import { classifyFiles, findRoot } from './load/discover.js';
+import { fileOfId } from './layout.js';
 import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
 import { parsedFrom, readPortfolioData } from './load/portfolio-data.js';
@@ -107,7 +108,7 @@ async function projectAt(root: string, kind: string, id: string | undefined, ref
   const git = GitRepo.open(root, `pmo report project ${id} --against ${ref}`);
   const { commit, date } = await git.commitAsOf(ref);
   const tree = await git.treeAt(commit);
-  const path = [`projects/${id}.yaml`, `projects/${id}.yml`].find((p) => tree.blobs.has(p));
+  const path = fileOfId('projects', id, (p) => tree.blobs.has(p));
   if (!path) return { ref, commit, date, data: undefined };
   const blob = tree.blobs.get(path)!;
   const bytes = (await git.readBlobs([blob])).get(blob)!;

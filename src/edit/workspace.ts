@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../check.js';
 import { EditError, UsageError } from '../errors.js';
 import type { RawFinding } from '../findings.js';
-import { CONFIG_FILE } from '../layout.js';
+import { CONFIG_FILE, fileOfId } from '../layout.js';
 import { findRoot, type FileKind } from '../load/discover.js';
 import { locateFindings } from '../load/locate.js';
 import { parseForPositions, parseYaml } from '../load/parse-yaml.js';
@@ -53,7 +53,7 @@ export function assertKnown(ws: Workspace, kind: 'person' | 'goal', id: string, 
 
 /** The repo path of a project or request file (`.yaml`, else `.yml`), or undefined. */
 export function fileOf(ws: Workspace, folder: 'projects' | 'requests', id: string): string | undefined {
-  return [`${folder}/${id}.yaml`, `${folder}/${id}.yml`].find((path) => existsSync(join(ws.root, path)));
+  return fileOfId(folder, id, (path) => existsSync(join(ws.root, path)));
 }
 
 /**

@@ -89,8 +89,8 @@ export class SectionMemo {
    * schema does not know. The schema run on the unknown keys alone says both; it depends on the keys only.
    */
   private asideIssues(schema: z.ZodObject, data: Record<string, unknown>): Issue[] {
-    const byKeys = this.aside.get(schema) ?? new Map<string, Issue[]>();
-    this.aside.set(schema, byKeys);
+    let byKeys = this.aside.get(schema);
+    if (!byKeys) this.aside.set(schema, (byKeys = new Map()));
     const keys = Object.keys(data);
     const id = keys.join('\0');
     let issues = byKeys.get(id);
