@@ -1,6 +1,7 @@
 /** Option parsers shared by commands: each turns bad input into a UsageError that says what is expected. */
 import { InvalidArgumentError } from 'commander';
 import { DATE, isRealDate } from '../model/dates.js';
+import { PROJECT_ID } from '../model/schemas/common.js';
 
 export function parseDate(value: string): string {
   if (!DATE.test(value) || !isRealDate(value)) throw new InvalidArgumentError(`expected a real date written YYYY-MM-DD, got '${value}'`);
@@ -17,4 +18,21 @@ export function oneOfChoices<T extends string>(choices: readonly T[]) {
     if (!choices.includes(value as T)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got '${value}'`);
     return value as T;
   };
+}
+
+/**
+ * A project id as FORMAT.md spells it. It becomes a path (projects/<id>.yaml), so nothing else may pass:
+ * `../people` or `/etc/x` would name a file outside projects/, or outside the repository.
+ */
+export function parseProjectId(value: string): string {
+  if (!PROJECT_ID.test(value)) {
+    throw new InvalidArgumentError(`expected a project id (lowercase letters, digits and dashes, e.g. crm-migration), got '${value}'`);
+  }
+  return value;
+}
+
+/** A project id, or its file as a path in the repo (`projects/apollo.yaml`), as `pmo log` takes it. */
+export function parseProjectIdOrFile(value: string): string {
+  const file = /^(?:\.\/)?projects\/([^/]+)\.ya?ml$/.exec(value.trim());
+  return parseProjectId(file ? file[1]! : value.trim());
 }

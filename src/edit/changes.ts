@@ -4,6 +4,7 @@
  */
 import { unifiedDiff } from './diff.js';
 import { createFile, replaceFile } from './atomic-write.js';
+import { assertInsideRepo } from './inside-repo.js';
 
 export interface FileChange {
   /** Repo-relative, forward slashes. */
@@ -19,8 +20,12 @@ export function diffOf(changes: readonly FileChange[]): string {
   return changes.map((c) => unifiedDiff(c.path, c.before?.toString('utf8'), c.after.toString('utf8'))).join('');
 }
 
-/** Writes the changes atomically, one file at a time; an unchanged file is not touched. */
-export function writeChanges(changes: readonly FileChange[]): void {
+/**
+ * Writes the changes atomically, one file at a time; an unchanged file is not touched. Every path is checked
+ * to lie inside the repository at `root` first, so a refused one leaves every file as it was.
+ */
+export function writeChanges(root: string, changes: readonly FileChange[]): void {
+  for (const change of changes) assertInsideRepo(root, change.abs, change.path);
   for (const change of changes) {
     if (change.before === undefined) createFile(change.abs, change.after, change.path);
     else if (!change.before.equals(change.after)) replaceFile(change.abs, change.after, change.before, change.path);

@@ -10,6 +10,7 @@ import type { RawFinding } from '../findings.js';
 import { locateFindings } from '../load/locate.js';
 import { parseYamlFully } from '../load/parse-yaml.js';
 import { decodeSource } from '../load/read.js';
+import { assertInsideRepo } from './inside-repo.js';
 
 export interface EditableFile {
   /** Repo-relative, forward slashes: how messages and diffs name it. */
@@ -24,6 +25,7 @@ export interface EditableFile {
 
 export function readForEdit(root: string, path: string): EditableFile {
   const abs = join(root, path);
+  assertInsideRepo(root, abs, path);
   const bytes = readFileSync(abs);
   const source = decodeSource(path, 'project', bytes);
   if (source.encodingFinding) refuse(path, source.text, [source.encodingFinding]);

@@ -20,6 +20,7 @@ import { isRecord } from '../model/labels.js';
 import { didYouMean } from '../model/suggest.js';
 import { validateFile } from '../model/validate-file.js';
 import { pathAnchors } from '../analyze.js';
+import { PROJECT_ID } from '../model/schemas/common.js';
 
 export interface Workspace {
   root: string;
@@ -51,8 +52,9 @@ export function assertKnown(ws: Workspace, kind: 'person' | 'goal', id: string, 
   throw new UsageError(`${flag} ${id}: there is no ${kind} '${id}' in ${file}${didYouMean(id, known)}`);
 }
 
-/** The repo path of a project or request file (`.yaml`, else `.yml`), or undefined. */
+/** The repo path of a project or request file (`.yaml`, else `.yml`), or undefined. The id must be one. */
 export function fileOf(ws: Workspace, folder: 'projects' | 'requests', id: string): string | undefined {
+  if (!PROJECT_ID.test(id)) throw new UsageError(`'${id}' is not a ${folder === 'projects' ? 'project' : 'request'} id: lowercase letters, digits and dashes (e.g. crm-migration)`);
   return fileOfId(folder, id, (path) => existsSync(join(ws.root, path)));
 }
 

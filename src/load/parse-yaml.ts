@@ -10,6 +10,7 @@
 import jsYaml from 'js-yaml';
 import { parseAllDocuments, parseDocument, isAlias, visit, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
+import { structureFindings } from './yaml-structure.js';
 
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -112,6 +113,7 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
     const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
     for (const error of tabs.length > 0 ? tabs : errors) findings.push(yamlErrorFinding(error, file));
   }
+  if (findings.length === 0) findings.push(...structureFindings(doc, file));
   if (findings.length > 0) return { data: undefined, findings, doc };
 
   try {

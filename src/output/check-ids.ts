@@ -21,6 +21,8 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['yaml/empty'], means: 'a project or request file has no content', todo: 'fill it in or delete it' },
   { ids: ['yaml/encoding'], means: 'the file is not valid UTF-8', todo: 'save it as UTF-8' },
   { ids: ['yaml/alias-limit'], means: 'aliases expand to more than 100 nodes ("billion laughs")', todo: 'write the values out' },
+  { ids: ['yaml/merge-key'], means: 'a merge key (`<<`) whose value is not a map, an alias to a map, or a list of those (`<<: 5`, `<<: null`)', todo: 'write the fields out, or point it at an anchored map' },
+  { ids: ['yaml/alias-cycle'], means: 'an alias inside the node its own anchor names (`x: &r {a: *r}`): the value would contain itself', todo: 'point the alias at an anchor defined outside that node' },
   { ids: ['schema/unknown-field'], means: 'a field the format does not know, usually a typo; the message suggests the intended name', todo: 'fix the name, or declare the field in pmo.yaml `schema:`' },
   { ids: ['schema/required'], means: "a required field is missing (including fields pmo.yaml's `schema:` requires)", todo: 'add it' },
   { ids: ['schema/invalid-value'], means: 'a value of the wrong type, out of range, or not one of the allowed values', todo: 'use a value the message describes' },

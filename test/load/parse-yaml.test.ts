@@ -325,6 +325,56 @@ team:
   });
 });
 
+describe('merge keys that are not maps, and aliases that contain themselves', () => {
+  // PROJECT has 43 lines; the appended `extra:` is line 44 and its `<<` line 45, at column 3.
+  const appended = (tail: string) => project(`${PROJECT}extra:\n${tail}`);
+
+  it.each([
+    ['<<: 5', 7],
+    ['<<: null', 7],
+    ['<<:', 3],
+    ['<<: [1, 2]', 8],
+    ['<<: "text"', 7],
+  ])('`%s` is a located yaml/merge-key finding, not a crash', async (merge, column) => {
+    const findings = await findingsOf(appended(`  ${merge}\n`));
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/merge-key', 45, column]]);
+    expect(findings[0]!.message).toContain('a merge key (<<) takes a map');
+  });
+
+  it('an alias to a scalar, or a list with one, is found at the bad part', async () => {
+    // Line 44 `extra:`; 45 `  base: &n 5`; 46 `  more: &m {a: 1}`; 47 `  x:`; 48 `    <<: [*m, *n]`: *n at column 14.
+    const findings = await findingsOf(appended('  base: &n 5\n  more: &m {a: 1}\n  x:\n    <<: [*m, *n]\n'));
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/merge-key', 48, 14]]);
+  });
+
+  it('a quoted "<<" is an ordinary key, and `__proto__` beside a merge is plain data', async () => {
+    const text = `${PROJECT.replace('name: Apollo CRM migration\n', '')}defaults: &d { name: Apollo CRM migration }\n<<: *d\n`;
+    expect(dataOf(text).name).toBe('Apollo CRM migration');
+    const proto = parseYamlFully('base: &b {a: 1}\nx:\n  __proto__: {polluted: true}\n  <<: *b\n"<<": 5\n', 'x.yaml');
+    expect(proto.findings).toEqual([]);
+    expect(proto.data).toEqual({ base: { a: 1 }, x: { ['__proto__']: { polluted: true }, a: 1 }, '<<': 5 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('an alias inside its own anchored node is yaml/alias-cycle, and JSON output still works', async () => {
+    // Line 45 `  loop: &r {a: *r}`: *r at column 16. A merge of the map into itself is the same cycle.
+    const findings = await findingsOf(appended('  loop: &r {a: *r}\n  self: &s\n    <<: *s\n'));
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ['yaml/alias-cycle', 45, 16],
+      ['yaml/alias-cycle', 47, 9],
+    ]);
+    expect(() => JSON.stringify(findings)).not.toThrow();
+  });
+
+  it('the other files are still checked', async () => {
+    const findings = await findingsOf({ ...appended('  <<: 5\n'), 'projects/hermes.yaml': PROJECT.replace('id: apollo', 'id: hermes').replace('impact: 4', 'impact: 9') });
+    expect(findings.map((f) => [f.file, f.rule])).toEqual([
+      ['projects/apollo.yaml', 'yaml/merge-key'],
+      ['projects/hermes.yaml', 'schema/invalid-value'],
+    ]);
+  });
+});
+
 describe('dates', () => {
   it('an unquoted date stays a string (YAML 1.2 core schema), and a valid file passes', async () => {
     const result = await run(project(PROJECT));

@@ -4,7 +4,7 @@ import { GateRefusal } from '../../errors.js';
 import { DATE, isRealDate, todayIso } from '../../model/dates.js';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
-import { parseDate } from '../options.js';
+import { parseDate, parseProjectId } from '../options.js';
 import { checklist } from './gate.js';
 
 interface CloseFlags {
@@ -22,7 +22,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function closeCommand(): Command {
   return new Command('close')
     .description('close a project: walk the closing checklist, then set the last phase when the gates pass')
-    .argument('<project>', 'the project id (its file name in projects/)')
+    .argument('<project>', 'the project id (its file name in projects/)', parseProjectId)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--actual-end <date>', 'the date the project ended, YYYY-MM-DD', parseDate)
     .option('--lesson <text>', 'a lesson learned (repeat it for several)', collect, [])
@@ -91,7 +91,7 @@ missing flag off a terminal, no such project, a file with YAML errors or changed
         throw new GateRefusal(plan.gate ? `${project} does not pass the gates to ${plan.target}; nothing was written` : `${project} cannot be closed until every item of the checklist passes; nothing was written`);
       }
       if (flags.dryRun) return writeStdout(diffOf([plan.change]));
-      writeChanges([plan.change]);
+      writeChanges(ws.root, [plan.change]);
       await writeStdout(`${chalk.green('✔')} ${project} is ${plan.target}: ${plan.change.path} updated\n`);
     });
 }

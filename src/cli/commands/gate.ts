@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { GateReadiness } from '../../gate.js';
 import { palette, wantsColor, type Palette } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
-import { parseDate } from '../options.js';
+import { parseDate, parseProjectId } from '../options.js';
 
 interface GateFlags {
   cwd?: string;
@@ -17,7 +17,7 @@ interface GateFlags {
 export function gateCommand(): Command {
   return new Command('gate')
     .description("check a project against the stage gates of its next phase (or of --to's)")
-    .argument('<project>', 'the project id (its file name in projects/)')
+    .argument('<project>', 'the project id (its file name in projects/)', parseProjectId)
     .option('--to <phase>', 'the phase to check readiness for (default: the next one in the lifecycle)')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)

@@ -115,7 +115,7 @@ a git repository, an existing pmo.yaml it cannot use).`,
           return;
         }
         mkdirSync(dir, { recursive: true });
-        writeChanges(changes);
+        writeChanges(dir, changes);
         if (changes.length > 0) said.push(`Created ${type && !kept.includes('pmo.yaml') ? `a ${type} PMO ` : ''}in ${here('')}:`, ...changes.map((c) => `  ${here(c.path)}`));
         else said.push(`Nothing to create in ${here('')}: its PMO files are there.`);
         if (kept.length > 0) said.push('Kept (already there):', ...kept.map((path) => `  ${here(path)}`));

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
-import { parseCount } from '../options.js';
+import { parseCount, parseProjectIdOrFile } from '../options.js';
 
 interface LogFlags {
   cwd?: string;
@@ -18,7 +18,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function logCommand(): Command {
   return new Command('log')
     .description('who changed what and when in a project, field by field, from the commits that touched its file')
-    .argument('<project>', 'the project id (its file name in projects/)')
+    .argument('<project>', 'the project id (its file name in projects/)', parseProjectIdOrFile)
     .option('--field <path>', 'only changes to this field and what is under it (repeatable): dates.forecast_end, budget, risks[R1].probability, status[-1].overall', collect)
     .option('--since <date|ref>', 'only commits authored on or after this date (YYYY-MM-DD), or made after this commit, branch or tag')
     .option('-n, --limit <count>', 'at most this many commits, the newest', parseCount)

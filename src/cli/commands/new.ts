@@ -180,7 +180,7 @@ async function create(
     if (missing.length > 0) throw missingFlags(`pmo new ${kind} ${id}`, missing);
     const plan = await planNew(ws, { kind, id, today, values, set });
     if (flags.dryRun) return await writeStdout(diffOf([plan.change]));
-    writeChanges([plan.change]);
+    writeChanges(ws.root, [plan.change]);
     await writeStdout(`created ${plan.change.path} (from ${plan.template})\nNext: fill it in, then \`pmo check ${plan.change.path}\`.\n`);
   } finally {
     prompter?.close();

@@ -6,7 +6,7 @@ import { GateRefusal, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
 import { palette } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
-import { parseDate } from '../options.js';
+import { parseDate, parseProjectId } from '../options.js';
 import { checklist } from './gate.js';
 
 interface UpdateFlags {
@@ -59,7 +59,7 @@ function parsePercent(value: string): number {
 export function updateCommand(): Command {
   return new Command('update')
     .description("record a project's routine changes in its file: a weekly status update, milestone dates and progress, risks and issues, change decisions, acceptance, the phase")
-    .argument('<project>', 'the project id (its file name in projects/)')
+    .argument('<project>', 'the project id (its file name in projects/)', parseProjectId)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .addOption(new Option('--overall <rag>', 'status update: the overall rating').choices(RAG))
     .addOption(new Option('--schedule <rag>', 'status update: the schedule rating').choices(RAG))
@@ -153,7 +153,7 @@ Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase cha
       }
       for (const warning of plan.warnings) writeStderr(`pmo: warning: ${warning}`);
       if (flags.dryRun) return writeStdout(diffOf([plan.change!]));
-      writeChanges([plan.change!]);
+      writeChanges(ws.root, [plan.change!]);
       await writeStdout(`updated ${plan.change!.path}\n${plan.done.map((d) => `  ${d}`).join('\n')}\n`);
     });
 }

@@ -1,0 +1,24 @@
+/**
+ * Every file pmo writes or edits lies inside the repository, links resolved: a project id or a path that
+ * climbs out (`../../victim`), or a file that is a link to somewhere outside, is refused before anything
+ * is read for editing or written.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { EditError } from '../errors.js';
+
+/** Throws unless `abs`, with every link on its way resolved, lies inside `root` (also resolved). */
+export function assertInsideRepo(root: string, abs: string, shown: string): void {
+  const real = resolvedPath(abs);
+  const rel = relative(realpathSync(root), real);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new EditError(`${shown} resolves to ${real}, outside the repository; pmo writes only inside it, so nothing was written`);
+  }
+}
+
+/** The real path of `abs`; for a file not created yet, its nearest existing folder's real path and the rest. */
+function resolvedPath(abs: string): string {
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(resolvedPath(parent), basename(abs));
+}

@@ -1,0 +1,76 @@
+/**
+ * What the `yaml` package parses without complaint but cannot turn into data, found before it tries:
+ * a merge key (`<<`) whose value is not a map, an alias to one, or a list of those (its toJS throws a bare
+ * "Merge sources must be maps" Error), and an alias inside the very node its anchor names
+ * (`x: &r {a: *r}`), which toJS turns into a circular object that no JSON output can print.
+ * One walk of the document, in document order, so each alias resolves to the last anchor before it.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import type { RawFinding } from '../findings.js';
+
+type Range = [number, number];
+
+export function structureFindings(doc: Document.Parsed, file: string): RawFinding[] {
+  const anchors = new Map<string, Node>();
+  const findings: RawFinding[] = [];
+  const resolve = (node: unknown): unknown => (isAlias(node) ? anchors.get(node.source) : node);
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isPair(pair) || !isMergeKey(pair.key)) return;
+      const bad = badMergeSource(pair.value, resolve);
+      if (bad) findings.push(mergeFinding(file, rangeOf(bad) ?? rangeOf(pair.key) ?? [0, 1]));
+    },
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target?.range && node.range && node.range[0] >= target.range[0] && node.range[0] < target.range[1]) {
+          findings.push(cycleFinding(file, node.source, [node.range[0], node.range[1]]));
+        }
+        return;
+      }
+      if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return findings;
+}
+
+/** The `yaml` package's own test: a plain `<<` (a quoted one is an ordinary key). */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key) || (key.type && key.type !== 'PLAIN')) return false;
+  const value = key.value;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+}
+
+/** The first part of a merge value that is not a map (through aliases), or undefined when all are. */
+function badMergeSource(value: unknown, resolve: (node: unknown) => unknown): unknown {
+  const source = resolve(value);
+  if (source === undefined && isAlias(value)) return undefined; // an unknown anchor: the parser's own finding says so
+  if (isSeq(source)) return source.items.find((item) => !isMap(resolve(item)) && !(isAlias(item) && resolve(item) === undefined));
+  return isMap(source) ? undefined : (value ?? null);
+}
+
+/** Where a node is written; undefined for an empty value (`<<:` alone), which is shown at its key. */
+function rangeOf(node: unknown): Range | undefined {
+  const range = (node as { range?: number[] } | null)?.range;
+  return range && range[1]! > range[0]! ? [range[0]!, range[1]!] : undefined;
+}
+
+function mergeFinding(file: string, at: Range): RawFinding {
+  return {
+    rule: 'yaml/merge-key',
+    severity: 'error',
+    message: 'a merge key (<<) takes a map, an alias to a map (<<: *defaults), or a list of those; write the fields out, or point it at an anchored map',
+    file,
+    at: { offset: at[0], endOffset: at[1] },
+  };
+}
+
+function cycleFinding(file: string, anchor: string, at: Range): RawFinding {
+  return {
+    rule: 'yaml/alias-cycle',
+    severity: 'error',
+    message: `alias *${anchor} is inside the node its anchor &${anchor} names, so the value would contain itself; point it at an anchor defined outside this node`,
+    file,
+    at: { offset: at[0], endOffset: at[1] },
+  };
+}

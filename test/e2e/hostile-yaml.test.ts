@@ -1,0 +1,84 @@
+/**
+ * YAML the `yaml` package parses but cannot turn into data (a merge key with a non-map value, an alias inside
+ * its own anchor): a located finding in the work tree, in pmo.yaml, and in a committed version that the
+ * history commands (log, trends, --as-of) read, never "internal error".
+ */
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pmo } from '../helpers/cli.js';
+import { commitAt, gitAt, withStatus } from '../helpers/history.js';
+import { GOALS, makeRepo, MINIMAL_CONFIG, PEOPLE, writeFiles } from '../helpers/repo.js';
+
+const temps: string[] = [];
+afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+// withStatus's project has 40 lines (PROJECT's 38 before `status:`, then the status list's 2); `extra:` is
+// line 41 and `  <<: 5` line 42, the 5 at column 7.
+const BAD_MERGE = `${withStatus('amber', '2026-10-09')}extra:\n  <<: 5\n`;
+
+/** W41 (Fri 9 Oct) a good apollo; W42 (Fri 16 Oct) the merge key is committed; W43 (Fri 23 Oct) fixed, red. */
+function history(): string {
+  const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+  gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+  commitAt(dir, '2026-10-09T17:00:00+00:00', 'w41', { 'projects/apollo.yaml': withStatus('amber', '2026-10-09') });
+  commitAt(dir, '2026-10-16T17:00:00+00:00', 'w42', { 'projects/apollo.yaml': BAD_MERGE });
+  commitAt(dir, '2026-10-23T17:00:00+00:00', 'w43', { 'projects/apollo.yaml': withStatus('red', '2026-10-23') });
+  temps.push(dir);
+  return dir;
+}
+
+describe('a merge key whose value is not a map', () => {
+  it('pmo check: a located yaml/merge-key finding, exit 1, and every output format prints', () => {
+    const dir = history();
+    writeFiles(dir, { 'projects/apollo.yaml': BAD_MERGE });
+    const run = pmo(['check', '-C', dir, '--today', '2026-10-25', '-f', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; line: number; column: number; rule: string }>;
+    expect(findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([['projects/apollo.yaml', 42, 7, 'yaml/merge-key']]);
+    for (const format of ['stylish', 'sarif', 'junit', 'github', 'gitlab']) {
+      const other = pmo(['check', '-C', dir, '--today', '2026-10-25', '-f', format]);
+      expect([other.code, other.stderr], format).toEqual([1, '']);
+    }
+  });
+
+  it('in pmo.yaml: exit 2, saying where, no internal error', () => {
+    const dir = makeRepo({ 'pmo.yaml': `${MINIMAL_CONFIG}thresholds:\n  <<: [1, 2]\n` });
+    temps.push(dir);
+    const run = pmo(['check', '-C', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pmo.yaml:5:8  a merge key (<<) takes a map');
+    expect(run.stderr).not.toContain('internal error');
+  });
+
+  it('committed: pmo log names the version that did not parse, trends and --as-of skip it with the finding', () => {
+    const dir = history();
+    const log = pmo(['log', 'apollo', '-C', dir]);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toContain('the file did not parse at this commit: line 42: a merge key (<<) takes a map');
+
+    const trends = pmo(['report', 'trends', '-C', dir, '--today', '2026-10-25', '--weeks', '3', '-f', 'json']);
+    expect([trends.code, trends.stderr]).toEqual([0, '']);
+    const points = (JSON.parse(trends.stdout) as { points: Array<{ label: string; values: { by_rag: Record<string, number>; left_out: number } }> }).points;
+    expect(points.map((p) => [p.label, p.values.left_out, p.values.by_rag])).toEqual([
+      ['2026-W41', 0, { green: 0, amber: 1, red: 0, none: 0 }],
+      ['2026-W42', 1, { green: 0, amber: 0, red: 0, none: 0 }],
+      ['2026-W43', 0, { green: 0, amber: 0, red: 1, none: 0 }],
+    ]);
+
+    const asOf = pmo(['check', '-C', dir, '--as-of', '2026-10-16', '-f', 'json']);
+    expect(asOf.stderr).toBe('');
+    expect((JSON.parse(asOf.stdout) as Array<{ rule: string; line: number }>).map((f) => [f.rule, f.line])).toContainEqual(['yaml/merge-key', 42]);
+  });
+});
+
+describe('an alias inside the node its anchor names', () => {
+  it('is yaml/alias-cycle at the alias, and JSON output does not crash', () => {
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'projects/apollo.yaml': `${withStatus('amber', '2026-10-09')}loop: &r {a: *r}\n` });
+    temps.push(dir);
+    const run = pmo(['check', '-C', dir, '--today', '2026-10-25', '-f', 'json']);
+    expect([run.code, run.stderr]).toEqual([1, '']);
+    // Line 41 `loop: &r {a: *r}`: *r at column 14.
+    expect((JSON.parse(run.stdout) as Array<{ rule: string; line: number; column: number }>).map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/alias-cycle', 41, 14]]);
+  });
+});
