@@ -652,16 +652,19 @@ function buildProject(ctx, i, inject) {
     }
   }
 
-  // ---- changes
+  // ---- changes (approved ones raise the approved budget, the BAC: none lists a baseline under rebaselines)
+  let approvedCost = 0;
   if (phaseIdx >= 2 || r.chance(0.3)) {
     L.push('changes:');
     const nc = r.int(1, 3);
     for (let k = 0; k < nc; k++) {
       const status = !active || phase === 'closing' ? r.pick(['approved', 'rejected']) : r.pick(['proposed', 'approved', 'approved', 'rejected']);
       const raised = status === 'proposed' ? T - r.int(0, 20) : Math.min(start + r.int(20, Math.max(21, lastStatus - start - 20)), T - 15);
+      const costImpact = round(bac * r.next() * 0.04, 500);
+      if (status === 'approved') approvedCost += costImpact;
       L.push(`  - id: CR${k + 1}`);
       L.push(`    title: ${r.pick(CHANGES)}`);
-      L.push(`    cost_impact: ${round(bac * r.next() * 0.04, 500)}`);
+      L.push(`    cost_impact: ${costImpact}`);
       L.push(`    schedule_impact_days: ${r.int(0, 10)}`);
       L.push(`    status: ${status}`);
       L.push(`    raised: ${fd(raised)}`);
@@ -747,11 +750,12 @@ function buildProject(ctx, i, inject) {
   // ---- status updates (newest last)
   L.push('status:');
   const slip = forecastEnd - baselineEnd;
-  const costVar = (forecast - bac) / bac;
+  const approvedBudget = bac + approvedCost;
+  const costVar = (forecast - approvedBudget) / approvedBudget;
   // Earned value as pmo computes it (DOMAIN.md): a PM does not report green below the PMO's 0.9 indices.
-  const plannedShare = milestones.reduce((s, m) => s + (m.baseline <= T ? m.weight : 0), 0) / wsum;
+  const plannedShare = linearPlannedShare(milestones, start, T) / wsum;
   const spentActual = phaseIdx >= 2 ? actual : round(bac * 0.01, 500);
-  const behind = phaseIdx >= 2 && ((plannedShare > 0 && earned / plannedShare < 0.9) || (spentActual > 0 && (earned * bac) / spentActual < 0.9));
+  const behind = phaseIdx >= 2 && ((plannedShare > 0 && earned / plannedShare < 0.9) || (spentActual > 0 && (earned * approvedBudget) / spentActual < 0.9));
   dates.forEach((d, k) => {
     const newest = k === dates.length - 1;
     const sched = slip > 5 ? 'amber' : r.weighted([['green', 85], ['amber', 15]]);
@@ -1101,4 +1105,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     console.error(`generate.mjs: ${e.message}\n${USAGE}`);
     process.exit(2);
   }
+}
+
+/**
+ * The planned weight on day `day` (DOMAIN.md's linear PV): each milestone's weight accrues linearly from the
+ * previous baseline (the start for the first) to its own baseline. Days are day numbers.
+ */
+function linearPlannedShare(milestones, start, day) {
+  let from = start;
+  let planned = 0;
+  for (const m of [...milestones].sort((a, b) => a.baseline - b.baseline)) {
+    const share = day >= m.baseline ? 1 : day <= from || from >= m.baseline ? 0 : (day - from) / (m.baseline - from);
+    planned += m.weight * share;
+    from = m.baseline;
+  }
+  return planned;
 }

@@ -3,7 +3,7 @@
  * today (it is not over yet). Each is judged by the portfolio as it stood at its end. Pure: dates in, dates out.
  */
 import { UsageError } from '../errors.js';
-import { daysBetween, isoWeek, weekIndex } from '../model/dates.js';
+import { addDays, daysBetween, isoWeek, weekIndex } from '../model/dates.js';
 
 export type Interval = 'week' | 'month' | 'quarter';
 
@@ -15,9 +15,7 @@ export interface Period {
   end: string;
 }
 
-const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => iso(Date.parse(date) + days * DAY_MS);
 
 /** The period of `interval` that holds `date`. */
 export function periodOf(date: string, interval: Interval): Omit<Period, 'end'> & { last: string } {

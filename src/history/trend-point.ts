@@ -8,10 +8,9 @@ import type { PortfolioData } from '../load/portfolio-data.js';
 import type { Config } from '../model/config.js';
 import { complianceSummary } from '../metrics/compliance.js';
 import { portfolioEarnedValue } from '../metrics/evm.js';
-import { riskExposure } from '../metrics/risk.js';
+import { measureProject, type ProjectMeasures } from '../metrics/measures.js';
 import { resourceLoad } from '../metrics/resources.js';
 import { revenueStatus } from '../metrics/revenue.js';
-import { isClosed, isOpenRisk, latestStatus } from '../rules/util.js';
 
 export interface TrendValues {
   projects: number;
@@ -20,7 +19,8 @@ export interface TrendValues {
   by_phase: Array<{ phase: string; count: number }>;
   findings: { errors: number; warnings: number; infos: number; waived: number; by_category: Array<{ category: string; count: number }> };
   compliance_score: number | null;
-  budget: { baseline: number; forecast: number };
+  /** Sums over active projects in the portfolio's currency; forecast and variance over those with a forecast cost. */
+  budget: { baseline: number; approved: number; forecast: number; variance: number };
   cpi: number | null;
   spi: number | null;
   high_risks: number;
@@ -32,11 +32,13 @@ export interface TrendValues {
 export function trendValues(data: PortfolioData, findings: readonly Finding[], config: Config, today: string, categoryOf: (rule: string) => string): TrendValues {
   const last = config.lifecycle[config.lifecycle.length - 1];
   const projects = data.projects.map((p) => p.data);
-  const active = projects.filter((p) => !isClosed(p, config.lifecycle));
-  const priced = active.filter((p) => (p.currency ?? config.currency) === config.currency);
+  const measured = new Map(projects.map((p) => [p, measureProject(p, config, today)]));
+  const active = projects.filter((p) => measured.get(p)!.state === 'active');
+  const inCurrency = (p: (typeof projects)[number]) => (p.currency ?? config.currency) === config.currency;
+  const priced = active.filter(inCurrency);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) {
-    const overall = latestStatus(p)?.update.overall;
+    const overall = measured.get(p)!.status.update?.overall;
     byRag[overall === 'green' || overall === 'amber' || overall === 'red' ? overall : 'none']++;
   }
   const counts = countFindings(findings);
@@ -50,7 +52,8 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     findings,
     data.projects.map(({ path, data: p }) => ({ id: p.id, manager: p.manager, path })),
   ).projects.map((p) => p.score);
-  const evm = portfolioEarnedValue(priced, today);
+  const evm = portfolioEarnedValue(priced.map((p) => measured.get(p)!.evmInputs));
+  const money = (pick: (m: ProjectMeasures) => number | null | undefined) => priced.reduce((sum, p) => sum + (pick(measured.get(p)!) ?? 0), 0);
   const load = resourceLoad(active, data.people, { from: today, weeks: 1, defaultCapacity: config.thresholds.allocation_max_pct, lastPhase: last });
   const phases = [...config.lifecycle, ...new Set(projects.map((p) => p.phase).filter((phase) => !config.lifecycle.includes(phase)))];
   return {
@@ -61,14 +64,17 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     findings: { ...counts, by_category: [...categories].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, count]) => ({ category, count })) },
     compliance_score: scores.length > 0 ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
     budget: {
-      baseline: priced.reduce((sum, p) => sum + (p.budget?.baseline ?? 0), 0),
-      forecast: priced.reduce((sum, p) => sum + (p.budget?.forecast ?? p.budget?.baseline ?? 0), 0),
+      baseline: money((m) => m.project.budget?.baseline),
+      approved: money((m) => m.approvedBudget),
+      forecast: money((m) => (m.budgetVariance === null ? null : m.forecastCost!.amount)),
+      variance: money((m) => m.budgetVariance?.amount),
     },
-    cpi: evm.cpi === null ? null : Math.round(evm.cpi * 1000) / 1000,
-    spi: evm.spi === null ? null : Math.round(evm.spi * 1000) / 1000,
-    high_risks: active.reduce((n, p) => n + (p.risks ?? []).filter((r) => isOpenRisk(r) && riskExposure(r) >= config.thresholds.risk_high_exposure).length, 0),
+    cpi: evm.cpi === null ? null : Math.round(evm.cpi * 10000) / 10000,
+    spi: evm.spi === null ? null : Math.round(evm.spi * 10000) / 10000,
+    high_risks: active.reduce((n, p) => n + measured.get(p)!.openRisks.filter((r) => r.high).length, 0),
     over_allocated: load.people.filter((p) => p.over_weeks > 0).length,
-    revenue_overdue: revenueStatus(priced, today, config.thresholds.invoice_payment_days).totals.overdue,
+    // Closed projects too: revenue leaks at closure (as the weekly report counts it).
+    revenue_overdue: revenueStatus(projects.filter(inCurrency).flatMap((p) => measured.get(p)!.billing)).totals.overdue,
     left_out: data.leftOut.length,
   };
 }

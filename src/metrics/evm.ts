@@ -1,10 +1,12 @@
 /**
  * Earned value by the weighted-milestone method (DOMAIN.md), for one project and summed over the portfolio.
  * Pure; every undefined quantity (a ratio whose denominator is 0, or anything built on a missing input) is
- * null, never Infinity or NaN.
+ * null, never Infinity or NaN. The BAC and the day come from measures.ts: the approved budget, and the day the
+ * project is measured on.
  */
+import { daysBetween } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
-import { finite } from './numbers.js';
+import { byText, finite } from './numbers.js';
 
 export interface EarnedValue {
   bac: number | null;
@@ -21,14 +23,19 @@ export interface EarnedValue {
   tcpi: number | null;
 }
 
-type EvmInputs = Pick<EarnedValue, 'bac' | 'pv' | 'ev' | 'ac'>;
+export type EvmInputs = Pick<EarnedValue, 'bac' | 'pv' | 'ev' | 'ac'>;
+
+/** How planned value accrues over a milestone's span: linearly (DOMAIN.md's default) or all on its baseline day. */
+export type PvMethod = 'linear' | 'step';
+
+type Milestone = NonNullable<Project['milestones']>[number];
 
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 const times = (a: number | null, b: number | null) => (a === null || b === null ? null : a * b);
 
 /** The derived measures, one set of formulas for a project and for the portfolio's sums. */
-function fromInputs({ bac, pv, ev, ac }: EvmInputs): EarnedValue {
+export function earnedValueOf({ bac, pv, ev, ac }: EvmInputs): EarnedValue {
   const cpi = ratio(ev, ac);
   const eac = ratio(bac, cpi);
   return {
@@ -43,46 +50,80 @@ function fromInputs({ bac, pv, ev, ac }: EvmInputs): EarnedValue {
     eac,
     etc: minus(eac, ac),
     vac: minus(bac, eac),
-    tcpi: ratio(minus(bac, ev), minus(bac, ac)),
+    tcpi: toCompletePerformance(bac, ev, ac, eac),
   };
 }
 
-function inputs(project: Pick<Project, 'budget' | 'milestones'>, today: string): EvmInputs {
-  const bac = finite(project.budget?.baseline);
-  const ac = finite(project.budget?.actual);
-  const milestones = Array.isArray(project.milestones) ? project.milestones : [];
-  let total = 0;
-  let done = 0;
-  let planned = 0;
-  for (const m of milestones) {
-    const weight = finite(m?.weight) ?? 1;
-    total += weight;
-    done += weight * (m?.actual ? 1 : (finite(m?.progress) ?? 0) / 100);
-    if (typeof m?.baseline === 'string' && m.baseline <= today) planned += weight;
-  }
-  return { bac, pv: times(bac, ratio(planned, total)), ev: times(bac, ratio(done, total)), ac };
+/**
+ * PMI's TCPI: the efficiency the remaining work needs to finish within the BAC, (BAC - EV) / (BAC - AC); once
+ * the BAC is spent (AC >= BAC) that target is gone, and it is the TCPI to the EAC, (BAC - EV) / (EAC - AC).
+ */
+function toCompletePerformance(bac: number | null, ev: number | null, ac: number | null, eac: number | null): number | null {
+  if (bac === null || ac === null) return null;
+  return bac > ac ? ratio(minus(bac, ev), bac - ac) : ratio(minus(bac, ev), minus(eac, ac));
 }
 
-export function earnedValue(project: Pick<Project, 'budget' | 'milestones'>, today: string): EarnedValue {
-  return fromInputs(inputs(project, today));
+/**
+ * BAC, PV, EV and AC of one project measured on `day`. A BAC of 0 (or none) gives no EV or PV: a share of
+ * nothing is not a measure of progress.
+ */
+export function evmInputs(project: Pick<Project, 'budget' | 'milestones' | 'dates'>, bac: number | null, day: string, method: PvMethod): EvmInputs {
+  const ac = finite(project.budget?.actual);
+  if (bac === null || bac === 0) return { bac, pv: null, ev: null, ac };
+  const milestones = (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
+  const planned = plannedShares(milestones, project.dates?.start, day, method);
+  let total = 0;
+  let done = 0;
+  let due = 0;
+  milestones.forEach((m, i) => {
+    const weight = finite(m.weight) ?? 1;
+    total += weight;
+    done += weight * (m.actual ? 1 : (finite(m.progress) ?? 0) / 100);
+    due += weight * planned[i]!;
+  });
+  return { bac, pv: times(bac, ratio(due, total)), ev: times(bac, ratio(done, total)), ac };
+}
+
+/**
+ * The share of each milestone planned to be done on `day`. Its span runs from the previous milestone's
+ * baseline (by baseline date; the project's start for the first) to its own baseline: 0 before, 1 from the
+ * baseline on, linear in between. A milestone without a baseline is never planned.
+ */
+function plannedShares(milestones: readonly Milestone[], start: string | undefined, day: string, method: PvMethod): number[] {
+  const byBaseline = milestones
+    .map((m, i) => ({ i, baseline: typeof m.baseline === 'string' ? m.baseline : null }))
+    .filter((m): m is { i: number; baseline: string } => m.baseline !== null)
+    .sort((a, b) => byText(a.baseline, b.baseline) || a.i - b.i);
+  const shares = milestones.map(() => 0);
+  let from = start;
+  for (const { i, baseline } of byBaseline) {
+    shares[i] = plannedShare(method === 'step' ? undefined : from, baseline, day);
+    from = baseline;
+  }
+  return shares;
+}
+
+function plannedShare(from: string | undefined, to: string, day: string): number {
+  if (day >= to) return 1;
+  if (from === undefined || day <= from || from >= to) return 0;
+  return daysBetween(from, day) / daysBetween(from, to);
 }
 
 /**
  * The portfolio as one project: BAC, PV, EV and AC summed, then the same formulas. Only projects with an
- * approved budget (budget.baseline) contribute: without a BAC a project has no PV or EV, and its spend alone
- * would only drag CPI down. Each sum runs over the contributing projects that have that quantity; a sum no
- * project has is null (so with no contributing project at all, every field is null).
+ * approved budget contribute: without a BAC a project has no PV or EV, and its spend alone would only drag
+ * CPI down. Each sum runs over the contributing projects that have that quantity; a sum no project has is
+ * null (so with no contributing project at all, every field is null).
  */
-export function portfolioEarnedValue(projects: ReadonlyArray<Pick<Project, 'budget' | 'milestones'>>, today: string): EarnedValue {
+export function portfolioEarnedValue(projects: readonly EvmInputs[]): EarnedValue {
   const sums: EvmInputs = { bac: null, pv: null, ev: null, ac: null };
   const add = (sum: number | null, value: number | null) => (value === null ? sum : (sum ?? 0) + value);
-  for (const project of projects) {
-    const one = inputs(project, today);
+  for (const one of projects) {
     if (one.bac === null) continue;
     sums.bac = add(sums.bac, one.bac);
     sums.pv = add(sums.pv, one.pv);
     sums.ev = add(sums.ev, one.ev);
     sums.ac = add(sums.ac, one.ac);
   }
-  return fromInputs(sums);
+  return earnedValueOf(sums);
 }

@@ -1,5 +1,5 @@
 /** Revenue assurance: where each billing milestone stands, and the revenue leaking out through late billing. */
-import { daysBetween } from '../model/dates.js';
+import { addDays, daysBetween } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
 import { byText, finite } from './numbers.js';
 
@@ -16,7 +16,9 @@ export interface BillingRow {
   received: string | null;
   state: BillingState;
   overdue: boolean;
-  /** Days past the date it should have been done by (due date, or invoice date + payment days); null when not overdue. */
+  /** The date it should have been done by: the due date (not invoiced), or the invoice date + payment days (unpaid). */
+  overdue_since: string | null;
+  /** Days from `overdue_since` to today; null when not overdue. */
   days_overdue: number | null;
 }
 
@@ -33,40 +35,49 @@ function stateOf(billing: Billing, today: string): BillingState {
 }
 
 /**
- * Leakage exactly as the two revenue rules flag it, so the report and `pmo check` never disagree:
- * revenue-billing-overdue: no invoiced date and due before today (due today is not late yet);
- * revenue-invoice-unpaid: invoiced, no received date, and invoiced more than invoicePaymentDays days ago.
+ * Leakage exactly as the two revenue rules flag it (they read these rows), from the date each counts from:
+ * revenue-billing-overdue: no invoiced date and due before today (due today is not late yet), overdue since the due date;
+ * revenue-invoice-unpaid: invoiced, no received date, and invoiced more than invoicePaymentDays days ago,
+ * overdue since the invoice date + invoicePaymentDays.
  * The first rule does not look at `received`, so a payment recorded without its invoice date is still
  * flagged (the invoice record is missing); this follows it.
  */
-function daysOverdue(billing: Billing, today: string, invoicePaymentDays: number): number | null {
-  if (!billing.invoiced) return billing.due < today ? daysBetween(billing.due, today) : null;
+function overdueSince(billing: Billing, today: string, invoicePaymentDays: number): string | null {
+  if (!billing.invoiced) return billing.due < today ? billing.due : null;
   if (billing.received) return null;
-  const late = daysBetween(billing.invoiced, today) - invoicePaymentDays;
-  return late > 0 ? late : null;
+  const payBy = addDays(billing.invoiced, invoicePaymentDays);
+  return payBy < today ? payBy : null;
 }
 
-export function revenueStatus(
-  projects: ReadonlyArray<Pick<Project, 'id' | 'revenue'>>,
-  today: string,
-  invoicePaymentDays: number,
-): RevenueStatus {
-  const items = projects.flatMap((project) =>
-    (project.revenue ?? []).filter((billing) => billing?.due).map((billing): BillingRow => {
-      const days = daysOverdue(billing, today, invoicePaymentDays);
-      return {
-        project: project.id,
-        id: billing.id,
-        amount: finite(billing.amount) ?? 0,
-        due: billing.due,
-        invoiced: billing.invoiced ?? null,
-        received: billing.received ?? null,
-        state: stateOf(billing, today),
-        overdue: days !== null,
-        days_overdue: days,
-      };
-    }),
-  );
+/**
+ * One project's billing milestones, in file order, as they stand today. `day` gives today, and is asked only
+ * for a milestone whose state depends on it (one paid in full does not): a closed project whose billing is
+ * all settled stays day-blind.
+ */
+export function billingRows(project: Pick<Project, 'id' | 'revenue'>, day: string | (() => string), invoicePaymentDays: number): BillingRow[] {
+  const todayOf = typeof day === 'string' ? () => day : day;
+  return (project.revenue ?? []).filter((billing) => billing?.due).map((billing): BillingRow => {
+    const settled = Boolean(billing.invoiced && billing.received);
+    const today = settled ? '' : todayOf();
+    const since = settled ? null : overdueSince(billing, today, invoicePaymentDays);
+    return {
+      project: project.id,
+      id: billing.id,
+      amount: finite(billing.amount) ?? 0,
+      due: billing.due,
+      invoiced: billing.invoiced ?? null,
+      received: billing.received ?? null,
+      state: settled ? 'received' : stateOf(billing, today),
+      overdue: since !== null,
+      overdue_since: since,
+      days_overdue: since === null ? null : daysBetween(since, today),
+    };
+  });
+}
+
+/** The portfolio's billing: every project's rows (from their measures) as a cash calendar, and the totals. */
+export function revenueStatus(rows: readonly BillingRow[]): RevenueStatus {
+  const items = [...rows];
   // A cash calendar: by due date, then project and id.
   items.sort((a, b) => byText(a.due, b.due) || byText(a.project, b.project) || byText(a.id, b.id));
 
@@ -78,3 +89,4 @@ export function revenueStatus(
   }
   return { items, totals };
 }
+

@@ -1,20 +1,9 @@
-/** Schedule measures of one project: slip of the end date, and milestones overdue, due soon and next. */
+/** Schedule readings of one project: milestones overdue, due soon and next (measures.ts says on which day). */
 import { daysBetween } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
 import { byText } from './numbers.js';
 
 type Milestone = NonNullable<Project['milestones']>[number];
-
-/**
- * Days from the baseline end to the actual end (a finished project) or else the forecast end; positive is
- * late. Unlike the schedule-slip rule this is the raw slip: approved changes are not netted off, because the
- * report shows how far the promise moved, and the rule judges whether the move was sanctioned.
- */
-export function scheduleSlipDays(project: Pick<Project, 'dates'>): number | null {
-  const baseline = project.dates?.baseline_end;
-  const end = project.dates?.actual_end ?? project.dates?.forecast_end;
-  return baseline && end ? daysBetween(baseline, end) : null;
-}
 
 /** When a milestone is now expected: its forecast (the PM's current plan), else its baseline. As milestone-overdue reads it. */
 const dueOf = (m: Milestone): string | null => m.forecast ?? m.baseline ?? null;

@@ -37,6 +37,8 @@ export interface Config {
   rulesets: string[];
   intakeWeights: Record<string, number>;
   records: Record<string, string[]>;
+  /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
+  pvMethod: 'linear' | 'step';
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
   data: unknown;
 }
@@ -61,6 +63,7 @@ export function configFrom(data: unknown): Config {
     rulesets: given('rulesets', ['rules/*.yaml']),
     intakeWeights: isRecord(file.intake) && isRecord(file.intake.weights) ? (file.intake.weights as Record<string, number>) : {},
     records: given('records', {}),
+    pvMethod: given('pv_method', 'linear'),
     data,
   };
 }

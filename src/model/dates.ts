@@ -22,6 +22,11 @@ export function explainBadDate(value: string): string {
   return `${value} is not a real date: ${month} ${y} has ${daysInMonth(y, m)} days`;
 }
 
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);

@@ -3,6 +3,7 @@ import type { RawFinding } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { phaseAtLeast } from './phase.js';
+import { ProjectMeasures } from '../metrics/measures.js';
 import { defaultSeverity, fillMessage, type Report, type RuleContext, type RuleMeta } from './types.js';
 import { idOfFile } from '../layout.js';
 
@@ -28,12 +29,22 @@ export function toFinding(rule: RuleMeta, config: Config, file: string, kind: Fi
   return finding;
 }
 
-export function baseContext(config: Config, today: string): Omit<RuleContext, 'report'> {
+/**
+ * `day`: how measures read the day; a context that tracks whether a rule read it passes its own getter, so a
+ * measure that depends on the day counts as the rule reading it. The measures of the project being judged
+ * are kept while the rules of its file run: each rule reads them, none recomputes them.
+ */
+export function baseContext(config: Config, today: string, day: () => string = () => today): Omit<RuleContext, 'report'> {
+  let measured: ProjectMeasures | undefined;
   return {
     today,
     thresholds: config.thresholds,
     config,
     phaseAtLeast: (phase, name) => phaseAtLeast(config, phase, name),
+    measure(project) {
+      if (measured?.project !== project) measured = new ProjectMeasures(project, { config, today: day });
+      return measured;
+    },
   };
 }
 

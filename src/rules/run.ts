@@ -40,7 +40,7 @@ export function runFileRules(
   let running = fileRules[0]!;
   let readToday = false;
   const ctx: RuleContext = {
-    ...baseContext(config, today),
+    ...baseContext(config, today, () => ctx.today),
     get today() {
       readToday = true;
       return today;

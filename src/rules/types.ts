@@ -4,6 +4,7 @@ import type { FileKind } from '../load/discover.js';
 import type { Config, PmoType, Thresholds } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import type { Request } from '../model/schemas/request.js';
+import type { ProjectMeasures } from '../metrics/measures.js';
 
 export type Category =
   | 'schedule' | 'cost' | 'earned-value' | 'risk' | 'communication' | 'scope' | 'quality' | 'resource'
@@ -41,6 +42,8 @@ export interface RuleContext {
   config: Config;
   /** Whether `phase` is at or after the named lifecycle phase (false when that phase is not in the lifecycle). */
   phaseAtLeast(phase: unknown, name: string): boolean;
+  /** The project's measures (src/metrics/measures.ts): the one place a rule gets a budget, a slip, EVM... */
+  measure(project: Project): ProjectMeasures;
   report(report: Report): void;
 }
 

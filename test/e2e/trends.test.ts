@@ -60,11 +60,12 @@ describe('pmo report trends', () => {
       { green: 1, amber: 0, red: 0, none: 0 }, // zeus left out: its schema error
     ]);
     // Baselines 500,000 each; forecasts 540,000 each
+    // No changes: approved = baseline; variance = forecast - approved = 40,000 a project.
     expect(values.slice(1).map((v: { budget: unknown }) => v.budget)).toEqual([
-      { baseline: 500000, forecast: 540000 },
-      { baseline: 1000000, forecast: 1080000 },
-      { baseline: 1000000, forecast: 1080000 },
-      { baseline: 500000, forecast: 540000 },
+      { baseline: 500000, approved: 500000, forecast: 540000, variance: 40000 },
+      { baseline: 1000000, approved: 1000000, forecast: 1080000, variance: 80000 },
+      { baseline: 1000000, approved: 1000000, forecast: 1080000, variance: 80000 },
+      { baseline: 500000, approved: 500000, forecast: 540000, variance: 40000 },
     ]);
     expect(values.slice(1).map((v: { left_out: number; projects: number }) => [v.projects, v.left_out])).toEqual([[1, 0], [2, 0], [2, 0], [1, 1]]);
     expect(values[4].findings.by_category).toContainEqual({ category: 'data', count: 1 });

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { milestonesDue, nextMilestone, overdueMilestones, scheduleSlipDays } from '../../src/metrics/schedule.js';
+import { milestonesDue, nextMilestone, overdueMilestones } from '../../src/metrics/schedule.js';
 import milestoneOverdue from '../../src/rules/builtin/milestone-overdue.js';
 import { project, runProjectRule } from './rule-context.js';
 
 const TODAY = '2026-11-20';
-
-describe('scheduleSlipDays', () => {
-  it('counts days from the baseline end to the forecast end, late positive', () => {
-    // 2026-09-30 to 2026-11-15: 31 days to 10-31, then 15 more = 46
-    expect(scheduleSlipDays(project('p', { dates: { start: '2026-01-05', baseline_end: '2026-09-30', forecast_end: '2026-11-15' } }))).toBe(46);
-  });
-
-  it('uses the actual end once there is one', () => {
-    // finished 2026-09-20, 10 days before the baseline end 2026-09-30: -10
-    const dates = { start: '2026-01-05', baseline_end: '2026-09-30', forecast_end: '2026-11-15', actual_end: '2026-09-20' };
-    expect(scheduleSlipDays(project('p', { dates }))).toBe(-10);
-  });
-
-  it('is null without a baseline end or without any later end', () => {
-    expect(scheduleSlipDays(project('p', { dates: { start: '2026-01-05', forecast_end: '2026-11-15' } }))).toBeNull();
-    expect(scheduleSlipDays(project('p', { dates: { start: '2026-01-05', baseline_end: '2026-09-30', forecast_end: null } }))).toBeNull();
-  });
-});
 
 describe('milestones against today (2026-11-20)', () => {
   const p = project('apollo', {

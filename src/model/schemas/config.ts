@@ -31,6 +31,7 @@ export const configSchema = z.strictObject({
   rulesets: optional(list(text())),
   intake: optional(z.strictObject({ weights: optional(z.record(z.string(), z.number().describe('a number'))) })),
   records: optional(z.record(z.string(), list(text())).describe('a map of phase to record names')),
+  pv_method: optional(oneOf(['linear', 'step'])),
   schema: optional(z.strictObject({ project: optional(extension), request: optional(extension) })),
 });
 

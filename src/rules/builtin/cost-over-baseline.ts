@@ -1,9 +1,9 @@
 import type { ProjectRule } from '../types.js';
-import { approvedChanges, money } from '../util.js';
+import { money } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'cost-over-baseline',
-  description: 'The money spent to date stays within the baseline budget plus approved changes.',
+  description: 'The money spent to date stays within the approved budget (baseline plus approved changes).',
   category: 'cost',
   governance: true,
   thresholds: [],
@@ -12,17 +12,15 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    const baseline = project.budget?.baseline;
+    const measures = ctx.measure(project);
+    const approved = measures.approvedBudget;
     const actual = project.budget?.actual;
-    if (baseline == null || actual == null) return;
-    const changes = approvedChanges(project).cost;
-    const approved = baseline + changes;
-    if (actual <= approved) return;
+    if (approved === null || actual == null || actual <= approved) return;
     ctx.report({
       messageId: 'over',
       data: {
-        actual: money(actual), over: money(actual - approved), approved: money(approved), baseline: money(baseline),
-        changes: money(changes),
+        actual: money(actual), over: money(actual - approved), approved: money(approved), baseline: money(project.budget!.baseline!),
+        changes: money(measures.approvedChanges.cost),
       },
       path: ['budget', 'actual'],
     });

@@ -1,4 +1,3 @@
-import { earnedValue } from '../../metrics/evm.js';
 import type { ProjectRule } from '../types.js';
 import { latestStatus } from '../util.js';
 
@@ -21,7 +20,7 @@ const rule: ProjectRule = {
     if (!ctx.phaseAtLeast(project.phase, 'execution')) return;
     const latest = latestStatus(project);
     if (!latest || latest.update.overall !== 'green') return;
-    const { cpi, spi } = earnedValue(project, ctx.today);
+    const { cpi, spi } = ctx.measure(project).evm;
     const limit = ctx.thresholds.evm_min_index;
     const cpiLow = cpi !== null && cpi < limit;
     const spiLow = spi !== null && spi < limit;

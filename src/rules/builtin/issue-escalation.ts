@@ -15,9 +15,9 @@ const rule: ProjectRule = {
   check(project, ctx) {
     if (isClosed(project, ctx.config.lifecycle)) return;
     const limit = ctx.thresholds.issue_escalation_days;
+    const open = new Set(ctx.measure(project).openIssues);
     (project.issues ?? []).forEach((issue, index) => {
-      // Open: not closed and not resolved (a resolution date closes an issue whose status was not updated).
-      if (issue.status === 'closed' || issue.resolved != null || issue.raised == null || issue.escalated === true) return;
+      if (!open.has(issue) || issue.raised == null || issue.escalated === true) return;
       const days = daysBetween(issue.raised, ctx.today);
       if (days <= limit) return;
       ctx.report({

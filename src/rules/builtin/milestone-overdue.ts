@@ -1,4 +1,3 @@
-import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
 import { isClosed } from '../util.js';
 
@@ -14,12 +13,13 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     if (isClosed(project, ctx.config.lifecycle)) return;
+    const overdue = new Map(ctx.measure(project).overdueMilestones.map((m) => [m.id, m]));
     (project.milestones ?? []).forEach((milestone, index) => {
-      const due = milestone.forecast ?? milestone.baseline;
-      if (milestone.actual || !due || due >= ctx.today) return;
+      const late = overdue.get(milestone.id);
+      if (!late) return;
       ctx.report({
         messageId: 'overdue',
-        data: { id: milestone.id, name: milestone.name, due, days: daysBetween(due, ctx.today) },
+        data: { id: milestone.id, name: milestone.name, due: late.due, days: late.days_overdue },
         path: ['milestones', index, milestone.forecast ? 'forecast' : 'baseline'],
         item: milestone.id,
       });

@@ -1,4 +1,3 @@
-import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
 import { money } from '../util.js';
 
@@ -13,11 +12,13 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
+    const rows = new Map(ctx.measure(project).billing.map((row) => [row.id, row]));
     (project.revenue ?? []).forEach((billing, index) => {
-      if (billing.invoiced || billing.due >= ctx.today) return;
+      const row = rows.get(billing.id);
+      if (billing.invoiced || !row?.overdue) return;
       ctx.report({
         messageId: 'uninvoiced',
-        data: { id: billing.id, amount: money(billing.amount), due: billing.due, days: daysBetween(billing.due, ctx.today) },
+        data: { id: billing.id, amount: money(billing.amount), due: billing.due, days: row.days_overdue! },
         path: ['revenue', index, 'invoiced'],
         item: billing.id,
       });

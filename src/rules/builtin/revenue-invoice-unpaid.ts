@@ -1,4 +1,3 @@
-import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
 import { money } from '../util.js';
 
@@ -9,18 +8,17 @@ const rule: ProjectRule = {
   governance: true,
   thresholds: ['invoice_payment_days'],
   messages: {
-    unpaid: 'billing milestone {{id}} ({{amount}}) was invoiced {{invoiced}} ({{days}} days ago) and no payment is recorded; the limit is {{limit}} days',
+    unpaid: 'billing milestone {{id}} ({{amount}}) was invoiced {{invoiced}} and no payment is recorded: payment was due by {{since}} ({{limit}} days after the invoice), {{days}} days ago',
   },
   scope: 'project',
   check(project, ctx) {
-    const limit = ctx.thresholds.invoice_payment_days;
+    const rows = new Map(ctx.measure(project).billing.map((row) => [row.id, row]));
     (project.revenue ?? []).forEach((billing, index) => {
-      if (!billing.invoiced || billing.received) return;
-      const days = daysBetween(billing.invoiced, ctx.today);
-      if (days <= limit) return;
+      const row = rows.get(billing.id);
+      if (!billing.invoiced || !row?.overdue) return;
       ctx.report({
         messageId: 'unpaid',
-        data: { id: billing.id, amount: money(billing.amount), invoiced: billing.invoiced, days, limit },
+        data: { id: billing.id, amount: money(billing.amount), invoiced: billing.invoiced, since: row.overdue_since!, days: row.days_overdue!, limit: ctx.thresholds.invoice_payment_days },
         path: ['revenue', index, 'received'],
         item: billing.id,
       });

@@ -1,30 +1,28 @@
-import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
-import { approvedChanges, isClosed } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'schedule-slip',
-  description: 'The forecast end stays within the slip threshold of the baseline end plus approved changes.',
+  description: 'The forecast end (the actual end, once the project has one) stays within the slip threshold of the approved end date.',
   category: 'schedule',
   governance: true,
   thresholds: ['schedule_slip_days'],
   messages: {
-    slip: 'the forecast end {{forecast}} is {{slip}} days after the baseline end {{baseline}}; approved changes cover {{covered}} days, which leaves {{uncovered}} days against a limit of {{limit}}: raise a change request or re-plan',
+    slip: 'the {{which}} end {{end}} is {{slip}} days after the approved end {{approved}} (baseline end {{baseline}} + approved changes {{covered}} days), against a limit of {{limit}}: raise a change request or re-plan',
   },
   scope: 'project',
   check(project, ctx) {
-    if (isClosed(project, ctx.config.lifecycle)) return;
-    const baseline = project.dates.baseline_end;
-    const forecast = project.dates.forecast_end;
-    if (!baseline || !forecast) return;
-    const slip = daysBetween(baseline, forecast);
-    const covered = approvedChanges(project).days;
+    const measures = ctx.measure(project);
+    const slip = measures.scheduleSlip;
     const limit = ctx.thresholds.schedule_slip_days;
-    if (slip <= limit + covered) return;
+    if (slip === null || slip <= limit) return;
+    const actual = Boolean(project.dates.actual_end);
     ctx.report({
       messageId: 'slip',
-      data: { forecast, baseline, slip, covered, uncovered: slip - covered, limit },
-      path: ['dates', 'forecast_end'],
+      data: {
+        which: actual ? 'actual' : 'forecast', end: measures.forecastEnd!, slip, approved: measures.approvedEnd!, baseline: project.dates.baseline_end!,
+        covered: measures.approvedChanges.days, limit,
+      },
+      path: ['dates', actual ? 'actual_end' : 'forecast_end'],
     });
   },
 };

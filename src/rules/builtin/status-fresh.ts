@@ -1,6 +1,4 @@
-import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
-import { isClosed, latestStatus } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'status-fresh',
@@ -14,16 +12,15 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'planning') || isClosed(project, ctx.config.lifecycle)) return;
+    const measures = ctx.measure(project);
+    const status = measures.status;
+    if (!status.stale) return;
     const limit = ctx.thresholds.status_max_age_days;
-    const latest = latestStatus(project);
-    if (!latest) {
+    if (status.update === null) {
       ctx.report({ messageId: 'none', data: { phase: project.phase, limit }, path: ['phase'] });
       return;
     }
-    const days = daysBetween(latest.update.date, ctx.today);
-    if (days <= limit) return;
-    ctx.report({ messageId: 'stale', data: { date: latest.update.date, days, limit }, path: ['status', latest.index, 'date'] });
+    ctx.report({ messageId: 'stale', data: { date: status.update.date, days: measures.statusAgeDays!, limit }, path: ['status', status.index!, 'date'] });
   },
 };
 

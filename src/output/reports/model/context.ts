@@ -3,6 +3,8 @@ import type { Finding } from '../../../findings.js';
 import type { PortfolioData } from '../../../load/portfolio-data.js';
 import type { Config } from '../../../model/config.js';
 import { VERSION } from '../../../version.js';
+import { measureProject, type ProjectMeasures } from '../../../metrics/measures.js';
+import type { Project } from '../../../model/schemas/project.js';
 import type { Named } from './project-view.js';
 
 export const DEFAULT_HORIZON_DAYS = 14;
@@ -21,6 +23,8 @@ export interface ReportInput {
 }
 
 export interface ReportContext extends ReportInput {
+  /** The project's measures on the report's day: every number a view shows of a project comes from here. */
+  measure(project: Project): ProjectMeasures;
   person(id: string): Named;
   goalTitle(id: string): string | null;
   findingsOf(file: string): Finding[];
@@ -35,8 +39,14 @@ export function reportContext(input: ReportInput): ReportContext {
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
+  const measured = new WeakMap<Project, ProjectMeasures>();
   return {
     ...input,
+    measure(project) {
+      let measures = measured.get(project);
+      if (!measures) measured.set(project, (measures = measureProject(project, input.config, input.today)));
+      return measures;
+    },
     person: (id) => ({ id, name: people.get(id) ?? null }),
     goalTitle: (id) => goals.get(id) ?? null,
     findingsOf: (file) => byFile.get(file) ?? [],

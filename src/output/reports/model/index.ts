@@ -8,6 +8,7 @@ import { idOfFile } from '../../../layout.js';
 import { DEFAULT_INTAKE_WEIGHTS, rankRequests } from '../../../metrics/intake.js';
 import { resourceLoad } from '../../../metrics/resources.js';
 import { suggest } from '../../../model/suggest.js';
+import { measureProject } from '../../../metrics/measures.js';
 import { reportContext, reportHeader, type ReportContext, type ReportInput } from './context.js';
 import { compliance, governanceSummary } from './governance.js';
 import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
@@ -101,7 +102,7 @@ function project(ctx: ReportContext, id: string | undefined, { against, history 
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
   const detail = projectDetail(found.path, found.data, ctx);
-  const changes = against?.data ? projectAgainst(against.data, found.data, against.date, ctx.today) : null;
+  const changes = against?.data ? projectAgainst(measureProject(against.data, ctx.config, against.date), ctx.measure(found.data)) : null;
   return {
     report: reportHeader(ctx, found.data.name),
     project: detail,

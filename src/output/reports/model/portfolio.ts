@@ -10,9 +10,8 @@ import { resourceLoad } from '../../../metrics/resources.js';
 import { budgetByGoal } from '../../../metrics/alignment.js';
 import { revenueStatus } from '../../../metrics/revenue.js';
 import type { Project } from '../../../model/schemas/project.js';
-import { isClosed } from '../../../rules/util.js';
 import type { ReportContext } from './context.js';
-import { compare, projectView, round, type ProjectView } from './project-view.js';
+import { cents, compare, projectView, round, roundedEvm, type ProjectView } from './project-view.js';
 import { governanceSummary } from './governance.js';
 
 /** How many weeks ahead over-allocations are looked for (this week included). */
@@ -33,16 +32,14 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
   const pricedData = activeData.filter((p) => (p.currency ?? currency) === currency);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) byRag[p.rag.overall ?? 'none']++;
-  const sum = (pick: (p: ProjectView) => number | null) => priced.reduce((total, p) => total + (pick(p) ?? 0), 0);
-  const baseline = sum((p) => p.budget.baseline);
-  const forecast = sum((p) => p.budget.forecast ?? p.budget.baseline);
   const load = resourceLoad(activeData, ctx.data.people, {
     from: ctx.today,
     weeks: LOAD_WEEKS,
     defaultCapacity: ctx.config.thresholds.allocation_max_pct,
     lastPhase: ctx.config.lifecycle[ctx.config.lifecycle.length - 1],
   });
-  const revenue = revenueStatus(pricedData, ctx.today, ctx.config.thresholds.invoice_payment_days);
+  // Closed projects too: revenue leaks at closure, when the last billing milestone is forgotten.
+  const revenue = revenueStatus(pricedAll(ctx).flatMap((p) => ctx.measure(p).billing));
   const of = (p: ProjectView) => ({ project: p.id, project_name: p.name });
   const nameOf = new Map(views.map((p) => [p.id, p.name]));
   return {
@@ -53,14 +50,8 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     by_phase: ctx.config.lifecycle
       .map((phase) => ({ phase, count: views.filter((p) => p.phase === phase).length }))
       .concat(unknownPhases(views, ctx.config.lifecycle)),
-    budget: {
-      baseline,
-      forecast,
-      actual: sum((p) => p.budget.actual),
-      variance: forecast - baseline,
-      variance_pct: baseline ? round(((forecast - baseline) / baseline) * 100, 1) : null,
-    },
-    evm: portfolioEarnedValue(pricedData, ctx.today),
+    budget: budgetTotals(priced),
+    evm: roundedEvm(portfolioEarnedValue(pricedData.map((p) => ctx.measure(p).evmInputs))),
     other_currency: active.filter((p) => p.currency !== currency).map((p) => ({ project: p.id, project_name: p.name, currency: p.currency })),
     milestones_overdue: active.flatMap((p) => p.milestones_overdue.map((m) => ({ ...of(p), ...m }))).sort((a, b) => b.days_overdue - a.days_overdue || compare(a.project, b.project)),
     milestones_due: active.flatMap((p) => p.milestones_due.map((m) => ({ ...of(p), ...m }))).sort((a, b) => compare(a.due, b.due) || compare(a.project, b.project)),
@@ -72,7 +63,7 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     })),
     open_issues: active.reduce((n, p) => n + p.issues.length, 0),
     stale_status: active
-      .filter((p) => p.status === null || p.status.stale)
+      .filter((p) => p.status_stale)
       .map((p) => ({ ...of(p), manager: p.manager, last_update: p.status?.date ?? null, age_days: p.status?.age_days ?? null })),
     changes_awaiting: active.flatMap((p) => p.changes_awaiting.map((c) => ({ ...of(p), ...c }))).sort((a, b) => (b.age_days ?? -1) - (a.age_days ?? -1) || compare(a.project, b.project)),
     over_allocations: load.people.filter((person) => person.over_weeks > 0),
@@ -81,6 +72,28 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     alignment: alignment(pricedData, ctx),
     governance: governanceSummary(ctx),
     charts: chartData(active, load),
+  };
+}
+
+/**
+ * The portfolio's money, from each project's measures: baselines, approved budgets and actuals summed; the
+ * variance is the sum of the projects' variances (forecast cost less approved budget) over the projects that
+ * have one, and its percentage is of those projects' approved budgets. `forecast` sums the same projects'
+ * forecast costs; `without_forecast` counts the projects left out of the variance (no forecast, no EAC).
+ */
+function budgetTotals(projects: readonly ProjectView[]) {
+  const sum = (values: Array<number | null>) => cents(values.reduce<number>((total, v) => total + (v ?? 0), 0))!;
+  const forecast = projects.filter((p) => p.budget.variance !== null);
+  const approved = sum(forecast.map((p) => p.budget.approved));
+  const variance = sum(forecast.map((p) => p.budget.variance));
+  return {
+    baseline: sum(projects.map((p) => p.budget.baseline)),
+    approved: sum(projects.map((p) => p.budget.approved)),
+    forecast: sum(forecast.map((p) => p.budget.forecast)),
+    actual: sum(projects.map((p) => p.budget.actual)),
+    variance,
+    variance_pct: approved ? round((variance / approved) * 100, 1) : null,
+    without_forecast: projects.filter((p) => p.budget.approved !== null && p.budget.variance === null).length,
   };
 }
 
@@ -101,7 +114,12 @@ export function heatmapData(load: ReturnType<typeof resourceLoad>) {
 }
 
 function activeProjects(ctx: ReportContext): Project[] {
-  return ctx.data.projects.map((p) => p.data).filter((p) => !isClosed(p, ctx.config.lifecycle));
+  return ctx.data.projects.map((p) => p.data).filter((p) => ctx.measure(p).state === 'active');
+}
+
+/** Every project, closed ones included, whose money is in the portfolio's currency. */
+function pricedAll(ctx: ReportContext): Project[] {
+  return ctx.data.projects.map((p) => p.data).filter((p) => (p.currency ?? ctx.config.currency) === ctx.config.currency);
 }
 
 /** Phases not in the lifecycle (pmo check reports them) still count, so the totals add up. */

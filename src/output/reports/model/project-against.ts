@@ -3,9 +3,7 @@
  * the change in days or money. Pure: both versions' data in, rows out.
  */
 import { daysBetween } from '../../../model/dates.js';
-import type { Project } from '../../../model/schemas/project.js';
-import { earnedValue } from '../../../metrics/evm.js';
-import { isOpenRisk, latestStatus } from '../../../rules/util.js';
+import type { ProjectMeasures } from '../../../metrics/measures.js';
 
 export interface Delta {
   field: string;
@@ -16,7 +14,9 @@ export interface Delta {
   unit: 'days' | 'money' | 'count' | 'ratio' | null;
 }
 
-export function projectAgainst(then: Project, now: Project, thenDate: string, today: string): Delta[] {
+/** `then` and `now`: the two versions' measures, each on its own day. */
+export function projectAgainst(thenMeasures: ProjectMeasures, nowMeasures: ProjectMeasures): Delta[] {
+  const [then, now] = [thenMeasures.project, nowMeasures.project];
   const rows: Delta[] = [];
   const date = (field: string, a?: string | null, b?: string | null) =>
     rows.push({ field, then: a ?? null, now: b ?? null, change: a && b ? daysBetween(a, b) : null, unit: 'days' });
@@ -25,13 +25,14 @@ export function projectAgainst(then: Project, now: Project, thenDate: string, to
   const text = (field: string, a?: string | null, b?: string | null) => rows.push({ field, then: a ?? null, now: b ?? null, change: null, unit: null });
 
   text('phase', then.phase, now.phase);
-  text('overall status', latestStatus(then)?.update.overall, latestStatus(now)?.update.overall);
+  text('overall status', thenMeasures.status.update?.overall, nowMeasures.status.update?.overall);
   date('dates.baseline_end', then.dates.baseline_end, now.dates.baseline_end);
   date('dates.forecast_end', then.dates.forecast_end, now.dates.forecast_end);
   number('budget.baseline', 'money', then.budget?.baseline, now.budget?.baseline);
   number('budget.forecast', 'money', then.budget?.forecast, now.budget?.forecast);
   number('budget.actual', 'money', then.budget?.actual, now.budget?.actual);
-  const [evmThen, evmNow] = [earnedValue(then, thenDate), earnedValue(now, today)];
+  number('approved budget', 'money', thenMeasures.approvedBudget, nowMeasures.approvedBudget);
+  const [evmThen, evmNow] = [thenMeasures.evm, nowMeasures.evm];
   number('CPI', 'ratio', round(evmThen.cpi), round(evmNow.cpi));
   number('SPI', 'ratio', round(evmThen.spi), round(evmNow.spi));
   const before = new Map((then.milestones ?? []).map((m) => [m.id, m]));
@@ -42,10 +43,10 @@ export function projectAgainst(then: Project, now: Project, thenDate: string, to
     if (!old || was !== is) date(`milestone ${m.id} ${m.actual ? 'actual' : 'due'}`, was, is);
   }
   for (const [id, old] of before) if (!(now.milestones ?? []).some((m) => m.id === id)) date(`milestone ${id} (removed)`, old.forecast ?? old.baseline, null);
-  number('open risks', 'count', (then.risks ?? []).filter(isOpenRisk).length, (now.risks ?? []).filter(isOpenRisk).length);
-  number('open issues', 'count', (then.issues ?? []).filter((i) => i.status !== 'closed').length, (now.issues ?? []).filter((i) => i.status !== 'closed').length);
+  number('open risks', 'count', thenMeasures.openRisks.length, nowMeasures.openRisks.length);
+  number('open issues', 'count', thenMeasures.openIssues.length, nowMeasures.openIssues.length);
   number('approved changes', 'count', (then.changes ?? []).filter((c) => c.status === 'approved').length, (now.changes ?? []).filter((c) => c.status === 'approved').length);
   return rows;
 }
 
-const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);

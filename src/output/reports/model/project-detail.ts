@@ -30,7 +30,7 @@ export function projectDetail(path: string, project: Project, ctx: ReportContext
     })),
     stakeholders: (project.stakeholders ?? []).map((s) => ({ name: s.name, interest: s.interest ?? null, influence: s.influence ?? null, communication: s.communication ?? null })),
     vendors: (project.vendors ?? []).map((v) => ({ name: v.name, contract: v.contract ?? null, value: v.value ?? null, paid: v.paid ?? null })),
-    revenue: revenueStatus([project], ctx.today, ctx.config.thresholds.invoice_payment_days).items,
+    revenue: revenueStatus(ctx.measure(project).billing).items,
     lesson_list: lessons,
     record_list: Object.entries(project.records ?? {}).map(([name, paths]) => ({ name, paths: Array.isArray(paths) ? paths : [paths] })),
   };

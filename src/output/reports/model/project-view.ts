@@ -6,10 +6,9 @@ import { countFindings, type Finding } from '../../../findings.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
-import { earnedValue, type EarnedValue } from '../../../metrics/evm.js';
-import { riskExposure } from '../../../metrics/risk.js';
-import { milestonesDue, nextMilestone, overdueMilestones, scheduleSlipDays } from '../../../metrics/schedule.js';
-import { approvedChanges, hasRecord, isClosed, isOpenRisk, latestStatus } from '../../../rules/util.js';
+import type { EarnedValue } from '../../../metrics/evm.js';
+import { nextMilestone } from '../../../metrics/schedule.js';
+import { hasRecord } from '../../../rules/util.js';
 import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
 
 export interface Named {
@@ -33,13 +32,15 @@ export interface ProjectView {
   goals: Array<{ id: string; title: string | null }>;
   /** The PMO's own fields (pmo.yaml schema extensions), as written. */
   fields: Record<string, unknown>;
-  dates: { start: string; baseline_end: string | null; forecast_end: string | null; actual_end: string | null };
+  dates: { start: string; baseline_end: string | null; approved_end: string | null; forecast_end: string | null; actual_end: string | null };
+  /** Days from the approved end to the forecast (or actual) end. */
   slip_days: number | null;
   rag: { overall: Rag; schedule: Rag; cost: Rag; scope: Rag };
   status: {
     date: string;
     by: Named | null;
     age_days: number;
+    /** As status-fresh judges it: only a running project past initiation owes updates. */
     stale: boolean;
     summary: string | null;
     next: string[];
@@ -47,11 +48,19 @@ export interface ProjectView {
   status_history: Array<{ date: string; overall: Rag }>;
   /** The overall status over the updates as a number (red 1, amber 2, green 3), for a sparkline. */
   rag_trend: Array<number | null>;
+  /** Overdue status, as status-fresh judges it: required and none yet, or the newest too old. */
+  status_stale: boolean;
   budget: {
     baseline: number | null;
+    /** The approved budget (the BAC): the baseline plus the approved changes not already in it. */
+    approved: number | null;
+    /** The forecast cost: the PM's budget.forecast, else the EAC. */
     forecast: number | null;
+    forecast_source: 'forecast' | 'EAC' | null;
     actual: number | null;
+    /** The approved changes' cost counted on top of the baseline. */
     approved_changes: number;
+    /** Forecast cost less the approved budget, and that as a percentage of the approved budget. */
     variance: number | null;
     variance_pct: number | null;
   };
@@ -112,15 +121,13 @@ const rag = (value: unknown): Rag => (value === 'green' || value === 'amber' || 
 
 export function projectView(path: string, project: Project, findings: readonly Finding[], ctx: ReportContext): ProjectView {
   const { today, config } = ctx;
-  const thresholds = config.thresholds;
-  const closed = isClosed(project, config.lifecycle);
+  const measures = ctx.measure(project);
+  const closed = measures.state === 'closed';
   const updates = project.status ?? [];
-  const latest = latestStatus(project)?.update;
-  const baseline = project.budget?.baseline ?? null;
-  const forecast = project.budget?.forecast ?? null;
-  const variance = baseline !== null && forecast !== null ? forecast - baseline : null;
-  const overdue = overdueMilestones(project, today);
-  const due = milestonesDue(project, today, ctx.horizonDays ?? DEFAULT_HORIZON_DAYS);
+  const latest = measures.status.update;
+  const variance = measures.budgetVariance;
+  const overdue = measures.overdueMilestones;
+  const due = measures.milestonesDue(ctx.horizonDays ?? DEFAULT_HORIZON_DAYS);
   const stateOf = new Map<string, 'overdue' | 'due'>([...overdue.map((m) => [m.id, 'overdue'] as const), ...due.map((m) => [m.id, 'due'] as const)]);
   const required = requiredRecords(project, config.lifecycle, config.records);
 
@@ -140,32 +147,36 @@ export function projectView(path: string, project: Project, findings: readonly F
     dates: {
       start: project.dates.start,
       baseline_end: project.dates.baseline_end ?? null,
+      approved_end: measures.approvedEnd,
       forecast_end: project.dates.forecast_end ?? null,
       actual_end: project.dates.actual_end ?? null,
     },
-    slip_days: scheduleSlipDays(project),
+    slip_days: measures.scheduleSlip,
     rag: { overall: rag(latest?.overall), schedule: rag(latest?.schedule), cost: rag(latest?.cost), scope: rag(latest?.scope) },
     status: latest
       ? {
           date: latest.date,
           by: latest.by ? ctx.person(latest.by) : null,
-          age_days: daysBetween(latest.date, today),
-          stale: !closed && daysBetween(latest.date, today) > thresholds.status_max_age_days,
+          age_days: measures.statusAgeDays!,
+          stale: measures.status.stale,
           summary: latest.summary ?? null,
           next: latest.next ?? [],
         }
       : null,
+    status_stale: measures.status.stale,
     status_history: updates.map((u) => ({ date: u.date, overall: rag(u.overall) })),
     rag_trend: updates.map((u) => RAG_LEVEL[u.overall] ?? null),
     budget: {
-      baseline,
-      forecast,
-      actual: project.budget?.actual ?? null,
-      approved_changes: approvedChanges(project).cost,
-      variance,
-      variance_pct: variance !== null && baseline ? round((variance / baseline) * 100, 1) : null,
+      baseline: cents(project.budget?.baseline),
+      approved: cents(measures.approvedBudget),
+      forecast: cents(measures.forecastCost?.amount),
+      forecast_source: measures.forecastCost?.source ?? null,
+      actual: cents(project.budget?.actual),
+      approved_changes: cents(measures.approvedChanges.cost)!,
+      variance: cents(variance?.amount),
+      variance_pct: variance?.pct == null ? null : round(variance.pct, 1),
     },
-    evm: earnedValue(project, today),
+    evm: roundedEvm(measures.evm),
     milestones: (project.milestones ?? []).map((m) => ({
       id: m.id,
       name: m.name,
@@ -179,23 +190,18 @@ export function projectView(path: string, project: Project, findings: readonly F
     next_milestone: nextMilestone(project, today),
     milestones_overdue: overdue,
     milestones_due: due,
-    risks: (project.risks ?? [])
-      .filter(isOpenRisk)
-      .map((r) => ({
-        id: r.id,
-        title: r.title,
-        probability: r.probability,
-        impact: r.impact,
-        exposure: riskExposure(r),
-        high: riskExposure(r) >= thresholds.risk_high_exposure,
-        owner: r.owner ? ctx.person(r.owner) : null,
-        mitigation: r.mitigation ?? null,
-        review_by: r.review_by ?? null,
-      }))
-      .sort((a, b) => b.exposure - a.exposure || compare(a.id, b.id)),
-    issues: (project.issues ?? [])
-      .filter((i) => i.status !== 'closed')
-      .map((i) => ({
+    risks: measures.openRisks.map(({ risk: r, exposure, high }) => ({
+      id: r.id,
+      title: r.title,
+      probability: r.probability,
+      impact: r.impact,
+      exposure,
+      high,
+      owner: r.owner ? ctx.person(r.owner) : null,
+      mitigation: r.mitigation ?? null,
+      review_by: r.review_by ?? null,
+    })),
+    issues: measures.openIssues.map((i) => ({
         id: i.id,
         title: i.title,
         owner: i.owner ? ctx.person(i.owner) : null,
@@ -210,7 +216,7 @@ export function projectView(path: string, project: Project, findings: readonly F
         title: c.title,
         raised: c.raised ?? null,
         age_days: c.raised ? daysBetween(c.raised, today) : null,
-        cost_impact: c.cost_impact ?? null,
+        cost_impact: cents(c.cost_impact),
         schedule_impact_days: c.schedule_impact_days ?? null,
       })),
     deliverables: countDeliverables(project),
@@ -256,5 +262,17 @@ export function findingCounts(findings: readonly Finding[]): ProjectView['findin
   };
 }
 
-export const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+export const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places || 0;
+
+/** Money as the report model carries it: to the cent, never -0 (null stays null). */
+export const cents = (n: number | null | undefined): number | null => (n == null ? null : round(n, 2));
+
+/** Earned value as the report model carries it: money to the cent, indices to 4 decimals. */
+export function roundedEvm(evm: EarnedValue): EarnedValue {
+  const ratio = (n: number | null) => (n === null ? null : round(n, 4));
+  return {
+    bac: cents(evm.bac), pv: cents(evm.pv), ev: cents(evm.ev), ac: cents(evm.ac), cv: cents(evm.cv), sv: cents(evm.sv),
+    cpi: ratio(evm.cpi), spi: ratio(evm.spi), eac: cents(evm.eac), etc: cents(evm.etc), vac: cents(evm.vac), tcpi: ratio(evm.tcpi),
+  };
+}
 export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

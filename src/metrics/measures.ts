@@ -1,0 +1,235 @@
+/**
+ * Every measure of one project, derived once from the project, pmo.yaml and the day: the rules, the report
+ * views, `pmo status`, gates and trends all read them here, so one project has one set of numbers wherever it
+ * is shown. docs/metrics.md states each definition.
+ *
+ * Measures are computed when first asked for and kept. The day is asked for only by the measures that depend
+ * on it (a rule that reads none of them stays "day-blind", and its findings are cached across days); a kept
+ * measure that read the day asks for it again each time it is read, so whoever tracks the reads sees it.
+ */
+import { addDays, daysBetween } from '../model/dates.js';
+import type { Config } from '../model/config.js';
+import type { Project } from '../model/schemas/project.js';
+import { earnedValueOf, evmInputs, type EarnedValue, type EvmInputs } from './evm.js';
+import { byText, finite } from './numbers.js';
+import { billingRows, type BillingRow } from './revenue.js';
+import { riskExposure } from './risk.js';
+import { milestonesDue, overdueMilestones } from './schedule.js';
+
+type Issue = NonNullable<Project['issues']>[number];
+type Risk = NonNullable<Project['risks']>[number];
+type StatusUpdate = NonNullable<Project['status']>[number];
+
+/** What measuring a project needs besides the project: pmo.yaml's settings, and the day, read lazily. */
+export interface MeasureBasis {
+  config: Pick<Config, 'lifecycle' | 'thresholds' | 'pvMethod'>;
+  today(): string;
+}
+
+/** Where a project stands in its life: running, or finished (the lifecycle's last phase). */
+export type LifecycleState = 'active' | 'closed';
+
+export interface ForecastCost {
+  amount: number;
+  /** The PM's `budget.forecast`, else the EAC of earned value. */
+  source: 'forecast' | 'EAC';
+}
+
+export interface StatusFreshness {
+  update: StatusUpdate | null;
+  index: number | null;
+  /** Whether the project owes status updates: it is running and past initiation. */
+  required: boolean;
+  /** Required, and none yet or the newest older than `status_max_age_days`. */
+  stale: boolean;
+}
+
+export class ProjectMeasures {
+  readonly #memo = new Map<string, { value: unknown; day: boolean }>();
+  #readDay = false;
+
+  constructor(
+    readonly project: Project,
+    private readonly basis: MeasureBasis,
+  ) {}
+
+  /** active or closed. */
+  get state(): LifecycleState {
+    const { lifecycle } = this.basis.config;
+    return this.project.phase === lifecycle[lifecycle.length - 1] ? 'closed' : 'active';
+  }
+
+  /** The day the project is measured on: a closed project's actual end (its last day), else today. */
+  get measuredOn(): string {
+    return this.memo('measuredOn', () => {
+      // A closed project's day does not move: measured on its actual end, it stays day-blind (an actual end
+      // after today is dates/future's finding).
+      const end = this.project.dates?.actual_end;
+      return this.state === 'closed' && end ? end : this.today();
+    });
+  }
+
+  /**
+   * Approved changes that raise the commitment: each approved change's cost and schedule impact, unless it
+   * lists the baseline it moves under `rebaselines` (the PM already moved that baseline: adding it again
+   * would count it twice).
+   */
+  get approvedChanges(): { cost: number; days: number } {
+    return this.memo('approvedChanges', () => {
+      let cost = 0;
+      let days = 0;
+      for (const change of this.project.changes ?? []) {
+        if (change.status !== 'approved') continue;
+        const moved = change.rebaselines ?? [];
+        if (!moved.includes('budget.baseline')) cost += finite(change.cost_impact) ?? 0;
+        if (!moved.includes('dates.baseline_end')) days += finite(change.schedule_impact_days) ?? 0;
+      }
+      return { cost, days };
+    });
+  }
+
+  /** The approved budget, the BAC: the baseline plus the approved changes not already in it. */
+  get approvedBudget(): number | null {
+    const baseline = finite(this.project.budget?.baseline);
+    return baseline === null ? null : baseline + this.approvedChanges.cost;
+  }
+
+  /** The approved end date: the baseline end plus the approved changes' days not already in it. */
+  get approvedEnd(): string | null {
+    const end = this.project.dates?.baseline_end;
+    return end ? addDays(end, this.approvedChanges.days) : null;
+  }
+
+  /** The cost at completion as forecast: the PM's `budget.forecast`, else the EAC (which depends on the day). */
+  get forecastCost(): ForecastCost | null {
+    return this.memo('forecastCost', () => {
+      const given = finite(this.project.budget?.forecast);
+      if (given !== null) return { amount: given, source: 'forecast' as const };
+      const eac = this.evm.eac;
+      return eac === null ? null : { amount: eac, source: 'EAC' as const };
+    });
+  }
+
+  /** The forecast cost against the approved budget: the amount over (negative: under), and that as % of it. */
+  get budgetVariance(): { amount: number; pct: number | null } | null {
+    const forecast = this.forecastCost;
+    const approved = this.approvedBudget;
+    if (forecast === null || approved === null) return null;
+    const amount = forecast.amount - approved;
+    return { amount, pct: approved === 0 ? null : (amount / approved) * 100 };
+  }
+
+  /** When the project ends: its actual end once it has one, else the forecast end. */
+  get forecastEnd(): string | null {
+    return this.project.dates?.actual_end ?? this.project.dates?.forecast_end ?? null;
+  }
+
+  /** Days from the approved end to the forecast (or actual) end; positive is late. */
+  get scheduleSlip(): number | null {
+    const approved = this.approvedEnd;
+    const end = this.forecastEnd;
+    return approved && end ? daysBetween(approved, end) : null;
+  }
+
+  /** BAC, PV, EV and AC on the day measured (the BAC is the approved budget). */
+  get evmInputs(): EvmInputs {
+    return this.memo('evmInputs', () => evmInputs(this.project, this.approvedBudget, this.measuredOn, this.basis.config.pvMethod));
+  }
+
+  get evm(): EarnedValue {
+    return this.memo('evm', () => earnedValueOf(this.evmInputs));
+  }
+
+  /** Open milestones due before the day measured (a closed project: its actual end, so it is never late after). */
+  get overdueMilestones(): ReturnType<typeof overdueMilestones> {
+    return this.memo('overdueMilestones', () => overdueMilestones(this.project, this.measuredOn));
+  }
+
+  /** Open milestones due from the day measured up to `horizonDays` ahead; none once the project is closed. */
+  milestonesDue(horizonDays: number): ReturnType<typeof milestonesDue> {
+    return this.state === 'closed' ? [] : milestonesDue(this.project, this.today(), horizonDays);
+  }
+
+  /** Each billing milestone's state today: invoiced, paid, overdue and since when (the revenue rules' reading). */
+  get billing(): BillingRow[] {
+    return this.memo('billing', () => billingRows(this.project, () => this.today(), this.basis.config.thresholds.invoice_payment_days));
+  }
+
+  /** Issues still open: neither closed nor resolved (a resolution date closes an issue whose status was not updated). */
+  get openIssues(): Issue[] {
+    return this.memo('openIssues', () => (this.project.issues ?? []).filter(isOpenIssue));
+  }
+
+  /** Open risks (no status means open) with their exposure, highest first, then by id. */
+  get openRisks(): Array<{ risk: Risk; exposure: number; high: boolean }> {
+    return this.memo('openRisks', () =>
+      (this.project.risks ?? [])
+        .filter((r) => r.status !== 'closed')
+        .map((risk) => {
+          const exposure = riskExposure(risk);
+          return { risk, exposure, high: exposure >= this.basis.config.thresholds.risk_high_exposure };
+        })
+        .sort((a, b) => b.exposure - a.exposure || byText(a.risk.id, b.risk.id)),
+    );
+  }
+
+  /** The newest status update, and whether it is overdue (status-fresh's finding). */
+  get status(): StatusFreshness {
+    return this.memo('status', () => {
+      const updates = this.project.status ?? [];
+      const index = updates.length > 0 ? updates.length - 1 : null;
+      const update = index === null ? null : updates[index]!;
+      const required = this.state === 'active' && this.phaseAtLeast('planning');
+      // A project that owes no updates is not judged on its age: the day is not read for it.
+      const stale = required && (update === null || this.statusAgeDays! > this.basis.config.thresholds.status_max_age_days);
+      return { update, index, required, stale };
+    });
+  }
+
+  /** Days from the newest status update to today (null without one). */
+  get statusAgeDays(): number | null {
+    return this.memo('statusAgeDays', () => {
+      const updates = this.project.status ?? [];
+      return updates.length > 0 ? daysBetween(updates[updates.length - 1]!.date, this.today()) : null;
+    });
+  }
+
+  /** Whether the project's phase is at or after `name` in the lifecycle (false when either is not in it). */
+  phaseAtLeast(name: string): boolean {
+    const { lifecycle } = this.basis.config;
+    const at = lifecycle.indexOf(this.project.phase);
+    const target = lifecycle.indexOf(name);
+    return at >= 0 && target >= 0 && at >= target;
+  }
+
+  private today(): string {
+    this.#readDay = true;
+    return this.basis.today();
+  }
+
+  /** A measure computed once; one that read the day reads it again on every later use (see the module doc). */
+  private memo<T>(key: string, compute: () => T): T {
+    const kept = this.#memo.get(key);
+    if (kept) {
+      if (kept.day) this.today();
+      return kept.value as T;
+    }
+    const outer = this.#readDay;
+    this.#readDay = false;
+    const value = compute();
+    const day = this.#readDay;
+    this.#readDay = outer || day;
+    this.#memo.set(key, { value, day });
+    return value;
+  }
+}
+
+export function isOpenIssue(issue: Pick<Issue, 'status' | 'resolved'>): boolean {
+  return issue.status !== 'closed' && issue.resolved == null;
+}
+
+/** Measures of a project on a plain day (views, which read every measure anyway). */
+export function measureProject(project: Project, config: MeasureBasis['config'], today: string): ProjectMeasures {
+  return new ProjectMeasures(project, { config, today: () => today });
+}
+
