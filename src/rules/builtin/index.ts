@@ -14,6 +14,7 @@ import costOverBaseline from './cost-over-baseline.js';
 import deliverablesAccepted from './deliverables-accepted.js';
 import evmGreenButBehind from './evm-green-but-behind.js';
 import finalReportFiled from './final-report-filed.js';
+import forecastBelowActual from './forecast-below-actual.js';
 import goalAlignment from './goal-alignment.js';
 import issueEscalation from './issue-escalation.js';
 import kpiOffTarget from './kpi-off-target.js';
@@ -39,4 +40,4 @@ import statusHasSummary from './status-has-summary.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, evmGreenButBehind, finalReportFiled, goalAlignment, issueEscalation, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, issueEscalation, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, vendorContract, vendorOverpaid];
