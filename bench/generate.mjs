@@ -542,12 +542,15 @@ function buildProject(ctx, i, inject) {
 
   // ---- budget
   const bac = round(40000 + r.next() * r.next() * 3000000, 1000);
-  const forecast = ctx.overBudget.includes(i) ? round(bac * 1.6, 1000) : round(bac * (0.96 + r.next() * 0.11), 1000);
+  let forecast = ctx.overBudget.includes(i) ? round(bac * 1.6, 1000) : round(bac * (0.96 + r.next() * 0.11), 1000);
   // Spent to date stays within the approved budget (cost-over-baseline is a rule): the overrun is forecast.
   const actual = Math.min(bac, phase === 'closed' ? forecast : round(Math.max(earned, 0.01) * bac * (0.95 + r.next() * 0.1), 500));
+  const spent = phaseIdx >= 2 ? actual : round(bac * (0.005 + r.next() * 0.02), 500);
+  // A PM never forecasts less than is already spent (forecast-below-actual is a rule).
+  forecast = Math.max(forecast, spent);
   L.push('budget:');
   L.push(`  baseline: ${bac}`);
-  L.push(`  actual: ${phaseIdx >= 2 ? actual : round(bac * (0.005 + r.next() * 0.02), 500)}`);
+  L.push(`  actual: ${spent}`);
   L.push(`  forecast: ${forecast}`);
   if (phaseIdx >= 2) L.push(`  approved_by: ${P.ids[P.cfo]}`);
 

@@ -1,5 +1,6 @@
 /** Small readings of a project that several rules share. Rules see data that passed its schema. */
 import type { Project } from '../model/schemas/project.js';
+import type { RuleContext } from './types.js';
 
 export type StatusUpdate = NonNullable<Project['status']>[number];
 
@@ -19,6 +20,14 @@ export function approvedChanges(project: Project): { cost: number; days: number 
     days += change.schedule_impact_days ?? 0;
   }
   return { cost, days };
+}
+
+/**
+ * Whether a rule that checks what a project needs to enter `phase` judges it: from that phase on, while it
+ * runs. A closed project passed those gates long ago; what matters at its closure is judged instead.
+ */
+export function runningFrom(project: Project, ctx: RuleContext, phase: string): boolean {
+  return ctx.phaseAtLeast(project.phase, phase) && ctx.measure(project).state === 'active';
 }
 
 /** The lifecycle's last phase is "closed": a finished project is no longer run, only kept. */

@@ -102,11 +102,12 @@ describe('pmo close walks the closing checklist', () => {
 
   it('sets the phase only when the gates pass: a failing gate criterion refuses the close (exit 1), whatever the PMO type', () => {
     const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }');
-    const dir = heavyRepo({ 'pmo.yaml': config('supportive').replace('closed:    [lessons-recorded', 'closed:    [stakeholders-listed, lessons-recorded'), 'projects/apollo.yaml': accepted, ...FINAL });
+    // R1 is open, with an owner but no handover note: risks-handed-over fails once the project is closed.
+    const dir = heavyRepo({ 'pmo.yaml': config('supportive').replace('closed:    [lessons-recorded', 'closed:    [risks-handed-over, lessons-recorded'), 'projects/apollo.yaml': accepted, ...FINAL });
     const run = pmo(CLOSE, { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('apollo: readiness for closed');
-    expect(run.stdout).toContain('✖ stakeholders-listed');
+    expect(run.stdout).toContain('✖ risks-handed-over');
     expect(run.stderr).toContain('apollo does not pass the gates to closed; nothing was written');
     expect(project(dir)).toBe(accepted);
   });

@@ -42,6 +42,7 @@ const risk = z.strictObject({
   mitigation: optional(text()),
   status: optional(oneOf(['open', 'closed'])),
   review_by: optional(date()),
+  handover: optional(text().describe('who takes an open risk on when the project closes, and what they must watch')),
 });
 
 const issue = z.strictObject({

@@ -1,4 +1,5 @@
 import type { ProjectRule } from '../types.js';
+import { runningFrom } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'baseline-set',
@@ -14,7 +15,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'execution')) return;
+    if (!runningFrom(project, ctx, 'execution')) return;
     const phase = project.phase;
     if (!project.dates.baseline_end) ctx.report({ messageId: 'noEnd', data: { phase }, path: ['dates', 'baseline_end'] });
     if (project.budget?.baseline == null) ctx.report({ messageId: 'noBudget', data: { phase }, path: ['budget', 'baseline'] });

@@ -1,4 +1,5 @@
 import type { ProjectRule } from '../types.js';
+import { runningFrom } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'budget-approved',
@@ -12,7 +13,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'execution')) return;
+    if (!runningFrom(project, ctx, 'execution')) return;
     if (project.budget?.approved_by) return;
     ctx.report({
       messageId: project.budget ? 'unapproved' : 'none',

@@ -1,4 +1,5 @@
 import type { ProjectRule } from '../types.js';
+import { runningFrom } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'charter-approved',
@@ -11,7 +12,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'planning') || project.approvals?.charter) return;
+    if (!runningFrom(project, ctx, 'planning') || project.approvals?.charter) return;
     ctx.report({ messageId: 'missing', data: { phase: project.phase }, path: ['approvals', 'charter'] });
   },
 };

@@ -31,6 +31,7 @@ import revenueInvoiceUnpaid from './revenue-invoice-unpaid.js';
 import riskHasOwner from './risk-has-owner.js';
 import riskHighExposureMitigation from './risk-high-exposure-mitigation.js';
 import riskReviewOverdue from './risk-review-overdue.js';
+import risksHandedOver from './risks-handed-over.js';
 import risksIdentified from './risks-identified.js';
 import scheduleSlip from './schedule-slip.js';
 import sponsorAssigned from './sponsor-assigned.js';
@@ -40,4 +41,4 @@ import statusHasSummary from './status-has-summary.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, issueEscalation, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, issueEscalation, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, vendorContract, vendorOverpaid];

@@ -1,4 +1,5 @@
 import type { ProjectRule } from '../types.js';
+import { runningFrom } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'sponsor-assigned',
@@ -11,7 +12,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'planning') || project.sponsor != null) return;
+    if (!runningFrom(project, ctx, 'planning') || project.sponsor != null) return;
     ctx.report({ messageId: 'none', data: { phase: project.phase }, path: ['sponsor'] });
   },
 };

@@ -1,4 +1,5 @@
 import type { ProjectRule } from '../types.js';
+import { runningFrom } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'stakeholders-listed',
@@ -11,7 +12,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'planning') || (project.stakeholders ?? []).length > 0) return;
+    if (!runningFrom(project, ctx, 'planning') || (project.stakeholders ?? []).length > 0) return;
     ctx.report({ messageId: 'none', data: { phase: project.phase }, path: ['stakeholders'] });
   },
 };
