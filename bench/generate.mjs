@@ -544,7 +544,10 @@ function buildProject(ctx, i, inject) {
   const bac = round(40000 + r.next() * r.next() * 3000000, 1000);
   let forecast = ctx.overBudget.includes(i) ? round(bac * 1.6, 1000) : round(bac * (0.96 + r.next() * 0.11), 1000);
   // Spent to date stays within the approved budget (cost-over-baseline is a rule): the overrun is forecast.
-  const actual = Math.min(bac, phase === 'closed' ? forecast : round(Math.max(earned, 0.01) * bac * (0.95 + r.next() * 0.1), 500));
+  // ... and leaves the work still to do a TCPI within the PMO's 1.1 (tcpi-achievable is a rule; a larger approved
+  // budget, with approved changes, only lowers it): AC <= BAC x (1 - (1 - earned) / 1.1).
+  const tcpiRoom = Math.floor((bac * (1 - (1 - earned) / 1.1)) / 500) * 500;
+  const actual = Math.min(bac, phase === 'closed' ? forecast : Math.min(tcpiRoom, round(Math.max(earned, 0.01) * bac * (0.95 + r.next() * 0.1), 500)));
   const spent = phaseIdx >= 2 ? actual : round(bac * (0.005 + r.next() * 0.02), 500);
   // A PM never forecasts less than is already spent (forecast-below-actual is a rule).
   forecast = Math.max(forecast, spent);
@@ -642,6 +645,7 @@ function buildProject(ctx, i, inject) {
   }
 
   // ---- assumptions, dependencies
+  const needs = [];
   L.push('assumptions:');
   r.sample(ASSUMPTIONS, r.int(1, 3)).forEach((a, k) => L.push(`  - { id: A${k + 1}, title: ${fill(a, r, sys, dept)} }`));
   if (ctx.projects > 1 && r.chance(0.8)) {
@@ -651,6 +655,9 @@ function buildProject(ctx, i, inject) {
       let other = r.int(1, ctx.projects - 1);
       if (other >= i) other++;
       const needed = active ? Math.max(T + r.int(10, 200), start + 30) : Math.min(baselineEnd - r.int(20, 100), T - 30);
+      // A running project needs nothing before its provider ends (dependency-late is a rule): fixed up once
+      // every project's end is known (see alignDependencies).
+      if (phase !== 'closed') needs.push({ line: L.length, other, needed });
       L.push(`  - { id: DEP${k + 1}, title: ${r.pick(DEPENDENCIES)}, project: ${pid(other)}, needed_by: ${fd(needed)} }`);
     }
   }
@@ -818,7 +825,7 @@ function buildProject(ctx, i, inject) {
     }
   }
 
-  return { id, text: L.join('\n') + '\n', files, injected, lines: L.length };
+  return { id, lines: L, files, injected, needs, end: actualEnd ?? forecastEnd };
 }
 
 function typoId(idv, set) {
@@ -988,8 +995,12 @@ export function generate(opts) {
     for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) n++;
     yamlLines += n;
   };
+  const built = [null];
+  for (let i = 1; i <= projects; i++) built.push(buildProject(ctx, i, bad.has(i)));
+  alignDependencies(built);
   for (let i = 1; i <= projects; i++) {
-    const p = buildProject(ctx, i, bad.has(i));
+    const p = built[i];
+    p.text = p.lines.join('\n') + '\n';
     w(`projects/${p.id}.yaml`, p.text);
     countYaml(p.text);
     if (p.files.length) {
@@ -1123,4 +1134,15 @@ function linearPlannedShare(milestones, start, day) {
     from = m.baseline;
   }
   return planned;
+}
+
+/** Moves each running project's needed_by to no earlier than its provider's end (the actual, else forecast end). */
+function alignDependencies(built) {
+  for (const p of built) {
+    if (!p) continue;
+    for (const { line, other, needed } of p.needs) {
+      const end = built[other].end;
+      if (end > needed) p.lines[line] = p.lines[line].replace(/needed_by: \S+ \}$/, `needed_by: ${fd(end)} }`);
+    }
+  }
 }

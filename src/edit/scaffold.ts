@@ -10,8 +10,8 @@ export const PMO_TYPES = ['supportive', 'controlling', 'directive'] as const;
 
 const THRESHOLD_NOTES: Record<keyof typeof DEFAULT_THRESHOLDS, string> = {
   status_max_age_days: 'a status update older than this is stale',
-  budget_variance_pct: 'forecast vs baseline budget, in percent',
-  schedule_slip_days: 'forecast end vs baseline end',
+  budget_variance_pct: 'forecast cost vs approved budget (baseline + approved changes), in percent',
+  schedule_slip_days: 'forecast end vs approved end (baseline end + approved changes), in days',
   risk_high_exposure: 'probability x impact (1..5 x 1..5) from which a risk is high',
   allocation_max_pct: "a person's default capacity (percent of a week)",
   evm_min_index: 'CPI / SPI below this while reported green is a finding',
@@ -19,6 +19,8 @@ const THRESHOLD_NOTES: Record<keyof typeof DEFAULT_THRESHOLDS, string> = {
   change_decision_days: 'a proposed change waiting longer than this is a finding',
   invoice_payment_days: 'invoiced but unpaid after this is revenue leakage',
   waiver_warning_days: 'a waiver expiring within this is announced',
+  milestone_slip_days: "a milestone's forecast later than its baseline by more than this is a finding",
+  tcpi_max: 'a TCPI above this (the efficiency the rest of the work needs to stay in budget) is a finding',
 };
 
 const TYPE_NOTES: Record<PmoType, string[]> = {

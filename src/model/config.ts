@@ -21,7 +21,13 @@ export const DEFAULT_THRESHOLDS = {
   change_decision_days: 30,
   invoice_payment_days: 45,
   waiver_warning_days: 14,
+  milestone_slip_days: 14,
+  tcpi_max: 1.1,
 };
+
+/** How many days an open issue of each severity may wait before it must be escalated (FORMAT.md's issues). */
+export const ISSUE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
 
 export type Thresholds = typeof DEFAULT_THRESHOLDS;
 
@@ -37,6 +43,8 @@ export interface Config {
   rulesets: string[];
   intakeWeights: Record<string, number>;
   records: Record<string, string[]>;
+  /** Escalation days by issue severity; a severity not given (and an issue without one) uses issue_escalation_days. */
+  escalationDays: Partial<Record<IssueSeverity, number>>;
   /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
   pvMethod: 'linear' | 'step';
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
@@ -64,6 +72,7 @@ export function configFrom(data: unknown): Config {
     intakeWeights: isRecord(file.intake) && isRecord(file.intake.weights) ? (file.intake.weights as Record<string, number>) : {},
     records: given('records', {}),
     pvMethod: given('pv_method', 'linear'),
+    escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
     data,
   };
 }

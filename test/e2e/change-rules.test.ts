@@ -102,9 +102,21 @@ describe('red-has-cause', () => {
     const red = PROJECT.replace('overall: amber', 'overall: red');
     stage(dir, red);
     expect(ruleOf(check(dir, ['--staged']).findings, 'red-has-cause')).toEqual([
-      expect.objectContaining({ severity: 'warn', message: 'the project turned red (from amber) without a new issue or risk in the same change: log the cause in the RAID log' }),
+      expect.objectContaining({ severity: 'warn', message: 'the project turned red (from amber) without a cause in the same change (a new issue or risk, an issue escalated, a risk re-scored up): log the cause in the RAID log' }),
     ]);
     stage(dir, red.replace('team:', 'issues:\n  - { id: I1, title: Test environment down, owner: jdoe, raised: 2026-11-19, status: open }\nteam:'));
     expect(ruleOf(check(dir, ['--staged']).findings, 'red-has-cause')).toEqual([]);
+  });
+
+  it('takes an existing risk re-scored up, or an existing issue escalated, as the cause; a risk scored down is none', () => {
+    const issue = 'issues:\n  - { id: I1, title: Test environment down, owner: jdoe, raised: 2026-11-02, status: open }\nteam:';
+    const dir = makePortfolio({ 'projects/apollo.yaml': PROJECT.replace('team:', issue) }, { git: true });
+    const red = PROJECT.replace('team:', issue).replace('overall: amber', 'overall: red');
+    const verdict = (text: string) => ruleOf((stage(dir, text), check(dir, ['--staged'])).findings, 'red-has-cause').length;
+    // R1 is 4 x 4 = 16 at the base: 5 x 4 = 20 is up, 3 x 4 = 12 is down.
+    expect(verdict(red.replace('probability: 4', 'probability: 5'))).toBe(0);
+    expect(verdict(red.replace('probability: 4', 'probability: 3'))).toBe(1);
+    expect(verdict(red.replace('status: open }', 'status: open, escalated: true }'))).toBe(0);
+    expect(verdict(red)).toBe(1);
   });
 });

@@ -12,9 +12,11 @@ describe('examples/acme', () => {
     const findings = JSON.parse(run.stdout) as Array<{ file: string; line: number; rule: string; severity: string; waived?: unknown }>;
     expect(findings.map((f) => [f.file, f.line, f.rule, f.severity, Boolean(f.waived)])).toEqual([
       ['projects/brightmart-edi.yaml', 38, 'schema/invalid-date', 'error', false],
+      ['projects/crm-migration.yaml', 22, 'tcpi-achievable', 'warn', false],
       ['projects/crm-migration.yaml', 23, 'budget-variance', 'error', true],
       ['projects/crm-migration.yaml', 47, 'milestone-overdue', 'warn', false],
       ['projects/crm-migration.yaml', 133, 'allocation-over-capacity', 'error', false],
+      ['projects/data-platform.yaml', 22, 'tcpi-achievable', 'warn', false],
       ['projects/data-platform.yaml', 23, 'budget-variance', 'error', false],
       ['projects/data-platform.yaml', 115, 'large-change-cfo-decision', 'error', false],
       ['projects/data-platform.yaml', 125, 'allocation-over-capacity', 'error', false],

@@ -1,6 +1,6 @@
 /** pmo.yaml: the PMO's configuration. Its defaults are FORMAT.md's. */
 import { z } from 'zod';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../config.js';
+import { DEFAULT_THRESHOLDS, ISSUE_SEVERITIES, type IssueSeverity, type Thresholds } from '../config.js';
 import { list, oneOf, optional, text } from './common.js';
 
 const nonNegative = () => z.number().min(0).describe('a number, 0 or more');
@@ -32,6 +32,9 @@ export const configSchema = z.strictObject({
   intake: optional(z.strictObject({ weights: optional(z.record(z.string(), z.number().describe('a number'))) })),
   records: optional(z.record(z.string(), list(text())).describe('a map of phase to record names')),
   pv_method: optional(oneOf(['linear', 'step'])),
+  escalation_days: optional(
+    z.strictObject(Object.fromEntries(ISSUE_SEVERITIES.map((level) => [level, optional(nonNegative())])) as Record<IssueSeverity, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>),
+  ),
   schema: optional(z.strictObject({ project: optional(extension), request: optional(extension) })),
 });
 

@@ -1,5 +1,6 @@
 /** projects/<id>.yaml: one project, as FORMAT.md defines it. */
 import { z } from 'zod';
+import { ISSUE_SEVERITIES } from '../config.js';
 import {
   LEVEL, RAG, date, id, int, itemId, list, money, oneOf, optional, percent, recordPaths, signedInt,
   text, textList,
@@ -50,6 +51,7 @@ const issue = z.strictObject({
   title: text(),
   description: optional(text()),
   owner: optional(id()),
+  severity: optional(oneOf(ISSUE_SEVERITIES)),
   raised: optional(date()),
   resolved: optional(date()),
   status: optional(oneOf(['open', 'closed'])),

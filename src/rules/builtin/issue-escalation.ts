@@ -9,20 +9,21 @@ const rule: ProjectRule = {
   governance: true,
   thresholds: ['issue_escalation_days'],
   messages: {
-    unescalated: 'issue {{id}} "{{title}}" was raised {{raised}} ({{days}} days ago, limit {{limit}}), is still open and has not been escalated',
+    unescalated: '{{severity}}issue {{id}} "{{title}}" was raised {{raised}} ({{days}} days ago, limit {{limit}}), is still open and has not been escalated',
   },
   scope: 'project',
   check(project, ctx) {
     if (isClosed(project, ctx.config.lifecycle)) return;
-    const limit = ctx.thresholds.issue_escalation_days;
     const open = new Set(ctx.measure(project).openIssues);
     (project.issues ?? []).forEach((issue, index) => {
       if (!open.has(issue) || issue.raised == null || issue.escalated === true) return;
+      // pmo.yaml's escalation_days may give each severity its own limit.
+      const limit = (issue.severity ? ctx.config.escalationDays[issue.severity] : undefined) ?? ctx.thresholds.issue_escalation_days;
       const days = daysBetween(issue.raised, ctx.today);
       if (days <= limit) return;
       ctx.report({
         messageId: 'unescalated',
-        data: { id: issue.id, title: issue.title, raised: issue.raised, days, limit },
+        data: { severity: issue.severity ? `${issue.severity} ` : '', id: issue.id, title: issue.title, raised: issue.raised, days, limit },
         path: ['issues', index, 'escalated'],
         item: issue.id,
       });
