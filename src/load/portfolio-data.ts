@@ -10,6 +10,7 @@ import type { Project } from '../model/schemas/project.js';
 import type { Goal, Person, Waiver } from '../model/schemas/people.js';
 import type { Request } from '../model/schemas/request.js';
 import { isRecord } from '../model/labels.js';
+import { idOfFile } from '../layout.js';
 import type { SourceFile } from './discover.js';
 import { parseYaml } from './parse-yaml.js';
 import { decodeSource } from './read.js';
@@ -22,6 +23,24 @@ export interface PortfolioData {
   waivers: Waiver[];
   /** Files whose data could not be used, and why (in the report's words). */
   leftOut: Array<{ file: string; reason: string }>;
+  /**
+   * The projects among them, as far as they can be read: an audit still counts them against their manager and
+   * department, and their budget still belongs to their goals. Only fields of the right type are kept.
+   */
+  brokenProjects: BrokenProject[];
+}
+
+/** What a project file with YAML or schema errors still says of itself (its id is its file name). */
+export interface BrokenProject {
+  path: string;
+  id: string;
+  name: string | null;
+  manager: string | null;
+  phase: string | null;
+  department: string | null;
+  currency: string | null;
+  goals: string[];
+  baseline: number | null;
 }
 
 /** Rule ids of the findings that make a file's data unusable for numbers. */
@@ -37,12 +56,13 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
   for (const f of findings) {
     if (f.severity === 'error' && UNUSABLE.test(f.rule)) broken.set(f.file, (broken.get(f.file) ?? 0) + 1);
   }
-  const out: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [] };
+  const out: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [], brokenProjects: [] };
   for (const file of files) {
     if (!['project', 'request', 'people', 'goals', 'waivers'].includes(file.kind)) continue;
     const errors = broken.get(file.path);
     if (errors) {
       out.leftOut.push({ file: file.path, reason: `${errors} YAML or schema error${errors === 1 ? '' : 's'}: run pmo check ${file.path}` });
+      if (file.kind === 'project') out.brokenProjects.push(brokenProject(file.path, dataOf(file)));
       continue;
     }
     const data = dataOf(file);
@@ -54,4 +74,22 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
     else out.waivers = (data.waivers ?? []) as Waiver[];
   }
   return out;
+}
+
+/** The fields of a broken project file that still have the right type (a file with YAML errors has none). */
+function brokenProject(path: string, data: unknown): BrokenProject {
+  const file = isRecord(data) ? data : {};
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  const budget = isRecord(file.budget) ? file.budget : {};
+  return {
+    path,
+    id: idOfFile(path),
+    name: text(file.name),
+    manager: text(file.manager),
+    phase: text(file.phase),
+    department: text(file.department),
+    currency: text(file.currency),
+    goals: Array.isArray(file.goals) ? file.goals.filter((g): g is string => typeof g === 'string') : [],
+    baseline: typeof budget.baseline === 'number' && Number.isFinite(budget.baseline) ? budget.baseline : null,
+  };
 }

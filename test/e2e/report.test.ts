@@ -102,6 +102,29 @@ describe('pmo report: the other kinds', () => {
     for (const r of csv) expect(Number(r.score)).toBe(Math.max(0, 100 - 10 * Number(r.errors) - 3 * Number(r.warnings) - Number(r.infos)));
   });
 
+  it('audit keeps a project whose file has schema errors: its errors count against its manager and department, its budget against its goals', () => {
+    // zeus (jdoe, IT) has priority 9 (a schema error) and baseline 300,000 for goal G1; apollo (jdoe, no
+    // department) is valid with 500,000 for G2.
+    const zeus = PROJECT.replace('id: apollo', 'id: zeus').replace('priority: 2', 'priority: 9').replace('goals: [G2]', 'goals: [G1]')
+      .replace('baseline: 500000', 'baseline: 300000').replace('phase: execution', 'phase: execution\ndepartment: IT');
+    const dir = makePortfolio({
+      'projects/zeus.yaml': zeus,
+      'pmo.yaml': 'version: 1\npmo_type: controlling\nschema:\n  project:\n    properties:\n      department: { enum: [IT, Finance] }\n',
+    });
+    const audit = JSON.parse(report(['audit', '-f', 'json'], dir).stdout);
+    const row = audit.compliance.projects.find((p: { project: string }) => p.project === 'zeus');
+    // One schema error: 100 - 10 = 90
+    expect(row).toMatchObject({ project: 'zeus', manager: 'jdoe', department: 'IT', errors: 1, score: 90 });
+    expect(audit.compliance.departments.map((d: { department: string | null; projects: number }) => [d.department, d.projects])).toEqual([['IT', 1], [null, 1]]);
+    expect(audit.compliance.managers).toMatchObject([{ manager: 'jdoe', projects: 2 }]);
+    expect(audit.projects.map((p: { id: string; left_out: boolean }) => [p.id, p.left_out])).toEqual([['apollo', false], ['zeus', true]]);
+    expect(audit.other_files).toEqual([]);
+    // The weekly's alignment: 800,000 in all, G1 300,000 (zeus), G2 500,000 (apollo)
+    const weekly = JSON.parse(report(['weekly', '-f', 'json'], dir).stdout);
+    expect(weekly.summary.alignment.total).toBe(800000);
+    expect(weekly.summary.alignment.goals.map((g: { id: string; budget: number }) => [g.id, g.budget])).toEqual([['G1', 300000], ['G2', 500000]]);
+  });
+
   it('project <id>: the one-pager; an unknown id exits 2 with a suggestion', () => {
     const run = report(['project', 'crm-migration']);
     expect(run.code).toBe(0);

@@ -64,6 +64,7 @@ const data: PortfolioData = {
   goals: [{ id: 'G1', title: 'Grow' }],
   waivers: [{ rule: 'status-fresh', project: 'beta', reason: 'Board holiday', approved_by: 'asmith', expires: '2026-11-25' }],
   leftOut: [{ file: 'projects/broken.yaml', reason: '1 YAML or schema error: run pmo check projects/broken.yaml' }],
+  brokenProjects: [],
 };
 
 const finding = (file: string, rule: string, severity: Finding['severity'], waived = false): Finding => ({

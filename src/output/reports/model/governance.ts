@@ -6,10 +6,17 @@ import { countFindings } from '../../../findings.js';
 import { compare } from './project-view.js';
 
 /** Scores per project, PM and department (docs/metrics.md): the audit's ranking. */
+/** How a broken project file whose manager cannot be read is grouped. */
+export const NO_MANAGER = '(unknown)';
+
 export function compliance(ctx: ReportContext) {
   return complianceSummary(
     ctx.findings,
-    ctx.data.projects.map(({ path, data }) => ({ id: data.id, manager: data.manager, department: (data as Record<string, unknown>).department, path })),
+    [
+      ...ctx.data.projects.map(({ path, data }) => ({ id: data.id, manager: data.manager, department: (data as Record<string, unknown>).department, path })),
+      // A project whose file has errors is still audited: its errors count against its manager and department.
+      ...ctx.data.brokenProjects.map((b) => ({ id: b.id, manager: b.manager ?? NO_MANAGER, department: b.department, path: b.path })),
+    ],
   );
 }
 

@@ -10,8 +10,9 @@ import { resourceLoad } from '../../../metrics/resources.js';
 import { suggest } from '../../../model/suggest.js';
 import { measureProject } from '../../../metrics/measures.js';
 import { reportContext, reportHeader, type ReportContext, type ReportInput } from './context.js';
-import { compliance, governanceSummary } from './governance.js';
+import { compliance, governanceSummary, NO_MANAGER } from './governance.js';
 import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
+import { compare, findingCounts } from './project-view.js';
 import { projectDetail } from './project-detail.js';
 import { projectAgainst } from './project-against.js';
 import type { Project } from '../../../model/schemas/project.js';
@@ -70,7 +71,7 @@ function audit(ctx: ReportContext) {
   const required = projects.reduce((n, p) => n + p.records.required.length, 0);
   const missing = projects.reduce((n, p) => n + p.records.missing.length, 0);
   // Findings outside any project file (pmo.yaml, people.yaml, rule files) are the PMO's own to fix.
-  const projectFiles = new Set(projects.map((p) => p.file));
+  const projectFiles = new Set([...projects.map((p) => p.file), ...ctx.data.brokenProjects.map((b) => b.path)]);
   return {
     report: reportHeader(ctx, 'Governance audit'),
     governance: governanceSummary(ctx, scores),
@@ -81,7 +82,12 @@ function audit(ctx: ReportContext) {
       completeness_pct: required ? Math.round(((required - missing) / required) * 1000) / 10 : null,
       projects: projects.filter((p) => p.records.missing.length > 0).map((p) => ({ project: p.id, project_name: p.name, phase: p.phase, missing: p.records.missing })),
     },
-    projects: projects.map((p) => ({ id: p.id, name: p.name, manager: p.manager, phase: p.phase, file: p.file, findings: p.findings })),
+    projects: [
+      ...projects.map((p) => ({ id: p.id, name: p.name, manager: p.manager, phase: p.phase, file: p.file, findings: p.findings, left_out: false })),
+      ...ctx.data.brokenProjects.map((b) => ({
+        id: b.id, name: b.name ?? b.id, manager: ctx.person(b.manager ?? NO_MANAGER), phase: b.phase, file: b.path, findings: findingCounts(ctx.findingsOf(b.path)), left_out: true,
+      })),
+    ].sort((a, b) => compare(a.id, b.id)),
     other_files: [...new Set(ctx.findings.map((f) => f.file).filter((file) => !projectFiles.has(file)))].sort().map((file) => ({
       file,
       findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),

@@ -69,7 +69,7 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     over_allocations: load.people.filter((person) => person.over_weeks > 0),
     load,
     revenue: { ...revenue.totals, overdue_items: revenue.items.filter((i) => i.overdue).map((i) => ({ ...i, project_name: nameOf.get(i.project) ?? i.project })) },
-    alignment: alignment(pricedData, ctx),
+    alignment: alignment([...pricedData, ...brokenInCurrency(ctx)], ctx),
     governance: governanceSummary(ctx),
     charts: chartData(active, load),
   };
@@ -117,6 +117,16 @@ function activeProjects(ctx: ReportContext): Project[] {
   return ctx.data.projects.map((p) => p.data).filter((p) => ctx.measure(p).state === 'active');
 }
 
+/**
+ * The projects whose files have errors, as far as alignment reads them (goals and baseline): their approved
+ * budget still belongs to their goals. Those in another currency are left out, as for the others.
+ */
+function brokenInCurrency(ctx: ReportContext): Array<Pick<Project, 'id' | 'goals' | 'budget'>> {
+  return ctx.data.brokenProjects
+    .filter((b) => (b.currency ?? ctx.config.currency) === ctx.config.currency && b.phase !== ctx.config.lifecycle[ctx.config.lifecycle.length - 1])
+    .map((b) => ({ id: b.id, goals: b.goals, budget: b.baseline === null ? undefined : { baseline: b.baseline } }));
+}
+
 /** Every project, closed ones included, whose money is in the portfolio's currency. */
 function pricedAll(ctx: ReportContext): Project[] {
   return ctx.data.projects.map((p) => p.data).filter((p) => (p.currency ?? ctx.config.currency) === ctx.config.currency);
@@ -129,7 +139,7 @@ function unknownPhases(views: readonly ProjectView[], lifecycle: readonly string
 }
 
 /** Budget per strategic goal, shares as percentages (0-100) like every other percentage of the model. */
-function alignment(projects: Project[], ctx: ReportContext) {
+function alignment(projects: ReadonlyArray<Pick<Project, 'id' | 'goals' | 'budget'>>, ctx: ReportContext) {
   const byGoal = budgetByGoal(projects, ctx.data.goals);
   const pct = (share: number | null) => (share === null ? null : round(share * 100, 1));
   const unalignedBudget = byGoal.unaligned.reduce((sum, p) => sum + p.budget, 0);
