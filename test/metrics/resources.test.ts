@@ -30,13 +30,13 @@ const projects = [
     dates: { start: '2026-11-01', baseline_end: '2027-06-30' },
     team: [
       { person: 'bkim', allocation: 40, from: '2026-11-23', to: '2026-12-09' }, // W48, W49, W50
-      { person: 'zed', allocation: 30, to: '2026-11-18' }, // not in people.yaml; W47 only
+      { person: 'zed', allocation: 30, to: '2026-11-20' }, // not in people.yaml; ends today, W47's last working day
       { person: 'asmith', allocation: 0 }, // 0%: no load
     ],
   }),
   // the lifecycle's last phase: holds nobody when lastPhase is given
   project('gamma', { phase: 'closed', dates: { start: '2026-01-05', actual_end: '2026-12-31' }, team: [{ person: 'bkim', allocation: 100 }] }),
-  // no end date at all: the allocation has no end and is skipped, as the rule skips it
+  // no end date at all: the allocation runs on, in every week of the window
   project('delta', { dates: { start: '2026-11-02' }, team: [{ person: 'kim', allocation: 50 }] }),
   // over before the window: no load in it, and 'old' (not in people.yaml) does not appear
   project('epsilon', {
@@ -48,16 +48,21 @@ const projects = [
 const options = { from: TODAY, weeks: 4, defaultCapacity: 100, lastPhase: 'closed' };
 
 describe('resourceLoad', () => {
-  it('sums allocations per ISO week against capacity, most loaded first', () => {
-    // bkim: alpha 60 in W47-W49, beta 40 in W48-W50 -> 60, 100, 100, 40; capacity 80: over in W48, W49
-    // jdoe: alpha 50 from W48 -> 0, 50, 50, 50
-    // zed: beta 30 in W47 -> 30, 0, 0, 0; default capacity, no name
+  it("sums allocations per working day, each week showing its peak day, most loaded first", () => {
+    // From Friday 2026-11-20 (the only working day of W47 left) on:
+    // bkim: alpha 60 to Wed 12-02; beta 40 from Mon 11-23 to Wed 12-09.
+    //   W47 (Fri): 60. W48 (11-23..27): 100. W49 (11-30..12-04): 100 Mon-Wed, 40 Thu-Fri: peak 100. W50: 40.
+    //   Capacity 80: over in W48 and W49.
+    // jdoe: alpha 50 from Wed 11-25: 0, 50, 50, 50
+    // kim: delta 50 with no end: 50 every week; not in people.yaml: default capacity, no name
+    // zed: beta 30 to Fri 11-20: 30, 0, 0, 0
     // asmith, cfo: in people.yaml, no load: zeros, after the loaded, by id
     expect(resourceLoad(projects, people, options)).toEqual({
       weeks: ['2026-W47', '2026-W48', '2026-W49', '2026-W50'],
       people: [
         { person: 'bkim', name: 'Bo Kim', capacity: 80, load: [60, 100, 100, 40], peak: 100, over_weeks: 2, projects: ['alpha', 'beta'] },
         { person: 'jdoe', name: 'Jane Doe', capacity: 100, load: [0, 50, 50, 50], peak: 50, over_weeks: 0, projects: ['alpha'] },
+        { person: 'kim', name: null, capacity: 100, load: [50, 50, 50, 50], peak: 50, over_weeks: 0, projects: ['delta'] },
         { person: 'zed', name: null, capacity: 100, load: [30, 0, 0, 0], peak: 30, over_weeks: 0, projects: ['beta'] },
         { person: 'asmith', name: 'Alex Smith', capacity: 100, load: [0, 0, 0, 0], peak: 0, over_weeks: 0, projects: [] },
         { person: 'cfo', name: 'Chris Fo', capacity: 10, load: [0, 0, 0, 0], peak: 0, over_weeks: 0, projects: [] },
@@ -65,8 +70,38 @@ describe('resourceLoad', () => {
     });
   });
 
+  it('50% to a Wednesday and 51% from the Thursday is a peak of 51%, not 101%; a weekend loads nobody', () => {
+    const split = [
+      project('a', { dates: { start: '2026-11-02' }, team: [{ person: 'jdoe', allocation: 50, to: '2026-11-25' }] }),
+      project('b', { dates: { start: '2026-11-02' }, team: [{ person: 'jdoe', allocation: 51, from: '2026-11-26', to: '2026-12-31' }] }),
+      // Saturday 11-28 and Sunday 11-29 only
+      project('c', { dates: { start: '2026-11-02' }, team: [{ person: 'jdoe', allocation: 60, from: '2026-11-28', to: '2026-11-29' }] }),
+    ];
+    const jdoe = resourceLoad(split, people, { ...options, weeks: 2 }).people[0]!;
+    expect(jdoe).toMatchObject({ person: 'jdoe', load: [50, 51], peak: 51, over_weeks: 0, projects: ['a', 'b'] });
+    const files = [{ path: 'people.yaml', kind: 'people' as const, data: { people } }, ...split.map((p) => ({ path: `projects/${p.id}.yaml`, kind: 'project' as const, data: p }))];
+    expect(runPortfolioRule(allocationOverCapacity, files, TODAY)).toEqual([]);
+  });
+
+  it('an allocation with no end runs on: 100% with no end plus 50% to 12-31 is 150% until 12-31', () => {
+    const both = [
+      project('open', { dates: { start: '2026-11-02' }, team: [{ person: 'jdoe', allocation: 100 }] }),
+      project('ends', { dates: { start: '2026-11-02', forecast_end: '2026-12-31' }, team: [{ person: 'jdoe', allocation: 50 }] }),
+    ];
+    const files = [{ path: 'people.yaml', kind: 'people' as const, data: { people } }, ...both.map((p) => ({ path: `projects/${p.id}.yaml`, kind: 'project' as const, data: p }))];
+    // From today (Fri 11-20) to Thu 12-31, the last working day of 'ends'.
+    expect(runPortfolioRule(allocationOverCapacity, files, TODAY).map((r) => [r.file, r.data?.load, r.data?.when])).toEqual([
+      ['projects/open.yaml', 150, 'from 2026-11-20 to 2026-12-31'],
+      ['projects/ends.yaml', 150, 'from 2026-11-20 to 2026-12-31'],
+    ]);
+    // Over capacity again from a day on: a second open-ended 10% makes 110% with no end.
+    both.push(project('more', { dates: { start: '2026-11-02' }, team: [{ person: 'jdoe', allocation: 10 }] }));
+    const more = [...files, { path: 'projects/more.yaml', kind: 'project' as const, data: both[2]! }];
+    expect(runPortfolioRule(allocationOverCapacity, more, TODAY).map((r) => r.data?.when)).toContain('from 2027-01-01 on');
+  });
+
   it('counts projects in the last phase when lastPhase is not given', () => {
-    // gamma adds bkim 100 in every window week: 160, 200, 200, 140
+    // gamma (to 12-31) adds bkim 100 on every working day of the window: 160, 200, 200, 140
     const bkim = resourceLoad(projects, people, { from: TODAY, weeks: 4, defaultCapacity: 100 }).people[0]!;
     expect(bkim).toMatchObject({ person: 'bkim', load: [160, 200, 200, 140], peak: 200, over_weeks: 4, projects: ['alpha', 'beta', 'gamma'] });
   });
@@ -80,8 +115,8 @@ describe('resourceLoad', () => {
     });
   });
 
-  it('agrees with the allocation-over-capacity rule on who is over, in which weeks', () => {
-    // The rule looks from this week (W47) to the end of every allocation; 60 weeks from W47 covers them all.
+  it('agrees with the allocation-over-capacity rule on who is over, on which days', () => {
+    // The rule looks from today to the end of every allocation; 60 weeks from W47 covers them all.
     const reports = runPortfolioRule(
       allocationOverCapacity,
       [
@@ -90,10 +125,11 @@ describe('resourceLoad', () => {
       ],
       TODAY,
     );
-    // one finding per allocation in the over-allocated sum: bkim's alpha 60% and beta 40%, 100% > 80% in W48-W49
-    expect(reports.map((r) => [r.file, r.data?.person, r.data?.load, r.data?.capacity, r.data?.weeks])).toEqual([
-      ['projects/alpha.yaml', 'bkim', 100, 80, 'weeks 2026-W48 to 2026-W49'],
-      ['projects/beta.yaml', 'bkim', 100, 80, 'weeks 2026-W48 to 2026-W49'],
+    // one finding per allocation in the over-allocated sum: bkim's alpha 60% and beta 40%, 100% > 80% from
+    // Mon 11-23 (beta starts) to Wed 12-02 (alpha ends)
+    expect(reports.map((r) => [r.file, r.data?.person, r.data?.load, r.data?.capacity, r.data?.when])).toEqual([
+      ['projects/alpha.yaml', 'bkim', 100, 80, 'from 2026-11-23 to 2026-12-02'],
+      ['projects/beta.yaml', 'bkim', 100, 80, 'from 2026-11-23 to 2026-12-02'],
     ]);
 
     const load = resourceLoad(projects, people, { ...options, weeks: 60 });

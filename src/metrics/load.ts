@@ -1,0 +1,101 @@
+/**
+ * A person's load, day by day: the one definition the allocation-over-capacity rule and the resource reports
+ * share. An allocation runs from its `from` (default: the project's start) to its `to` (default: the project's
+ * end: actual, else forecast, else baseline; with none, it runs on); it loads every working day (Monday to
+ * Friday) in between, both ends included. A person's load on a day is the sum of the allocations running that
+ * day, in percent of a full day.
+ *
+ * Days are day numbers (days since 1970-01-01): plain integers to compare and step through.
+ */
+import type { Project } from '../model/schemas/project.js';
+import { finite } from './numbers.js';
+
+const DAY_MS = 86_400_000;
+
+export const dayNumber = (date: string): number => Math.floor(Date.parse(date) / DAY_MS);
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Monday to Friday (day 0, 1970-01-01, was a Thursday). */
+export const isWorkingDay = (day: number): boolean => (day + 3) % 7 < 5;
+/** The Monday of the week that holds `day`. */
+export const mondayOf = (day: number): number => day - ((day + 3) % 7);
+
+/** One allocation as days: [person, percent, first day, last day or null (runs on), index in team]. */
+export type Span = [person: string, percent: number, from: number, to: number | null, index: number];
+
+/** A project's allocations that load anyone (0% loads nobody), as spans. */
+export function allocationSpans(project: Pick<Project, 'dates' | 'team'>): Span[] {
+  const dates = project.dates ?? ({} as Partial<Project['dates']>);
+  const end = dates.actual_end ?? dates.forecast_end ?? dates.baseline_end;
+  return (project.team ?? []).flatMap((member, index): Span[] => {
+    const from = member?.from ?? dates.start;
+    const to = member?.to ?? end;
+    const percent = finite(member?.allocation) ?? 0;
+    return from && percent > 0 ? [[member.person, percent, dayNumber(from), to ? dayNumber(to) : null, index]] : [];
+  });
+}
+
+/** A stretch of days with one load: the parts running, and their sum; `to` null when it runs on. */
+export interface Segment<T> {
+  from: number;
+  to: number | null;
+  percent: number;
+  parts: T[];
+}
+
+/**
+ * One person's load from `fromDay` on, as stretches of constant load that hold at least one working day (a
+ * weekend alone loads nobody). Stretches with the same parts, apart only by days off, are one. A sweep over
+ * the allocations' start and end days: O(n log n) in them, whatever the number of projects or days.
+ */
+export function loadSegments<T>(parts: ReadonlyArray<{ part: T; percent: number; from: number; to: number | null }>, fromDay: number): Array<Segment<T>> {
+  type Part = (typeof parts)[number];
+  const events: Array<{ day: number; part: Part; starts: boolean }> = [];
+  for (const p of parts) {
+    if (p.to !== null && p.to < fromDay) continue;
+    events.push({ day: Math.max(p.from, fromDay), part: p, starts: true });
+    if (p.to !== null) events.push({ day: p.to + 1, part: p, starts: false });
+  }
+  events.sort((a, b) => a.day - b.day);
+  const running = new Set<Part>();
+  let percent = 0;
+  const segments: Array<Segment<Part>> = [];
+  for (let i = 0; i < events.length; ) {
+    const day = events[i]!.day;
+    for (; i < events.length && events[i]!.day === day; i++) {
+      const { part, starts } = events[i]!;
+      if (starts) running.add(part);
+      else running.delete(part);
+      percent += (starts ? 1 : -1) * part.percent;
+    }
+    const work = workingDaysIn(day, i < events.length ? events[i]!.day - 1 : null);
+    if (running.size === 0 || !work) continue;
+    const last = segments[segments.length - 1];
+    const same = last && last.to !== null && !workingDaysIn(last.to + 1, work.first - 1) && last.parts.length === running.size && last.parts.every((p) => running.has(p));
+    if (same) last.to = work.last;
+    else segments.push({ from: work.first, to: work.last, percent, parts: [...running] });
+  }
+  return segments.map((s) => ({ ...s, parts: s.parts.map((p) => p.part) }));
+}
+
+/** The first and last working days from `from` to `to` (null: on and on), or undefined when there are none. */
+function workingDaysIn(from: number, to: number | null): { first: number; last: number | null } | undefined {
+  if (to !== null && to < from) return undefined;
+  let first = from;
+  while (!isWorkingDay(first)) first++;
+  if (to === null) return { first, last: null };
+  let last = to;
+  while (!isWorkingDay(last)) last--;
+  return first <= last ? { first, last } : undefined;
+}
+
+/** The highest load of each week's working days, for `weeks` weeks from the week of `fromDay`. */
+export function weeklyPeaks<T>(segments: ReadonlyArray<Segment<T>>, fromDay: number, weeks: number): number[] {
+  const first = mondayOf(fromDay);
+  const peaks = new Array<number>(weeks).fill(0);
+  for (const s of segments) {
+    const a = Math.max(0, Math.floor((s.from - first) / 7));
+    const b = s.to === null ? weeks - 1 : Math.min(weeks - 1, Math.floor((s.to - first) / 7));
+    for (let w = a; w <= b; w++) peaks[w] = Math.max(peaks[w]!, s.percent);
+  }
+  return peaks;
+}
