@@ -126,6 +126,40 @@ export function acceptDeliverable(edit: YamlEdit, id: string, input: { by?: stri
   return `deliverable ${id} accepted on ${input.date}${input.by ? ` by ${input.by}` : ''}`;
 }
 
+/** Puts the project on hold (FORMAT.md's `holds`, newest last): since when, why, who decided, when to review. */
+export function holdProject(edit: YamlEdit, input: { since: string; reason: string; by: string; reviewBy: string }): string {
+  if (currentHold(edit.data) !== undefined) throw new UsageError('the project is already on hold; --resume it first, or edit the hold in the file');
+  if (isRecord(edit.data) && isRecord(edit.data.cancelled)) throw new UsageError('the project is cancelled; a cancelled project is not put on hold');
+  if (input.reviewBy < input.since) throw new UsageError(`--review-by ${input.reviewBy} is before the hold starts (${input.since})`);
+  edit.append(['holds'], { since: input.since, reason: input.reason, decided_by: input.by, review_by: input.reviewBy });
+  return `on hold since ${input.since} (${input.reason}), decided by ${input.by}; review by ${input.reviewBy}`;
+}
+
+/** Ends the current hold: the date it ended and who decided. */
+export function resumeProject(edit: YamlEdit, input: { until: string; by: string }): string {
+  const index = currentHold(edit.data);
+  if (index === undefined) throw new UsageError('the project is not on hold: there is nothing to resume');
+  edit.set(['holds', index, 'until'], input.until, { after: ['since', 'reason', 'decided_by', 'review_by'] });
+  edit.set(['holds', index, 'resumed_by'], input.by, { after: ['since', 'reason', 'decided_by', 'review_by', 'until'] });
+  return `resumed on ${input.until}, decided by ${input.by}`;
+}
+
+/** Cancels the project: when, why, and who decided. A hold it was in ends that day. */
+export function cancelProject(edit: YamlEdit, input: { on: string; reason: string; by: string }): string {
+  if (isRecord(edit.data) && isRecord(edit.data.cancelled)) throw new UsageError('the project is already cancelled');
+  const hold = currentHold(edit.data);
+  if (hold !== undefined) edit.set(['holds', hold, 'until'], input.on, { after: ['since', 'reason', 'decided_by', 'review_by'] });
+  edit.set(['cancelled'], { on: input.on, reason: input.reason, decided_by: input.by });
+  return `cancelled on ${input.on} (${input.reason}), decided by ${input.by}`;
+}
+
+/** The index of the hold the project is in now (the last, without `until`), or undefined. */
+function currentHold(data: unknown): number | undefined {
+  const holds = list(data, 'holds');
+  const last = holds[holds.length - 1];
+  return isRecord(last) && last.until == null ? holds.length - 1 : undefined;
+}
+
 export function addLesson(edit: YamlEdit, title: string): string {
   // Follow the file: a list of plain titles gets a title; otherwise FORMAT.md's map.
   const lessons = list(edit.data, 'lessons');

@@ -10,7 +10,7 @@ import { isRecord } from '../model/labels.js';
 import { didYouMean } from '../model/suggest.js';
 import type { FileChange } from './changes.js';
 import {
-  acceptDeliverable, addIssue, addRisk, addStatus, closeIssue, closeRisk, decideChange, setPhase, updateMilestone,
+  acceptDeliverable, addIssue, addRisk, addStatus, cancelProject, closeIssue, closeRisk, decideChange, holdProject, resumeProject, setPhase, updateMilestone,
   type RiskInput, type StatusInput,
 } from './project-edits.js';
 import { encodeText, readForEdit } from './source.js';
@@ -34,6 +34,11 @@ export interface UpdateRequest {
   change?: { id: string; decision: 'approved' | 'rejected' };
   accept?: { id: string; record?: string };
   phase?: string;
+  /** Put on hold: why, and when to review the decision (decided by `by` on `date`). */
+  hold?: { reason: string; reviewBy: string };
+  resume?: boolean;
+  /** Cancel: why (decided by `by` on `date`). */
+  cancel?: { reason: string };
 }
 
 export interface UpdatePlan {
@@ -84,6 +89,7 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
   if (request.closeIssue) done.push(closeIssue(edit, request.closeIssue, request.date));
   if (request.change) done.push(decideChange(edit, request.change.id, request.change.decision, request.by, request.date));
   if (request.accept) done.push(acceptDeliverable(edit, request.accept.id, { by: request.by, date: request.date, record: request.accept.record }));
+  done.push(...decideLife(edit, request));
 
   const warnings: string[] = [];
   let gate: GateReadiness | undefined;
@@ -107,6 +113,17 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
   const text = edit.result();
   assertNoNewErrors(ws, 'project', file.path, before, edit.data, text);
   return { change: { path: file.path, abs: file.abs, before: file.bytes, after: encodeText(text, file.bom) }, done, warnings, gate };
+}
+
+/** Hold, resume and cancel: decisions about the project's life, each recorded with who decided and when. */
+function decideLife(edit: YamlEdit, request: UpdateRequest): string[] {
+  const decisions = [request.hold && 'hold', request.resume && 'resume', request.cancel && 'cancel'].filter(Boolean);
+  if (decisions.length === 0) return [];
+  if (decisions.length > 1) throw new UsageError(`--${decisions.join(' and --')}: one decision about the project's life at a time`);
+  if (!request.by) throw new UsageError(`--${decisions[0]!} records a decision: say who decided with --by <person>`);
+  if (request.hold) return [holdProject(edit, { since: request.date, reason: request.hold.reason, by: request.by, reviewBy: request.hold.reviewBy })];
+  if (request.resume) return [resumeProject(edit, { until: request.date, by: request.by })];
+  return [cancelProject(edit, { on: request.date, reason: request.cancel!.reason, by: request.by })];
 }
 
 /** The gates to `phase`, judged on the project as the edit leaves it (its phase not yet changed). */

@@ -14,7 +14,10 @@ import { revenueStatus } from '../metrics/revenue.js';
 
 export interface TrendValues {
   projects: number;
+  /** Running projects (not on hold, cancelled or closed): the ones the other values describe. */
   active: number;
+  on_hold: number;
+  cancelled: number;
   by_rag: { green: number; amber: number; red: number; none: number };
   by_phase: Array<{ phase: string; count: number }>;
   findings: { errors: number; warnings: number; infos: number; waived: number; by_category: Array<{ category: string; count: number }> };
@@ -54,11 +57,14 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
   ).projects.map((p) => p.score);
   const evm = portfolioEarnedValue(priced.map((p) => measured.get(p)!.evmInputs));
   const money = (pick: (m: ProjectMeasures) => number | null | undefined) => priced.reduce((sum, p) => sum + (pick(measured.get(p)!) ?? 0), 0);
-  const load = resourceLoad(active, data.people, { from: today, weeks: 1, defaultCapacity: config.thresholds.allocation_max_pct, lastPhase: last });
+  // Load as allocation-over-capacity judges it: a project on hold still holds its people.
+  const load = resourceLoad(projects, data.people, { from: today, weeks: 1, defaultCapacity: config.thresholds.allocation_max_pct, lastPhase: last });
   const phases = [...config.lifecycle, ...new Set(projects.map((p) => p.phase).filter((phase) => !config.lifecycle.includes(phase)))];
   return {
     projects: projects.length,
     active: active.length,
+    on_hold: projects.filter((p) => measured.get(p)!.state === 'on_hold').length,
+    cancelled: projects.filter((p) => measured.get(p)!.state === 'cancelled').length,
     by_rag: byRag,
     by_phase: phases.map((phase) => ({ phase, count: projects.filter((p) => p.phase === phase).length })),
     findings: { ...counts, by_category: [...categories].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, count]) => ({ category, count })) },

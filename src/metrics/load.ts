@@ -2,7 +2,8 @@
  * A person's load, day by day: the one definition the allocation-over-capacity rule and the resource reports
  * share. An allocation runs from its `from` (default: the project's start) to its `to` (default: the project's
  * end: actual, else forecast, else baseline; with none, it runs on); it loads every working day (Monday to
- * Friday) in between, both ends included. A person's load on a day is the sum of the allocations running that
+ * Friday) in between, both ends included. A cancelled project holds nobody; one on hold still does (its
+ * people are booked until the PM releases them). A person's load on a day is the sum of the allocations running that
  * day, in percent of a full day.
  *
  * Days are day numbers (days since 1970-01-01): plain integers to compare and step through.
@@ -22,8 +23,9 @@ export const mondayOf = (day: number): number => day - ((day + 3) % 7);
 /** One allocation as days: [person, percent, first day, last day or null (runs on), index in team]. */
 export type Span = [person: string, percent: number, from: number, to: number | null, index: number];
 
-/** A project's allocations that load anyone (0% loads nobody), as spans. */
-export function allocationSpans(project: Pick<Project, 'dates' | 'team'>): Span[] {
+/** A project's allocations that load anyone (0% loads nobody; a cancelled project holds nobody), as spans. */
+export function allocationSpans(project: Pick<Project, 'dates' | 'team' | 'cancelled'>): Span[] {
+  if (project.cancelled) return [];
   const dates = project.dates ?? ({} as Partial<Project['dates']>);
   const end = dates.actual_end ?? dates.forecast_end ?? dates.baseline_end;
   return (project.team ?? []).flatMap((member, index): Span[] => {

@@ -26,8 +26,11 @@ export interface MeasureBasis {
   today(): string;
 }
 
-/** Where a project stands in its life: running, or finished (the lifecycle's last phase). */
-export type LifecycleState = 'active' | 'closed';
+/**
+ * Where a project stands in its life: running, held (a hold without an `until`), cancelled, or closed (the
+ * lifecycle's last phase). Cancelled and closed projects are finished.
+ */
+export type LifecycleState = 'active' | 'on_hold' | 'cancelled' | 'closed';
 
 export interface ForecastCost {
   amount: number;
@@ -38,7 +41,7 @@ export interface ForecastCost {
 export interface StatusFreshness {
   update: StatusUpdate | null;
   index: number | null;
-  /** Whether the project owes status updates: it is running and past initiation. */
+  /** Whether the project owes status updates: it is running (not held or finished) and past initiation. */
   required: boolean;
   /** Required, and none yet or the newest older than `status_max_age_days`. */
   stale: boolean;
@@ -53,19 +56,33 @@ export class ProjectMeasures {
     private readonly basis: MeasureBasis,
   ) {}
 
-  /** active or closed. */
   get state(): LifecycleState {
     const { lifecycle } = this.basis.config;
-    return this.project.phase === lifecycle[lifecycle.length - 1] ? 'closed' : 'active';
+    if (this.project.cancelled) return 'cancelled';
+    if (this.project.phase === lifecycle[lifecycle.length - 1]) return 'closed';
+    return this.currentHold ? 'on_hold' : 'active';
   }
 
-  /** The day the project is measured on: a closed project's actual end (its last day), else today. */
+  /** Closed or cancelled: no longer run, only kept. */
+  get finished(): boolean {
+    const state = this.state;
+    return state === 'closed' || state === 'cancelled';
+  }
+
+  /** The hold the project is in now: the last one, while it has no `until`. */
+  get currentHold(): NonNullable<Project['holds']>[number] | null {
+    const holds = this.project.holds ?? [];
+    const last = holds[holds.length - 1];
+    return last && !last.until ? last : null;
+  }
+
+  /** The day the project is measured on: a finished project's last day (actual end, or cancellation), else today. */
   get measuredOn(): string {
     return this.memo('measuredOn', () => {
-      // A closed project's day does not move: measured on its actual end, it stays day-blind (an actual end
+      // A finished project's day does not move: measured on its last day, it stays day-blind (an actual end
       // after today is dates/future's finding).
-      const end = this.project.dates?.actual_end;
-      return this.state === 'closed' && end ? end : this.today();
+      const end = this.state === 'cancelled' ? this.project.cancelled?.on : this.state === 'closed' ? this.project.dates?.actual_end : undefined;
+      return end ?? this.today();
     });
   }
 
@@ -140,14 +157,17 @@ export class ProjectMeasures {
     return this.memo('evm', () => earnedValueOf(this.evmInputs));
   }
 
-  /** Open milestones due before the day measured (a closed project: its actual end, so it is never late after). */
+  /**
+   * Open milestones due before the day measured (a finished project: its last day, so it is never late after).
+   * None while the project is on hold: its dates wait for the decision to resume.
+   */
   get overdueMilestones(): ReturnType<typeof overdueMilestones> {
-    return this.memo('overdueMilestones', () => overdueMilestones(this.project, this.measuredOn));
+    return this.memo('overdueMilestones', () => (this.state === 'on_hold' ? [] : overdueMilestones(this.project, this.measuredOn)));
   }
 
-  /** Open milestones due from the day measured up to `horizonDays` ahead; none once the project is closed. */
+  /** Open milestones due from today up to `horizonDays` ahead, while the project runs. */
   milestonesDue(horizonDays: number): ReturnType<typeof milestonesDue> {
-    return this.state === 'closed' ? [] : milestonesDue(this.project, this.today(), horizonDays);
+    return this.state === 'active' ? milestonesDue(this.project, this.today(), horizonDays) : [];
   }
 
   /** Each billing milestone's state today: invoiced, paid, overdue and since when (the revenue rules' reading). */

@@ -33,7 +33,7 @@ export interface ResourceLoad {
   people: PersonLoad[];
 }
 
-type LoadProject = Pick<Project, 'id' | 'phase' | 'dates' | 'team'>;
+type LoadProject = Pick<Project, 'id' | 'phase' | 'dates' | 'team' | 'cancelled'>;
 
 /**
  * Each person's load in the weeks of the window: each week's peak working day (load.ts), as the

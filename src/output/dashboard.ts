@@ -45,17 +45,19 @@ export function dashboard(projects: readonly ProjectView[], chalk: Palette, widt
   for (const p of sortForDashboard(projects)) {
     const rag = p.rag.overall;
     const colour = rag === 'red' ? chalk.red : rag === 'amber' ? chalk.yellow : rag === 'green' ? chalk.green : chalk.dim;
+    // A project on hold or cancelled reports no RAG: its state is the news.
+    const ragCell = p.state === 'on_hold' ? chalk.dim('Hold') : p.state === 'cancelled' ? chalk.dim('Canc.') : colour(rag ? RAG_WORD[rag]! : '-');
     const next = p.next_milestone ? formatDate(p.next_milestone.due, 'short') + (p.milestones_overdue.length > 0 ? ' late' : '') : '-';
     const age = p.status ? `${p.status.age_days}d` : 'none';
     const findings = p.findings.errors + p.findings.warnings === 0 ? '-' : `${p.findings.errors}E ${p.findings.warnings}W`;
     table.push([
       p.id,
-      colour(rag ? RAG_WORD[rag]! : '-'),
+      ragCell,
       p.phase,
       ratio(p.evm.spi, chalk),
       ratio(p.evm.cpi, chalk),
       p.milestones_overdue.length > 0 ? chalk.red(next) : next,
-      p.status === null || p.status.stale ? chalk.red(age) : age,
+      p.status_stale ? chalk.red(age) : age,
       p.findings.errors > 0 ? chalk.red(findings) : findings,
     ]);
   }

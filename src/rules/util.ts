@@ -27,7 +27,7 @@ export function approvedChanges(project: Project): { cost: number; days: number 
  * runs. A closed project passed those gates long ago; what matters at its closure is judged instead.
  */
 export function runningFrom(project: Project, ctx: RuleContext, phase: string): boolean {
-  return ctx.phaseAtLeast(project.phase, phase) && ctx.measure(project).state === 'active';
+  return ctx.phaseAtLeast(project.phase, phase) && !ctx.measure(project).finished;
 }
 
 /** The lifecycle's last phase is "closed": a finished project is no longer run, only kept. */

@@ -207,3 +207,47 @@ describe('pmo update: what it refuses', () => {
     expect(pmo(['update', 'apollo', '--overall', 'green', ...TODAY], { cwd: dir }).code).toBe(0);
   });
 });
+
+describe('pmo update: hold, resume and cancel', () => {
+  const check = (dir: string, today: string) =>
+    (JSON.parse(pmo(['check', '-f', 'json', '--today', today], { cwd: dir }).stdout) as Array<{ rule: string; line: number }>).map((f) => f.rule);
+
+  it('puts the project on hold with who decided and when to review; pmo check waits, then asks for the review', () => {
+    const { dir, removed, added } = update(['--hold', 'Budget freeze until Q1', '--review-by', '2026-12-15', '--by', 'asmith', '--date', '2026-11-20']);
+    expect(removed).toEqual([]);
+    expect(added).toEqual(['holds:', '  - since: 2026-11-20', '    reason: Budget freeze until Q1', '    decided_by: asmith', '    review_by: 2026-12-15']);
+    // M2 is forecast for 2026-12-15; a month later it would be overdue and the 11-13 status stale: held, neither is.
+    const later = check(dir, '2027-01-14');
+    expect(later).not.toContain('milestone-overdue');
+    expect(later).not.toContain('status-fresh');
+    expect(later).toContain('hold-review-due');
+    expect(check(dir, '2026-12-15')).not.toContain('hold-review-due');
+  });
+
+  it('resumes: the hold gets its end and who decided; the project is judged as running again', () => {
+    const { dir } = update(['--hold', 'Budget freeze', '--review-by', '2026-12-15', '--by', 'asmith', '--date', '2026-11-20']);
+    const run = pmo(['update', 'apollo', '--resume', '--by', 'asmith', '--date', '2026-12-01', ...TODAY], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(project(dir)).toContain('    review_by: 2026-12-15\n    until: 2026-12-01\n    resumed_by: asmith\n');
+    expect(check(dir, '2027-01-14')).toContain('status-fresh');
+  });
+
+  it('cancels: the decision recorded, and the project judged like a finished one (no status owed)', () => {
+    const { dir, added } = update(['--cancel', 'Merged into hermes', '--by', 'asmith', '--date', '2026-11-20']);
+    expect(added).toEqual(['cancelled:', '  on: 2026-11-20', '  reason: Merged into hermes', '  decided_by: asmith']);
+    const later = check(dir, '2027-01-14');
+    expect(later).not.toContain('status-fresh');
+    expect(later).toContain('lessons-recorded');
+  });
+
+  it('refuses what makes no sense, saying why, and writes nothing', () => {
+    const dir = heavyRepo();
+    const refused = (args: string[]) => pmo(['update', 'apollo', ...args, ...TODAY], { cwd: dir });
+    expect(refused(['--resume', '--by', 'asmith']).stderr).toContain('the project is not on hold');
+    expect(refused(['--hold', 'x', '--by', 'asmith']).stderr).toContain('--review-by <date>');
+    expect(refused(['--hold', 'x', '--review-by', '2026-12-01']).stderr).toContain('say who decided with --by');
+    expect(refused(['--cancel', 'x', '--resume', '--by', 'asmith']).stderr).toContain('one decision');
+    expect(refused(['--cancel', 'x', '--by', 'nobody']).stderr).toContain("there is no person 'nobody'");
+    expect(project(dir)).toBe(HEAVY);
+  });
+});

@@ -188,3 +188,40 @@ describe('a closed project is measured on its actual end', () => {
     expect(reads).toBeGreaterThan(once); // a kept measure that read the day says so again
   });
 });
+
+describe('on hold and cancelled', () => {
+  const hold = { since: '2026-10-01', reason: 'Budget freeze', decided_by: 'asmith', review_by: '2026-12-01' };
+  const base = project('p', { phase: 'execution', status: [{ date: '2026-09-01', overall: 'green' }], milestones: [{ id: 'M1', name: 'a', baseline: '2026-10-01' }] });
+
+  it('the state: a hold without until holds the project; a cancellation finishes it, whatever its phase', () => {
+    expect(measure(base).state).toBe('active');
+    expect(measure({ ...base, holds: [hold] }).state).toBe('on_hold');
+    expect(measure({ ...base, holds: [{ ...hold, until: '2026-11-01', resumed_by: 'asmith' }] }).state).toBe('active');
+    const cancelled = measure({ ...base, holds: [hold], cancelled: { on: '2026-11-02', reason: 'Merged', decided_by: 'asmith' } });
+    expect([cancelled.state, cancelled.finished, cancelled.measuredOn]).toEqual(['cancelled', true, '2026-11-02']);
+  });
+
+  it('while held, no status is owed and nothing is overdue', () => {
+    const running = measure(base);
+    expect([running.status.stale, running.overdueMilestones.map((m) => m.id)]).toEqual([true, ['M1']]);
+    const held = measure({ ...base, holds: [hold] });
+    expect([held.status.stale, held.overdueMilestones]).toEqual([false, []]);
+  });
+
+  it('the weekly counts held and cancelled projects apart from the active ones', async () => {
+    const { buildReportModel } = await import('../../src/output/reports/model/index.js');
+    const projects = [
+      { path: 'projects/a.yaml', data: { ...base, id: 'a' } },
+      { path: 'projects/h.yaml', data: { ...base, id: 'h', holds: [hold] } },
+      { path: 'projects/c.yaml', data: { ...base, id: 'c', cancelled: { on: '2026-11-02', reason: 'Merged', decided_by: 'asmith' } } },
+    ];
+    const model = buildReportModel({
+      kind: 'weekly', today: TODAY, config: CONFIG, findings: [],
+      data: { projects, requests: [], people: [], goals: [], waivers: [], leftOut: [], brokenProjects: [] },
+    }) as { summary: { projects: number; active: number; on_hold: Array<{ project: string; review_by: string }>; cancelled: Array<{ project: string; on: string }>; stale_status: Array<{ project: string }> } };
+    expect([model.summary.projects, model.summary.active]).toEqual([3, 1]);
+    expect(model.summary.on_hold.map((h) => [h.project, h.review_by])).toEqual([['h', '2026-12-01']]);
+    expect(model.summary.cancelled.map((c) => [c.project, c.on])).toEqual([['c', '2026-11-02']]);
+    expect(model.summary.stale_status.map((s) => s.project)).toEqual(['a']);
+  });
+});

@@ -37,6 +37,10 @@ interface UpdateFlags {
   accept?: string;
   record?: string;
   phase?: string;
+  hold?: string;
+  reviewBy?: string;
+  resume?: boolean;
+  cancel?: string;
   editor?: boolean;
   dryRun?: boolean;
 }
@@ -84,7 +88,11 @@ export function updateCommand(): Command {
     .option('--accept <deliverable>', 'record a deliverable as accepted (by --by on --date, --record)')
     .option('--record <path>', 'the acceptance record (a file in the repository)')
     .option('--phase <phase>', 'move the project to a phase of the lifecycle (the gates are checked first)')
-    .option('--by <person>', 'who gives the update, decides the change, or accepts the deliverable')
+    .option('--hold <reason>', 'put the project on hold from --date (decided by --by; review by --review-by)')
+    .option('--review-by <date>', 'when the hold is to be reviewed, YYYY-MM-DD', parseDate)
+    .option('--resume', 'end the hold on --date (decided by --by)')
+    .option('--cancel <reason>', 'cancel the project on --date (decided by --by); a hold ends with it')
+    .option('--by <person>', 'who gives the update, decides the change or the hold, or accepts the deliverable')
     .option('--date <date>', 'the date to record, YYYY-MM-DD (default: today)', parseDate)
     .option('--today <date>', 'the date gates are judged on, YYYY-MM-DD (default: today)', parseDate)
     .option('--editor', 'write the status update in $EDITOR, prefilled from the last one')
@@ -105,6 +113,9 @@ Examples:
   $ pmo update apollo --change CR2 --decision approved --by asmith
   $ pmo update apollo --accept D1 --by asmith --record records/apollo/acceptance.md
   $ pmo update apollo --phase closing --dry-run         the gates, then the diff; nothing written
+  $ pmo update apollo --hold "Budget freeze" --review-by 2027-01-15 --by asmith
+  $ pmo update apollo --resume --by asmith
+  $ pmo update apollo --cancel "Merged into hermes" --by asmith
 
 Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase change, 2 pmo could not do it
 (a bad flag, no such project or item, a file with YAML errors or changed meanwhile).`,
@@ -187,11 +198,18 @@ function requestOf(project: string, flags: UpdateFlags, today: string): Request 
   if (flags.record && !flags.accept) throw new UsageError('--record is the acceptance record of --accept <deliverable>');
   if (flags.accept) request.accept = { id: flags.accept, record: flags.record };
   if (flags.phase) request.phase = flags.phase;
+  if (flags.reviewBy && !flags.hold) throw new UsageError('--review-by is the review date of --hold <reason>');
+  if (flags.hold) {
+    if (!flags.reviewBy) throw new UsageError('--hold needs the date the decision is to be reviewed: --review-by <date>');
+    request.hold = { reason: flags.hold, reviewBy: flags.reviewBy };
+  }
+  if (flags.resume) request.resume = true;
+  if (flags.cancel) request.cancel = { reason: flags.cancel };
   return request;
 }
 
 function isEmpty(r: Request): boolean {
-  return !r.status && !r.milestone && !r.addRisk && !r.closeRisk && !r.addIssue && !r.closeIssue && !r.change && !r.accept && r.phase === undefined;
+  return !r.status && !r.milestone && !r.addRisk && !r.closeRisk && !r.addIssue && !r.closeIssue && !r.change && !r.accept && r.phase === undefined && !r.hold && !r.resume && !r.cancel;
 }
 
 /** Values the request names but lacks, as the flags that give them. */

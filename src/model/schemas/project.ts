@@ -133,6 +133,21 @@ const statusUpdate = z.strictObject({
   next: optional(textList()),
 });
 
+const hold = z.strictObject({
+  since: date(),
+  reason: text(),
+  decided_by: id(),
+  review_by: date(),
+  until: optional(date()),
+  resumed_by: optional(id()),
+});
+
+const cancellation = z.strictObject({
+  on: date(),
+  reason: text(),
+  decided_by: id(),
+});
+
 const lesson = z
   .union([text(), z.strictObject({ title: text(), area: optional(text()), description: optional(text()) })])
   .describe('a title, or a map with title and area');
@@ -177,6 +192,8 @@ export const projectSchema = z.strictObject({
   records: optional(z.record(z.string(), recordPaths()).describe('a map of record name to path')),
   status: optional(list(statusUpdate)),
   lessons: optional(list(lesson)),
+  holds: optional(list(hold).describe('the times the project was put on hold, newest last; the one without `until` holds it now')),
+  cancelled: optional(cancellation),
 });
 
 export type Project = z.infer<typeof projectSchema>;

@@ -17,6 +17,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
+    if (ctx.measure(project).state === 'cancelled') return;
     (project.deliverables ?? []).forEach((deliverable, index) => {
       const acceptance = deliverable.acceptance;
       if (acceptance?.status !== 'accepted') return;

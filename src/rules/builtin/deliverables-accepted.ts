@@ -11,7 +11,8 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!ctx.phaseAtLeast(project.phase, 'closing')) return;
+    // A cancelled project never built what it did not deliver: there is nothing to accept.
+    if (!ctx.phaseAtLeast(project.phase, 'closing') || ctx.measure(project).state === 'cancelled') return;
     (project.deliverables ?? []).forEach((deliverable, index) => {
       const status = deliverable.acceptance?.status;
       if (status === 'accepted') return;

@@ -21,6 +21,8 @@ const rule: PortfolioRule<Extract> = {
   extract(kind, data) {
     if (kind !== 'project') return undefined;
     const project = data as Project;
+    // A cancelled project needs nothing of anyone (and what others need of it is a conversation, not a date).
+    if (project.cancelled) return undefined;
     const needs = (project.dependencies ?? []).flatMap((d, index): Need[] => (d.project && d.needed_by ? [[index, d.id, d.project, d.needed_by]] : []));
     // The end date as the project's measures define it: the actual end once there is one, else the forecast end.
     return { id: project.id, phase: project.phase, end: project.dates.actual_end ?? project.dates.forecast_end ?? null, needs };

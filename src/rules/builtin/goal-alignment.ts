@@ -1,5 +1,4 @@
 import type { ProjectRule } from '../types.js';
-import { isClosed } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'goal-alignment',
@@ -12,7 +11,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (isClosed(project, ctx.config.lifecycle) || (project.goals ?? []).length > 0) return;
+    if (ctx.measure(project).finished || (project.goals ?? []).length > 0) return;
     ctx.report({
       messageId: 'none',
       data: { id: project.id, name: project.name, phase: project.phase, state: project.goals ? 'empty' : 'missing' },

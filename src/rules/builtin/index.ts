@@ -17,6 +17,7 @@ import evmGreenButBehind from './evm-green-but-behind.js';
 import finalReportFiled from './final-report-filed.js';
 import forecastBelowActual from './forecast-below-actual.js';
 import goalAlignment from './goal-alignment.js';
+import holdReviewDue from './hold-review-due.js';
 import issueEscalation from './issue-escalation.js';
 import issueHasOwner from './issue-has-owner.js';
 import kpiOffTarget from './kpi-off-target.js';
@@ -45,4 +46,4 @@ import tcpiAchievable from './tcpi-achievable.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];

@@ -1,6 +1,5 @@
 import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
-import { isClosed } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'issue-escalation',
@@ -13,7 +12,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (isClosed(project, ctx.config.lifecycle)) return;
+    if (ctx.measure(project).finished) return;
     const open = new Set(ctx.measure(project).openIssues);
     (project.issues ?? []).forEach((issue, index) => {
       if (!open.has(issue) || issue.raised == null || issue.escalated === true) return;

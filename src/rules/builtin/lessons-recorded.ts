@@ -1,5 +1,4 @@
 import type { ProjectRule } from '../types.js';
-import { isClosed } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'lessons-recorded',
@@ -12,7 +11,8 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (!isClosed(project, ctx.config.lifecycle) || (project.lessons ?? []).length > 0) return;
+    // A cancelled project owes its lessons as much as a closed one: often more.
+    if (!ctx.measure(project).finished || (project.lessons ?? []).length > 0) return;
     ctx.report({ messageId: 'none', data: { phase: project.phase, state: project.lessons ? 'empty' : 'missing' }, path: ['lessons'] });
   },
 };

@@ -1,5 +1,4 @@
 import type { ProjectRule } from '../types.js';
-import { isClosed } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'milestone-overdue',
@@ -12,7 +11,8 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (isClosed(project, ctx.config.lifecycle)) return;
+    // Nothing is overdue while the project is held (the measure says none), nor once it is finished.
+    if (ctx.measure(project).finished) return;
     const overdue = new Map(ctx.measure(project).overdueMilestones.map((m) => [m.id, m]));
     (project.milestones ?? []).forEach((milestone, index) => {
       const late = overdue.get(milestone.id);

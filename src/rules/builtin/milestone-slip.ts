@@ -1,6 +1,5 @@
 import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
-import { isClosed } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'milestone-slip',
@@ -13,7 +12,7 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (isClosed(project, ctx.config.lifecycle)) return;
+    if (ctx.measure(project).state !== 'active') return;
     const limit = ctx.thresholds.milestone_slip_days;
     (project.milestones ?? []).forEach((milestone, index) => {
       // Re-forecasting a late milestone silences milestone-overdue; the slip it admits is judged here.

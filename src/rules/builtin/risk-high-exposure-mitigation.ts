@@ -13,7 +13,7 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     // At closure an open risk is handed over instead (risks-handed-over).
-    if (ctx.measure(project).state === 'closed') return;
+    if (ctx.measure(project).finished) return;
     const limit = ctx.thresholds.risk_high_exposure;
     (project.risks ?? []).forEach((risk, index) => {
       const exposure = risk.probability * risk.impact;

@@ -1,6 +1,6 @@
 import { daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
-import { isClosed, isOpenRisk } from '../util.js';
+import { isOpenRisk } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'risk-review-overdue',
@@ -13,7 +13,8 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    if (isClosed(project, ctx.config.lifecycle)) return;
+    // Only a running project reviews its risks: not one on hold, closed or cancelled.
+    if (ctx.measure(project).state !== 'active') return;
     (project.risks ?? []).forEach((risk, index) => {
       const due = risk.review_by;
       if (!isOpenRisk(risk) || due == null || due >= ctx.today) return;

@@ -13,7 +13,7 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     const measures = ctx.measure(project);
-    if (measures.state !== 'closed') return;
+    if (!measures.finished) return;
     for (const { risk, exposure } of measures.openRisks) {
       const missing = [risk.owner == null ? 'owner' : null, isBlank(risk.handover) ? 'handover' : null].filter((m): m is string => m !== null);
       if (missing.length === 0) continue;

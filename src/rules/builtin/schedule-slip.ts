@@ -12,6 +12,8 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     const measures = ctx.measure(project);
+    // A cancelled project does not end late: it does not end.
+    if (measures.state === 'cancelled') return;
     const slip = measures.scheduleSlip;
     const limit = ctx.thresholds.schedule_slip_days;
     if (slip === null || slip <= limit) return;

@@ -24,7 +24,7 @@ export function projectViews(ctx: ReportContext): ProjectView[] {
 }
 
 export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView[]) {
-  const active = views.filter((p) => !p.closed);
+  const active = views.filter((p) => p.state === 'active');
   // Money is summed only in the portfolio's currency: adding EUR to USD would give a number nobody can use.
   const currency = ctx.config.currency;
   const priced = active.filter((p) => p.currency === currency);
@@ -32,7 +32,8 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
   const pricedData = activeData.filter((p) => (p.currency ?? currency) === currency);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) byRag[p.rag.overall ?? 'none']++;
-  const load = resourceLoad(activeData, ctx.data.people, {
+  // Load as allocation-over-capacity judges it: a project on hold still holds its people.
+  const load = resourceLoad(ctx.data.projects.map((p) => p.data), ctx.data.people, {
     from: ctx.today,
     weeks: LOAD_WEEKS,
     defaultCapacity: ctx.config.thresholds.allocation_max_pct,
@@ -46,6 +47,8 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     week: isoWeek(weekIndex(ctx.today)),
     projects: views.length,
     active: active.length,
+    on_hold: views.filter((p) => p.state === 'on_hold').map((p) => ({ ...of(p), since: p.hold!.since, reason: p.hold!.reason, review_by: p.hold!.review_by })),
+    cancelled: views.filter((p) => p.state === 'cancelled').map((p) => ({ ...of(p), on: p.cancellation!.on, reason: p.cancellation!.reason })),
     by_rag: byRag,
     by_phase: ctx.config.lifecycle
       .map((phase) => ({ phase, count: views.filter((p) => p.phase === phase).length }))

@@ -7,6 +7,7 @@ import { daysBetween } from '../../../model/dates.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
 import type { EarnedValue } from '../../../metrics/evm.js';
+import type { LifecycleState } from '../../../metrics/measures.js';
 import { nextMilestone } from '../../../metrics/schedule.js';
 import { hasRecord } from '../../../rules/util.js';
 import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
@@ -27,6 +28,12 @@ export interface ProjectView {
   sponsor: Named | null;
   phase: string;
   closed: boolean;
+  /** active, on_hold, cancelled or closed (docs/metrics.md) */
+  state: LifecycleState;
+  /** The hold the project is in now, or null. */
+  hold: { since: string; reason: string; decided_by: Named; review_by: string } | null;
+  /** The cancellation, or null. */
+  cancellation: { on: string; reason: string; decided_by: Named } | null;
   priority: number | null;
   currency: string;
   goals: Array<{ id: string; title: string | null }>;
@@ -140,6 +147,9 @@ export function projectView(path: string, project: Project, findings: readonly F
     sponsor: project.sponsor ? ctx.person(project.sponsor) : null,
     phase: project.phase,
     closed,
+    state: measures.state,
+    hold: measures.currentHold ? { since: measures.currentHold.since, reason: measures.currentHold.reason, decided_by: ctx.person(measures.currentHold.decided_by), review_by: measures.currentHold.review_by } : null,
+    cancellation: project.cancelled ? { on: project.cancelled.on, reason: project.cancelled.reason, decided_by: ctx.person(project.cancelled.decided_by) } : null,
     priority: project.priority ?? null,
     currency: project.currency ?? config.currency,
     goals: (project.goals ?? []).map((id) => ({ id, title: ctx.goalTitle(id) })),
