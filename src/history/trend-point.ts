@@ -9,6 +9,7 @@ import type { Config } from '../model/config.js';
 import { complianceSummary } from '../metrics/compliance.js';
 import { portfolioEarnedValue } from '../metrics/evm.js';
 import { measureProject, type ProjectMeasures } from '../metrics/measures.js';
+import { rateToReporting } from '../metrics/currency.js';
 import { resourceLoad } from '../metrics/resources.js';
 import { revenueStatus } from '../metrics/revenue.js';
 
@@ -37,8 +38,9 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
   const projects = data.projects.map((p) => p.data);
   const measured = new Map(projects.map((p) => [p, measureProject(p, config, today)]));
   const active = projects.filter((p) => measured.get(p)!.state === 'active');
-  const inCurrency = (p: (typeof projects)[number]) => (p.currency ?? config.currency) === config.currency;
-  const priced = active.filter(inCurrency);
+  // Money in the reporting currency: converted at pmo.yaml's exchange_rates, or left out (as the weekly does).
+  const rateOf = (p: (typeof projects)[number]) => rateToReporting(config, p.currency);
+  const priced = active.filter((p) => rateOf(p) !== null);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) {
     const overall = measured.get(p)!.status.update?.overall;
@@ -55,8 +57,13 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     findings,
     data.projects.map(({ path, data: p }) => ({ id: p.id, manager: p.manager, path })),
   ).projects.map((p) => p.score);
-  const evm = portfolioEarnedValue(priced.map((p) => measured.get(p)!.evmInputs));
-  const money = (pick: (m: ProjectMeasures) => number | null | undefined) => priced.reduce((sum, p) => sum + (pick(measured.get(p)!) ?? 0), 0);
+  const scale = (n: number | null, rate: number) => (n === null ? null : n * rate);
+  const evm = portfolioEarnedValue(priced.map((p) => {
+    const inputs = measured.get(p)!.evmInputs;
+    const rate = rateOf(p)!;
+    return { bac: scale(inputs.bac, rate), pv: scale(inputs.pv, rate), ev: scale(inputs.ev, rate), ac: scale(inputs.ac, rate) };
+  }));
+  const money = (pick: (m: ProjectMeasures) => number | null | undefined) => priced.reduce((sum, p) => sum + (pick(measured.get(p)!) ?? 0) * rateOf(p)!, 0);
   // Load as allocation-over-capacity judges it: a project on hold still holds its people.
   const load = resourceLoad(projects, data.people, { from: today, weeks: 1, defaultCapacity: config.thresholds.allocation_max_pct, lastPhase: last });
   const phases = [...config.lifecycle, ...new Set(projects.map((p) => p.phase).filter((phase) => !config.lifecycle.includes(phase)))];
@@ -80,7 +87,7 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     high_risks: active.reduce((n, p) => n + measured.get(p)!.openRisks.filter((r) => r.high).length, 0),
     over_allocated: load.people.filter((p) => p.over_weeks > 0).length,
     // Closed projects too: revenue leaks at closure (as the weekly report counts it).
-    revenue_overdue: revenueStatus(projects.filter(inCurrency).flatMap((p) => measured.get(p)!.billing)).totals.overdue,
+    revenue_overdue: revenueStatus(projects.filter((p) => rateOf(p) !== null).flatMap((p) => measured.get(p)!.billing.map((row) => ({ ...row, amount: row.amount * rateOf(p)! })))).totals.overdue,
     left_out: data.leftOut.length,
   };
 }

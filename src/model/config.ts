@@ -45,6 +45,8 @@ export interface Config {
   records: Record<string, string[]>;
   /** Escalation days by issue severity; a severity not given (and an issue without one) uses issue_escalation_days. */
   escalationDays: Partial<Record<IssueSeverity, number>>;
+  /** Rates to the reporting `currency`: 1 unit of the key's currency is worth this many of the reporting one. */
+  exchangeRates: Record<string, number>;
   /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
   pvMethod: 'linear' | 'step';
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
@@ -72,6 +74,7 @@ export function configFrom(data: unknown): Config {
     intakeWeights: isRecord(file.intake) && isRecord(file.intake.weights) ? (file.intake.weights as Record<string, number>) : {},
     records: given('records', {}),
     pvMethod: given('pv_method', 'linear'),
+    exchangeRates: isRecord(file.exchange_rates) ? (file.exchange_rates as Record<string, number>) : {},
     escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
     data,
   };

@@ -32,6 +32,9 @@ export const configSchema = z.strictObject({
   intake: optional(z.strictObject({ weights: optional(z.record(z.string(), z.number().describe('a number'))) })),
   records: optional(z.record(z.string(), list(text())).describe('a map of phase to record names')),
   pv_method: optional(oneOf(['linear', 'step'])),
+  exchange_rates: optional(
+    z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive().describe('a positive number')).describe('a map of currency code (USD) to what one unit is worth in `currency`'),
+  ),
   escalation_days: optional(
     z.strictObject(Object.fromEntries(ISSUE_SEVERITIES.map((level) => [level, optional(nonNegative())])) as Record<IssueSeverity, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>),
   ),

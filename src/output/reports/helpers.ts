@@ -3,6 +3,7 @@
  * Handlebars instance with the helpers of its format: a RAG badge is a coloured span in HTML, a mark and a
  * word in Markdown. Missing values (null) show as "n/a", never as "null", "NaN" or "Infinity".
  */
+import { isRecord } from '../../model/labels.js';
 import type Handlebars from 'handlebars';
 import { budgetChart, evmChart, heatmapChart, lineChart, ragChart, sparkline as sparklineSvg, stackedBarChart } from './charts/index.js';
 import { escapeMarkdown, MD_ESCAPE_HELPER } from './markdown.js';
@@ -36,9 +37,12 @@ export function registerHelpers(hb: HB, format: TemplateFormat): void {
 
   hb.registerHelper({
     date: (value: unknown, ...rest: unknown[]) => formatDate(value, args(rest)[0]),
-    money: (value: unknown, ...rest: unknown[]) => {
+    // A project's money is shown in its own currency: the context's `currency` (a project, a row of a
+    // project's) wins over the report's; `currency=` wins over both.
+    money(this: unknown, value: unknown, ...rest: unknown[]) {
       const options = optionsOf(rest);
-      const currency = (options.hash?.currency as string | undefined) ?? currencyOf(options);
+      const own = isRecord(this) && typeof this.currency === 'string' ? this.currency : undefined;
+      const currency = (options.hash?.currency as string | undefined) ?? own ?? currencyOf(options);
       return formatMoney(value, currency, Boolean(options.hash?.compact));
     },
     percent: (value: unknown, ...rest: unknown[]) => (isNumber(value) ? `${formatNumber(value, digits(args(rest)[0], 0))}%` : NA),
@@ -98,7 +102,8 @@ export function registerHelpers(hb: HB, format: TemplateFormat): void {
 const digits = (value: unknown, fallback: number) => (isNumber(value) ? Math.max(0, Math.min(6, Math.trunc(value))) : fallback);
 
 export function formatNumber(value: number, fractionDigits: number): string {
-  return value.toLocaleString('en', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  // signDisplay 'negative': a value that rounds to zero is 0, never -0.
+  return value.toLocaleString('en', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, signDisplay: 'negative' });
 }
 
 export function formatMoney(value: unknown, currency: string, compact = false): string {
@@ -109,6 +114,7 @@ export function formatMoney(value: unknown, currency: string, compact = false): 
       currency,
       minimumFractionDigits: 0,
       maximumFractionDigits: compact ? 1 : 0,
+      signDisplay: 'negative', // -0.4 is €0, not -€0
       ...(compact ? { notation: 'compact' } : {}),
     }).format(value);
   } catch {

@@ -12,6 +12,10 @@ describe('report helpers', () => {
   it('formats dates, money in the portfolio currency, percentages and numbers, and says n/a for what is missing', () => {
     expect(render('{{date d}} | {{date d "long"}} | {{date d "short"}} | {{date nothing}}', { d: '2026-11-20' })).toBe('2026-11-20 | 20 November 2026 | 20 Nov | n/a');
     expect(render('{{money a}} | {{money a compact=true}} | {{money b currency="USD"}} | {{money nan}}', { a: 1234567, b: -500, nan: Number.NaN })).toBe('€1,234,567 | €1.2M | -$500 | n/a');
+    // A value that rounds to zero has no sign: -0.4 is €0 and -0.3 days is 0 days.
+    expect(render('{{money z}} | {{number y 0}}', { z: -0.4, y: -0.3 })).toBe('€0 | 0');
+    // A project's money is in its own currency: the context's `currency` wins over the report's.
+    expect(render('{{#each projects}}{{money budget}} {{/each}}', { projects: [{ currency: 'USD', budget: 5 }, { budget: 5 }] })).toBe('$5 €5 ');
     expect(render('{{percent p}} | {{percent p 1}} | {{number r 2}} | {{number n unit="day"}} | {{number one unit="day"}} | {{number inf}}', { p: 6.46, r: 0.9234, n: 12, one: 1, inf: Infinity })).toBe('6% | 6.5% | 0.92 | 12 days | 1 day | n/a');
     expect(render('{{pluralize 1 "risk"}}, {{pluralize 3 "risk"}}, {{pluralize 2 "person" "people"}}, {{pluralize 2 "activity"}}', {})).toBe('1 risk, 3 risks, 2 people, 2 activities');
   });

@@ -176,3 +176,29 @@ describe('the audit model', () => {
     expect(model.governance).toMatchObject({ errors: 1, warnings: 1, waived: 1 });
   });
 });
+
+describe('money in several currencies', () => {
+  // eu: EUR, approved 100,000, forecast 110,000. us: USD, approved 200,000, forecast 180,000.
+  const eu = { id: 'eu', name: 'EU', manager: 'jdoe', phase: 'execution', dates: { start: '2026-01-05' }, budget: { baseline: 100000, actual: 0, forecast: 110000 } } satisfies Project;
+  const us = { ...eu, id: 'us', name: 'US', currency: 'USD', budget: { baseline: 200000, actual: 0, forecast: 180000 } } satisfies Project;
+  const portfolio = (pmo: Record<string, unknown>) =>
+    (buildReportModel({
+      kind: 'weekly', today: TODAY, config: configFrom({ version: 1, currency: 'EUR', ...pmo }), findings: [],
+      data: { ...data, projects: [{ path: 'projects/eu.yaml', data: eu }, { path: 'projects/us.yaml', data: us }], leftOut: [], brokenProjects: [] },
+    }) as WeeklyModel).summary;
+
+  it('without a rate, totals stay in the reporting currency and the other is totalled apart', () => {
+    const summary = portfolio({});
+    expect(summary.budget).toMatchObject({ approved: 100000, forecast: 110000, variance: 10000 });
+    expect(summary.other_currency).toEqual([{ project: 'us', project_name: 'US', currency: 'USD' }]);
+    expect(summary.other_currency_totals).toEqual([{ currency: 'USD', projects: 1, budget: expect.objectContaining({ approved: 200000, forecast: 180000, variance: -20000 }) }]);
+  });
+
+  it("with pmo.yaml's rate, the other currency is converted into the totals", () => {
+    // 1 USD = 0.9 EUR: approved 100,000 + 180,000 = 280,000; forecast 110,000 + 162,000 = 272,000; variance 10,000 - 18,000 = -8,000
+    const summary = portfolio({ exchange_rates: { USD: 0.9 } });
+    expect(summary.budget).toMatchObject({ approved: 280000, forecast: 272000, variance: -8000 });
+    expect(summary.budget.variance_pct).toBeCloseTo((-8000 / 280000) * 100, 1);
+    expect(summary.other_currency).toEqual([]);
+  });
+});

@@ -110,7 +110,8 @@ function project(ctx: ReportContext, id: string | undefined, { against, history 
   const detail = projectDetail(found.path, found.data, ctx);
   const changes = against?.data ? projectAgainst(measureProject(against.data, ctx.config, against.date), ctx.measure(found.data)) : null;
   return {
-    report: reportHeader(ctx, found.data.name),
+    // The one-pager shows the project's money in its own currency.
+    report: { ...reportHeader(ctx, found.data.name), currency: detail.currency },
     project: detail,
     against: against ? { ref: against.ref, commit: against.commit, date: against.date, existed: Boolean(against.data), changes } : null,
     history: history ? projectHistory(history) : null,

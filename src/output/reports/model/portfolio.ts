@@ -4,7 +4,8 @@
  * hold people.
  */
 import { weekIndex, isoWeek } from '../../../model/dates.js';
-import { portfolioEarnedValue } from '../../../metrics/evm.js';
+import { portfolioEarnedValue, type EvmInputs } from '../../../metrics/evm.js';
+import { rateToReporting } from '../../../metrics/currency.js';
 import { topRisks } from '../../../metrics/risk.js';
 import { resourceLoad } from '../../../metrics/resources.js';
 import { budgetByGoal } from '../../../metrics/alignment.js';
@@ -25,11 +26,12 @@ export function projectViews(ctx: ReportContext): ProjectView[] {
 
 export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView[]) {
   const active = views.filter((p) => p.state === 'active');
-  // Money is summed only in the portfolio's currency: adding EUR to USD would give a number nobody can use.
-  const currency = ctx.config.currency;
-  const priced = active.filter((p) => p.currency === currency);
+  // Money is summed in the reporting currency only: a project in another is converted at pmo.yaml's
+  // exchange_rates, or left out of the totals (and totalled in its own currency): EUR plus USD is no number.
+  const rate = rateIn(ctx);
+  const priced = active.filter((p) => rate(p.currency) !== null);
   const activeData = activeProjects(ctx);
-  const pricedData = activeData.filter((p) => (p.currency ?? currency) === currency);
+  const pricedData = activeData.filter((p) => rate(currencyOf(ctx, p)) !== null);
   const byRag = { green: 0, amber: 0, red: 0, none: 0 };
   for (const p of active) byRag[p.rag.overall ?? 'none']++;
   // Load as allocation-over-capacity judges it: a project on hold still holds its people.
@@ -40,7 +42,9 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     lastPhase: ctx.config.lifecycle[ctx.config.lifecycle.length - 1],
   });
   // Closed projects too: revenue leaks at closure, when the last billing milestone is forgotten.
-  const revenue = revenueStatus(pricedAll(ctx).flatMap((p) => ctx.measure(p).billing));
+  const billing = pricedAll(ctx, rate).flatMap((p) => ctx.measure(p).billing.map((row) => ({ row, rate: rate(currencyOf(ctx, p))!, currency: currencyOf(ctx, p) })));
+  const revenue = revenueStatus(billing.map(({ row, rate: r }) => ({ ...row, amount: row.amount * r })));
+  const currencyOfItem = new Map(billing.map(({ row, currency }) => [`${row.project}\0${row.id}`, { currency, amount: row.amount }]));
   const of = (p: ProjectView) => ({ project: p.id, project_name: p.name });
   const nameOf = new Map(views.map((p) => [p.id, p.name]));
   return {
@@ -53,9 +57,13 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     by_phase: ctx.config.lifecycle
       .map((phase) => ({ phase, count: views.filter((p) => p.phase === phase).length }))
       .concat(unknownPhases(views, ctx.config.lifecycle)),
-    budget: budgetTotals(priced),
-    evm: roundedEvm(portfolioEarnedValue(pricedData.map((p) => ctx.measure(p).evmInputs))),
-    other_currency: active.filter((p) => p.currency !== currency).map((p) => ({ project: p.id, project_name: p.name, currency: p.currency })),
+    budget: budgetTotals(priced, (p) => rate(p.currency)!),
+    evm: roundedEvm(portfolioEarnedValue(pricedData.map((p) => scaledInputs(ctx.measure(p).evmInputs, rate(currencyOf(ctx, p))!)))),
+    /** Active projects in a currency pmo.yaml gives no rate for: left out of the totals above. */
+    other_currency: active.filter((p) => rate(p.currency) === null).map((p) => ({ project: p.id, project_name: p.name, currency: p.currency })),
+    /** Their budgets, totalled in each of their currencies. */
+    other_currency_totals: totalsByCurrency(active.filter((p) => rate(p.currency) === null)),
+    exchange_rates: ctx.config.exchangeRates,
     milestones_overdue: active.flatMap((p) => p.milestones_overdue.map((m) => ({ ...of(p), ...m }))).sort((a, b) => b.days_overdue - a.days_overdue || compare(a.project, b.project)),
     milestones_due: active.flatMap((p) => p.milestones_due.map((m) => ({ ...of(p), ...m }))).sort((a, b) => compare(a.due, b.due) || compare(a.project, b.project)),
     top_risks: topRisks(activeData, { limit: 10 }).map((r) => ({
@@ -71,8 +79,12 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
     changes_awaiting: active.flatMap((p) => p.changes_awaiting.map((c) => ({ ...of(p), ...c }))).sort((a, b) => (b.age_days ?? -1) - (a.age_days ?? -1) || compare(a.project, b.project)),
     over_allocations: load.people.filter((person) => person.over_weeks > 0),
     load,
-    revenue: { ...revenue.totals, overdue_items: revenue.items.filter((i) => i.overdue).map((i) => ({ ...i, project_name: nameOf.get(i.project) ?? i.project })) },
-    alignment: alignment([...pricedData, ...brokenInCurrency(ctx)], ctx),
+    revenue: {
+      ...revenue.totals,
+      // Each item in its project's own currency; the totals above in the reporting currency.
+      overdue_items: revenue.items.filter((i) => i.overdue).map((i) => ({ ...i, ...currencyOfItem.get(`${i.project}\0${i.id}`)!, project_name: nameOf.get(i.project) ?? i.project })),
+    },
+    alignment: alignment([...pricedData.map((p) => scaledBudget(p, rate(currencyOf(ctx, p))!)), ...brokenInCurrency(ctx, rate)], ctx),
     governance: governanceSummary(ctx),
     charts: chartData(active, load),
   };
@@ -84,21 +96,41 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
  * have one, and its percentage is of those projects' approved budgets. `forecast` sums the same projects'
  * forecast costs; `without_forecast` counts the projects left out of the variance (no forecast, no EAC).
  */
-function budgetTotals(projects: readonly ProjectView[]) {
-  const sum = (values: Array<number | null>) => cents(values.reduce<number>((total, v) => total + (v ?? 0), 0))!;
+function budgetTotals(projects: readonly ProjectView[], rate: (p: ProjectView) => number = () => 1) {
+  const sum = (values: Array<[ProjectView, number | null]>) => cents(values.reduce<number>((total, [p, v]) => total + (v ?? 0) * rate(p), 0))!;
   const forecast = projects.filter((p) => p.budget.variance !== null);
-  const approved = sum(forecast.map((p) => p.budget.approved));
-  const variance = sum(forecast.map((p) => p.budget.variance));
+  const approved = sum(forecast.map((p) => [p, p.budget.approved]));
+  const variance = sum(forecast.map((p) => [p, p.budget.variance]));
   return {
-    baseline: sum(projects.map((p) => p.budget.baseline)),
-    approved: sum(projects.map((p) => p.budget.approved)),
-    forecast: sum(forecast.map((p) => p.budget.forecast)),
-    actual: sum(projects.map((p) => p.budget.actual)),
+    baseline: sum(projects.map((p) => [p, p.budget.baseline])),
+    approved: sum(projects.map((p) => [p, p.budget.approved])),
+    forecast: sum(forecast.map((p) => [p, p.budget.forecast])),
+    actual: sum(projects.map((p) => [p, p.budget.actual])),
     variance,
     variance_pct: approved ? round((variance / approved) * 100, 1) : null,
     without_forecast: projects.filter((p) => p.budget.approved !== null && p.budget.variance === null).length,
   };
 }
+
+/** Budget totals per currency, for projects whose money cannot be converted to the reporting currency. */
+function totalsByCurrency(projects: readonly ProjectView[]) {
+  const currencies = [...new Set(projects.map((p) => p.currency))].sort(compare);
+  return currencies.map((currency) => ({ currency, projects: projects.filter((p) => p.currency === currency).length, budget: budgetTotals(projects.filter((p) => p.currency === currency)) }));
+}
+
+function rateIn(ctx: ReportContext): (currency: string) => number | null {
+  return (currency) => rateToReporting(ctx.config, currency);
+}
+
+const currencyOf = (ctx: ReportContext, p: Project) => p.currency ?? ctx.config.currency;
+
+const scaledInputs = (inputs: EvmInputs, rate: number): EvmInputs => {
+  const scale = (n: number | null) => (n === null ? null : n * rate);
+  return { bac: scale(inputs.bac), pv: scale(inputs.pv), ev: scale(inputs.ev), ac: scale(inputs.ac) };
+};
+
+const scaledBudget = (p: Project, rate: number): Pick<Project, 'id' | 'goals' | 'budget'> =>
+  ({ id: p.id, goals: p.goals, budget: p.budget?.baseline == null ? undefined : { baseline: p.budget.baseline * rate } });
 
 /** The series the HTML charts draw (the chart helpers take these as they are). */
 export function chartData(projects: readonly ProjectView[], load: ReturnType<typeof resourceLoad>) {
@@ -124,15 +156,15 @@ function activeProjects(ctx: ReportContext): Project[] {
  * The projects whose files have errors, as far as alignment reads them (goals and baseline): their approved
  * budget still belongs to their goals. Those in another currency are left out, as for the others.
  */
-function brokenInCurrency(ctx: ReportContext): Array<Pick<Project, 'id' | 'goals' | 'budget'>> {
+function brokenInCurrency(ctx: ReportContext, rate: (currency: string) => number | null): Array<Pick<Project, 'id' | 'goals' | 'budget'>> {
   return ctx.data.brokenProjects
-    .filter((b) => (b.currency ?? ctx.config.currency) === ctx.config.currency && b.phase !== ctx.config.lifecycle[ctx.config.lifecycle.length - 1])
-    .map((b) => ({ id: b.id, goals: b.goals, budget: b.baseline === null ? undefined : { baseline: b.baseline } }));
+    .filter((b) => rate(b.currency ?? ctx.config.currency) !== null && b.phase !== ctx.config.lifecycle[ctx.config.lifecycle.length - 1])
+    .map((b) => ({ id: b.id, goals: b.goals, budget: b.baseline === null ? undefined : { baseline: b.baseline * rate(b.currency ?? ctx.config.currency)! } }));
 }
 
-/** Every project, closed ones included, whose money is in the portfolio's currency. */
-function pricedAll(ctx: ReportContext): Project[] {
-  return ctx.data.projects.map((p) => p.data).filter((p) => (p.currency ?? ctx.config.currency) === ctx.config.currency);
+/** Every project, closed ones included, whose money converts to the reporting currency. */
+function pricedAll(ctx: ReportContext, rate: (currency: string) => number | null): Project[] {
+  return ctx.data.projects.map((p) => p.data).filter((p) => rate(currencyOf(ctx, p)) !== null);
 }
 
 /** Phases not in the lifecycle (pmo check reports them) still count, so the totals add up. */
