@@ -22,7 +22,7 @@ type StatusUpdate = NonNullable<Project['status']>[number];
 
 /** What measuring a project needs besides the project: pmo.yaml's settings, and the day, read lazily. */
 export interface MeasureBasis {
-  config: Pick<Config, 'lifecycle' | 'thresholds' | 'pvMethod'>;
+  config: Pick<Config, 'lifecycle' | 'thresholds' | 'pvMethod' | 'records'>;
   today(): string;
 }
 
@@ -138,7 +138,7 @@ export class ProjectMeasures {
 
   /** When the project ends: its actual end once it has one, else the forecast end. */
   get forecastEnd(): string | null {
-    return this.project.dates?.actual_end ?? this.project.dates?.forecast_end ?? null;
+    return endDate(this.project);
   }
 
   /** Days from the approved end to the forecast (or actual) end; positive is late. */
@@ -214,6 +214,27 @@ export class ProjectMeasures {
     });
   }
 
+  /**
+   * The records pmo.yaml requires of the project in its phase (those of that phase and every phase before),
+   * each with the phase that first requires it, and whether the project names a path for it.
+   */
+  get records(): Array<{ record: string; from: string; present: boolean }> {
+    return this.memo('records', () => {
+      const { lifecycle, records } = this.basis.config;
+      const at = lifecycle.indexOf(this.project.phase);
+      const seen = new Map<string, { record: string; from: string; present: boolean }>();
+      for (const phase of lifecycle.slice(0, at + 1)) {
+        for (const record of records[phase] ?? []) if (!seen.has(record)) seen.set(record, { record, from: phase, present: hasRecord(this.project, record) });
+      }
+      return [...seen.values()];
+    });
+  }
+
+  /** Days from `date` to today: the age of an issue raised or a change request waiting since then. */
+  ageInDays(date: string): number {
+    return daysBetween(date, this.today());
+  }
+
   /** Whether the project's phase is at or after `name` in the lifecycle (false when either is not in it). */
   phaseAtLeast(name: string): boolean {
     const { lifecycle } = this.basis.config;
@@ -242,6 +263,17 @@ export class ProjectMeasures {
     this.#memo.set(key, { value, day });
     return value;
   }
+}
+
+/** When a project ends: its actual end once it has one, else its forecast end (a portfolio rule's extract reads it too). */
+export function endDate(project: Pick<Project, 'dates'>): string | null {
+  return project.dates?.actual_end ?? project.dates?.forecast_end ?? null;
+}
+
+/** Whether the project's `records` map names at least one path for the record (an empty list names none). */
+export function hasRecord(project: Project, name: string): boolean {
+  const paths = project.records?.[name];
+  return Array.isArray(paths) ? paths.length > 0 : typeof paths === 'string' && paths !== '';
 }
 
 export function isOpenIssue(issue: Pick<Issue, 'status' | 'resolved'>): boolean {

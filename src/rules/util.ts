@@ -38,11 +38,7 @@ export function isClosed(project: Project, lifecycle: readonly string[]): boolea
 export const money = (n: number) => Math.round(n).toLocaleString('en-US');
 export const pct = (n: number) => `${(Math.round(n * 10) / 10).toString()}%`;
 
-/** Whether the project's `records` map names at least one path for the record (an empty list names none). */
-export function hasRecord(project: Project, name: string): boolean {
-  const paths = project.records?.[name];
-  return Array.isArray(paths) ? paths.length > 0 : typeof paths === 'string' && paths !== '';
-}
+export { hasRecord } from '../metrics/measures.js';
 
 /** A risk is open unless its status says closed: no status means open (FORMAT.md's RAID log). */
 export function isOpenRisk(risk: { status?: string | null }): boolean {

@@ -1,5 +1,6 @@
 import { daysBetween } from '../../model/dates.js';
 import type { Project } from '../../model/schemas/project.js';
+import { endDate } from '../../metrics/measures.js';
 import type { PortfolioFile, PortfolioRule } from '../types.js';
 
 /** A dependency on another project: [index in dependencies, id, providing project, needed by]. */
@@ -24,8 +25,7 @@ const rule: PortfolioRule<Extract> = {
     // A cancelled project needs nothing of anyone (and what others need of it is a conversation, not a date).
     if (project.cancelled) return undefined;
     const needs = (project.dependencies ?? []).flatMap((d, index): Need[] => (d.project && d.needed_by ? [[index, d.id, d.project, d.needed_by]] : []));
-    // The end date as the project's measures define it: the actual end once there is one, else the forecast end.
-    return { id: project.id, phase: project.phase, end: project.dates.actual_end ?? project.dates.forecast_end ?? null, needs };
+    return { id: project.id, phase: project.phase, end: endDate(project), needs };
   },
 
   check(files, ctx) {

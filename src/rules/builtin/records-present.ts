@@ -1,5 +1,4 @@
 import type { ProjectRule } from '../types.js';
-import { hasRecord } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'records-present',
@@ -12,22 +11,9 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    const lifecycle = ctx.config.lifecycle;
-    const at = lifecycle.indexOf(project.phase);
-    if (at < 0) return;
-    const seen = new Set<string>();
-    for (const phase of lifecycle.slice(0, at + 1)) {
-      for (const record of ctx.config.records[phase] ?? []) {
-        if (seen.has(record)) continue;
-        seen.add(record);
-        if (hasRecord(project, record)) continue;
-        ctx.report({
-          messageId: 'missing',
-          data: { phase: project.phase, record, from: phase },
-          path: ['records', record],
-          item: record,
-        });
-      }
+    for (const { record, from, present } of ctx.measure(project).records) {
+      if (present) continue;
+      ctx.report({ messageId: 'missing', data: { phase: project.phase, record, from }, path: ['records', record], item: record });
     }
   },
 };

@@ -3,13 +3,11 @@
  * Field names are snake_case: this is the JSON report model (docs/report-model.md), field for field.
  */
 import { countFindings, type Finding } from '../../../findings.js';
-import { daysBetween } from '../../../model/dates.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
 import type { EarnedValue } from '../../../metrics/evm.js';
 import type { LifecycleState } from '../../../metrics/measures.js';
 import { nextMilestone } from '../../../metrics/schedule.js';
-import { hasRecord } from '../../../rules/util.js';
 import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
 
 export interface Named {
@@ -136,7 +134,6 @@ export function projectView(path: string, project: Project, findings: readonly F
   const overdue = measures.overdueMilestones;
   const due = measures.milestonesDue(ctx.horizonDays ?? DEFAULT_HORIZON_DAYS);
   const stateOf = new Map<string, 'overdue' | 'due'>([...overdue.map((m) => [m.id, 'overdue'] as const), ...due.map((m) => [m.id, 'due'] as const)]);
-  const required = requiredRecords(project, config.lifecycle, config.records);
 
   return {
     id: project.id,
@@ -216,7 +213,7 @@ export function projectView(path: string, project: Project, findings: readonly F
         title: i.title,
         owner: i.owner ? ctx.person(i.owner) : null,
         raised: i.raised ?? null,
-        age_days: i.raised ? daysBetween(i.raised, today) : null,
+        age_days: i.raised ? measures.ageInDays(i.raised) : null,
         escalated: i.escalated === true,
       })),
     changes_awaiting: (project.changes ?? [])
@@ -225,7 +222,7 @@ export function projectView(path: string, project: Project, findings: readonly F
         id: c.id,
         title: c.title,
         raised: c.raised ?? null,
-        age_days: c.raised ? daysBetween(c.raised, today) : null,
+        age_days: c.raised ? measures.ageInDays(c.raised) : null,
         cost_impact: cents(c.cost_impact),
         schedule_impact_days: c.schedule_impact_days ?? null,
       })),
@@ -242,16 +239,10 @@ export function projectView(path: string, project: Project, findings: readonly F
       from: t.from ?? null,
       to: t.to ?? null,
     })),
-    records: { required, missing: required.filter((name) => !hasRecord(project, name)) },
+    records: { required: measures.records.map((r) => r.record), missing: measures.records.filter((r) => !r.present).map((r) => r.record) },
     lessons: (project.lessons ?? []).length,
     findings: findingCounts(findings),
   };
-}
-
-/** The records pmo.yaml requires of a project in its phase: those of that phase and every phase before. */
-function requiredRecords(project: Project, lifecycle: readonly string[], records: Record<string, string[]>): string[] {
-  const at = lifecycle.indexOf(project.phase);
-  return [...new Set(lifecycle.slice(0, at + 1).flatMap((phase) => records[phase] ?? []))];
 }
 
 function countDeliverables(project: Project) {
