@@ -1,7 +1,7 @@
 /** Option parsers shared by commands: each turns bad input into a UsageError that says what is expected. */
 import { InvalidArgumentError } from 'commander';
 import { DATE, isRealDate } from '../model/dates.js';
-import { PROJECT_ID } from '../model/schemas/common.js';
+import { PROJECT_ID } from '../model/ids.js';
 
 export function parseDate(value: string): string {
   if (!DATE.test(value) || !isRealDate(value)) throw new InvalidArgumentError(`expected a real date written YYYY-MM-DD, got '${value}'`);

@@ -11,7 +11,7 @@ import { TemplateError, UsageError } from '../errors.js';
 import { locateFindings } from '../load/locate.js';
 import { parseYamlFully } from '../load/parse-yaml.js';
 import { isRecord } from '../model/labels.js';
-import { PROJECT_ID } from '../model/schemas/common.js';
+import { PROJECT_ID } from '../model/ids.js';
 import type { FileChange } from './changes.js';
 import { flowText, scalarText, type Plain } from './render.js';
 import { encodeText } from './source.js';

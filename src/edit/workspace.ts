@@ -20,7 +20,7 @@ import { isRecord } from '../model/labels.js';
 import { didYouMean } from '../model/suggest.js';
 import { validateFile } from '../model/validate-file.js';
 import { pathAnchors } from '../analyze.js';
-import { PROJECT_ID } from '../model/schemas/common.js';
+import { PROJECT_ID } from '../model/ids.js';
 
 export interface Workspace {
   root: string;

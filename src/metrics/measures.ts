@@ -48,7 +48,9 @@ export interface StatusFreshness {
 }
 
 export class ProjectMeasures {
-  readonly #memo = new Map<string, { value: unknown; day: boolean }>();
+  readonly #memo = new Map<string, unknown>();
+  /** The kept measures that read the day. */
+  readonly #dayBound = new Set<string>();
   #readDay = false;
 
   constructor(
@@ -250,17 +252,16 @@ export class ProjectMeasures {
 
   /** A measure computed once; one that read the day reads it again on every later use (see the module doc). */
   private memo<T>(key: string, compute: () => T): T {
-    const kept = this.#memo.get(key);
-    if (kept) {
-      if (kept.day) this.today();
-      return kept.value as T;
+    if (this.#memo.has(key)) {
+      if (this.#dayBound.has(key)) this.today();
+      return this.#memo.get(key) as T;
     }
     const outer = this.#readDay;
     this.#readDay = false;
     const value = compute();
-    const day = this.#readDay;
-    this.#readDay = outer || day;
-    this.#memo.set(key, { value, day });
+    if (this.#readDay) this.#dayBound.add(key);
+    this.#readDay = outer || this.#readDay;
+    this.#memo.set(key, value);
     return value;
   }
 }

@@ -44,9 +44,8 @@ function stateOf(billing: Billing, today: string): BillingState {
  */
 function overdueSince(billing: Billing, today: string, invoicePaymentDays: number): string | null {
   if (!billing.invoiced) return billing.due < today ? billing.due : null;
-  if (billing.received) return null;
-  const payBy = addDays(billing.invoiced, invoicePaymentDays);
-  return payBy < today ? payBy : null;
+  if (billing.received || daysBetween(billing.invoiced, today) <= invoicePaymentDays) return null;
+  return addDays(billing.invoiced, invoicePaymentDays);
 }
 
 /**

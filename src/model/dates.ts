@@ -24,7 +24,7 @@ export function explainBadDate(value: string): string {
 
 /** The date `days` calendar days after `date` (before it when negative). */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+  return days === 0 ? date : new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from a to b (positive when b is later). */

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { DATE, isRealDate } from '../dates.js';
 
-export const PROJECT_ID = /^[a-z0-9][a-z0-9-]*$/;
-export const ITEM_ID = /^[A-Z]+-?[0-9]+$/;
+import { ITEM_ID, PROJECT_ID } from '../ids.js';
+
+export { ITEM_ID, PROJECT_ID };
 
 /** Optional fields also accept an explicit empty value (`actual_end:`), as FORMAT.md's examples write them. */
 export const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
