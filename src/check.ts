@@ -152,7 +152,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const git = await openGit(root, options);
   const snapshot = options.snapshot;
   const commit = snapshot?.commit ?? (options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf));
-  const today = options.today ?? commit?.date ?? todayIso();
+  // --as-of a date judges that day; --as-of a ref, its commit's day.
+  const today = options.today ?? (commit as { day?: string } | undefined)?.day ?? commit?.date ?? todayIso();
   const reading = {
     index: options.staged ? git!.staged() : snapshot ? snapshotIndex(snapshot) : commit ? git!.treeAt(commit.commit) : undefined,
     changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined,

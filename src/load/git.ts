@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitError } from '../errors.js';
+import { GitError, UsageError } from '../errors.js';
+import { isRealDate } from '../model/dates.js';
 import { presence, type Presence } from './index-listing.js';
 import { hashBytes } from './read.js';
 
@@ -140,13 +141,21 @@ export class GitRepo {
    * The commit `spec` names: a ref (tag, branch, sha), or a date YYYY-MM-DD, meaning the last commit on this
    * branch (first parents from HEAD) made at or before the end of that day. With the commit's own date.
    */
-  async commitAsOf(spec: string): Promise<{ commit: string; date: string }> {
+  /**
+   * A date means the last commit on or before that day (HEAD for a day after it), judged on that day; a ref
+   * means its commit, judged on its own date. `day` is the day to judge on.
+   */
+  async commitAsOf(spec: string): Promise<{ commit: string; date: string; day: string }> {
     const why = this.command;
+    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(spec);
+    if (isDate && !isRealDate(spec)) throw new UsageError(`--as-of ${spec}: not a real date (write YYYY-MM-DD, or name a commit, branch or tag)`);
     await this.assertWorkTree();
     if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so it has no history to read`);
     let commit: string;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(spec)) {
-      commit = (await this.run(['rev-list', '-1', '--first-parent', `--before=${spec} 23:59:59`, 'HEAD'])).trim();
+    if (isDate) {
+      const head = (await this.run(['show', '-s', '--format=%H %cd', '--date=short', 'HEAD'])).trim().split(' ');
+      // A day after the last commit is that commit's files, judged on the day asked for.
+      commit = spec >= head[1]! ? head[0]! : (await this.run(['rev-list', '-1', '--first-parent', `--before=${spec} 23:59:59`, 'HEAD'])).trim();
       if (!commit) {
         const first = (await this.run(['log', '--first-parent', '--format=%cd', '--date=short', '--reverse', 'HEAD'])).split('\n')[0];
         throw new GitError(`${why}: this branch has no commit from ${spec} or before (its history starts on ${first})${await this.shallowHint(false)}`);
@@ -156,7 +165,7 @@ export class GitRepo {
       if (!commit) throw new GitError(`${why}: git knows no commit named ${spec}${await this.shallowHint()}`);
     }
     const date = (await this.run(['show', '-s', '--format=%cd', '--date=short', commit])).trim();
-    return { commit, date };
+    return { commit, date, day: isDate ? spec : date };
   }
 
   /** The PMO folder as `commit` has it: every YAML file's blob, and every path (for record checks). */

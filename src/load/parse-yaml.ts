@@ -154,6 +154,8 @@ const ERROR_RULES: Record<string, { rule: string; hint: string }> = {
 };
 
 function yamlErrorFinding(error: YamlErrorLike, file: string): RawFinding {
+  // The `yaml` package turns a stack overflow on hostile nesting ([[[[... thousands deep) into an error of its own.
+  if (/call stack/i.test(error.message)) return tooDeep(file, error.pos[0]);
   const known = ERROR_RULES[error.code];
   const message = error.message.replace(/\.$/, '');
   return {
@@ -162,6 +164,16 @@ function yamlErrorFinding(error: YamlErrorLike, file: string): RawFinding {
     message: known ? `${message}: ${known.hint}` : `YAML syntax error: ${message}`,
     file,
     at: { offset: error.pos[0], endOffset: Math.max(error.pos[1], error.pos[0] + 1) },
+  };
+}
+
+function tooDeep(file: string, offset: number): RawFinding {
+  return {
+    rule: 'yaml/too-deep',
+    severity: 'error',
+    message: 'the YAML nests deeper than pmo can read (thousands of levels of [ or { or - ): no PMO file nests so deep; remove the nesting',
+    file,
+    at: { offset, endOffset: offset + 1 },
   };
 }
 

@@ -55,6 +55,27 @@ describe('pmo check --as-of', () => {
     expect(gitAt(dir, undefined, 'status', '--porcelain')).toBe(before);
   });
 
+  it("a date is judged on that day, a ref on its commit's day; a day after the last commit is that commit on that day", () => {
+    const { dir, commits } = history();
+    const model = (asOf: string) => JSON.parse(pmo(['report', 'weekly', '-C', dir, '-f', 'json', '--no-cache', '--as-of', asOf]).stdout) as { report: { today: string; as_of: { commit: string; date: string } } };
+    // Thursday 11-19: week 46's files (committed 11-13), judged on the 19th.
+    expect(model('2026-11-19').report).toMatchObject({ today: '2026-11-19', as_of: { commit: commits[1], date: '2026-11-13' } });
+    // By its tag, week 46 is judged on its own day.
+    expect(model('week-46').report).toMatchObject({ today: '2026-11-13', as_of: { commit: commits[1], date: '2026-11-13' } });
+    // Long after the last commit (11-20): its files, judged on 2026-12-31: the 11-20 update is 41 days old
+    // (10 days to the end of November, then 31).
+    const stale = (JSON.parse(pmo(['check', '-C', dir, '-f', 'json', '--no-cache', '--as-of', '2026-12-31']).stdout) as Array<{ rule: string; message: string }>)
+      .filter((f) => f.rule === 'status-fresh').map((f) => f.message);
+    expect(stale).toEqual(['the newest status update is from 2026-11-20 (41 days ago); updates are due every 7 days']);
+  });
+
+  it('refuses a date that does not exist', () => {
+    const { dir } = history();
+    const run = pmo(['check', '-C', dir, '--as-of', '2026-10-32']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--as-of 2026-10-32: not a real date');
+  });
+
   it('says what is wrong, exit 2: before the first commit, an unknown ref, no git, with --staged', () => {
     const { dir } = history();
     const early = pmo(['check', '-C', dir, '--as-of', '2026-01-01']);

@@ -366,6 +366,13 @@ describe('merge keys that are not maps, and aliases that contain themselves', ()
     expect(() => JSON.stringify(findings)).not.toThrow();
   });
 
+  it('nesting thousands of levels deep is yaml/too-deep on its line, not a stack overflow', async () => {
+    for (const deep of ['['.repeat(3000) + ']'.repeat(3000), '{a: '.repeat(3000) + '1' + '}'.repeat(3000)]) {
+      const findings = await findingsOf(appended(`  deep: ${deep}\nafter: 1\n`));
+      expect(findings.map((f) => [f.rule, f.line])).toEqual([['yaml/too-deep', 45]]);
+    }
+  });
+
   it('the other files are still checked', async () => {
     const findings = await findingsOf({ ...appended('  <<: 5\n'), 'projects/hermes.yaml': PROJECT.replace('id: apollo', 'id: hermes').replace('impact: 4', 'impact: 9') });
     expect(findings.map((f) => [f.file, f.rule])).toEqual([

@@ -41,7 +41,7 @@ export function checkCommand(): Command {
     .option('--staged', "check what the next commit holds (git's index): the staged files, and what they break elsewhere")
     .option('--changed-since <ref>', 'report the files changed since <ref> (its merge base with HEAD), and what they break elsewhere; e.g. origin/main in a pull request')
     .option('--base <ref>', 'judge the change rules (rebaselines, turning red) against <ref>\'s merge base with HEAD; --staged and --changed-since have their own base')
-    .option('--as-of <date|ref>', 'check the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD), from git; --today defaults to its date')
+    .option('--as-of <date|ref>', 'check the repository as it was at a commit, from git: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
     .option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)', parseDate)
     .option('--show-waived', 'also list the findings that waivers hide (JSON always includes them)')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')

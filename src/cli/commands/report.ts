@@ -32,7 +32,7 @@ export function reportCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'json']).default('md'))
     .option('-o, --out <file>', 'write the report to <file> (atomically) instead of stdout')
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
-    .option('--as-of <date|ref>', 'report the repository as it was at a commit (a ref, or the last commit on or before YYYY-MM-DD); --today defaults to its date')
+    .option('--as-of <date|ref>', 'report the repository as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
     .option('--against <ref>', 'project: compare with the project as <ref> had it (a tag naming a baseline, a date, a sha)')
     .option('--history', 'project: its forecast slips and status changes, commit by commit, from git')
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
