@@ -603,7 +603,12 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
  */
 async function describe(referencesFor: Iterable<string>, findings: readonly RawFinding[], files: Map<string, LoadedFile>): Promise<void> {
   const anchors = new Map<string, PathAnchor[]>();
-  for (const f of findings) if ('path' in f.at) anchors.set(f.file, [...(anchors.get(f.file) ?? []), f.at]);
+  for (const f of findings) {
+    if (!('path' in f.at)) continue;
+    const list = anchors.get(f.file);
+    if (list) list.push(f.at);
+    else anchors.set(f.file, [f.at]);
+  }
   const wantsReferences = new Set([...referencesFor].filter((path) => files.get(path)?.entry.facts && !files.get(path)?.entry.references));
   const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
   if (wantsReferences.size === 0 && wantsSpans.length === 0) return;
@@ -666,9 +671,11 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
   const failures = new Map<string, Map<string, string[]>>();
   for (const f of findings) {
     if (f.waived) continue;
-    const byRule = failures.get(f.file) ?? new Map<string, string[]>();
-    byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f.message]);
-    failures.set(f.file, byRule);
+    let byRule = failures.get(f.file);
+    if (!byRule) failures.set(f.file, (byRule = new Map<string, string[]>()));
+    const messages = byRule.get(f.rule);
+    if (messages) messages.push(f.message);
+    else byRule.set(f.rule, [f.message]);
   }
   const projects = files.flatMap((f) => {
     const phase = f.entry.facts?.phase;

@@ -72,3 +72,18 @@ export function countFindings(findings: readonly Pick<Finding, 'severity' | 'wai
   }
   return counts;
 }
+
+/**
+ * Findings grouped by file, in the order they come, each group appended in place (a file with 100,000
+ * findings must not copy its list once per finding). `files` starts groups that may stay empty.
+ */
+export function groupByFile<T extends { file: string }>(findings: Iterable<T>, files: Iterable<string> = []): Map<string, T[]> {
+  const byFile = new Map<string, T[]>();
+  for (const file of files) byFile.set(file, []);
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  return byFile;
+}

@@ -1,5 +1,5 @@
 /** RawFinding anchors → line/column, from the spans the cache or a parse gave each file. */
-import type { Finding, RawFinding } from '../findings.js';
+import { groupByFile, type Finding, type RawFinding } from '../findings.js';
 import { anchorKey, lineStarts, offsetKey, toPosition, type Position, type Spans } from './position.js';
 
 export interface LocatableFile {
@@ -9,8 +9,7 @@ export interface LocatableFile {
 }
 
 export function locateFindings(raw: readonly RawFinding[], fileOf: (path: string) => LocatableFile | undefined): Finding[] {
-  const byFile = new Map<string, RawFinding[]>();
-  for (const finding of raw) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const byFile = groupByFile(raw);
   const located: Finding[] = [];
   for (const [path, findings] of byFile) {
     const file = fileOf(path);

@@ -10,13 +10,14 @@
 import jsYaml from 'js-yaml';
 import { parseAllDocuments, parseDocument, isAlias, visit, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
-import { structureFindings } from './yaml-structure.js';
+import { duplicateKeyErrors, structureFindings } from './yaml-structure.js';
 
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
 
 /** Options every `yaml` parse uses: YAML 1.2 core whatever a %YAML directive says, merge keys on. */
-export const YAML_OPTIONS = { schema: 'core', merge: true, prettyErrors: false, uniqueKeys: true } as const;
+/** Duplicate keys are found by duplicateKeyErrors (linear); the package's own check is quadratic in a map's keys. */
+export const YAML_OPTIONS = { schema: 'core', merge: true, prettyErrors: false, uniqueKeys: false } as const;
 
 // js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
 const builtin = (jsYaml as unknown as { types: Record<'null' | 'bool' | 'merge', jsYaml.Type> }).types;
@@ -109,7 +110,7 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
   // With conflict markers in the file, the syntax errors they cause are noise: the markers are the news.
   // So are the errors a tab in the indentation causes on the lines after it: the tab is the news.
   if (conflicts.length === 0) {
-    const errors = list.flatMap((d) => d.errors);
+    const errors = [...list.flatMap((d) => d.errors), ...duplicateKeyErrors(doc)];
     const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
     for (const error of tabs.length > 0 ? tabs : errors) findings.push(yamlErrorFinding(error, file));
   }

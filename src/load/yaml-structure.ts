@@ -74,3 +74,30 @@ function cycleFinding(file: string, anchor: string, at: Range): RawFinding {
     at: { offset: at[0], endOffset: at[1] },
   };
 }
+
+/**
+ * Keys repeated in one map, as the `yaml` package's own `uniqueKeys` check would report them (code
+ * DUPLICATE_KEY, at the repeated key), in one pass: the package compares every key with every other, which
+ * takes seconds for a map of 20,000 keys. Scalar keys are compared by type and value (`1` and `"1"` differ);
+ * merge keys are not keys.
+ */
+export function duplicateKeyErrors(doc: Document.Parsed): Array<{ code: string; message: string; pos: [number, number] }> {
+  const errors: Array<{ code: string; message: string; pos: [number, number] }> = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || isMergeKey(key)) continue;
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          continue;
+        }
+        const at = rangeOf(key) ?? [0, 1];
+        errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: at });
+      }
+    },
+  });
+  return errors;
+}

@@ -82,3 +82,23 @@ describe('an alias inside the node its anchor names', () => {
     expect((JSON.parse(run.stdout) as Array<{ rule: string; line: number; column: number }>).map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/alias-cycle', 41, 14]]);
   });
 });
+
+describe('a file with 100,000 findings', () => {
+  it('is reported in full as JSON, and readably as text: 50 a rule, then how many more', () => {
+    // 100,000 keys the format does not know, each an unknown-field warning; the rest of the file is valid.
+    const keys = Array.from({ length: 100000 }, (_, i) => `x${i}: 1`).join('\n');
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'projects/apollo.yaml': `${withStatus('amber', '2026-10-09')}${keys}\n` });
+    temps.push(dir);
+    const json = pmo(['check', '-C', dir, '--today', '2026-10-12', '-f', 'json', '--no-cache']);
+    expect(json.stderr).toBe('');
+    const findings = JSON.parse(json.stdout) as Array<{ rule: string; line: number }>;
+    expect(findings.filter((f) => f.rule === 'schema/unknown-field')).toHaveLength(100000);
+    // withStatus's project has 40 lines: the keys are on lines 41 to 100,040.
+    expect(findings.filter((f) => f.rule === 'schema/unknown-field').map((f) => f.line).slice(-1)).toEqual([100040]);
+    const text = pmo(['check', '-C', dir, '--today', '2026-10-12', '--no-cache']);
+    const lines = text.stdout.split('\n');
+    expect(lines.filter((l) => l.endsWith('schema/unknown-field'))).toHaveLength(50);
+    expect(text.stdout).toContain('... and 99950 more schema/unknown-field in this file (--format json lists every one)');
+    expect(text.stdout).toMatch(/✖ 100\d{3} problems/); // the 100,000 and the project's few others
+  });
+});

@@ -14,6 +14,6 @@ export function pmo(args: string[], options: { cwd?: string; env?: Record<string
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
   // Inside a git hook GIT_DIR and friends point at the outer repo: pmo's own git calls must not follow them.
   for (const key of Object.keys(env)) if (env[key] === undefined || (key.startsWith('GIT_') && !options.env?.[key])) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

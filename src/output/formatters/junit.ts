@@ -5,7 +5,7 @@
  * (type says which): --fail-on decides whether the job fails, the report shows all. A rule whose findings in a
  * file are all waived is a skipped case; waived findings beside open ones are left out of the failure.
  */
-import { SEVERITY_RANK, type Finding } from '../../findings.js';
+import { groupByFile, SEVERITY_RANK, type Finding } from '../../findings.js';
 import { showControls } from '../controls.js';
 import type { Formatter } from './types.js';
 
@@ -58,9 +58,8 @@ function testcase(file: string, c: Case): string {
 }
 
 export const junit: Formatter = (findings, { files }) => {
-  const byFile = new Map<string, Finding[]>(files.map((file) => [file, []]));
   // A finding in a file outside `files` cannot happen today; it must still be reported if it ever does.
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const byFile = groupByFile(findings, files);
   let [tests, failures] = [0, 0];
   const suites = [...byFile].map(([file, list]) => {
     const cases = casesOf(list);
