@@ -7,7 +7,7 @@
  * zod are imported only when some file has to be parsed, validated or located afresh.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
@@ -18,7 +18,7 @@ import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
-import { decodeSource, hashBytes, hashFile, type Source } from './load/read.js';
+import { decodeSource, hashBytes, hashFile, readRegularFile, type Source } from './load/read.js';
 import type { Change, IndexSnapshot } from './load/git.js';
 import type { AnalysisMemo } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
@@ -184,7 +184,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     for (const path of fromGit) tree.bytes.set(path, read.get(tree.blobOf(path))!);
   };
   const indexTree: GitTree | undefined = index && { blobOf: (path) => index.blobs.get(path)!, present: index.present, presence: index.presence, bytes: new Map() };
-  const bytesOf = (path: string) => (indexTree ? bytesIn(indexTree, path) : readFileSync(join(root, path)));
+  const bytesOf = (path: string) => (indexTree ? bytesIn(indexTree, path) : readRegularFile(root, path));
   const sourceOf = (file: SourceFile) => decodeSource(file.path, file.kind, bytesOf(file.path));
   if (commit && !index!.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in commit ${commit.commit.slice(0, 12)} (${commit.date}): the PMO repository did not exist here then`);
   if (index && !index.blobs.has(CONFIG_FILE)) throw new ConfigError(`${CONFIG_FILE} is not in git's index, so the commit would have none: \`git add ${CONFIG_FILE}\``);
@@ -510,7 +510,7 @@ const unplaced = (f: RawFinding): Finding => ({ file: f.file, rule: f.rule, seve
 
 function worktreeCopy(root: string, path: string, blob: string): Uint8Array | undefined {
   try {
-    const bytes = readFileSync(join(root, path));
+    const bytes = readRegularFile(root, path);
     return hashBytes(bytes) === blob ? bytes : undefined;
   } catch {
     return undefined;

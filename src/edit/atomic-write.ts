@@ -56,6 +56,9 @@ function syncDir(dir: string): void {
 export function replaceFile(path: string, bytes: Uint8Array, expected: Uint8Array, shown: string): void {
   const target = realpathSync(path);
   const stat = statSync(target);
+  // A rename would replace a read-only file as if it were writable (and root may write anything): the
+  // write bits say what its owner wants.
+  if ((stat.mode & 0o222) === 0) throw new EditError(`${shown} is read-only; pmo does not replace it: make it writable (chmod u+w) if it should change`);
   const temp = tempBeside(target);
   try {
     writeTemp(temp, bytes, stat.mode & 0o7777, { uid: stat.uid, gid: stat.gid });

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
 export interface DirListing {
@@ -15,12 +15,20 @@ export interface DirListing {
  */
 export function fileExists(root: string, known: Record<string, DirListing> = {}): ((path: string) => boolean) & { listings: Record<string, DirListing> } {
   const listings: Record<string, DirListing> = {};
+  const realRoot = realpath(root);
+  // A record reached through a link that leaves the repository is no record of it (nor a way to probe for
+  // files outside it).
+  const inside = (path: string) => {
+    const real = realpath(path);
+    const rel = real === undefined || realRoot === undefined ? '..' : relative(realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
   const lookup = new Map<string, Set<string>>();
   const exists = (path: string) => {
     const dir = dirname(path);
     let names = lookup.get(dir);
     if (!names) {
-      const listing = list(join(root, dir), known[dir]);
+      const listing = list(join(root, dir), known[dir], inside);
       if (listing) listings[dir] = listing;
       lookup.set(dir, (names = new Set(listing?.names ?? [])));
     }
@@ -37,14 +45,23 @@ function isFileAt(path: string): boolean {
   }
 }
 
-function list(dir: string, known: DirListing | undefined): DirListing | undefined {
+function realpath(path: string): string | undefined {
   try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function list(dir: string, known: DirListing | undefined, inside: (path: string) => boolean): DirListing | undefined {
+  try {
+    if (!inside(dir)) return undefined;
     const { mtimeMs, ctimeMs } = statSync(dir);
     // Trusted only while unchanged, and never when touched in the last seconds (a coarse clock may hide a change).
     if (known && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && Date.now() - ctimeMs > 2000) return known;
     // Files, and links to them: a record path naming a directory does not name a record.
     const names = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFileAt(join(dir, entry.name))))
+      .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFileAt(join(dir, entry.name)) && inside(join(dir, entry.name))))
       .map((entry) => entry.name);
     return { mtimeMs, ctimeMs, names };
   } catch {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { GitError, UsageError } from '../errors.js';
 import { isRealDate } from '../model/dates.js';
 import { presence, type Presence } from './index-listing.js';
-import { hashBytes } from './read.js';
+import { hashBytes, readRegularFile } from './read.js';
 
 /** What to do about a shallow clone, said the same way wherever pmo meets one. */
 export const SHALLOW_FIX = 'fetch the full history with `git fetch --unshallow` (in CI: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` in GitLab)';
@@ -252,7 +252,7 @@ export class GitRepo {
    */
   private linkAsTarget(blobs: Map<string, string>, path: string): void {
     try {
-      blobs.set(path, hashBytes(readFileSync(join(this.root, path))));
+      blobs.set(path, hashBytes(readRegularFile(this.root, path)));
     } catch {
       // dangling, or a link to a folder
     }

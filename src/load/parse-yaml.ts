@@ -43,8 +43,11 @@ const coreFloat = new jsYaml.Type('tag:yaml.org,2002:float', {
 });
 const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [builtin.null, builtin.bool, coreInt, coreFloat, builtin.merge] });
 
-/** Text the fast path must not take: anchors/aliases (expansion cap), several documents, merge conflicts, tabs. */
-const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*][^\s,[\]{}]|^(?:---|\.\.\.)(?:\s|$)|^(?:<{7}|={7}|>{7})(?: |$)|^ *\t/m;
+/**
+ * Text the fast path must not take: anchors/aliases (expansion cap), several documents, merge conflicts, tabs,
+ * explicit keys (`? [a, b]`: js-yaml would make the list the text 'a,b').
+ */
+const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*][^\s,[\]{}]|^(?:---|\.\.\.)(?:\s|$)|^(?:<{7}|={7}|>{7})(?: |$)|^ *\t|^[ -]*\?(?:\s|$)/m;
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: .*)?$/gm;
 

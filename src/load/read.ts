@@ -1,9 +1,10 @@
 /** Reading a file: bytes → text, with the encoding problems a PM's editor can cause turned into findings. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileKind } from './discover.js';
+import { ConfigError } from '../errors.js';
 
 export interface Source {
   path: string;
@@ -20,12 +21,32 @@ const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
 export function readSource(root: string, path: string, kind: FileKind): Source {
-  return decodeSource(path, kind, readFileSync(join(root, path)));
+  return decodeSource(path, kind, readRegularFile(root, path));
 }
 
 /** The content hash of a file, without decoding it: all a warm check needs of an unchanged file. */
 export function hashFile(root: string, path: string): string {
-  return hashBytes(readFileSync(join(root, path)));
+  return hashBytes(readRegularFile(root, path));
+}
+
+/** No PMO file is this large: a larger one is a mistake or an attack, and reading it would exhaust memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A file's bytes, read only when it is a regular file of at most MAX_FILE_BYTES: a pmo.yaml that is a link to
+ * /dev/zero, or a FIFO named like a project, would otherwise hang pmo or fill its memory. Opened without
+ * blocking (a FIFO blocks its reader until a writer comes), then judged by the open file's own stat.
+ */
+export function readRegularFile(root: string, path: string): Buffer {
+  const fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ConfigError(`${path} is not a regular file (a device, a pipe or a socket): pmo reads only files; replace it with one`);
+    if (stat.size > MAX_FILE_BYTES) throw new ConfigError(`${path} is ${stat.size} bytes, more than pmo reads (${MAX_FILE_BYTES / 1024 / 1024} MiB): no PMO file is that large`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** git's blob id (sha1 of `blob <size>\0` and the bytes): a file staged unchanged is known to the cache by it. */

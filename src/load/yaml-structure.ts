@@ -2,7 +2,8 @@
  * What the `yaml` package parses without complaint but cannot turn into data, found before it tries:
  * a merge key (`<<`) whose value is not a map, an alias to one, or a list of those (its toJS throws a bare
  * "Merge sources must be maps" Error), and an alias inside the very node its anchor names
- * (`x: &r {a: *r}`), which toJS turns into a circular object that no JSON output can print.
+ * (`x: &r {a: *r}`), which toJS turns into a circular object that no JSON output can print, and a key that is
+ * a list or a map (`? [a, b]`), which toJS turns into the text 'a,b'.
  * One walk of the document, in document order, so each alias resolves to the last anchor before it.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
@@ -16,7 +17,9 @@ export function structureFindings(doc: Document.Parsed, file: string): RawFindin
   const resolve = (node: unknown): unknown => (isAlias(node) ? anchors.get(node.source) : node);
   visit(doc, {
     Pair(_key, pair) {
-      if (!isPair(pair) || !isMergeKey(pair.key)) return;
+      if (!isPair(pair)) return;
+      if (isMap(pair.key) || isSeq(pair.key)) findings.push(complexKeyFinding(file, rangeOf(pair.key) ?? [0, 1]));
+      if (!isMergeKey(pair.key)) return;
       const bad = badMergeSource(pair.value, resolve);
       if (bad) findings.push(mergeFinding(file, rangeOf(bad) ?? rangeOf(pair.key) ?? [0, 1]));
     },
@@ -60,6 +63,16 @@ function mergeFinding(file: string, at: Range): RawFinding {
     rule: 'yaml/merge-key',
     severity: 'error',
     message: 'a merge key (<<) takes a map, an alias to a map (<<: *defaults), or a list of those; write the fields out, or point it at an anchored map',
+    file,
+    at: { offset: at[0], endOffset: at[1] },
+  };
+}
+
+function complexKeyFinding(file: string, at: Range): RawFinding {
+  return {
+    rule: 'yaml/complex-key',
+    severity: 'error',
+    message: 'keys must be strings: this key is a list or a map (`? [a, b]`), which no PMO file uses; write a plain name',
     file,
     at: { offset: at[0], endOffset: at[1] },
   };

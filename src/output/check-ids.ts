@@ -23,6 +23,7 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['yaml/alias-limit'], means: 'aliases expand to more than 100 nodes ("billion laughs")', todo: 'write the values out' },
   { ids: ['yaml/merge-key'], means: 'a merge key (`<<`) whose value is not a map, an alias to a map, or a list of those (`<<: 5`, `<<: null`)', todo: 'write the fields out, or point it at an anchored map' },
   { ids: ['yaml/too-deep'], means: 'the YAML nests thousands of levels deep (`[[[[...`): more than the parser can follow', todo: 'remove the nesting' },
+  { ids: ['yaml/complex-key'], means: 'a key that is a list or a map (`? [a, b]`): keys must be strings', todo: 'write a plain name' },
   { ids: ['yaml/alias-cycle'], means: 'an alias inside the node its own anchor names (`x: &r {a: *r}`): the value would contain itself', todo: 'point the alias at an anchor defined outside that node' },
   { ids: ['schema/unknown-field'], means: 'a field the format does not know, usually a typo; the message suggests the intended name', todo: 'fix the name, or declare the field in pmo.yaml `schema:`' },
   { ids: ['schema/required'], means: "a required field is missing (including fields pmo.yaml's `schema:` requires)", todo: 'add it' },

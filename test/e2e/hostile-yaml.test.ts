@@ -102,3 +102,29 @@ describe('a file with 100,000 findings', () => {
     expect(text.stdout).toMatch(/✖ 100\d{3} problems/); // the 100,000 and the project's few others
   });
 });
+
+describe('files that are not files, or too large to be PMO files', () => {
+  it('pmo.yaml linked to /dev/zero, a FIFO among the projects and a 65 MiB project: exit 2 or skipped, never a hang', async () => {
+    const { symlinkSync, rmSync: rm, truncateSync, writeFileSync: write } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'projects/apollo.yaml': withStatus('amber', '2026-10-09') });
+    temps.push(dir);
+    rm(join(dir, 'pmo.yaml'));
+    symlinkSync('/dev/zero', join(dir, 'pmo.yaml'));
+    const zero = pmo(['check', '-C', dir]);
+    expect([zero.code, zero.stderr.trim()]).toEqual([2, 'pmo: pmo.yaml is not a regular file (a device, a pipe or a socket): pmo reads only files; replace it with one']);
+    rm(join(dir, 'pmo.yaml'));
+    write(join(dir, 'pmo.yaml'), MINIMAL_CONFIG);
+    execFileSync('mkfifo', [join(dir, 'projects/pipe.yaml')]);
+    const fifo = pmo(['check', '-C', dir, '--today', '2026-10-12', '-f', 'json']);
+    expect(fifo.stderr).toBe('');
+    expect((JSON.parse(fifo.stdout) as Array<{ file: string }>).map((f) => f.file)).not.toContain('projects/pipe.yaml');
+    rm(join(dir, 'projects/pipe.yaml'));
+    write(join(dir, 'projects/huge.yaml'), '');
+    truncateSync(join(dir, 'projects/huge.yaml'), 65 * 1024 * 1024 + 1);
+    const huge = pmo(['check', '-C', dir]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('projects/huge.yaml is 68157441 bytes, more than pmo reads (64 MiB)');
+  });
+});

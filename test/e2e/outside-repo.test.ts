@@ -92,3 +92,36 @@ describe('a project file that is a link to a file outside the repository', () =>
     expect(readFileSync(join(repo, 'shared/apollo.yaml'), 'utf8')).toContain('summary: Quota raised');
   });
 });
+
+describe('a read-only project file', () => {
+  it('is not replaced: exit 2, saying so, the file and its mode as they were', async () => {
+    const { chmodSync, statSync } = await import('node:fs');
+    const dir = heavyRepo();
+    chmodSync(join(dir, 'projects/apollo.yaml'), 0o444);
+    const run = pmo(['update', 'apollo', '--overall', 'green', '--summary', 'x', ...TODAY], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('projects/apollo.yaml is read-only; pmo does not replace it');
+    expect(readFileSync(join(dir, 'projects/apollo.yaml'), 'utf8')).toBe(HEAVY);
+    expect(statSync(join(dir, 'projects/apollo.yaml')).mode & 0o777).toBe(0o444);
+  });
+});
+
+describe('a record reached through a link that leaves the repository', () => {
+  it('is not a record: no existence oracle for files outside the repository', async () => {
+    const { repo, base } = repoBesideVictim();
+    writeFileSync(join(base, 'secret.md'), 'outside\n');
+    // records/apollo/outside -> the folder above the repo; records/apollo/linked.md -> a file there
+    symlinkSync(base, join(repo, 'records/apollo/outside'));
+    symlinkSync(join(base, 'secret.md'), join(repo, 'records/apollo/linked.md'));
+    writeFileSync(join(repo, 'records/apollo/inside.md'), '# In the repo\n');
+    symlinkSync('inside.md', join(repo, 'records/apollo/alias.md'));
+    const text = readFileSync(join(repo, 'projects/apollo.yaml'), 'utf8');
+    const records = '  via_folder: records/apollo/outside/secret.md\n  via_link: records/apollo/linked.md\n  via_inner_link: records/apollo/alias.md\n';
+    writeFileSync(join(repo, 'projects/apollo.yaml'), text.replace(/^records:\n/m, `records:\n${records}`));
+    const findings = JSON.parse(pmo(['check', '-f', 'json', '--no-cache', ...TODAY], { cwd: repo }).stdout) as Array<{ rule: string; message: string }>;
+    const missing = findings.filter((f) => f.rule === 'ref/missing-record').map((f) => f.message);
+    expect(missing.some((m) => m.includes('records/apollo/outside/secret.md'))).toBe(true);
+    expect(missing.some((m) => m.includes('records/apollo/linked.md'))).toBe(true);
+    expect(missing.some((m) => m.includes('records/apollo/alias.md'))).toBe(false);
+  });
+});

@@ -373,6 +373,15 @@ describe('merge keys that are not maps, and aliases that contain themselves', ()
     }
   });
 
+  it('a key that is a list or a map is yaml/complex-key at the key, not a field named "a,b"', async () => {
+    // Line 45 `  ? [a, b]`: the key at column 5; line 47 `  ? {x: 1}`, column 5.
+    const findings = await findingsOf(appended('  ? [a, b]\n  : 1\n  ? {x: 1}\n  : 2\n'));
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ['yaml/complex-key', 45, 5],
+      ['yaml/complex-key', 47, 5],
+    ]);
+  });
+
   it('the other files are still checked', async () => {
     const findings = await findingsOf({ ...appended('  <<: 5\n'), 'projects/hermes.yaml': PROJECT.replace('id: apollo', 'id: hermes').replace('impact: 4', 'impact: 9') });
     expect(findings.map((f) => [f.file, f.rule])).toEqual([
