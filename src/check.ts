@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, UsageError } from './errors.js';
+import { ConfigError, PmoError, UsageError } from './errors.js';
 import { compareFindings, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
@@ -364,7 +364,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     findings,
     files: files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)),
     ...(commit ? { commit } : {}),
-    readFile: bytesOf,
+    readFile: judgedBytes(files, bytesOf),
   };
 
   /** What judgeChanges will need for the projects a change may edit, asked for now: their base blobs and the modules. */
@@ -502,6 +502,23 @@ function snapshotIndex(snapshot: Snapshot): IndexSnapshot {
     get presence() {
       return { paths: [...snapshot.blobs.keys()] };
     },
+  };
+}
+
+/**
+ * A file's bytes for those who read it after the check (reports): the bytes the check judged, or an error when
+ * the file changed since (an editor's save, a checkout): data that was not judged may not fit its schema, and
+ * a view built on it would be wrong, or crash.
+ */
+function judgedBytes(files: readonly LoadedFile[], bytesOf: (path: string) => Uint8Array): (path: string) => Uint8Array {
+  const judged = new Map(files.map((f) => [f.path, f.entry.hash]));
+  return (path) => {
+    const bytes = bytesOf(path);
+    const hash = judged.get(path);
+    if (hash !== undefined && hashBytes(bytes) !== hash) {
+      throw new PmoError(`${path} changed while pmo was reading the portfolio (a save in an editor, a git checkout?); run the command again`);
+    }
+    return bytes;
   };
 }
 

@@ -251,3 +251,16 @@ describe('pmo status', () => {
     expect(pmo(['status', '-C', ACME, ...TODAY, '--color'], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
   });
 });
+
+describe('a file saved while a report reads the portfolio', () => {
+  it('is not read as if it had been judged: the report says to run it again rather than build on unchecked data', async () => {
+    const { check } = await import('../../src/check.js');
+    const { writeFileSync } = await import('node:fs');
+    const dir = makePortfolio();
+    const result = await check({ cwd: dir, today: '2026-11-20', cache: false });
+    expect(Buffer.from(result.readFile('projects/apollo.yaml')).toString('utf8')).toBe(PROJECT);
+    // The PM saves the file between the check and the read: a version the check never judged (broken, here).
+    writeFileSync(join(dir, 'projects/apollo.yaml'), PROJECT.replace(/^dates:\n(?: {2}.*\n)+/m, 'dates: soon\n'));
+    expect(() => result.readFile('projects/apollo.yaml')).toThrow('projects/apollo.yaml changed while pmo was reading the portfolio (a save in an editor, a git checkout?); run the command again');
+  });
+});
