@@ -162,6 +162,9 @@ describe('pmo report project --history', () => {
     ]);
     const md = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-28', '--history']).stdout;
     expect(md).toContain('| 2026-11-15 | 2026-12-11 | +26 days |');
+    // The Date column is each commit's date (a field that shares the date helper's name once printed n/a).
+    expect(md).toMatch(/\| 2026-11-27 \| [0-9a-f]+ \| Test PM \| 2026-11-15 \| 2026-12-11 \| \+26 days \|/);
+    expect(md).toMatch(/\| 2026-11-13 \| [0-9a-f]+ \| Test PM \| .*Amber \| .*Red \|/);
     const wrong = pmo(['report', 'weekly', '-C', dir, '--history']);
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--history is for one project')]);
   });
