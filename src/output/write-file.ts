@@ -1,5 +1,5 @@
 /** Files pmo generates for other tools (editor schemas, settings): replaced atomically, and only when changed. */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -9,10 +9,14 @@ import { dirname } from 'node:path';
 export function writeFileIfChanged(path: string, text: string): boolean {
   if (readOrUndefined(path) === text) return false;
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  // A link (a settings.json shared from a dotfiles repo) is written through, and the file keeps its mode.
+  const target = existsSync(path) ? realpathSync(path) : path;
+  const mode = existsSync(target) ? statSync(target).mode & 0o7777 : undefined;
+  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     writeFileSync(temp, text);
-    renameSync(temp, path);
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, target);
   } finally {
     rmSync(temp, { force: true });
   }

@@ -75,3 +75,19 @@ describe('pmo schema', () => {
     expect(pmo(['--help']).stdout).toContain('$ pmo schema --vscode');
   });
 });
+
+describe('pmo schema --vscode and a settings.json that is a link', () => {
+  it('writes through the link to its target, keeping the link and the mode', async () => {
+    const { chmodSync, lstatSync, mkdirSync, statSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const repo = makePortfolio();
+    mkdirSync(join(repo, 'dotfiles'));
+    writeFileSync(join(repo, 'dotfiles/settings.json'), '{\n  "editor.rulers": [100]\n}\n');
+    chmodSync(join(repo, 'dotfiles/settings.json'), 0o640);
+    mkdirSync(join(repo, '.vscode'));
+    symlinkSync('../dotfiles/settings.json', join(repo, '.vscode/settings.json'));
+    expect(pmo(['schema', '--vscode'], { cwd: repo }).code).toBe(0);
+    expect(lstatSync(join(repo, '.vscode/settings.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(repo, 'dotfiles/settings.json'), 'utf8')).toContain('yaml.schemas');
+    expect(statSync(join(repo, 'dotfiles/settings.json')).mode & 0o777).toBe(0o640);
+  });
+});
