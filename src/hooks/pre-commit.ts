@@ -5,7 +5,7 @@
  * refuses, or with `chain` moves it aside (pre-commit.pre-pmo) and runs it first; uninstall removes only
  * pmo's hook, and puts a chained one back.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
@@ -27,6 +27,7 @@ export type InstallOutcome = 'installed' | 'updated' | 'chained';
 
 export function installHook(place: HookPlace, options: { chain?: boolean } = {}): { outcome: InstallOutcome; path: string } {
   const path = join(place.hooks, 'pre-commit');
+  assertHookSlot(path);
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const ours = existing?.includes(MARKER) ?? false;
   const chained = ours ? existsSync(join(place.hooks, CHAINED)) : false;
@@ -43,6 +44,23 @@ export function installHook(place: HookPlace, options: { chain?: boolean } = {})
   mkdirSync(place.hooks, { recursive: true });
   writeAtomically(path, hookScript(place, chained || (existing !== undefined && !ours)));
   return { outcome: existing === undefined ? 'installed' : ours ? 'updated' : 'chained', path };
+}
+
+/**
+ * The hook's place must hold a file or nothing: a folder there is an error to say, and a link that points
+ * nowhere is someone's hook setup (a hooks manager, a dotfiles repo) that pmo must not silently replace.
+ */
+function assertHookSlot(path: string): void {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return; // nothing there
+  }
+  if (stat.isDirectory()) throw new UsageError(`${path} is a folder, not a hook file; move it away, then run pmo hooks install again`);
+  if (stat.isSymbolicLink() && !existsSync(path)) {
+    throw new UsageError(`${path} is a link to ${readlinkSync(path)}, which does not exist; pmo leaves it as it is: restore its target, or remove the link and run pmo hooks install again`);
+  }
 }
 
 export function uninstallHook(place: HookPlace): { removed: boolean; restored?: string; path: string } {

@@ -119,3 +119,21 @@ describe('pmo hooks', () => {
     expect(run.stderr).toContain('pmo hooks needs a git repository');
   });
 });
+
+describe('pmo hooks install where the hook file cannot simply be written', () => {
+  it('a folder named pre-commit, or a link to nothing: exit 2, saying so, and left as it was', async () => {
+    const { lstatSync, mkdirSync, readlinkSync, symlinkSync } = await import('node:fs');
+    const dir = makePortfolio({}, { git: true });
+    const hook = join(dir, '.git/hooks/pre-commit');
+    mkdirSync(hook, { recursive: true });
+    const folder = pmo(['hooks', 'install'], { cwd: dir });
+    expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining('is a folder, not a hook file')]);
+    expect(lstatSync(hook).isDirectory()).toBe(true);
+    rmSync(hook, { recursive: true });
+    symlinkSync('/nowhere/pre-commit', hook);
+    const dangling = pmo(['hooks', 'install'], { cwd: dir });
+    expect([dangling.code, dangling.stderr]).toEqual([2, expect.stringContaining('is a link to /nowhere/pre-commit, which does not exist')]);
+    expect(readlinkSync(hook)).toBe('/nowhere/pre-commit');
+    expect(existsSync(join(dir, '.git/hooks/pre-commit.pmo'))).toBe(false);
+  });
+});
