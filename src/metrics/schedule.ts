@@ -8,12 +8,15 @@ type Milestone = NonNullable<Project['milestones']>[number];
 /** When a milestone is now expected: its forecast (the PM's current plan), else its baseline. As milestone-overdue reads it. */
 const dueOf = (m: Milestone): string | null => m.forecast ?? m.baseline ?? null;
 
-/** Milestones not yet met (no actual date) that have a due date, earliest first, then by id. */
-function openMilestones(project: Pick<Project, 'milestones'>): Array<{ id: string; name: string; due: string }> {
+/**
+ * Milestones not yet met (no actual date) that have a due date `keep` accepts, earliest first, then by id
+ * (filtered before sorting: a rule asks for the overdue ones of every project, usually none).
+ */
+function openMilestones(project: Pick<Project, 'milestones'>, keep: (due: string) => boolean = () => true): Array<{ id: string; name: string; due: string }> {
   return (project.milestones ?? [])
     .flatMap((m) => {
       const due = m && !m.actual ? dueOf(m) : null;
-      return due ? [{ id: m.id, name: m.name, due }] : [];
+      return due && keep(due) ? [{ id: m.id, name: m.name, due }] : [];
     })
     .sort((a, b) => byText(a.due, b.due) || byText(a.id, b.id));
 }
@@ -27,9 +30,7 @@ export function overdueMilestones(
   project: Pick<Project, 'milestones'>,
   today: string,
 ): Array<{ id: string; name: string; due: string; days_overdue: number }> {
-  return openMilestones(project)
-    .filter((m) => m.due < today)
-    .map((m) => ({ ...m, days_overdue: daysBetween(m.due, today) }));
+  return openMilestones(project, (due) => due < today).map((m) => ({ ...m, days_overdue: daysBetween(m.due, today) }));
 }
 
 /** Open milestones due from today up to horizonDays ahead, both ends included. */
@@ -38,8 +39,7 @@ export function milestonesDue(
   today: string,
   horizonDays = 14,
 ): Array<{ id: string; name: string; due: string; days_left: number }> {
-  return openMilestones(project)
-    .filter((m) => m.due >= today)
+  return openMilestones(project, (due) => due >= today)
     .map((m) => ({ ...m, days_left: daysBetween(today, m.due) }))
     .filter((m) => m.days_left <= horizonDays);
 }
