@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
 export interface DirListing {
@@ -17,18 +17,31 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
   const listings: Record<string, DirListing> = {};
   const realRoot = realpath(root);
   // A record reached through a link that leaves the repository is no record of it (nor a way to probe for
-  // files outside it).
-  const inside = (path: string) => {
-    const real = realpath(path);
+  // files outside it). Real paths are worked out a folder at a time from the root, with one lstat each: only
+  // a link costs a realpath.
+  const realOf = new Map<string, string | undefined>([['.', realRoot]]);
+  const realDir = (dir: string): string | undefined => {
+    if (realOf.has(dir)) return realOf.get(dir);
+    const parent = realDir(dirname(dir));
+    const real = parent === undefined ? undefined : isLink(join(root, dir)) ? realpath(join(root, dir)) : join(parent, basename(dir));
+    realOf.set(dir, real);
+    return real;
+  };
+  const within = (real: string | undefined) => {
     const rel = real === undefined || realRoot === undefined ? '..' : relative(realRoot, real);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   };
+  const inside = (abs: string) => {
+    const dir = relative(root, abs) || '.';
+    return within(realDir(dir));
+  };
+  const linkInside = (abs: string) => within(realpath(abs));
   const lookup = new Map<string, Set<string>>();
   const exists = (path: string) => {
     const dir = dirname(path);
     let names = lookup.get(dir);
     if (!names) {
-      const listing = list(join(root, dir), known[dir], inside);
+      const listing = list(join(root, dir), known[dir], inside, linkInside);
       if (listing) listings[dir] = listing;
       lookup.set(dir, (names = new Set(listing?.names ?? [])));
     }
@@ -45,6 +58,14 @@ function isFileAt(path: string): boolean {
   }
 }
 
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function realpath(path: string): string | undefined {
   try {
     return realpathSync.native(path);
@@ -53,7 +74,7 @@ function realpath(path: string): string | undefined {
   }
 }
 
-function list(dir: string, known: DirListing | undefined, inside: (path: string) => boolean): DirListing | undefined {
+function list(dir: string, known: DirListing | undefined, inside: (path: string) => boolean, linkInside: (path: string) => boolean): DirListing | undefined {
   try {
     if (!inside(dir)) return undefined;
     const { mtimeMs, ctimeMs } = statSync(dir);
@@ -61,7 +82,7 @@ function list(dir: string, known: DirListing | undefined, inside: (path: string)
     if (known && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && Date.now() - ctimeMs > 2000) return known;
     // Files, and links to them: a record path naming a directory does not name a record.
     const names = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFileAt(join(dir, entry.name)) && inside(join(dir, entry.name))))
+      .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFileAt(join(dir, entry.name)) && linkInside(join(dir, entry.name))))
       .map((entry) => entry.name);
     return { mtimeMs, ctimeMs, names };
   } catch {

@@ -43,11 +43,11 @@ const coreFloat = new jsYaml.Type('tag:yaml.org,2002:float', {
 });
 const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [builtin.null, builtin.bool, coreInt, coreFloat, builtin.merge] });
 
-/**
- * Text the fast path must not take: anchors/aliases (expansion cap), several documents, merge conflicts, tabs,
- * explicit keys (`? [a, b]`: js-yaml would make the list the text 'a,b').
- */
-const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*][^\s,[\]{}]|^(?:---|\.\.\.)(?:\s|$)|^(?:<{7}|={7}|>{7})(?: |$)|^ *\t|^[ -]*\?(?:\s|$)/m;
+/** Text the fast path must not take: anchors/aliases (expansion cap), several documents, merge conflicts, tabs. */
+const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*][^\s,[\]{}]|^(?:---|\.\.\.)(?:\s|$)|^(?:<{7}|={7}|>{7})(?: |$)|^ *\t/m;
+
+/** Nor explicit keys (`? [a, b]`: js-yaml would make the list the text 'a,b'); looked for only where a '?' is. */
+const EXPLICIT_KEY = /^[ -]*\?(?:\s|$)/m;
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: .*)?$/gm;
 
@@ -79,7 +79,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 /** Whether the fast parser reads this text as the full one would (see NEEDS_FULL_PARSE). */
-export const fastPathAllows = (text: string): boolean => text.trim() !== '' && !NEEDS_FULL_PARSE.test(text);
+export const fastPathAllows = (text: string): boolean =>
+  text.trim() !== '' && !NEEDS_FULL_PARSE.test(text) && !(text.includes('?') && EXPLICIT_KEY.test(text));
 
 /** The data of text the fast path allows, by the fast parser; undefined when it finds the text broken. */
 export function parseFast(text: string): { data: unknown } | undefined {

@@ -90,15 +90,21 @@ export function evmInputs(project: Pick<Project, 'budget' | 'milestones' | 'date
  * baseline on, linear in between. A milestone without a baseline is never planned.
  */
 function plannedShares(milestones: readonly Milestone[], start: string | undefined, day: string, method: PvMethod): number[] {
-  const byBaseline = milestones
-    .map((m, i) => ({ i, baseline: typeof m.baseline === 'string' ? m.baseline : null }))
-    .filter((m): m is { i: number; baseline: string } => m.baseline !== null)
-    .sort((a, b) => byText(a.baseline, b.baseline) || a.i - b.i);
-  const shares = milestones.map(() => 0);
+  const shares = new Array<number>(milestones.length).fill(0);
+  const baselineOf = (i: number) => milestones[i]!.baseline as string;
+  const order: number[] = [];
+  for (let i = 0; i < milestones.length; i++) if (typeof milestones[i]!.baseline === 'string') order.push(i);
+  // Files list milestones in baseline order as a rule: sorted only when they are not.
+  for (let k = 1; k < order.length; k++) {
+    if (baselineOf(order[k]!) < baselineOf(order[k - 1]!)) {
+      order.sort((a, b) => byText(baselineOf(a), baselineOf(b)) || a - b);
+      break;
+    }
+  }
   let from = start;
-  for (const { i, baseline } of byBaseline) {
-    shares[i] = plannedShare(method === 'step' ? undefined : from, baseline, day);
-    from = baseline;
+  for (const i of order) {
+    shares[i] = plannedShare(method === 'step' ? undefined : from, baselineOf(i), day);
+    from = baselineOf(i);
   }
   return shares;
 }
