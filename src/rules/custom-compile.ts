@@ -3,6 +3,7 @@ import { Environment } from '@marcbachmann/cel-js';
 import type { DataPath } from '../findings.js';
 import { daysBetween } from '../model/dates.js';
 import { isRecord } from '../model/labels.js';
+import { unsafePattern } from './cel-patterns.js';
 import { RuleCompileError, type CompiledRule, type CustomRuleSpec, type Program, type RulesetSource } from './custom.js';
 
 function environment(today: string): Environment {
@@ -22,14 +23,17 @@ function environment(today: string): Environment {
 }
 
 function compileExpression(env: Environment, file: string, path: DataPath, text: string): Program {
+  let parsed: ReturnType<Environment['parse']>;
   try {
-    const parsed = env.parse(text);
-    return (context) => parsed(context);
+    parsed = env.parse(text);
   } catch (error) {
     const node = (error as { node?: { pos?: number } }).node;
     const reason = (error as Error).message.split('\n')[0]!;
     throw new RuleCompileError(file, path, node?.pos ?? 0, `rule expression does not compile: ${reason} (in \`${text}\`)`);
   }
+  const unsafe = unsafePattern(parsed.ast);
+  if (unsafe) throw new RuleCompileError(file, path, unsafe.pos, `rule expression refused: ${unsafe.reason} (in \`${text}\`)`);
+  return (context) => parsed(context);
 }
 
 /** A message's `{{expression}}`s compiled; a compile error's offset counts from the start of the message. */

@@ -64,6 +64,21 @@ describe("the PMO's own rules", () => {
     );
   });
 
+  it('refuses a matches() pattern that could backtrack exponentially, one built from data, and one that is no RE2', async () => {
+    const compile = async (assert: string) => {
+      const rules = RULES.replace('assert: daysUntil(risk.review_by) <= 30', `assert: ${assert}`);
+      return check({ cwd: repo({ 'rules/team.yaml': rules }), today: TODAY, cache: false }).then(() => 'compiled', (e: unknown) => (e as Error).message);
+    };
+    // Line 7 is `    assert: ...`: the expression starts at column 13; `risk.title.matches(` is 19 characters.
+    expect(await compile('risk.title.matches("(a+)+$")')).toBe(
+      'rules/team.yaml:7:32  rule expression refused: the pattern "(a+)+$" nests a quantifier inside a quantified group, which can take exponential time on hostile data; write it without the nesting (in `risk.title.matches("(a+)+$")`)',
+    );
+    expect(await compile('matches(risk.title, risk.owner)')).toContain('rules/team.yaml:7:13  rule expression refused: matches() takes a literal pattern in pmo rules');
+    expect(await compile('risk.title.matches("(a)\\\\1")')).toContain('uses a back-reference or a look-around');
+    // A pattern that matches in linear time compiles.
+    expect(await compile('risk.title.matches("^[A-Z][a-z]+")')).toBe('compiled');
+  });
+
   it('an expression inside a message template is located inside the message', async () => {
     const broken = RULES.replace('is next reviewed in {{daysUntil(risk.review_by)}} days', 'is next reviewed in {{ daysUntil(risk.review_by)) }} days');
     const error = await check({ cwd: repo({ 'rules/team.yaml': broken }), today: TODAY, cache: false }).catch((e: unknown) => e);
