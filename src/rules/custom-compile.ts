@@ -74,6 +74,7 @@ export function compileRules(sources: readonly RulesetSource[], today: string, b
         ...(spec.when ? { when: compileExpression(env, file, at('when'), spec.when) } : {}),
         assert: compileExpression(env, file, at('assert'), spec.assert),
         message: compileMessage(env, file, at('message'), spec.message),
+        readsPortfolio: /\b(people|goals|projects)\b/.test(`${spec.when ?? ''} ${spec.assert} ${spec.message}`),
       });
     }
   }

@@ -66,6 +66,31 @@ export interface CompiledRule {
   assert: Program;
   /** The message: literal text and compiled `{{ }}` expressions, in order. */
   message: Array<string | Program>;
+  /** Whether its expressions name the portfolio (`projects`, `people`, `goals`): their reads are then budgeted. */
+  readsPortfolio?: boolean;
+}
+
+/**
+ * How many items of the portfolio's lists one evaluation may read. A comprehension over 10,000 projects reads
+ * 10,000; two nested read 100 million, and would hold CI for minutes: past the budget the evaluation stops,
+ * and the rule's finding on that item says why.
+ */
+export const PORTFOLIO_READ_BUDGET = 1_000_000;
+
+/** The portfolio's lists, each read counted against one budget shared by the evaluation. */
+function budgeted(portfolio: Portfolio): Portfolio {
+  let left = PORTFOLIO_READ_BUDGET;
+  const counted = <T>(list: T[]): T[] =>
+    new Proxy(list, {
+      get(target, key, receiver) {
+        // An index (a string of digits): one item read.
+        if (typeof key === 'string' && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && --left < 0) {
+          throw new Error(`cost budget exceeded: one evaluation read more than ${PORTFOLIO_READ_BUDGET.toLocaleString('en')} items of projects, people and goals (nested comprehensions over the portfolio?)`);
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+  return { people: counted(portfolio.people), goals: counted(portfolio.goals), projects: counted(portfolio.projects) };
 }
 
 /** An expression that does not compile: where (rule file, path to the field, offset in it) and why. */
@@ -157,7 +182,7 @@ export function runCustomRules(
     if (rule.spec.phases && kind === 'project' && !rule.spec.phases.includes(String(data.phase))) continue;
     for (const item of itemsOf(rule, kind, data)) {
       const owner = kind === 'project' && rule.spec.each !== 'project' ? data : undefined;
-      const outcome = judge(rule, contextFor(rule, item.value, owner, config, today, portfolio));
+      const outcome = judge(rule, contextFor(rule, item.value, owner, config, today, rule.readsPortfolio ? budgeted(portfolio) : portfolio));
       if (outcome.pass) continue;
       const noun = ITEM_NOUN[String(item.path[0])] ?? rule.spec.each;
       const prefix = !outcome.message.startsWith('its ') ? '' : `${item.id ? `${noun} ${item.id}` : rule.spec.each}: `;

@@ -163,3 +163,34 @@ describe('pmo rules test', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
   });
 });
+
+describe('a cost budget for each evaluation', () => {
+  it('stops a nested comprehension over a large portfolio and says so on the item, without hanging', async () => {
+    const { compileRules } = await import('../../src/rules/custom-compile.js');
+    const { runCustomRules } = await import('../../src/rules/custom.js');
+    const { configFrom } = await import('../../src/model/config.js');
+    const rules = `rules:
+  quadratic:
+    description: Every pair of projects.
+    severity: warn
+    each: project
+    assert: projects.all(a, projects.all(b, a == b || a != b))
+    message: never false
+  linear:
+    description: One pass.
+    severity: warn
+    each: project
+    assert: projects.exists(p, p == project.id)
+    message: "{{project.id}} is not in the portfolio"
+`;
+    const { parse } = await import('yaml');
+    const compiled = compileRules([{ file: 'rules/cost.yaml', data: parse(rules) }], TODAY, new Set());
+    // 2,000 projects: the nested pass would read 2,000 + 2,000 x 2,000 = 4,002,000 ids, past the 1,000,000 budget;
+    // the single pass reads at most 2,000.
+    const ids = Array.from({ length: 2000 }, (_, i) => `p${i}`);
+    const findings = runCustomRules(compiled, 'project', 'projects/p7.yaml', { id: 'p7', phase: 'execution' }, configFrom({}), TODAY, { people: [], goals: [], projects: ids });
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      ['quadratic', 'project: its assert could not be evaluated: cost budget exceeded: one evaluation read more than 1,000,000 items of projects, people and goals (nested comprehensions over the portfolio?)'],
+    ]);
+  });
+});
