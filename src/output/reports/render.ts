@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { helperCallErrors } from './helper-calls.js';
 import { TemplateError } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { registerHelpers, type TemplateFormat } from './helpers.js';
@@ -75,6 +76,8 @@ export function renderTemplate(root: string, template: TemplateFile, format: Tem
     } catch (error) {
       throw templateError(file, error);
     }
+    const wrong = helperCallErrors(ast)[0];
+    if (wrong) throw new TemplateError(`template ${file.label}:${wrong.line}: ${wrong.message}\nFix the template (or remove it to use the built-in one).`);
     const compiled = hb.compile(format === 'md' ? escapeMustachesAsMarkdown(ast, helpers) : ast);
     // Errors thrown while it runs (a missing partial, a helper given the wrong thing) name this file.
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
