@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { DATE, isRealDate } from '../model/dates.js';
 import { PROJECT_ID } from '../model/ids.js';
+import { didYouMean } from '../model/suggest.js';
 
 export function parseDate(value: string): string {
   if (!DATE.test(value) || !isRealDate(value)) throw new InvalidArgumentError(`expected a real date written YYYY-MM-DD, got '${value}'`);
@@ -13,10 +14,16 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
-export function oneOfChoices<T extends string>(choices: readonly T[]) {
+/**
+ * One of `choices`, in any case (`Green` is green), or one of the other names `aliases` gives it (`warning` for
+ * warn, `markdown` for md).
+ */
+export function oneOfChoices<T extends string>(choices: readonly T[], aliases: Readonly<Record<string, T>> = {}) {
   return (value: string): T => {
-    if (!choices.includes(value as T)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got '${value}'`);
-    return value as T;
+    const lower = value.toLowerCase();
+    const chosen = choices.includes(lower as T) ? (lower as T) : Object.hasOwn(aliases, lower) ? aliases[lower]! : undefined;
+    if (chosen === undefined) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got '${value}'${didYouMean(value, choices)}`);
+    return chosen;
   };
 }
 

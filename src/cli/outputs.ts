@@ -16,9 +16,13 @@ export interface Output {
 }
 
 /** Commander's collector for the repeatable `-f name[:path]`. */
+/** Other names a format goes by: `md` as in `pmo report`. */
+const FORMAT_ALIASES: Readonly<Record<string, FormatName>> = { md: 'markdown' };
+
 export function collectFormat(value: string, previous: Array<{ format: FormatName; path?: string }> | undefined) {
   const colon = value.indexOf(':');
-  const format = (colon < 0 ? value : value.slice(0, colon)) as FormatName;
+  const named = (colon < 0 ? value : value.slice(0, colon)).toLowerCase();
+  const format = (Object.hasOwn(FORMAT_ALIASES, named) ? FORMAT_ALIASES[named] : named) as FormatName;
   const path = colon < 0 ? undefined : value.slice(colon + 1);
   if (!FORMAT_NAMES.includes(format)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')} (optionally :<file>), got '${value}'`);
   if (path === '') throw new InvalidArgumentError(`'${value}' names no file after the colon`);

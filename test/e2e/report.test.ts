@@ -242,7 +242,9 @@ describe('pmo status', () => {
     expect(rows.every((r) => r.rag.overall === 'amber')).toBe(true);
     const pm = JSON.parse(pmo(['status', '-C', ACME, ...TODAY, '--manager', 'prossi', '-f', 'json']).stdout) as Array<{ manager: { id: string } }>;
     expect(pm.map((r) => r.manager.id)).toEqual(['prossi', 'prossi']);
-    expect(pmo(['status', '-C', ACME, ...TODAY, '--phase', 'nowhere']).stdout).toMatch(/^no project matches\n/);
+    // A phase the lifecycle lacks is a typo (exit 2); a real filter that nothing passes says so.
+    expect(pmo(['status', '-C', ACME, ...TODAY, '--phase', 'nowhere']).code).toBe(2);
+    expect(pmo(['status', '-C', ACME, ...TODAY, '--manager', 'nobody']).stdout).toMatch(/^no project matches\n/);
     expect(run.stdout).toContain('2 left out (YAML or schema errors, see pmo check): projects/brightmart-edi.yaml, projects/iso27001.yaml');
   });
 
@@ -262,5 +264,25 @@ describe('a file saved while a report reads the portfolio', () => {
     // The PM saves the file between the check and the read: a version the check never judged (broken, here).
     writeFileSync(join(dir, 'projects/apollo.yaml'), PROJECT.replace(/^dates:\n(?: {2}.*\n)+/m, 'dates: soon\n'));
     expect(() => result.readFile('projects/apollo.yaml')).toThrow('projects/apollo.yaml changed while pmo was reading the portfolio (a save in an editor, a git checkout?); run the command again');
+  });
+});
+
+describe('flag values: checked, in any case, by their other names', () => {
+  it('pmo status refuses a status or phase that names nothing, with did-you-mean; RED is red', () => {
+    const grene = pmo(['status', '-C', ACME, '--status', 'grene', ...TODAY]);
+    expect([grene.code, grene.stderr]).toEqual([2, expect.stringContaining("got 'grene'; did you mean 'green'?")]);
+    const phase = pmo(['status', '-C', ACME, '--phase', 'exec', ...TODAY]);
+    expect([phase.code, phase.stderr]).toEqual([2, expect.stringContaining('--phase exec: no such value here (initiation, planning, execution, closing, closed)')]);
+    const red = pmo(['status', '-C', ACME, '--status', 'RED,Amber', '-f', 'json', ...TODAY]);
+    expect(red.code).toBe(0);
+    expect((JSON.parse(red.stdout) as Array<{ rag: { overall: string } }>).every((p) => ['red', 'amber'].includes(p.rag.overall))).toBe(true);
+  });
+
+  it('md and markdown name one format in check and report; --fail-on takes warning for warn', () => {
+    const check = (args: string[]) => pmo(['check', '-C', ACME, ...TODAY, ...args]);
+    expect(check(['-f', 'md']).stdout).toBe(check(['-f', 'markdown']).stdout);
+    expect(report(['weekly', '-f', 'markdown']).stdout).toBe(report(['weekly', '-f', 'md']).stdout);
+    expect(check(['--fail-on', 'warning']).code).toBe(1);
+    expect(check(['--fail-on', 'Warn']).code).toBe(1);
   });
 });

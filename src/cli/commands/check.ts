@@ -35,7 +35,7 @@ export function checkCommand(): Command {
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('-f, --format <format[:file]>', `output format: ${FORMAT_NAMES.join(', ')} (default stylish); repeat it, writing others to files`, collectFormat)
     .option('-o, --output-file <file>', 'write the format given without a file here instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').argParser(oneOfChoices(['error', 'warn', 'info'] as const)).default('error'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').argParser(oneOfChoices(['error', 'warn', 'info'] as const, { warning: 'warn', errors: 'error', warnings: 'warn' })).default('error'))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
     .option('--staged', "check what the next commit holds (git's index): the staged files, and what they break elsewhere")

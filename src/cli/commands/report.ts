@@ -6,7 +6,7 @@ import { writeFileIfChanged } from '../../output/write-file.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import type { ReportFormat } from '../../report.js';
 import type { Interval } from '../../history/periods.js';
-import { parseCount, parseDate, parseProjectId } from '../options.js';
+import { oneOfChoices, parseCount, parseDate, parseProjectId } from '../options.js';
 
 interface ReportFlags {
   cwd?: string;
@@ -29,7 +29,7 @@ export function reportCommand(): Command {
     .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake (or a kind of your templates)')
     .argument('<kind>', 'weekly | audit | project | resources | intake, or a kind the repo adds in templates/')
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'json']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'))
     .option('-o, --out <file>', 'write the report to <file> (atomically) instead of stdout')
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
     .option('--as-of <date|ref>', 'report the repository as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')

@@ -3,7 +3,9 @@ import { Command, Option } from 'commander';
 import { palette, wantsColor } from '../../output/color.js';
 import type { WeeklyModel } from '../../output/reports/model/index.js';
 import { writeStdout } from '../../output/write.js';
-import { parseDate } from '../options.js';
+import { UsageError } from '../../errors.js';
+import { didYouMean } from '../../model/suggest.js';
+import { oneOfChoices, parseDate } from '../options.js';
 
 interface StatusFlags {
   cwd?: string;
@@ -19,12 +21,23 @@ interface StatusFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
 
+const STATUSES = ['green', 'amber', 'red', 'none'] as const;
+const statusOf = oneOfChoices(STATUSES);
+/** `--status red,amber`: each value one of STATUSES, in any case. */
+const collectStatus = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean).map((v) => statusOf(v))];
+
+/** A filter value that names nothing there is can only be a typo: say so, rather than "no project matches". */
+function assertKnown(flag: string, given: readonly string[] | undefined, known: readonly string[]): void {
+  const unknown = (given ?? []).find((value) => !known.includes(value));
+  if (unknown !== undefined) throw new UsageError(`${flag} ${unknown}: no such value here (${known.join(', ')})${didYouMean(unknown, known)}`);
+}
+
 export function statusCommand(): Command {
   return new Command('status')
     .description('the portfolio at a glance: one row per project with RAG, phase, SPI, CPI, next milestone, update age, findings')
     .option('--phase <phase>', 'only projects in this phase (repeat or comma-separate for several)', collect)
     .option('--manager <id>', 'only projects this person manages (repeatable)', collect)
-    .addOption(new Option('--status <rag>', 'only projects whose overall status is this: green, amber, red or none (repeatable)').argParser(collect))
+    .addOption(new Option('--status <rag>', 'only projects whose overall status is this: green, amber, red or none (repeatable)').argParser(collectStatus))
     .option('-a, --all', 'include closed projects', false)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--today <date>', 'the date to judge against, YYYY-MM-DD (default: today)', parseDate)
@@ -49,6 +62,7 @@ Examples:
       const { dashboard, sortForDashboard } = await import('../../output/dashboard.js');
       const report = await buildReport({ cwd: flags.cwd, kind: 'weekly', today: flags.today, cache: flags.cache });
       const model = report.model as WeeklyModel;
+      assertKnown('--phase', flags.phase, model.summary.by_phase.map((p) => p.phase));
       const projects = model.projects.filter(
         (p) =>
           (flags.all || !p.closed) &&

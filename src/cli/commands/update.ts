@@ -6,7 +6,7 @@ import { GateRefusal, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
 import { palette } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
-import { parseDate, parseProjectId } from '../options.js';
+import { oneOfChoices, parseDate, parseProjectId } from '../options.js';
 import { checklist } from './gate.js';
 
 interface UpdateFlags {
@@ -65,10 +65,10 @@ export function updateCommand(): Command {
     .description("record a project's routine changes in its file: a weekly status update, milestone dates and progress, risks and issues, change decisions, acceptance, the phase")
     .argument('<project>', 'the project id (its file name in projects/)', parseProjectId)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
-    .addOption(new Option('--overall <rag>', 'status update: the overall rating').choices(RAG))
-    .addOption(new Option('--schedule <rag>', 'status update: the schedule rating').choices(RAG))
-    .addOption(new Option('--cost <rag>', 'status update: the cost rating').choices(RAG))
-    .addOption(new Option('--scope <rag>', 'status update: the scope rating').choices(RAG))
+    .addOption(new Option('--overall <rag>', 'status update: the overall rating: green, amber or red').argParser(oneOfChoices(RAG)))
+    .addOption(new Option('--schedule <rag>', 'status update: the schedule rating: green, amber or red').argParser(oneOfChoices(RAG)))
+    .addOption(new Option('--cost <rag>', 'status update: the cost rating: green, amber or red').argParser(oneOfChoices(RAG)))
+    .addOption(new Option('--scope <rag>', 'status update: the scope rating: green, amber or red').argParser(oneOfChoices(RAG)))
     .option('--summary <text>', 'status update: what happened, in a sentence or two')
     .option('--next <step>', 'status update: a next step (repeat it for several)', collect, [])
     .option('--milestone <id>', 'the milestone --forecast, --actual and --progress set')
@@ -84,7 +84,7 @@ export function updateCommand(): Command {
     .option('--add-issue <title>', 'add an open issue (raised on --date; --owner)')
     .option('--close-issue <id>', 'close an issue (resolved on --date)')
     .option('--change <id>', 'the change request --decision decides')
-    .addOption(new Option('--decision <decision>', 'the change request decision (decided by --by on --date)').choices(['approved', 'rejected']))
+    .addOption(new Option('--decision <decision>', 'the change request decision (decided by --by on --date): approved or rejected').argParser(oneOfChoices(['approved', 'rejected'] as const, { approve: 'approved', reject: 'rejected' })))
     .option('--accept <deliverable>', 'record a deliverable as accepted (by --by on --date, --record)')
     .option('--record <path>', 'the acceptance record (a file in the repository)')
     .option('--phase <phase>', 'move the project to a phase of the lifecycle (the gates are checked first)')
