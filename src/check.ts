@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, PmoError, UsageError } from './errors.js';
-import { compareFindings, type Finding, type RawFinding } from './findings.js';
+import { compareFindings, groupByFile, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
 import { classifyFiles, discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
@@ -151,9 +151,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const rules = options.rules !== false;
   const git = await openGit(root, options);
   const snapshot = options.snapshot;
-  const commit = snapshot?.commit ?? (options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf));
+  const asOf = snapshot || options.asOf === undefined ? undefined : await git!.commitAsOf(options.asOf);
+  const commit = snapshot?.commit ?? asOf;
   // --as-of a date judges that day; --as-of a ref, its commit's day.
-  const today = options.today ?? (commit as { day?: string } | undefined)?.day ?? commit?.date ?? todayIso();
+  const today = options.today ?? asOf?.day ?? commit?.date ?? todayIso();
   const reading = {
     index: options.staged ? git!.staged() : snapshot ? snapshotIndex(snapshot) : commit ? git!.treeAt(commit.commit) : undefined,
     changed: options.changedSince ? git!.changedSince(options.changedSince) : undefined,
@@ -619,13 +620,8 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
  * ones (`referencesFor`), the spans of the findings' anchors (`findings`). One `yaml` parse a file.
  */
 async function describe(referencesFor: Iterable<string>, findings: readonly RawFinding[], files: Map<string, LoadedFile>): Promise<void> {
-  const anchors = new Map<string, PathAnchor[]>();
-  for (const f of findings) {
-    if (!('path' in f.at)) continue;
-    const list = anchors.get(f.file);
-    if (list) list.push(f.at);
-    else anchors.set(f.file, [f.at]);
-  }
+  const anchored = groupByFile(findings.filter((f) => 'path' in f.at));
+  const anchors = new Map([...anchored].map(([file, list]) => [file, list.map((f) => f.at as PathAnchor)]));
   const wantsReferences = new Set([...referencesFor].filter((path) => files.get(path)?.entry.facts && !files.get(path)?.entry.references));
   const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
   if (wantsReferences.size === 0 && wantsSpans.length === 0) return;

@@ -4,14 +4,16 @@
  * is read for editing or written.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { liesWithin } from '../load/exists.js';
 import { EditError } from '../errors.js';
 
 /** Throws unless `abs`, with every link on its way resolved, lies inside `root` (also resolved). */
 export function assertInsideRepo(root: string, abs: string, shown: string): void {
   const real = resolvedPath(abs);
-  const rel = relative(realpathSync(root), real);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+  const realRoot = realpathSync(root);
+  // The root itself is no file to write.
+  if (real === realRoot || !liesWithin(realRoot, real)) {
     throw new EditError(`${shown} resolves to ${real}, outside the repository; pmo writes only inside it, so nothing was written`);
   }
 }

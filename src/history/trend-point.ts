@@ -7,7 +7,7 @@ import { countFindings, type Finding } from '../findings.js';
 import type { PortfolioData } from '../load/portfolio-data.js';
 import type { Config } from '../model/config.js';
 import { complianceSummary } from '../metrics/compliance.js';
-import { portfolioEarnedValue } from '../metrics/evm.js';
+import { portfolioEarnedValue, scaledInputs } from '../metrics/evm.js';
 import { measureProject, type ProjectMeasures } from '../metrics/measures.js';
 import { rateToReporting } from '../metrics/currency.js';
 import { resourceLoad } from '../metrics/resources.js';
@@ -57,12 +57,7 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     findings,
     data.projects.map(({ path, data: p }) => ({ id: p.id, manager: p.manager, path })),
   ).projects.map((p) => p.score);
-  const scale = (n: number | null, rate: number) => (n === null ? null : n * rate);
-  const evm = portfolioEarnedValue(priced.map((p) => {
-    const inputs = measured.get(p)!.evmInputs;
-    const rate = rateOf(p)!;
-    return { bac: scale(inputs.bac, rate), pv: scale(inputs.pv, rate), ev: scale(inputs.ev, rate), ac: scale(inputs.ac, rate) };
-  }));
+  const evm = portfolioEarnedValue(priced.map((p) => scaledInputs(measured.get(p)!.evmInputs, rateOf(p)!)));
   const money = (pick: (m: ProjectMeasures) => number | null | undefined) => priced.reduce((sum, p) => sum + (pick(measured.get(p)!) ?? 0) * rateOf(p)!, 0);
   // Load as allocation-over-capacity judges it: a project on hold still holds its people.
   const load = resourceLoad(projects, data.people, { from: today, weeks: 1, defaultCapacity: config.thresholds.allocation_max_pct, lastPhase: last });

@@ -27,21 +27,14 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
     realOf.set(dir, real);
     return real;
   };
-  const within = (real: string | undefined) => {
-    const rel = real === undefined || realRoot === undefined ? '..' : relative(realRoot, real);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  const inside = (abs: string) => {
-    const dir = relative(root, abs) || '.';
-    return within(realDir(dir));
-  };
+  const within = (real: string | undefined) => real !== undefined && realRoot !== undefined && liesWithin(realRoot, real);
   const linkInside = (abs: string) => within(realpath(abs));
   const lookup = new Map<string, Set<string>>();
   const exists = (path: string) => {
     const dir = dirname(path);
     let names = lookup.get(dir);
     if (!names) {
-      const listing = list(join(root, dir), known[dir], inside, linkInside);
+      const listing = within(realDir(dir)) ? list(join(root, dir), known[dir], linkInside) : undefined;
       if (listing) listings[dir] = listing;
       lookup.set(dir, (names = new Set(listing?.names ?? [])));
     }
@@ -56,6 +49,12 @@ function isFileAt(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `path` is `root` or below it (both already resolved: links followed). */
+export function liesWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function isLink(path: string): boolean {
@@ -74,9 +73,8 @@ function realpath(path: string): string | undefined {
   }
 }
 
-function list(dir: string, known: DirListing | undefined, inside: (path: string) => boolean, linkInside: (path: string) => boolean): DirListing | undefined {
+function list(dir: string, known: DirListing | undefined, linkInside: (path: string) => boolean): DirListing | undefined {
   try {
-    if (!inside(dir)) return undefined;
     const { mtimeMs, ctimeMs } = statSync(dir);
     // Trusted only while unchanged, and never when touched in the last seconds (a coarse clock may hide a change).
     if (known && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && Date.now() - ctimeMs > 2000) return known;

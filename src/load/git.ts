@@ -138,12 +138,9 @@ export class GitRepo {
   }
 
   /**
-   * The commit `spec` names: a ref (tag, branch, sha), or a date YYYY-MM-DD, meaning the last commit on this
-   * branch (first parents from HEAD) made at or before the end of that day. With the commit's own date.
-   */
-  /**
-   * A date means the last commit on or before that day (HEAD for a day after it), judged on that day; a ref
-   * means its commit, judged on its own date. `day` is the day to judge on.
+   * The commit `spec` names: a ref (tag, branch, sha), judged on its own date; or a date YYYY-MM-DD, meaning the
+   * last commit on this branch (first parents from HEAD) made at or before the end of that day (HEAD for a day
+   * after it), judged on that day. `date` is the commit's date, `day` the day to judge on.
    */
   async commitAsOf(spec: string): Promise<{ commit: string; date: string; day: string }> {
     const why = this.command;

@@ -10,7 +10,7 @@
 import jsYaml from 'js-yaml';
 import { parseAllDocuments, parseDocument, isAlias, visit, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
-import { duplicateKeyErrors, structureFindings } from './yaml-structure.js';
+import { duplicateKeyErrors, structureFindings, yamlFinding } from './yaml-structure.js';
 
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -103,13 +103,8 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
   const findings: RawFinding[] = [...conflicts];
   if (list.length > 1) {
     const second = list[1]!;
-    findings.push({
-      rule: 'yaml/multi-document',
-      severity: 'error',
-      message: `this file holds ${list.length} YAML documents separated by '---'; it must hold one: split them into separate files`,
-      file,
-      at: { offset: second.range[0], endOffset: second.range[0] + 3 },
-    });
+    const message = `this file holds ${list.length} YAML documents separated by '---'; it must hold one: split them into separate files`;
+    findings.push(yamlFinding('yaml/multi-document', message, file, [second.range[0], second.range[0] + 3]));
   }
   // With conflict markers in the file, the syntax errors they cause are noise: the markers are the news.
   // So are the errors a tab in the indentation causes on the lines after it: the tab is the news.
@@ -127,22 +122,12 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
     if (!(error instanceof ReferenceError)) throw error;
     const alias = firstAliasRange(doc) ?? [0, 1];
     if (!/excessive alias count/i.test(error.message)) {
-      findings.push({
-        rule: 'yaml/syntax',
-        severity: 'error',
-        message: `YAML syntax error: ${error.message.replace(/\.$/, '')}: an alias (*name) must refer to an anchor (&name) defined before it`,
-        file,
-        at: { offset: alias[0], endOffset: alias[1] },
-      });
+      const message = `YAML syntax error: ${error.message.replace(/\.$/, '')}: an alias (*name) must refer to an anchor (&name) defined before it`;
+      findings.push(yamlFinding('yaml/syntax', message, file, alias));
       return { data: undefined, findings, doc };
     }
-    findings.push({
-      rule: 'yaml/alias-limit',
-      severity: 'error',
-      message: `aliases in this file expand to more than ${MAX_ALIAS_COUNT} nodes (a "billion laughs" pattern); write the values out or use fewer nested aliases`,
-      file,
-      at: { offset: alias[0], endOffset: alias[1] },
-    });
+    const message = `aliases in this file expand to more than ${MAX_ALIAS_COUNT} nodes (a "billion laughs" pattern); write the values out or use fewer nested aliases`;
+    findings.push(yamlFinding('yaml/alias-limit', message, file, alias));
     return { data: undefined, findings, doc };
   }
 }
@@ -163,35 +148,18 @@ function yamlErrorFinding(error: YamlErrorLike, file: string): RawFinding {
   if (/call stack/i.test(error.message)) return tooDeep(file, error.pos[0]);
   const known = ERROR_RULES[error.code];
   const message = error.message.replace(/\.$/, '');
-  return {
-    rule: known?.rule ?? 'yaml/syntax',
-    severity: 'error',
-    message: known ? `${message}: ${known.hint}` : `YAML syntax error: ${message}`,
-    file,
-    at: { offset: error.pos[0], endOffset: Math.max(error.pos[1], error.pos[0] + 1) },
-  };
+  const at: [number, number] = [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
+  return yamlFinding(known?.rule ?? 'yaml/syntax', known ? `${message}: ${known.hint}` : `YAML syntax error: ${message}`, file, at);
 }
 
-function tooDeep(file: string, offset: number): RawFinding {
-  return {
-    rule: 'yaml/too-deep',
-    severity: 'error',
-    message: 'the YAML nests deeper than pmo can read (thousands of levels of [ or { or - ): no PMO file nests so deep; remove the nesting',
-    file,
-    at: { offset, endOffset: offset + 1 },
-  };
-}
+const tooDeep = (file: string, offset: number) =>
+  yamlFinding('yaml/too-deep', 'the YAML nests deeper than pmo can read (thousands of levels of [ or { or - ): no PMO file nests so deep; remove the nesting', file, [offset, offset + 1]);
 
 function conflictMarkers(text: string, file: string): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const match of text.matchAll(CONFLICT_MARKER)) {
-    findings.push({
-      rule: 'yaml/merge-conflict',
-      severity: 'error',
-      message: `git merge conflict marker '${match[1]}': this file is mid-merge; keep the lines you want, delete the markers, then check again`,
-      file,
-      at: { offset: match.index, endOffset: match.index + match[0].length },
-    });
+    const message = `git merge conflict marker '${match[1]}': this file is mid-merge; keep the lines you want, delete the markers, then check again`;
+    findings.push(yamlFinding('yaml/merge-conflict', message, file, [match.index, match.index + match[0].length]));
   }
   return findings;
 }

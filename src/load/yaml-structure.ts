@@ -58,35 +58,19 @@ function rangeOf(node: unknown): Range | undefined {
   return range && range[1]! > range[0]! ? [range[0]!, range[1]!] : undefined;
 }
 
-function mergeFinding(file: string, at: Range): RawFinding {
-  return {
-    rule: 'yaml/merge-key',
-    severity: 'error',
-    message: 'a merge key (<<) takes a map, an alias to a map (<<: *defaults), or a list of those; write the fields out, or point it at an anchored map',
-    file,
-    at: { offset: at[0], endOffset: at[1] },
-  };
+/** A yaml/* finding at a range of the text. */
+export function yamlFinding(rule: string, message: string, file: string, at: Range): RawFinding {
+  return { rule, severity: 'error', message, file, at: { offset: at[0], endOffset: at[1] } };
 }
 
-function complexKeyFinding(file: string, at: Range): RawFinding {
-  return {
-    rule: 'yaml/complex-key',
-    severity: 'error',
-    message: 'keys must be strings: this key is a list or a map (`? [a, b]`), which no PMO file uses; write a plain name',
-    file,
-    at: { offset: at[0], endOffset: at[1] },
-  };
-}
+const mergeFinding = (file: string, at: Range) =>
+  yamlFinding('yaml/merge-key', 'a merge key (<<) takes a map, an alias to a map (<<: *defaults), or a list of those; write the fields out, or point it at an anchored map', file, at);
 
-function cycleFinding(file: string, anchor: string, at: Range): RawFinding {
-  return {
-    rule: 'yaml/alias-cycle',
-    severity: 'error',
-    message: `alias *${anchor} is inside the node its anchor &${anchor} names, so the value would contain itself; point it at an anchor defined outside this node`,
-    file,
-    at: { offset: at[0], endOffset: at[1] },
-  };
-}
+const complexKeyFinding = (file: string, at: Range) =>
+  yamlFinding('yaml/complex-key', 'keys must be strings: this key is a list or a map (`? [a, b]`), which no PMO file uses; write a plain name', file, at);
+
+const cycleFinding = (file: string, anchor: string, at: Range) =>
+  yamlFinding('yaml/alias-cycle', `alias *${anchor} is inside the node its anchor &${anchor} names, so the value would contain itself; point it at an anchor defined outside this node`, file, at);
 
 /**
  * Keys repeated in one map, as the `yaml` package's own `uniqueKeys` check would report them (code

@@ -115,6 +115,12 @@ function plannedShare(from: string | undefined, to: string, day: string): number
   return daysBetween(from, day) / daysBetween(from, to);
 }
 
+/** A project's BAC, PV, EV and AC in another currency, at `rate` (see currency.ts). */
+export function scaledInputs(inputs: EvmInputs, rate: number): EvmInputs {
+  const scale = (n: number | null) => (n === null ? null : n * rate);
+  return { bac: scale(inputs.bac), pv: scale(inputs.pv), ev: scale(inputs.ev), ac: scale(inputs.ac) };
+}
+
 /**
  * The portfolio as one project: BAC, PV, EV and AC summed, then the same formulas. Only projects with an
  * approved budget contribute: without a BAC a project has no PV or EV, and its spend alone would only drag

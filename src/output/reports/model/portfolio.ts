@@ -4,7 +4,7 @@
  * hold people.
  */
 import { weekIndex, isoWeek } from '../../../model/dates.js';
-import { portfolioEarnedValue, type EvmInputs } from '../../../metrics/evm.js';
+import { portfolioEarnedValue, scaledInputs } from '../../../metrics/evm.js';
 import { rateToReporting } from '../../../metrics/currency.js';
 import { topRisks } from '../../../metrics/risk.js';
 import { resourceLoad } from '../../../metrics/resources.js';
@@ -123,11 +123,6 @@ function rateIn(ctx: ReportContext): (currency: string) => number | null {
 }
 
 const currencyOf = (ctx: ReportContext, p: Project) => p.currency ?? ctx.config.currency;
-
-const scaledInputs = (inputs: EvmInputs, rate: number): EvmInputs => {
-  const scale = (n: number | null) => (n === null ? null : n * rate);
-  return { bac: scale(inputs.bac), pv: scale(inputs.pv), ev: scale(inputs.ev), ac: scale(inputs.ac) };
-};
 
 const scaledBudget = (p: Project, rate: number): Pick<Project, 'id' | 'goals' | 'budget'> =>
   ({ id: p.id, goals: p.goals, budget: p.budget?.baseline == null ? undefined : { baseline: p.budget.baseline * rate } });
