@@ -28,6 +28,7 @@ let warned = false;
  * once on stderr, which the default reporter shows, so that a skip is never mistaken for a pass.
  */
 export function requireChromium(skip: (condition: boolean, note?: string) => void): void {
+  if (chromiumMissing && process.env.PMO_REQUIRE_TOOLS) throw new Error(`${chromiumMissing}, and PMO_REQUIRE_TOOLS is set: in CI a missing tool is a failure, not a skip`);
   if (chromiumMissing && !warned) {
     warned = true;
     console.warn(`skipped: ${chromiumMissing}`);

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { decimal, escapeAttr, escapeText, money, niceTicks, num, truncate } from '../../../src/output/reports/charts/svg.js';
 import { xmlErrors } from './svg-xml.js';
+import { toolMissing } from '../../helpers/tools.js';
+
+const xmllintMissing = toolMissing('xmllint', 'libxml2-utils', 'the SVG parse test') !== undefined;
 
 describe('escaping', () => {
   it('keeps markup, entities and quotes as text', () => {
@@ -9,9 +12,12 @@ describe('escaping', () => {
     expect(escapeAttr(`a"b'c<d&e\tf\ng`)).toBe('a&quot;b&#39;c&lt;d&amp;e&#9;f&#10;g');
   });
 
+  const hostile = 'a\u0001b\u000Bc\uFFFEd\uD800e \u{1F680}';
   it('replaces characters XML forbids, so one stray control character cannot break the report', () => {
-    const hostile = 'a\u0001b\u000Bc\uFFFEd\uD800e \u{1F680}';
     expect(escapeText(hostile)).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe \u{1F680}');
+  });
+
+  it.skipIf(xmllintMissing)('gives XML a real parser reads without an error', () => {
     expect(xmlErrors(`<t a="${escapeAttr(hostile)}">${escapeText(hostile)}</t>`)).toBe('');
   });
 });
