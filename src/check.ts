@@ -113,6 +113,8 @@ interface LoadedFile extends SourceFile {
   changed?: boolean;
   /** A file as it was before a change (--staged, --changed-since) that the cache did not know: analyzed, not cached. */
   fresh?: boolean;
+  /** The entry's rule findings are another day's: the file is judged again on this one (see rejudge.ts). */
+  stale?: boolean;
 }
 
 /** How old a file's mtime must be before its stat may stand in for its content (racy-git's lesson). */
@@ -224,9 +226,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   workers.push(...started);
   const loaded = (file: SourceFile, hash: string): LoadedFile => {
     const hit = cache?.get(file.path, hash, today);
+    const before = hit ? undefined : cache?.judgedOnAnotherDay(file.path, hash, today);
     // Properties named, not spread from `file`: V8 makes `{ ...file, more }` ~10x slower, and a warm check at
     // 5,000 projects spent ~30 ms here.
-    return { path: file.path, kind: file.kind, entry: hit ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit };
+    return { path: file.path, kind: file.kind, entry: hit ?? before ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit, stale: before !== undefined };
   };
   for (const file of unique) files.push(loaded(file, indexTree ? indexTree.blobOf(file.path) : worktreeHash(file.path)));
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
@@ -240,10 +243,28 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const contents = from && new Map(batch.flatMap((f) => (from.bytes.has(f.path) ? [[f.path, from.bytes.get(f.path)!] as const] : [])));
     const job = {
       root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents,
+      // What a new day needs of a file is kept for the cache of the work tree or the index (never of the past).
+      rejudge: cache !== undefined && !commit,
       ...(snapshot ? { memo: snapshot.memo, hashes: new Map(batch.map((f) => [f.path, f.entry.hash])), positions: false } : {}),
     };
     const fresh = await analyzeInParallel(job, { spare, started, presence: from?.presence });
     for (const file of batch) file.entry = fresh.get(file.path) ?? file.entry;
+  };
+
+  /**
+   * Files judged on another day, judged on this one from what the cache kept; those it kept too little of are
+   * returned, to be read again. A commit's files (--staged, --changed-since) are reported with what they break
+   * elsewhere, which a file nobody touched shows on both sides of the comparison: such files keep their entries.
+   */
+  const rejudge = async (stale: LoadedFile[]): Promise<LoadedFile[]> => {
+    const touched = changes && new Set(changes.map((c) => c.path));
+    for (const file of stale) if (touched && !touched.has(file.path)) file.changed = false;
+    const due = stale.filter((f) => f.changed);
+    if (!rules || due.length === 0) return due;
+    const { rejudgeFiles } = await import('./rejudge.js');
+    const judged = await rejudgeFiles(due, { config, today, rulesets, portfolio });
+    for (const file of due) file.entry = judged.get(file.path) ?? { hash: file.entry.hash, findings: [] };
+    return due.filter((f) => !judged.has(f.path));
   };
 
   // The PMO's rule files first: they are configuration (an error in one stops the run), and every other
@@ -258,17 +279,18 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     .join(';');
   if (rules && (!cache || !cache.judgedUnder(rulesetsKey))) {
     await assertRulesetsCompile(rulesetFiles, rulesets, today);
-    if (cache) for (const file of files) if (file.kind !== 'config' && file.kind !== 'ruleset') file.changed = true;
+    if (cache) for (const file of files) if (file.kind !== 'config' && file.kind !== 'ruleset') Object.assign(file, { changed: true, stale: false });
   }
 
   // The registries (people, goals) next: knowing them, the other files can word their broken references
   // while their data is at hand, on whichever core parses them.
-  const missed = files.filter((f) => f.changed && f.kind !== 'ruleset');
+  const missed = files.filter((f) => f.changed && !f.stale && f.kind !== 'ruleset');
   await analyze(missed.filter((f) => f.kind === 'people' || f.kind === 'goals'));
   const registries = buildRegistries(factsOf(files));
   // Only the PMO's own rules read it (the built-in ones have the registries): worked out only for them.
   portfolio = rulesets.length > 0 ? portfolioOf(files) : undefined;
-  await analyze(missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), registries);
+  const unjudged = await rejudge(files.filter((f) => f.stale));
+  await analyze([...missed.filter((f) => f.kind !== 'people' && f.kind !== 'goals'), ...unjudged], registries);
 
   /**
    * Every finding of a set of files, judged together: cross-file checks, portfolio rules, waivers, gates,
@@ -347,7 +369,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
       const stat = stats.get(file.path);
       // The stat vouches for the content this run hashed, and only if the analysis read that same content.
       if (!stat || (file.entry.stat && file.entry.stat.every((v, i) => v === stat[i]))) continue;
-      if (file.entry.hash === file.discovered) Object.assign(file, { entry: { ...file.entry, stat }, changed: true });
+      // Set, not spread: an entry from the cache reads some fields lazily, and a spread copies only those read.
+      if (file.entry.hash === file.discovered) Object.assign(file, { changed: true }).entry.stat = stat;
     }
     for (const file of files) if (file.changed && file.kind !== 'config') cache.set(file.path, file.entry);
     if (!index) cache.retain(new Set(files.map((f) => f.path)));

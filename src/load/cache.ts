@@ -37,6 +37,23 @@ export interface CacheEntry {
   references?: Reference[];
   /** The parsed data: kept for pmo.yaml, the rule files, people.yaml and goals.yaml only (see KEEPS_DATA in analyze.ts). */
   data?: unknown;
+  /** With `today`: what judging the file on another day needs, without reading or parsing it again. */
+  rejudge?: Rejudge;
+}
+
+/**
+ * A day-bound file as the rules judge it on a new day: its data, which of its findings hold on any day (its
+ * own, from YAML and schema, come first), and which built-in rules read the day (run again, with the PMO's).
+ */
+export interface Rejudge {
+  /** The content hash of the file it was made from. */
+  hash: string;
+  /** The data that passed the schema, as JSON text: parsed only when a new day asks for it. */
+  data: string;
+  /** How many of the entry's findings (the first ones) are the file's own: YAML, schema, encoding. */
+  own: number;
+  /** The built-in rules that read the day when the file was judged; the others' findings stand. */
+  dayRules: string[];
 }
 
 /** The head file: what every entry was judged under. */
@@ -81,12 +98,23 @@ interface CacheShard {
   stamp: string;
   /** The id of the detail and extract files written with this shard. */
   detail: string;
+  /** The id of its rejudge file: one written before, when no entry of the shard has a new Rejudge since. */
+  rejudge?: string;
   entries: Record<string, CacheEntry>;
 }
 
 interface DetailShard {
   id: string;
   entries: Record<string, Details>;
+}
+
+/**
+ * A shard's day-bound files as a new day judges them (see Rejudge), by path: ~7 KB a file, the biggest part of
+ * the cache, read only by the first check of a day (and when its shard is rewritten).
+ */
+interface RejudgeShard {
+  id: string;
+  entries: Record<string, Rejudge>;
 }
 
 /** A shard's extracts, by their `rulesKey` (a file's extract is read through its facts). */
@@ -123,6 +151,7 @@ const SHARDS = 16;
 const shardName = (i: number) => `check-cache.${i.toString(16)}.json`;
 const detailName = (i: number) => `check-cache.${i.toString(16)}.detail.json`;
 const rulesName = (i: number) => `check-cache.${i.toString(16)}.rules.json`;
+const rejudgeName = (i: number) => `check-cache.${i.toString(16)}.rejudge.json`;
 
 function shardOf(path: string): number {
   let hash = 2166136261; // FNV-1a: cheap and spreads similar paths (projects/p00001.yaml, ...) evenly
@@ -138,6 +167,9 @@ export function cacheDir(root: string): string {
 export class ParseCache {
   /** Shards to write; the head is written whenever any shard is (and when it changed itself). */
   private readonly dirtyShards = new Set<number>();
+  /** Shards whose rejudge file must be written with them, and the id of the one each was read with. */
+  private readonly dirtyRejudges = new Set<number>();
+  private readonly rejudgeIds = new Map<number, string | undefined>();
   private headDirty = false;
   /** Read when first asked for; set when this run's are to be written. */
   private dirsRead?: Record<string, DirListing>;
@@ -168,7 +200,8 @@ export class ParseCache {
     for (let i = 0; i < SHARDS; i++) {
       const shard = readJson<CacheShard>(join(dir, shardName(i)));
       if (shard?.stamp !== stamp || typeof shard.entries !== 'object' || !shard.entries) continue;
-      const protos = cache.lazyPrototypes(i, shard.detail);
+      cache.rejudgeIds.set(i, shard.rejudge);
+      const protos = cache.lazyPrototypes(i, shard.detail, shard.rejudge);
       if (options.lazyDetails) {
         for (const path in shard.entries) cache.entries.set(path, cache.withLazyDetails(shard.entries[path]!, path, protos));
         continue;
@@ -178,8 +211,8 @@ export class ParseCache {
       for (const [path, entry] of Object.entries(shard.entries)) {
         const mine = details.entries[path];
         if (!mine || !Array.isArray(mine.findings)) continue;
-        cache.entries.set(path, joinDetails(entry, mine));
-        if (entry.facts) Object.setPrototypeOf(entry.facts, protos.facts);
+        // Details read now become the entry's own properties; what a new day needs stays lazy.
+        cache.entries.set(path, joinDetails(cache.withLazyDetails(entry, path, protos), mine));
       }
     }
     return cache;
@@ -191,7 +224,7 @@ export class ParseCache {
    * `rulesKey`). One prototype per shard carries the accessors (thousands of entries, no closures of their
    * own), and the first read makes the value the object's own property.
    */
-  private lazyPrototypes(shard: number, id: string): { entry: object; facts: object } {
+  private lazyPrototypes(shard: number, id: string, rejudgeId: string | undefined): { entry: object; facts: object } {
     const details = (target: object) => this.detailsOf(shard, id, (target as Lazy)[PATH]!);
     const extract = (facts: FileFacts) => (facts.rulesKey === undefined ? undefined : this.extractOf(shard, id, facts.rulesKey));
     const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
@@ -212,6 +245,7 @@ export class ParseCache {
         spans: lazy('spans', (entry) => details(entry).spans),
         stat: lazy('stat', (entry) => details(entry).stat),
         data: lazy('data', (entry) => details(entry).data),
+        rejudge: lazy('rejudge', (entry) => this.rejudgeOf(shard, rejudgeId, (entry as Lazy)[PATH]!, entry as CacheEntry)),
       }),
       facts: Object.create(Object.prototype, {
         values: lazy('values', (facts) => details(facts).values ?? {}),
@@ -243,6 +277,15 @@ export class ParseCache {
     const extract = file?.id === id ? file.entries[rulesKey] : undefined;
     if (!extract || typeof extract !== 'object') throw new StaleCacheError(`the cache's ${rulesName(shard)} does not match its shard`);
     return extract;
+  }
+
+  /** A day-bound entry's Rejudge; undefined when the file was written without it (then the file is read again). */
+  private rejudgeOf(shard: number, id: string | undefined, path: string, entry: CacheEntry): Rejudge | undefined {
+    if (entry.today === undefined || id === undefined) return undefined;
+    const file = memo(this.rejudges, shard, () => readJson<RejudgeShard>(join(this.dir, rejudgeName(shard))));
+    const mine = file?.id === id && typeof file.entries === 'object' && file.entries ? file.entries[path] : undefined;
+    const whole = mine?.hash === entry.hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
+    return whole ? mine : undefined;
   }
 
   /** How many files the cache knows. */
@@ -313,9 +356,19 @@ export class ParseCache {
     return entry.today === undefined || entry.today === today ? entry : undefined;
   }
 
+  /** The entry of an unchanged file whose rule findings were for another day (`get` missed it): a new day rejudges it. */
+  judgedOnAnotherDay(path: string, hash: string, today: string): CacheEntry | undefined {
+    const entry = this.entries.get(path);
+    return entry && entry.hash === hash && entry.today !== undefined && entry.today !== today ? entry : undefined;
+  }
+
   set(path: string, entry: CacheEntry): void {
+    const before = this.entries.get(path);
+    // A rejudged entry carries the Rejudge it was read with: its shard's rejudge file (the biggest) stays as it is.
+    const sameRejudge = before?.hash === entry.hash && Object.getOwnPropertyDescriptor(before, 'rejudge')?.value === entry.rejudge;
     this.entries.set(path, entry);
     this.dirtyShards.add(shardOf(path));
+    if (!sameRejudge) this.dirtyRejudges.add(shardOf(path));
   }
 
   /** Drops entries of files that no longer exist (only when the whole repo was read). */
@@ -344,17 +397,21 @@ export class ParseCache {
       for (const [i, entries] of byShard) {
         // Details and extracts first: a shard is only ever read beside the files it names.
         const id = `${process.pid}-${Date.now()}-${i}`;
+        const rejudgeId = this.dirtyRejudges.has(i) ? id : this.rejudgeIds.get(i);
         const split = entries.map(([path, entry]) => [path, ...splitDetails(entry)] as const);
         replaceFile(join(this.dir, detailName(i)), streamed({ id }, split.map(([path, , details]) => [path, details])));
         const extracts = new Map(split.flatMap(([, core, , rules]) => (rules ? [[core.facts!.rulesKey!, rules] as const] : [])));
         replaceFile(join(this.dir, rulesName(i)), streamed({ id }, [...extracts]));
-        replaceFile(join(this.dir, shardName(i)), streamed({ stamp, detail: id }, split.map(([path, core]) => [path, core])));
+        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), streamed({ id }, split.flatMap(([path, , , , rejudge]) => (rejudge ? [[path, rejudge] as const] : []))));
+        const head: Record<string, string> = rejudgeId === undefined ? { stamp, detail: id } : { stamp, detail: id, rejudge: rejudgeId };
+        replaceFile(join(this.dir, shardName(i)), streamed(head, split.map(([path, core]) => [path, core])));
       }
       if (this.dirtyShards.size > 0 || this.headDirty) replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
       if (this.dirsDirty) replaceFile(join(this.dir, DIRS_NAME), [JSON.stringify({ key: this.head.key, dirs: this.dirs } satisfies DirsFile)]);
       // Stamped when set: findings judged under an older head are not written under this one.
       if (this.portfolioDirty && this.portfolio?.stamp === stampOf(this.head)) replaceFile(join(this.dir, PORTFOLIO_NAME), [JSON.stringify(this.portfolio)]);
       this.dirtyShards.clear();
+      this.dirtyRejudges.clear();
       this.headDirty = this.dirsDirty = this.portfolioDirty = false;
     } catch {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
@@ -364,9 +421,10 @@ export class ParseCache {
   /** Detail and extract files read so far, by shard. */
   private readonly details = new Map<number, DetailShard | undefined>();
   private readonly extracts = new Map<number, RulesShard | undefined>();
+  private readonly rejudges = new Map<number, RejudgeShard | undefined>();
 
   private touchAll(): void {
-    for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i);
+    for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i);
     this.headDirty = true;
   }
 }
@@ -378,12 +436,12 @@ function joinDetails(entry: CacheEntry, { values, ...details }: Details): CacheE
   return entry;
 }
 
-/** An entry as its shard keeps it, its details as the detail file does, and its extract (by its rulesKey). */
-function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules']] {
-  const { findings, references, spans, stat, data, facts, ...core } = entry;
-  if (!facts) return [core as CacheEntry, { findings, references, spans, stat, data }, undefined];
+/** An entry as its shard keeps it, its details as the detail file does, its extract (by its rulesKey), and its Rejudge. */
+function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules'], Rejudge | undefined] {
+  const { findings, references, spans, stat, data, facts, rejudge, ...core } = entry;
+  if (!facts) return [core as CacheEntry, { findings, references, spans, stat, data }, undefined, rejudge];
   const { values, rules, ...otherFacts } = facts;
-  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, stat, data, values }, rules];
+  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, stat, data, values }, rules, rejudge];
 }
 
 /** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */

@@ -64,10 +64,26 @@ export function runFileRules(
 }
 
 /**
- * Whether the rules of a file read the day, after runFileRules filled `dayless`: then its findings hold for that
- * day only. The PMO's own rules are taken to (the day is compiled into them); a file whose rules did not is
- * judged the same on any day.
+ * The built-in rules of a file that read the day, after runFileRules filled `dayless` (the others are in it): a
+ * new day runs them again, and the PMO's own rules, which are taken to read it (the day is compiled into them).
  */
+export function dayRulesOf(kind: FileKind, config: Config, dayless: ReadonlyMap<string, RawFinding[]>): string[] {
+  return fileRules.filter((rule) => rule.scope === kind && enabled(rule, config) && !dayless.has(rule.id)).map((rule) => rule.id);
+}
+
+/** Whether a file's findings hold for the day they were judged on only (see dayRulesOf). */
 export function readsTheDay(kind: FileKind, config: Config, custom: readonly CompiledRule[], dayless: ReadonlyMap<string, RawFinding[]>): boolean {
-  return custom.length > 0 || fileRules.some((rule) => rule.scope === kind && enabled(rule, config) && !dayless.has(rule.id));
+  return custom.length > 0 || dayRulesOf(kind, config, dayless).length > 0;
+}
+
+/**
+ * `dayless` for runFileRules again, from the rule findings of a file judged on another day and the rules that
+ * read the day then: the findings of every other enabled built-in rule stand, by rule.
+ */
+export function daylessOf(kind: FileKind, config: Config, ruleFindings: readonly RawFinding[], dayRules: readonly string[]): Map<string, RawFinding[]> {
+  const rerun = new Set(dayRules);
+  const dayless = new Map<string, RawFinding[]>();
+  for (const rule of fileRules) if (rule.scope === kind && enabled(rule, config) && !rerun.has(rule.id)) dayless.set(rule.id, []);
+  for (const finding of ruleFindings) dayless.get(finding.rule)?.push(finding);
+  return dayless;
 }

@@ -1,0 +1,114 @@
+/**
+ * The first check of a new day: files whose rules read the day are judged again from what the cache kept of them
+ * (their data, and the findings that hold on any day), never read or parsed again, and the answer is the one a
+ * check without the cache gives that day.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pmo } from '../helpers/cli.js';
+import { generatedPortfolio, type Generated } from '../helpers/generated.js';
+import { git } from '../helpers/repo.js';
+
+interface Located {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+// Written on 2026-09-07 and checked from 2026-11-20 on: status updates stale, milestones and risk reviews
+// overdue, as in a portfolio's first months under pmo. With the PMO's own rules (the day is compiled into them).
+let portfolio: Generated;
+beforeAll(() => {
+  portfolio = generatedPortfolio({ projects: 60, today: '2026-09-07', rules: true, git: true });
+});
+afterAll(() => portfolio.remove());
+
+const cacheDir = () => join(portfolio.repo, '.pmo', 'cache');
+const check = (today: string, ...args: string[]) => {
+  const run = pmo(['check', '--today', today, '-f', 'json', ...args], { cwd: portfolio.repo });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as Located[];
+};
+const rejudgeFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.rejudge.json'));
+
+describe('the first check of a new day', () => {
+  it('gives, day after day, the findings of a check without the cache', () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    const first = check('2026-11-20');
+    expect(first.length).toBeGreaterThan(100);
+    expect(rejudgeFiles().length).toBeGreaterThan(0);
+    // A day later, a week later, two months later: more becomes overdue each time.
+    for (const day of ['2026-11-21', '2026-11-28', '2027-01-15']) {
+      const judged = check(day);
+      expect(judged).toEqual(check(day, '--no-cache'));
+      expect(judged).not.toEqual(first);
+      // and the same day again, from the entries the first check of the day wrote
+      expect(check(day)).toEqual(judged);
+    }
+  });
+
+  it('judges from the data the cache kept, not from the file', () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    const first = check('2026-11-20');
+    const stale = first.find((f) => f.rule === 'status-fresh' && f.message.startsWith('the newest status update'))!;
+    // Plant another date in the kept data of that project's newest status update.
+    const [name, kept] = keptEntryOf(stale.file);
+    const data = JSON.parse(kept.entries[stale.file]!.data) as { status: Array<{ date: string }> };
+    data.status[data.status.length - 1]!.date = '2026-10-01';
+    kept.entries[stale.file]!.data = JSON.stringify(data);
+    writeFileSync(join(cacheDir(), name), JSON.stringify(kept));
+
+    const next = check('2026-11-21').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
+    expect(next.message).toMatch(/^the newest status update is from 2026-10-01 \(51 days ago\)/);
+    // At the finding's old place: where the status update's date is.
+    expect([next.line, next.column]).toEqual([stale.line, stale.column]);
+  });
+
+  it('reads a file again when the cache kept too little of it (its kept data lost)', () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    check('2026-11-20');
+    for (const name of rejudgeFiles()) writeFileSync(join(cacheDir(), name), '{"id": "lost", "entries": {}}');
+    expect(check('2026-11-21')).toEqual(check('2026-11-21', '--no-cache'));
+    expect(check('2026-11-22')).toEqual(check('2026-11-22', '--no-cache'));
+  });
+});
+
+describe('the first --staged check of a new day', () => {
+  it("reports what the full check finds in the staged file and what the commit breaks elsewhere", () => {
+    const repo = portfolio.repo;
+    rmSync(join(repo, '.pmo'), { recursive: true, force: true });
+    check('2026-11-20');
+    // A provider project that ends two years later: every running project depending on it now waits (dependency-late).
+    const text = (path: string) => readFileSync(join(repo, path), 'utf8');
+    const running = portfolio.projects.map(([path]) => path).filter((path) => /^phase: (planning|execution)$/m.test(text(path)));
+    const needed = running.flatMap((path) => [...text(path).matchAll(/project: (p\d+)/g)].map((m) => `projects/${m[1]}.yaml`));
+    const provider = needed.find((path) => running.includes(path) && !text(path).includes('actual_end'))!;
+    expect(provider).toBeDefined();
+    const day = '2026-11-21';
+    const before = check(day, '--no-cache');
+    writeFileSync(join(repo, provider), text(provider).replace(/forecast_end: (\d{4})/, (_, year: string) => `forecast_end: ${Number(year) + 2}`));
+    git(repo, 'add', provider);
+    try {
+      const after = check(day, '--no-cache');
+      const key = (f: Located) => JSON.stringify(f);
+      const old = new Set(before.map(key));
+      const expected = after.filter((f) => f.file === provider || !old.has(key(f)));
+      expect(expected.some((f) => f.file !== provider && f.rule === 'dependency-late')).toBe(true);
+      expect(check(day, '--staged')).toEqual(expected);
+    } finally {
+      git(repo, 'checkout', 'HEAD', '--', provider);
+    }
+  });
+});
+
+/** The rejudge file that keeps a file's data, and its content. */
+function keptEntryOf(path: string): [string, { id: string; entries: Record<string, { data: string }> }] {
+  for (const name of rejudgeFiles()) {
+    const kept = JSON.parse(readFileSync(join(cacheDir(), name), 'utf8'));
+    if (kept.entries[path]) return [name, kept];
+  }
+  throw new Error(`no kept data for ${path}`);
+}
