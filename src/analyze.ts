@@ -9,8 +9,8 @@ import type { CacheEntry, Rejudge } from './load/cache.js';
 import type { SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { presence, type Presence } from './load/index-listing.js';
-import { parseForPositions, parseYaml, type ParsedYaml } from './load/parse-yaml.js';
-import { spansFor, type PathAnchor } from './load/position-index.js';
+import { parseYaml, type ParsedYaml } from './load/parse-yaml.js';
+import { positionsOf, spansFor, type PathAnchor } from './load/position-index.js';
 import { offsetKey, placeSpans } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
 import { buildSchemas } from './model/config-compile.js';
@@ -164,7 +164,7 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
     // cold run, on a worker's core), with the document the full parser built or a new one.
     const wanted = [...pathAnchors(findings), ...referenceAnchors];
     const source = text ?? readText(job, file);
-    const spans = wanted.length > 0 ? spansFor(parsed.doc ?? parseForPositions(source.text), wanted) : {};
+    const spans = wanted.length > 0 ? spansFor(positionsOf(source.text, parsed), wanted) : {};
     for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
     // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
     if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);

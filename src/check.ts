@@ -568,7 +568,7 @@ const factsOf = (files: readonly LoadedFile[]) => files.map((f) => ({ path: f.pa
  * for commands that need the validated config only (pmo schema), so they fail exactly as `pmo check` does.
  */
 export async function loadConfig(source: Source): Promise<CacheEntry> {
-  const [{ parseYamlFully }, { spansFor }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
+  const [{ parseYamlFully }, { spansFor, positionsOf }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),
     heavy.compile(),
@@ -577,7 +577,7 @@ export async function loadConfig(source: Source): Promise<CacheEntry> {
   ]);
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
   const locate = (findings: RawFinding[]) => {
-    const spans = parsed.doc ? spansFor(parsed.doc, pathAnchors(findings)) : {};
+    const spans = parsed.doc ? spansFor(positionsOf(source.text, parsed), pathAnchors(findings)) : {};
     return { spans, findings: locateFindings(findings, () => ({ text: () => source.text, spans })).sort(compareFindings) };
   };
   const fatal = (findings: RawFinding[], why: string): never => {
@@ -606,9 +606,8 @@ export async function loadConfig(source: Source): Promise<CacheEntry> {
  */
 async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: RulesetSource[], today: string): Promise<void> {
   if (files.length === 0) return;
-  const [{ spansFor }, { parseForPositions }, { compileRules }, { RuleCompileError }] = await Promise.all([
+  const [{ spansFor, positionsOf }, { compileRules }, { RuleCompileError }] = await Promise.all([
     heavy.positions(),
-    heavy.parse(),
     import('./rules/custom-compile.js'),
     import('./rules/custom.js'),
   ]);
@@ -618,7 +617,7 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
       const file = files.find((f) => f.path === path);
       if (!file) return undefined;
       const text = file.text();
-      return { text: () => text, spans: spansFor(parseForPositions(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
+      return { text: () => text, spans: spansFor(positionsOf(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
     }).sort(compareFindings);
   if (errors.length > 0) {
     const lines = located(errors).map(listed);
@@ -649,7 +648,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
   if (wantsReferences.size === 0 && wantsSpans.length === 0) return;
 
-  const [{ spansFor }, { parseForPositions, MAX_ALIAS_COUNT }, { extractReferences }] = await Promise.all([
+  const [{ spansFor, positionsOf }, { parseYaml }, { extractReferences }] = await Promise.all([
     heavy.positions(),
     heavy.parse(),
     heavy.references(),
@@ -657,10 +656,10 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   for (const path of new Set([...wantsReferences, ...wantsSpans.map(([p]) => p)])) {
     const file = files.get(path);
     if (!file) continue;
-    const doc = parseForPositions(file.text());
-    if (wantsReferences.has(path)) file.entry.references = extractReferences(file.kind, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    const parsed = parseYaml(file.text(), path);
+    if (wantsReferences.has(path)) file.entry.references = extractReferences(file.kind, parsed.data);
     const needed = anchors.get(path);
-    if (needed) file.entry.spans = placeSpans({ ...file.entry.spans, ...spansFor(doc, needed) }, file.text());
+    if (needed) file.entry.spans = placeSpans({ ...file.entry.spans, ...spansFor(positionsOf(file.text(), parsed), needed) }, file.text());
     file.changed = true;
   }
 }

@@ -11,8 +11,8 @@ import type { RawFinding } from '../findings.js';
 import { CONFIG_FILE, fileOfId } from '../layout.js';
 import { findRoot, type FileKind } from '../load/discover.js';
 import { locateFindings } from '../load/locate.js';
-import { parseForPositions, parseYaml } from '../load/parse-yaml.js';
-import { spansFor } from '../load/position-index.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { positionsOf, spansFor } from '../load/position-index.js';
 import { readSource } from '../load/read.js';
 import { buildSchemas, type Schemas } from '../model/config-compile.js';
 import { configFrom, type Config } from '../model/config.js';
@@ -72,6 +72,6 @@ export function assertNoNewErrors(ws: Workspace, kind: FileKind, path: string, b
 
 /** Findings in a text that was not written: where they would be. */
 function located(findings: RawFinding[], text: string): string[] {
-  const spans = spansFor(parseForPositions(text), pathAnchors(findings));
+  const spans = spansFor(positionsOf(text), pathAnchors(findings));
   return locateFindings(findings, () => ({ text: () => text, spans })).map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`);
 }

@@ -1,6 +1,8 @@
-/** Building position indexes needs the `yaml` package: only files with findings pay for it. */
+/** Building position indexes needs a parser's view of the text: only files with findings pay for it. */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Anchor } from '../findings.js';
+import { positionsFromEvents } from './fast-positions.js';
+import { fastPathAllows, parseFast, parseForPositions, type ParsedYaml } from './parse-yaml.js';
 import { anchorKey, pathKey, resolveAnchor, type PositionIndex, type Spans } from './position.js';
 
 export type PathAnchor = Extract<Anchor, { path: unknown }>;
@@ -36,9 +38,18 @@ function walk(node: unknown, path: (string | number)[], index: PositionIndex): v
   }
 }
 
-/** The spans of the given anchors in a parsed document. */
-export function spansFor(doc: Document, anchors: Iterable<PathAnchor>): Spans {
-  const index = indexPositions(doc);
+/**
+ * Every node's offsets in a file's text: from its parse when that left a Document or events, else from the fast
+ * parser's events (~6x cheaper than the `yaml` package), and from the `yaml` package where those cannot vouch.
+ */
+export function positionsOf(text: string, parsed?: ParsedYaml): PositionIndex {
+  if (parsed?.doc) return indexPositions(parsed.doc);
+  const events = parsed?.events ?? (fastPathAllows(text) ? parseFast(text, true)?.events : undefined);
+  return (events && positionsFromEvents(text, events)) ?? indexPositions(parseForPositions(text));
+}
+
+/** The spans of the given anchors in a file's position index. */
+export function spansFor(index: PositionIndex, anchors: Iterable<PathAnchor>): Spans {
   const spans: Spans = {};
   for (const anchor of anchors) spans[anchorKey(anchor)] = resolveAnchor(anchor, index);
   return spans;
