@@ -262,7 +262,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const due = stale.filter((f) => f.changed);
     if (!rules || due.length === 0) return due;
     const { rejudgeFiles } = await import('./rejudge.js');
-    const judged = await rejudgeFiles(due, { config, today, rulesets, portfolio });
+    const judged = await rejudgeFiles(due, { kept: (path) => cache?.kept(path), config, today, rulesets, portfolio });
     for (const file of due) file.entry = judged.get(file.path) ?? { hash: file.entry.hash, findings: [] };
     return due.filter((f) => !judged.has(f.path));
   };

@@ -12,6 +12,8 @@ import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
 import { daylessOf, runFileRules } from './rules/run.js';
 
 export interface RejudgeJob {
+  /** What the cache kept of a file to judge it again (see ParseCache.kept). */
+  kept: (path: string) => Rejudge | undefined;
   config: Config;
   today: string;
   rulesets: readonly RulesetSource[];
@@ -31,7 +33,10 @@ interface Judged {
  */
 export async function rejudgeFiles(files: readonly Judged[], job: RejudgeJob): Promise<Map<string, CacheEntry>> {
   const judged = new Map<string, CacheEntry>();
-  const kept = files.flatMap((file) => (file.entry.rejudge ? [{ file, rejudge: file.entry.rejudge }] : []));
+  const kept = files.flatMap((file) => {
+    const rejudge = job.kept(file.path);
+    return rejudge ? [{ file, rejudge }] : [];
+  });
   if (kept.length === 0) return judged;
   const custom = await compiledRules(job);
   for (const { file, rejudge } of kept) judged.set(file.path, judgedAgain(file, rejudge, custom, job));
@@ -49,13 +54,13 @@ function judgedAgain({ path, kind, entry }: Judged, rejudge: Rejudge, custom: re
   const own = entry.findings.slice(0, rejudge.own);
   const dayless = daylessOf(kind, job.config, entry.findings.slice(rejudge.own), rejudge.dayRules);
   const ruled = runFileRules(kind, path, JSON.parse(rejudge.data) as unknown, job.config, job.today, custom, job.portfolio, dayless);
-  // Every field named: a cache entry reads some of its fields lazily, and a spread would copy only those read.
+  // Every field named: a cache entry may read some of its fields lazily, and a spread copies only those read.
+  // No Rejudge of its own: the cache keeps the one it was judged from.
   return {
     hash: entry.hash,
     findings: [...own, ...ruled],
     today: job.today,
     ...defined({ stat: entry.stat, facts: entry.facts, spans: entry.spans, references: entry.references, data: entry.data }),
-    rejudge,
   };
 }
 

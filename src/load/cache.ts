@@ -201,7 +201,7 @@ export class ParseCache {
       const shard = readJson<CacheShard>(join(dir, shardName(i)));
       if (shard?.stamp !== stamp || typeof shard.entries !== 'object' || !shard.entries) continue;
       cache.rejudgeIds.set(i, shard.rejudge);
-      const protos = cache.lazyPrototypes(i, shard.detail, shard.rejudge);
+      const protos = cache.lazyPrototypes(i, shard.detail);
       if (options.lazyDetails) {
         for (const path in shard.entries) cache.entries.set(path, cache.withLazyDetails(shard.entries[path]!, path, protos));
         continue;
@@ -211,8 +211,8 @@ export class ParseCache {
       for (const [path, entry] of Object.entries(shard.entries)) {
         const mine = details.entries[path];
         if (!mine || !Array.isArray(mine.findings)) continue;
-        // Details read now become the entry's own properties; what a new day needs stays lazy.
-        cache.entries.set(path, joinDetails(cache.withLazyDetails(entry, path, protos), mine));
+        cache.entries.set(path, joinDetails(entry, mine));
+        if (entry.facts) Object.setPrototypeOf(entry.facts, protos.facts);
       }
     }
     return cache;
@@ -224,7 +224,7 @@ export class ParseCache {
    * `rulesKey`). One prototype per shard carries the accessors (thousands of entries, no closures of their
    * own), and the first read makes the value the object's own property.
    */
-  private lazyPrototypes(shard: number, id: string, rejudgeId: string | undefined): { entry: object; facts: object } {
+  private lazyPrototypes(shard: number, id: string): { entry: object; facts: object } {
     const details = (target: object) => this.detailsOf(shard, id, (target as Lazy)[PATH]!);
     const extract = (facts: FileFacts) => (facts.rulesKey === undefined ? undefined : this.extractOf(shard, id, facts.rulesKey));
     const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
@@ -245,7 +245,6 @@ export class ParseCache {
         spans: lazy('spans', (entry) => details(entry).spans),
         stat: lazy('stat', (entry) => details(entry).stat),
         data: lazy('data', (entry) => details(entry).data),
-        rejudge: lazy('rejudge', (entry) => this.rejudgeOf(shard, rejudgeId, (entry as Lazy)[PATH]!, entry as CacheEntry)),
       }),
       facts: Object.create(Object.prototype, {
         values: lazy('values', (facts) => details(facts).values ?? {}),
@@ -279,11 +278,19 @@ export class ParseCache {
     return extract;
   }
 
-  /** A day-bound entry's Rejudge; undefined when the file was written without it (then the file is read again). */
-  private rejudgeOf(shard: number, id: string | undefined, path: string, entry: CacheEntry): Rejudge | undefined {
-    if (entry.today === undefined || id === undefined) return undefined;
-    const file = memo(this.rejudges, shard, () => readJson<RejudgeShard>(join(this.dir, rejudgeName(shard))));
-    const mine = file?.id === id && typeof file.entries === 'object' && file.entries ? file.entries[path] : undefined;
+  /**
+   * What the cache kept to judge a day-bound file on another day (see Rejudge): the entry's own when it was just
+   * analyzed, else from its shard's rejudge file (read when first asked for). Undefined when it kept none for
+   * this content (then the file is read again).
+   */
+  kept(path: string): Rejudge | undefined {
+    const entry = this.entries.get(path);
+    if (entry?.today === undefined) return undefined;
+    if (entry.rejudge) return entry.rejudge;
+    const shard = shardOf(path);
+    const id = this.rejudgeIds.get(shard);
+    const file = id === undefined ? undefined : memo(this.rejudges, shard, () => readJson<RejudgeShard>(join(this.dir, rejudgeName(shard))));
+    const mine = file?.id === id && typeof file?.entries === 'object' && file.entries ? file.entries[path] : undefined;
     const whole = mine?.hash === entry.hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
     return whole ? mine : undefined;
   }
@@ -364,11 +371,12 @@ export class ParseCache {
 
   set(path: string, entry: CacheEntry): void {
     const before = this.entries.get(path);
-    // A rejudged entry carries the Rejudge it was read with: its shard's rejudge file (the biggest) stays as it is.
-    const sameRejudge = before?.hash === entry.hash && Object.getOwnPropertyDescriptor(before, 'rejudge')?.value === entry.rejudge;
+    // An entry judged again on a new day brings no Rejudge of its own: its shard's rejudge file (the biggest
+    // part of the cache) keeps the one it was judged from, and is not written again.
+    const keeps = before?.hash === entry.hash && entry.rejudge === undefined && entry.today !== undefined;
+    if (!keeps) this.dirtyRejudges.add(shardOf(path));
     this.entries.set(path, entry);
     this.dirtyShards.add(shardOf(path));
-    if (!sameRejudge) this.dirtyRejudges.add(shardOf(path));
   }
 
   /** Drops entries of files that no longer exist (only when the whole repo was read). */
@@ -402,8 +410,10 @@ export class ParseCache {
         replaceFile(join(this.dir, detailName(i)), streamed({ id }, split.map(([path, , details]) => [path, details])));
         const extracts = new Map(split.flatMap(([, core, , rules]) => (rules ? [[core.facts!.rulesKey!, rules] as const] : [])));
         replaceFile(join(this.dir, rulesName(i)), streamed({ id }, [...extracts]));
-        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), streamed({ id }, split.flatMap(([path, , , , rejudge]) => (rejudge ? [[path, rejudge] as const] : []))));
+        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), streamed({ id }, entries.flatMap(([path]) => this.keptPair(path))));
         const head: Record<string, string> = rejudgeId === undefined ? { stamp, detail: id } : { stamp, detail: id, rejudge: rejudgeId };
+        this.rejudgeIds.set(i, rejudgeId);
+        if (rejudgeId === id) this.rejudges.delete(i);
         replaceFile(join(this.dir, shardName(i)), streamed(head, split.map(([path, core]) => [path, core])));
       }
       if (this.dirtyShards.size > 0 || this.headDirty) replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
@@ -416,6 +426,11 @@ export class ParseCache {
     } catch {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
     }
+  }
+
+  private keptPair(path: string): Array<readonly [string, Rejudge]> {
+    const kept = this.kept(path);
+    return kept ? [[path, kept]] : [];
   }
 
   /** Detail and extract files read so far, by shard. */
@@ -436,12 +451,12 @@ function joinDetails(entry: CacheEntry, { values, ...details }: Details): CacheE
   return entry;
 }
 
-/** An entry as its shard keeps it, its details as the detail file does, its extract (by its rulesKey), and its Rejudge. */
-function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules'], Rejudge | undefined] {
-  const { findings, references, spans, stat, data, facts, rejudge, ...core } = entry;
-  if (!facts) return [core as CacheEntry, { findings, references, spans, stat, data }, undefined, rejudge];
+/** An entry as its shard keeps it, its details as the detail file does, and its extract (by its rulesKey). Its Rejudge has a file of its own. */
+function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules']] {
+  const { findings, references, spans, stat, data, facts, rejudge: _ownFile, ...core } = entry;
+  if (!facts) return [core as CacheEntry, { findings, references, spans, stat, data }, undefined];
   const { values, rules, ...otherFacts } = facts;
-  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, stat, data, values }, rules, rejudge];
+  return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, stat, data, values }, rules];
 }
 
 /** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */

@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
 export interface DirListing {
@@ -17,15 +17,23 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
   const listings: Record<string, DirListing> = {};
   const realRoot = realpath(root);
   // A record reached through a link that leaves the repository is no record of it (nor a way to probe for
-  // files outside it). Real paths are worked out a folder at a time from the root, with one lstat each: only
-  // a link costs a realpath.
+  // files outside it). Real paths are worked out a folder at a time from the root, with one lstat each (which
+  // also tells whether a folder changed since its listing): only a link costs a realpath and a stat.
   const realOf = new Map<string, string | undefined>([['.', realRoot]]);
+  const ownStats = new Map<string, Stats | undefined>();
   const realDir = (dir: string): string | undefined => {
     if (realOf.has(dir)) return realOf.get(dir);
     const parent = realDir(dirname(dir));
-    const real = parent === undefined ? undefined : isLink(join(root, dir)) ? realpath(join(root, dir)) : join(parent, basename(dir));
+    const own = parent === undefined ? undefined : lstatOf(join(root, dir));
+    ownStats.set(dir, own);
+    const real = parent === undefined || !own ? undefined : own.isSymbolicLink() ? realpath(join(root, dir)) : join(parent, basename(dir));
     realOf.set(dir, real);
     return real;
+  };
+  /** A folder's own stat (its target's, for a link), as its listing is judged by. */
+  const statOf = (dir: string) => {
+    const own = dir === '.' ? undefined : ownStats.get(dir);
+    return own && !own.isSymbolicLink() ? own : statSync(join(root, dir));
   };
   const within = (real: string | undefined) => real !== undefined && realRoot !== undefined && liesWithin(realRoot, real);
   const linkInside = (abs: string) => within(realpath(abs));
@@ -34,7 +42,7 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
     const dir = dirname(path);
     let names = lookup.get(dir);
     if (!names) {
-      const listing = within(realDir(dir)) ? list(join(root, dir), known[dir], linkInside) : undefined;
+      const listing = within(realDir(dir)) ? list(join(root, dir), () => statOf(dir), known[dir], linkInside) : undefined;
       if (listing) listings[dir] = listing;
       lookup.set(dir, (names = new Set(listing?.names ?? [])));
     }
@@ -51,17 +59,21 @@ function isFileAt(path: string): boolean {
   }
 }
 
-/** Whether `path` is `root` or below it (both already resolved: links followed). */
+/**
+ * Whether `path` is `root` or below it. Both must be absolute and resolved (links followed, as realpath gives
+ * them), hence normalized: then a prefix says it (path.relative cost a warm check ~6 ms over 2,000 folders).
+ */
 export function liesWithin(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  if (!isAbsolute(root) || !isAbsolute(path)) return false;
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return path === root || path.startsWith(prefix);
 }
 
-function isLink(path: string): boolean {
+function lstatOf(path: string): Stats | undefined {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -73,9 +85,9 @@ function realpath(path: string): string | undefined {
   }
 }
 
-function list(dir: string, known: DirListing | undefined, linkInside: (path: string) => boolean): DirListing | undefined {
+function list(dir: string, stat: () => Stats, known: DirListing | undefined, linkInside: (path: string) => boolean): DirListing | undefined {
   try {
-    const { mtimeMs, ctimeMs } = statSync(dir);
+    const { mtimeMs, ctimeMs } = stat();
     // Trusted only while unchanged, and never when touched in the last seconds (a coarse clock may hide a change).
     if (known && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && Date.now() - ctimeMs > 2000) return known;
     // Files, and links to them: a record path naming a directory does not name a record.
