@@ -26,7 +26,7 @@ import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
 import type { Presence } from './load/index-listing.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
-import { analyzeInParallel, spareWorker, startWorkers, type AnalyzeWorker } from './parallel.js';
+import { analyzeInParallel, spareWorker, startRejudgeWorkers, startWorkers, type AnalyzeWorker } from './parallel.js';
 import { runPortfolioRules } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
@@ -147,7 +147,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }
 }
 
-async function checkOnce(options: CheckOptions, freshCache: boolean, spare: AnalyzeWorker | undefined, workers: AnalyzeWorker[]): Promise<CheckResult> {
+async function checkOnce(options: CheckOptions, freshCache: boolean, spare: AnalyzeWorker | undefined, workers: Array<{ stop(): void }>): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = findRoot(cwd);
   const rules = options.rules !== false;
@@ -232,6 +232,9 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     return { path: file.path, kind: file.kind, entry: hit ?? before ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit, stale: before !== undefined };
   };
   for (const file of unique) files.push(loaded(file, indexTree ? indexTree.blobOf(file.path) : worktreeHash(file.path)));
+  // The first check of a day judges many files again: the threads that share them start now (see rejudge.ts).
+  const rejudging = rules && !changes ? startRejudgeWorkers(files.filter((f) => f.stale).length) : [];
+  workers.push(...rejudging);
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
   const exists = worktreeExists ?? index!.present;
   let rulesets: RulesetSource[] = [];
@@ -262,7 +265,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const due = stale.filter((f) => f.changed);
     if (!rules || due.length === 0) return due;
     const { rejudgeFiles } = await import('./rejudge.js');
-    const judged = await rejudgeFiles(due, { kept: (path) => cache?.kept(path), config, today, rulesets, portfolio });
+    const judged = await rejudgeFiles(due, { keptAt: (path) => cache?.keptWhere(path), config, today, rulesets, portfolio }, rejudging);
     for (const file of due) file.entry = judged.get(file.path) ?? { hash: file.entry.hash, findings: [] };
     return due.filter((f) => !judged.has(f.path));
   };

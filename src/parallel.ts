@@ -15,10 +15,12 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyzeJob } from './analyze.js';
 import type { Presence } from './load/index-listing.js';
 import type { CacheEntry } from './load/cache.js';
+import type { RawFinding } from './findings.js';
+import type { RejudgeTask } from './rejudge.js';
 import { CODE_DIR, FROM_SOURCE } from './paths.js';
 
-/** Files per thread below which another thread does not pay for itself. */
-export const FILES_PER_THREAD = 300;
+/** Files per thread below which another thread does not pay for itself. PMO_FILES_PER_THREAD overrides it (the tests use workers on small portfolios). */
+export const FILES_PER_THREAD = Number(process.env.PMO_FILES_PER_THREAD) || 300;
 
 /**
  * A worker's heap: it retains little (its cache entries), so V8 collects early instead of growing; peak memory
@@ -30,7 +32,6 @@ export const FILES_PER_THREAD = 300;
 const WORKER_HEAP_MB = Number(process.env.PMO_WORKER_HEAP_MB) || 128;
 const WORKER_YOUNG_MB = 16;
 
-const WORKER_URL = new URL('analyze-worker.js', CODE_DIR);
 
 /** Whether a worker can run beside the main thread: built code (not the test runner's sources), and a core for it. */
 const workersAvailable = (): boolean => !FROM_SOURCE && availableParallelism() > 1;
@@ -39,36 +40,34 @@ const workersAvailable = (): boolean => !FROM_SOURCE && availableParallelism() >
 export const threadsFor = (files: number): number => (workersAvailable() ? Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD))) : 1);
 
 /**
- * A worker thread that analyzes files, one job at a time. It loads the analysis modules as soon as it starts,
- * so one started before its files are known has them ready, on another core, when they are.
+ * A worker thread that does one job at a time (its entry module answers each message with the job's result).
+ * It loads its modules as soon as it starts, so one started before its job is known has them ready, on another
+ * core, when it is.
  */
-export class AnalyzeWorker {
+export class JobWorker<Job extends object, Result> {
   private readonly worker: Worker;
   /** Failed (out of its heap, or worse) or stopped: it takes no more jobs. */
   private ended = false;
 
-  constructor() {
-    this.worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  constructor(entry: string) {
+    this.worker = new Worker(new URL(entry, CODE_DIR), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     // It keeps the process alive only while it has a job; an error is followed by 'exit', which fails the job.
     this.worker.unref();
     this.worker.on('error', () => undefined);
     this.worker.on('exit', () => (this.ended = true));
   }
 
-  /**
-   * The entries of the job's files; undefined when the worker failed, and the caller does the job itself. The
-   * job's `exists` cannot cross to the thread: there, its `presence` answers.
-   */
-  analyze(job: AnalyzeJob): Promise<Array<[string, CacheEntry]> | undefined> {
+  /** The job's result; undefined when the worker failed, and the caller does the job itself. */
+  run(job: Job): Promise<Result | undefined> {
     if (this.ended) return Promise.resolve(undefined);
     return new Promise((resolve) => {
-      const settle = (entries?: Array<[string, CacheEntry]>) => {
+      const settle = (result?: Result) => {
         this.worker.off('message', settle).off('exit', failed).unref();
-        resolve(entries);
+        resolve(result);
       };
       const failed = () => settle(undefined);
       this.worker.on('message', settle).on('exit', failed).ref();
-      this.worker.postMessage({ ...job, exists: undefined });
+      this.worker.postMessage(job);
     });
   }
 
@@ -76,6 +75,54 @@ export class AnalyzeWorker {
     this.ended = true;
     void this.worker.terminate();
   }
+}
+
+/** A worker that analyzes files (analyze-worker.ts). */
+export class AnalyzeWorker extends JobWorker<AnalyzeJob, Array<[string, CacheEntry]>> {
+  constructor() {
+    super('analyze-worker.js');
+  }
+
+  /** The entries of the job's files. The job's `exists` cannot cross to the thread: there, its `presence` answers. */
+  analyze(job: AnalyzeJob): Promise<Array<[string, CacheEntry]> | undefined> {
+    return this.run({ ...job, exists: undefined });
+  }
+}
+
+/**
+ * A job's items in shares, each done on a worker thread (`start`, then `jobOf` its share) when there are enough
+ * for more than one thread (`size`: how many files the items hold, if not one each), else all `here`. A worker that fails leaves its share to this thread (slower, same
+ * answer). Interleaved, so that each thread gets a like mix of big and small items.
+ */
+export async function inShares<Item, Job extends object, Result>(
+  items: readonly Item[],
+  { here, start, jobOf, size = items.length }: { here: (share: Item[]) => Promise<Result[]>; start: () => JobWorker<Job, Result[]>; jobOf: (share: Item[]) => Job; size?: number },
+): Promise<Result[]> {
+  const threads = threadsFor(size);
+  if (threads <= 1) return here([...items]);
+  const shares = Array.from({ length: threads }, (_, t) => items.filter((_, i) => i % threads === t));
+  const results = await Promise.all(
+    shares.map(async (share) => {
+      const worker = start();
+      const done = await worker.run(jobOf(share));
+      worker.stop();
+      return done ?? (await here(share));
+    }),
+  );
+  return results.flat();
+}
+
+/** A worker that judges files again on a new day (rejudge-worker.ts): it loads the rules only, not the parsers or zod. */
+export class RejudgeWorker extends JobWorker<RejudgeTask, Array<[string, RawFinding[]]>> {
+  constructor() {
+    super('rejudge-worker.js');
+  }
+}
+
+/** Workers started now to judge this many files again, to be given to rejudgeFiles: their start-up overlaps this thread's reading. */
+export function startRejudgeWorkers(files: number): RejudgeWorker[] {
+  const threads = threadsFor(files);
+  return threads > 1 ? Array.from({ length: threads }, () => new RejudgeWorker()) : [];
 }
 
 /** Workers started now for a batch of this many files, to be given to analyzeInParallel (see `started`). */
@@ -122,16 +169,10 @@ export async function analyzeInParallel(
   if (job.memo) return new Map(await here());
   if (threads <= 1) return new Map((spare && (await spare.analyze(forWorkers))) || (await here()));
 
-  // Interleaved shares, so that each thread gets a like mix of big and small files.
-  const shares = Array.from({ length: threads }, (_, t) => job.files.filter((_, i) => i % threads === t));
-  const results = await Promise.all(
-    shares.map(async (files) => {
-      const worker = started.shift() ?? new AnalyzeWorker();
-      const entries = await worker.analyze({ ...forWorkers, files });
-      worker.stop();
-      // A worker that failed leaves its share to this thread: slower, same answer.
-      return entries ?? (await here(files));
-    }),
-  );
-  return new Map(results.flat());
+  const entries = await inShares(job.files, {
+    here,
+    start: () => started.shift() ?? new AnalyzeWorker(),
+    jobOf: (files) => ({ ...forWorkers, exists: undefined, files }),
+  });
+  return new Map(entries);
 }

@@ -2,18 +2,21 @@
  * The first check of a new day. A file whose rules read the day holds its findings for the day it was judged
  * on; on the next, it is judged again from what the cache kept of it (see Rejudge): its data, its own findings,
  * and the findings of the rules that did not read the day. Only the rules that did (and the PMO's own) run
- * again: nothing is read, parsed or validated, and the YAML and schema modules are not even loaded.
+ * again: nothing is read, parsed or validated, and the YAML and schema modules are not even loaded. Many files
+ * are shared among worker threads (rejudge-worker.ts), as a cold check's are.
  */
-import type { CacheEntry, Rejudge } from './load/cache.js';
+import type { RawFinding } from './findings.js';
+import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
 import type { FileKind } from './load/discover.js';
-import type { Config } from './model/config.js';
+import { configFrom, type Config } from './model/config.js';
+import { inShares, RejudgeWorker } from './parallel.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
 import { daylessOf, runFileRules } from './rules/run.js';
 
 export interface RejudgeJob {
-  /** What the cache kept of a file to judge it again (see ParseCache.kept). */
-  kept: (path: string) => Rejudge | undefined;
+  /** Where the cache kept what judging a file again needs (see ParseCache.keptWhere). */
+  keptAt: (path: string) => KeptAt | undefined;
   config: Config;
   today: string;
   rulesets: readonly RulesetSource[];
@@ -21,47 +24,87 @@ export interface RejudgeJob {
   portfolio?: Portfolio;
 }
 
-interface Judged {
+/** A file to judge again: where it is, what it is, and its entry from another day. */
+interface Stale {
   path: string;
   kind: FileKind;
   entry: CacheEntry;
 }
 
 /**
+ * What a thread needs to judge files again: plain data, so that it crosses to a worker, which reads the kept
+ * data itself (~7 KB a file) from the cache's files.
+ */
+export interface RejudgeTask {
+  files: Array<{ path: string; kind: FileKind; findings: RawFinding[]; at: KeptAt }>;
+  configData: unknown;
+  today: string;
+  rulesets: readonly RulesetSource[];
+  portfolio?: Portfolio;
+}
+
+/**
  * Each file's entry judged on the job's day, by path; a file whose entry kept no Rejudge (its data had a
  * non-finite number, or its cache file was lost) is left out: the caller reads it again.
  */
-export async function rejudgeFiles(files: readonly Judged[], job: RejudgeJob): Promise<Map<string, CacheEntry>> {
-  const judged = new Map<string, CacheEntry>();
-  const kept = files.flatMap((file) => {
-    const rejudge = job.kept(file.path);
-    return rejudge ? [{ file, rejudge }] : [];
+export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, started: RejudgeWorker[] = []): Promise<Map<string, CacheEntry>> {
+  const entries = new Map(files.map((f) => [f.path, f.entry]));
+  const items = files.flatMap(({ path, kind, entry }) => {
+    const at = job.keptAt(path);
+    return at ? [{ path, kind, findings: entry.findings, at }] : [];
   });
-  if (kept.length === 0) return judged;
-  const custom = await compiledRules(job);
-  for (const { file, rejudge } of kept) judged.set(file.path, judgedAgain(file, rejudge, custom, job));
-  return judged;
+  const { config, keptAt: _, ...shared } = job;
+  // Shared by the cache file they are kept in: each thread reads the files of its own share.
+  const byFile = [...groupedBy(items, (item) => item.at.file).values()];
+  const task = (share: RejudgeTask['files'][]): RejudgeTask => ({ ...shared, configData: config.data, files: share.flat() });
+  const judged = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length });
+  return new Map(judged.map(([path, findings]) => [path, judgedEntry(entries.get(path)!, findings, job.today)]));
+}
+
+/** The findings of each file of a task, judged on its day: on a worker thread, or on this one. */
+export async function judgeTask(task: RejudgeTask, config = configFrom(task.configData)): Promise<Array<[string, RawFinding[]]>> {
+  const custom = await compiledRules(task);
+  const files = new Map<string, ReturnType<typeof readKept>>();
+  return task.files.flatMap(({ path, kind, findings, at }): Array<[string, RawFinding[]]> => {
+    if (!files.has(at.file)) files.set(at.file, readKept(at));
+    const kept = keptIn(files.get(at.file), path, at.hash);
+    if (!kept) return [];
+    const own = findings.slice(0, kept.own);
+    const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
+    const ruled = runFileRules(kind, path, JSON.parse(kept.data) as unknown, config, task.today, custom, task.portfolio, dayless);
+    return [[path, [...own, ...ruled]]];
+  });
 }
 
 /** The PMO's own rules, compiled for the day (the day is compiled into them), when there are some. */
-async function compiledRules(job: RejudgeJob): Promise<CompiledRule[]> {
-  if (job.rulesets.length === 0) return [];
+async function compiledRules(task: RejudgeTask): Promise<CompiledRule[]> {
+  if (task.rulesets.length === 0) return [];
   const { compileRules } = await import('./rules/custom-compile.js');
-  return compileRules([...job.rulesets], job.today, new Set(BUILTIN_RULE_IDS));
+  return compileRules([...task.rulesets], task.today, new Set(BUILTIN_RULE_IDS));
 }
 
-function judgedAgain({ path, kind, entry }: Judged, rejudge: Rejudge, custom: readonly CompiledRule[], job: RejudgeJob): CacheEntry {
-  const own = entry.findings.slice(0, rejudge.own);
-  const dayless = daylessOf(kind, job.config, entry.findings.slice(rejudge.own), rejudge.dayRules);
-  const ruled = runFileRules(kind, path, JSON.parse(rejudge.data) as unknown, job.config, job.today, custom, job.portfolio, dayless);
-  // Every field named: a cache entry may read some of its fields lazily, and a spread copies only those read.
-  // No Rejudge of its own: the cache keeps the one it was judged from.
+/**
+ * The entry with the day's findings. Every field named: a cache entry may read some of its fields lazily, and a
+ * spread copies only those read. No Rejudge of its own: the cache keeps the one it was judged from.
+ */
+function judgedEntry(entry: CacheEntry, findings: RawFinding[], today: string): CacheEntry {
   return {
     hash: entry.hash,
-    findings: [...own, ...ruled],
-    today: job.today,
+    findings,
+    today,
     ...defined({ stat: entry.stat, facts: entry.facts, spans: entry.spans, references: entry.references, data: entry.data }),
   };
+}
+
+/** Items grouped by a key, in the order each key first appears (Map.groupBy, which Node 20 lacks). */
+function groupedBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /** The fields whose value is not undefined. */

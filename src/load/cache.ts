@@ -285,14 +285,19 @@ export class ParseCache {
    */
   kept(path: string): Rejudge | undefined {
     const entry = this.entries.get(path);
-    if (entry?.today === undefined) return undefined;
-    if (entry.rejudge) return entry.rejudge;
-    const shard = shardOf(path);
-    const id = this.rejudgeIds.get(shard);
-    const file = id === undefined ? undefined : memo(this.rejudges, shard, () => readJson<RejudgeShard>(join(this.dir, rejudgeName(shard))));
-    const mine = file?.id === id && typeof file?.entries === 'object' && file.entries ? file.entries[path] : undefined;
-    const whole = mine?.hash === entry.hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
-    return whole ? mine : undefined;
+    if (entry?.rejudge) return entry.rejudge;
+    const where = this.keptWhere(path);
+    return where && keptIn(memo(this.rejudges, shardOf(path), () => readKept(where)), path, where.hash);
+  }
+
+  /**
+   * Where the Rejudge of a day-bound file is kept on disk, for a worker thread to read it there (see readKept):
+   * the new day's main cost is in those files, and reading them on the threads that judge spares this one.
+   */
+  keptWhere(path: string): KeptAt | undefined {
+    const entry = this.entries.get(path);
+    const id = this.rejudgeIds.get(shardOf(path));
+    return entry?.today === undefined || id === undefined ? undefined : { file: join(this.dir, rejudgeName(shardOf(path))), id, hash: entry.hash };
   }
 
   /** How many files the cache knows. */
@@ -436,12 +441,32 @@ export class ParseCache {
   /** Detail and extract files read so far, by shard. */
   private readonly details = new Map<number, DetailShard | undefined>();
   private readonly extracts = new Map<number, RulesShard | undefined>();
-  private readonly rejudges = new Map<number, RejudgeShard | undefined>();
+  private readonly rejudges = new Map<number, Record<string, Rejudge> | undefined>();
 
   private touchAll(): void {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i);
     this.headDirty = true;
   }
+}
+
+/** A rejudge file, the id it must have been written with, and the content hash of the file a Rejudge is asked for. */
+export interface KeptAt {
+  file: string;
+  id: string;
+  hash: string;
+}
+
+/** A rejudge file's entries, if it is the one written with that id. */
+export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>): Record<string, Rejudge> | undefined {
+  const read = readJson<RejudgeShard>(file);
+  return read?.id === id && typeof read.entries === 'object' && read.entries ? read.entries : undefined;
+}
+
+/** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
+export function keptIn(entries: Record<string, Rejudge> | undefined, path: string, hash: string): Rejudge | undefined {
+  const mine = entries?.[path];
+  const whole = mine?.hash === hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
+  return whole ? mine : undefined;
 }
 
 /** The entry whole again: `splitDetails` undone. */

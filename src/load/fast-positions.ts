@@ -59,8 +59,9 @@ export function positionsFromEvents(text: string, events: ParseEvents): Position
     const root = contentOf(text, replay(text, events));
     if (root.kind !== 'mapping') return undefined;
     settleEnds(text, root);
-    const index: PositionIndex = { [pathKey([])]: [root.start, root.end, root.start, root.end] };
-    indexNode(text, root, [], index);
+    const rootKey = pathKey([]);
+    const index: PositionIndex = { [rootKey]: [root.start, root.end, root.start, root.end] };
+    indexNode(text, root, rootKey, index);
     return index;
   } catch (error) {
     if (error instanceof Unproven) return undefined;
@@ -115,12 +116,15 @@ function settleEnds(text: string, node: Node): void {
   node.end = afterLine(text, node.contentEnd);
 }
 
-function indexNode(text: string, node: Node, path: Array<string | number>, index: PositionIndex): void {
-  if (node.kind === 'mapping') indexMapping(text, node, path, index);
-  else if (node.kind === 'sequence') indexSequence(text, node, path, index);
+/** A child's pathKey from its parent's, without serializing the whole path again (a cost per node). */
+const childKey = (parent: string, step: string | number) => (parent === '[]' ? `[${JSON.stringify(step)}]` : `${parent.slice(0, -1)},${JSON.stringify(step)}]`);
+
+function indexNode(text: string, node: Node, key: string, index: PositionIndex): void {
+  if (node.kind === 'mapping') indexMapping(text, node, key, index);
+  else if (node.kind === 'sequence') indexSequence(text, node, key, index);
 }
 
-function indexMapping(text: string, node: Node, path: Array<string | number>, index: PositionIndex): void {
+function indexMapping(text: string, node: Node, parentKey: string, index: PositionIndex): void {
   const keys = Object.keys(node.result as object);
   const children = node.children;
   let k = 0;
@@ -130,22 +134,22 @@ function indexMapping(text: string, node: Node, path: Array<string | number>, in
     // Each key is followed by its value (an empty one is unproven, above), in the order of the data's keys.
     if (!children[i]!.isKey || !value || value.isKey || String(key.result) !== keys[k] || keys[k] === '<<') throw new Unproven();
     const content = contentOf(text, value);
-    const childPath = [...path, keys[k++]!];
-    index[pathKey(childPath)] = [key.start, key.end, content.start, content.end] satisfies NodeSpan;
-    indexNode(text, content, childPath, index);
+    const at = childKey(parentKey, keys[k++]!);
+    index[at] = [key.start, key.end, content.start, content.end] satisfies NodeSpan;
+    indexNode(text, content, at, index);
     i++;
   }
   if (k !== keys.length) throw new Unproven();
 }
 
-function indexSequence(text: string, node: Node, path: Array<string | number>, index: PositionIndex): void {
+function indexSequence(text: string, node: Node, parentKey: string, index: PositionIndex): void {
   // `[a: 1]` makes a one-pair mapping per item with no event of its own: not replayed.
   if (node.children.length !== (node.result as unknown[]).length || node.children.some((c) => c.isKey)) throw new Unproven();
   node.children.forEach((child, i) => {
     const item = contentOf(text, child);
-    const childPath = [...path, i];
-    index[pathKey(childPath)] = [item.start, item.end, item.start, item.end];
-    indexNode(text, item, childPath, index);
+    const at = childKey(parentKey, i);
+    index[at] = [item.start, item.end, item.start, item.end];
+    indexNode(text, item, at, index);
   });
 }
 

@@ -27,8 +27,9 @@ beforeAll(() => {
 afterAll(() => portfolio.remove());
 
 const cacheDir = () => join(portfolio.repo, '.pmo', 'cache');
-const check = (today: string, ...args: string[]) => {
-  const run = pmo(['check', '--today', today, '-f', 'json', ...args], { cwd: portfolio.repo });
+const check = (today: string, ...args: string[]) => checkWith({}, today, ...args);
+const checkWith = (env: Record<string, string>, today: string, ...args: string[]) => {
+  const run = pmo(['check', '--today', today, '-f', 'json', ...args], { cwd: portfolio.repo, env });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as Located[];
 };
@@ -48,6 +49,14 @@ describe('the first check of a new day', () => {
       // and the same day again, from the entries the first check of the day wrote
       expect(check(day)).toEqual(judged);
     }
+  });
+
+  it('gives the same findings when worker threads share the files', () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    // Two threads from 20 files on: the 60 projects are judged again on workers, each reading its share of the cache.
+    const threads = { PMO_FILES_PER_THREAD: '10' };
+    checkWith(threads, '2026-11-20');
+    for (const day of ['2026-11-21', '2026-12-01']) expect(checkWith(threads, day)).toEqual(check(day, '--no-cache'));
   });
 
   it('judges from the data the cache kept, not from the file', () => {
