@@ -36,47 +36,101 @@ export function allocationSpans(project: Pick<Project, 'dates' | 'team' | 'cance
   });
 }
 
-/** A stretch of days with one load: the parts running, and their sum; `to` null when it runs on. */
+/**
+ * A stretch of days with one load: their sum, how many parts make it, and the first few of them (in the order
+ * they started); `to` null when it runs on.
+ */
 export interface Segment<T> {
   from: number;
   to: number | null;
   percent: number;
-  parts: T[];
+  count: number;
+  first: T[];
 }
+
+/** A person's stretches, and for each part given (in order) the stretches it is in: [first, last] indices, or undefined when it loads no working day. */
+export interface Load<T> {
+  segments: Array<Segment<T>>;
+  within: Array<[number, number] | undefined>;
+}
+
+/** How many parts a stretch names; the others are counted (a person on 2,000 projects is one readable line). */
+export const NAMED_PARTS = 5;
 
 /**
  * One person's load from `fromDay` on, as stretches of constant load that hold at least one working day (a
  * weekend alone loads nobody). Stretches with the same parts, apart only by days off, are one. A sweep over
- * the allocations' start and end days: O(n log n) in them, whatever the number of projects or days.
+ * the allocations' start and end days: O(n log n) in them, whatever the number of projects or days; a stretch
+ * keeps the first few of its parts, never all (10,000 projects on four people made hundreds of millions).
  */
-export function loadSegments<T>(parts: ReadonlyArray<{ part: T; percent: number; from: number; to: number | null }>, fromDay: number): Array<Segment<T>> {
-  type Part = (typeof parts)[number];
-  const events: Array<{ day: number; part: Part; starts: boolean }> = [];
-  for (const p of parts) {
-    if (p.to !== null && p.to < fromDay) continue;
-    events.push({ day: Math.max(p.from, fromDay), part: p, starts: true });
-    if (p.to !== null) events.push({ day: p.to + 1, part: p, starts: false });
-  }
+export function loadSegments<T>(parts: ReadonlyArray<{ part: T; percent: number; from: number; to: number | null }>, fromDay: number): Load<T> {
+  const events: Array<{ day: number; index: number; starts: boolean }> = [];
+  parts.forEach((p, index) => {
+    // Over before today, or ending before it starts: it loads no day to come.
+    if (p.to !== null && (p.to < fromDay || p.to < p.from)) return;
+    events.push({ day: Math.max(p.from, fromDay), index, starts: true });
+    if (p.to !== null) events.push({ day: p.to + 1, index, starts: false });
+  });
   events.sort((a, b) => a.day - b.day);
-  const running = new Set<Part>();
+  const running = new Set<number>();
+  // The parts that came or went since the last stretch was kept: none means the same parts.
+  const changed = new Set<number>();
+  const firstIn = new Map<number, number>();
+  const within: Load<T>['within'] = parts.map(() => undefined);
   let percent = 0;
-  const segments: Array<Segment<Part>> = [];
+  const segments: Array<Segment<T>> = [];
+  const close = (index: number) => {
+    const first = firstIn.get(index);
+    if (first !== undefined && first <= segments.length - 1) within[index] = [first, segments.length - 1];
+  };
   for (let i = 0; i < events.length; ) {
     const day = events[i]!.day;
     for (; i < events.length && events[i]!.day === day; i++) {
-      const { part, starts } = events[i]!;
-      if (starts) running.add(part);
-      else running.delete(part);
-      percent += (starts ? 1 : -1) * part.percent;
+      const { index, starts } = events[i]!;
+      if (starts) running.add(index), firstIn.set(index, segments.length);
+      else running.delete(index), close(index);
+      if (!changed.delete(index)) changed.add(index);
+      percent += (starts ? 1 : -1) * parts[index]!.percent;
     }
     const work = workingDaysIn(day, i < events.length ? events[i]!.day - 1 : null);
     if (running.size === 0 || !work) continue;
     const last = segments[segments.length - 1];
-    const same = last && last.to !== null && !workingDaysIn(last.to + 1, work.first - 1) && last.parts.length === running.size && last.parts.every((p) => running.has(p));
-    if (same) last.to = work.last;
-    else segments.push({ from: work.first, to: work.last, percent, parts: [...running] });
+    if (last && last.to !== null && !workingDaysIn(last.to + 1, work.first - 1) && changed.size === 0) {
+      last.to = work.last;
+      continue;
+    }
+    segments.push({ from: work.first, to: work.last, percent, count: running.size, first: firstOf(running, parts) });
+    changed.clear();
   }
-  return segments.map((s) => ({ ...s, parts: s.parts.map((p) => p.part) }));
+  for (const index of running) close(index);
+  return { segments, within };
+}
+
+/** The parts of the first NAMED_PARTS indices of a set, in its order. */
+function firstOf<T>(running: Set<number>, parts: ReadonlyArray<{ part: T }>): T[] {
+  const named: T[] = [];
+  for (const index of running) {
+    if (named.length === NAMED_PARTS) break;
+    named.push(parts[index]!.part);
+  }
+  return named;
+}
+
+/**
+ * The stretch of highest load among stretches first..last (the earliest of equals), answered in constant time
+ * after an O(n log n) table: a rule asks it once per allocation.
+ */
+export function peakFinder<T>(segments: ReadonlyArray<Segment<T>>): (range: [number, number]) => Segment<T> {
+  const better = (a: number, b: number) => (segments[b]!.percent > segments[a]!.percent ? b : a);
+  const table: number[][] = [segments.map((_, i) => i)];
+  for (let width = 2; width <= segments.length; width *= 2) {
+    const below = table[table.length - 1]!;
+    table.push(below.slice(0, segments.length - width + 1).map((a, i) => better(a, below[i + width / 2]!)));
+  }
+  return ([first, last]) => {
+    const level = Math.floor(Math.log2(last - first + 1));
+    return segments[better(table[level]![first]!, table[level]![last - (1 << level) + 1]!)]!;
+  };
 }
 
 /** The first and last working days from `from` to `to` (null: on and on), or undefined when there are none. */

@@ -60,8 +60,10 @@ export function resourceLoad(projects: readonly LoadProject[], people: readonly 
 
   const rows = [...parts].map(([person, list]): PersonLoad => {
     const capacity = finite(known.get(person)?.capacity) ?? options.defaultCapacity;
-    const segments = loadSegments(list, fromDay).filter((s) => s.from <= windowEnd);
+    const { segments: all, within } = loadSegments(list, fromDay);
+    const segments = all.filter((s) => s.from <= windowEnd);
     const load = weeklyPeaks(segments, fromDay, count);
+    const inWindow = list.filter((_, i) => within[i] !== undefined && all[within[i]![0]]!.from <= windowEnd);
     return {
       person,
       name: known.get(person)?.name ?? null,
@@ -69,7 +71,7 @@ export function resourceLoad(projects: readonly LoadProject[], people: readonly 
       load,
       peak: Math.max(0, ...load),
       over_weeks: load.filter((percent) => percent > capacity).length,
-      projects: [...new Set(segments.flatMap((s) => s.parts))].sort(byText),
+      projects: [...new Set(inWindow.map((p) => p.part))].sort(byText),
     };
   });
   // Everyone in people.yaml, and whoever else the window loads. Most loaded first; people with nothing in the

@@ -94,10 +94,37 @@ describe('resourceLoad', () => {
       ['projects/open.yaml', 150, 'from 2026-11-20 to 2026-12-31'],
       ['projects/ends.yaml', 150, 'from 2026-11-20 to 2026-12-31'],
     ]);
-    // Over capacity again from a day on: a second open-ended 10% makes 110% with no end.
+    // A second open-ended 10%: 160% until 12-31, then 110% with no end. Each allocation is reported once, at
+    // the worst stretch it is in (160% until 12-31), whatever stretches follow.
     both.push(project('more', { dates: { start: '2026-11-02' }, team: [{ person: 'jdoe', allocation: 10 }] }));
     const more = [...files, { path: 'projects/more.yaml', kind: 'project' as const, data: both[2]! }];
-    expect(runPortfolioRule(allocationOverCapacity, more, TODAY).map((r) => r.data?.when)).toContain('from 2027-01-01 on');
+    expect(runPortfolioRule(allocationOverCapacity, more, TODAY).map((r) => [r.file, r.data?.load, r.data?.when])).toEqual([
+      ['projects/open.yaml', 160, 'from 2026-11-20 to 2026-12-31'],
+      ['projects/ends.yaml', 160, 'from 2026-11-20 to 2026-12-31'],
+      ['projects/more.yaml', 160, 'from 2026-11-20 to 2026-12-31'],
+    ]);
+    // Without the one that ends, the open-ended pair is over from today on, with no end.
+    const openEnded = more.filter((f) => f.path !== 'projects/ends.yaml');
+    expect(runPortfolioRule(allocationOverCapacity, openEnded, TODAY).map((r) => [r.file, r.data?.load, r.data?.when])).toEqual([
+      ['projects/open.yaml', 110, 'from 2026-11-20 on'],
+      ['projects/more.yaml', 110, 'from 2026-11-20 on'],
+    ]);
+  });
+
+  it('makes one finding per allocation when thousands of projects share a person, naming five and counting the rest', () => {
+    // 3,000 projects, each with jdoe at 1% from a day of its own in 2027 on to the end of 2027: the load climbs
+    // a percent a day, so there are ~3,000 stretches, and each allocation is in hundreds of them.
+    const many = Array.from({ length: 3000 }, (_, i) => {
+      const from = new Date(Date.UTC(2027, 0, 1) + (i % 200) * 86_400_000).toISOString().slice(0, 10);
+      return project(`p${String(i).padStart(4, '0')}`, { dates: { start: '2027-01-01', forecast_end: '2027-12-31' }, team: [{ person: 'jdoe', allocation: 1, from }] });
+    });
+    const files = [{ path: 'people.yaml', kind: 'people' as const, data: { people } }, ...many.map((p) => ({ path: `projects/${p.id}.yaml`, kind: 'project' as const, data: p }))];
+    const reports = runPortfolioRule(allocationOverCapacity, files, TODAY);
+    // Every allocation is in the worst stretch, from the last start (the 200th day of 2027, a Monday:
+    // 2027-07-19) to the year's end, where all 3,000 add up to 3,000%.
+    expect(reports).toHaveLength(3000);
+    expect(new Set(reports.map((r) => `${r.data?.load} ${r.data?.when}`))).toEqual(new Set(['3000 from 2027-07-19 to 2027-12-31']));
+    expect(String(reports[0]!.data?.projects)).toMatch(/^p0000 1%, p0200 1%, p0400 1%, p0600 1%, p0800 1% and 2995 more$/);
   });
 
   it('counts projects in the last phase when lastPhase is not given', () => {

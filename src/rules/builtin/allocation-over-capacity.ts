@@ -1,4 +1,4 @@
-import { allocationSpans, dateOfDay, dayNumber, loadSegments, type Span } from '../../metrics/load.js';
+import { allocationSpans, dateOfDay, dayNumber, loadSegments, NAMED_PARTS, peakFinder, type Span } from '../../metrics/load.js';
 import { isRecord } from '../../model/labels.js';
 import type { Project } from '../../model/schemas/project.js';
 import type { Person } from '../../model/schemas/people.js';
@@ -47,26 +47,28 @@ const rule: PortfolioRule<Extract> = {
     const today = dayNumber(ctx.today);
     for (const [person, list] of byPerson) {
       const capacity = capacities[person] ?? ctx.thresholds.allocation_max_pct;
-      const segments = loadSegments(list.map((part) => ({ part, percent: part.span[1], from: part.span[2], to: part.span[3] })), today);
-      for (const segment of segments) {
-        if (segment.percent <= capacity) continue;
-        const projects = listed(segment.parts.map(({ file, span }) => `${idOfFile(file)} ${span[1]}%`));
-        for (const { file, span } of segment.parts) {
-          ctx.report({
-            file,
-            messageId: 'over',
-            data: { person, load: segment.percent, capacity, when: stretch(segment.from, segment.to), projects },
-            path: ['team', span[4], 'allocation'],
-          });
-        }
-      }
+      const { segments, within } = loadSegments(list.map((part) => ({ part, percent: part.span[1], from: part.span[2], to: part.span[3] })), today);
+      const peakOf = peakFinder(segments);
+      // One finding per allocation, at the worst stretch it is part of: linear in the allocations, however
+      // many projects share a person.
+      list.forEach(({ file, span }, i) => {
+        const range = within[i];
+        const peak = range && peakOf(range);
+        if (!peak || peak.percent <= capacity) return;
+        const projects = listed(peak.first.map((part) => `${idOfFile(part.file)} ${part.span[1]}%`), peak.count);
+        ctx.report({
+          file,
+          messageId: 'over',
+          data: { person, load: peak.percent, capacity, when: stretch(peak.from, peak.to), projects },
+          path: ['team', span[4], 'allocation'],
+        });
+      });
     }
   },
 };
 
-/** At most MAX_LISTED projects by name, then how many more: a person on 2,000 projects is one readable line. */
-const MAX_LISTED = 5;
-const listed = (names: string[]) => (names.length <= MAX_LISTED ? names.join(', ') : `${names.slice(0, MAX_LISTED).join(', ')} and ${names.length - MAX_LISTED} more`);
+/** The first projects by name, then how many more (see NAMED_PARTS). */
+const listed = (names: string[], count: number) => (count <= NAMED_PARTS ? names.join(', ') : `${names.join(', ')} and ${count - names.length} more`);
 
 /** The working days of a stretch, in words: on a day, from one day to another, or from a day on. */
 function stretch(from: number, to: number | null): string {
