@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
 export interface DirListing {
@@ -17,18 +17,20 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
   const listings: Record<string, DirListing> = {};
   const realRoot = realpath(root);
   // A record reached through a link that leaves the repository is no record of it (nor a way to probe for
-  // files outside it). Real paths are worked out a folder at a time from the root, with one lstat each (which
-  // also tells whether a folder changed since its listing): only a link costs a realpath and a stat.
-  const realOf = new Map<string, string | undefined>([['.', realRoot]]);
+  // files outside it). Folders are judged one at a time from the root, with one lstat each (which also tells
+  // whether a folder changed since its listing): a folder in a folder inside is inside, and only a link costs
+  // a realpath. A path with '.' or '..' in it is resolved whole.
+  const insideOf = new Map<string, boolean>([['.', realRoot !== undefined]]);
   const ownStats = new Map<string, Stats | undefined>();
-  const realDir = (dir: string): string | undefined => {
-    if (realOf.has(dir)) return realOf.get(dir);
-    const parent = realDir(dirname(dir));
-    const own = parent === undefined ? undefined : lstatOf(join(root, dir));
+  const inside = (dir: string): boolean => {
+    const known = insideOf.get(dir);
+    if (known !== undefined) return known;
+    const odd = dir.split('/').some((step) => step === '..' || step === '.' || step === '');
+    const own = odd || !inside(dirname(dir)) ? undefined : lstatOf(join(root, dir));
     ownStats.set(dir, own);
-    const real = parent === undefined || !own ? undefined : own.isSymbolicLink() ? realpath(join(root, dir)) : join(parent, basename(dir));
-    realOf.set(dir, real);
-    return real;
+    const answer = odd ? within(realpath(join(root, dir))) : own !== undefined && (!own.isSymbolicLink() || within(realpath(join(root, dir))));
+    insideOf.set(dir, answer);
+    return answer;
   };
   /** A folder's own stat (its target's, for a link), as its listing is judged by. */
   const statOf = (dir: string) => {
@@ -42,7 +44,7 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
     const dir = dirname(path);
     let names = lookup.get(dir);
     if (!names) {
-      const listing = within(realDir(dir)) ? list(join(root, dir), () => statOf(dir), known[dir], linkInside) : undefined;
+      const listing = inside(dir) ? list(join(root, dir), () => statOf(dir), known[dir], linkInside) : undefined;
       if (listing) listings[dir] = listing;
       lookup.set(dir, (names = new Set(listing?.names ?? [])));
     }
