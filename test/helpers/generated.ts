@@ -16,13 +16,14 @@ export interface Generated {
   remove: () => void;
 }
 
-/** `violations`: the share of projects given injected problems (the generator's default 0.1). */
-export function generatedPortfolio({ projects, today, violations }: { projects: number; today: string; violations?: number }): Generated {
+/** `violations`: the share of projects given injected problems (the generator's default 0.1); `rules`: the PMO's own rules too. */
+export function generatedPortfolio({ projects, today, violations, rules }: { projects: number; today: string; violations?: number; rules?: boolean }): Generated {
   const dir = mkdtempSync(join(tmpdir(), 'pmo-generated-'));
   const repo = join(dir, 'repo');
   const generator = new URL('../../bench/generate.mjs', import.meta.url).pathname;
   const share = violations === undefined ? [] : ['--violations', String(violations)];
-  execFileSync(process.execPath, [generator, '--projects', String(projects), ...share, '--out', repo, '--today', today, '--quiet', '--force']);
+  const withRules = rules ? ['--rules'] : [];
+  execFileSync(process.execPath, [generator, '--projects', String(projects), ...share, ...withRules, '--out', repo, '--today', today, '--quiet', '--force']);
   const files = (folder: string): Array<[string, string]> =>
     readdirSync(join(repo, folder)).map((name) => [`${folder}/${name}`, readFileSync(join(repo, folder, name), 'utf8')]);
   return {
