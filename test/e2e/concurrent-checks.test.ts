@@ -21,7 +21,7 @@ const noCache = () => pmo([...CHECK, '--no-cache'], { cwd: repo });
 
 beforeAll(() => {
   // Enough projects that a cold check takes a while, so the two runs overlap in reading and in writing.
-  generated = generatedPortfolio({ projects: 200, today: TODAY, violations: 0.3, rules: true });
+  generated = generatedPortfolio({ projects: 80, today: TODAY, violations: 0.3, rules: true });
   repo = generated.repo;
 }, 60_000);
 
@@ -41,7 +41,6 @@ describe('two pmo check runs at once on one repository', () => {
       ['cold', () => undefined],
       ['after an edit', () => writeFileSync(p7, original.replace(/^priority: \d/m, 'priority: 9'))],
       ['warm', () => undefined],
-      ['after another edit', () => writeFileSync(p7, original)],
     ];
     for (const [round, change] of rounds) {
       change();
@@ -90,7 +89,7 @@ describe('a pmo check while a project file is being written', () => {
     const valid = readFileSync(file, 'utf8');
     const invalid = valid.replace(/^priority: \d/m, 'priority: 9');
     expect(invalid).not.toBe(valid);
-    const writing = churn(file, [valid, invalid], 3000);
+    const writing = churn(file, [valid, invalid], 2000);
     const outcomes = new Set<string>();
     let runs = 0;
     let done = false;
