@@ -265,7 +265,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const due = stale.filter((f) => f.changed);
     if (!rules || due.length === 0) return due;
     const { rejudgeFiles } = await import('./rejudge.js');
-    const judged = await rejudgeFiles(due, { keptAt: (path) => cache?.keptWhere(path), config, today, rulesets, portfolio }, rejudging);
+    const job = { keptAt: (path: string) => cache?.keptWhere(path), damaged: (shard: number) => cache?.repairKept(shard), config, today, rulesets, portfolio };
+    const judged = await rejudgeFiles(due, job, rejudging);
     for (const file of due) file.entry = judged.get(file.path) ?? { hash: file.entry.hash, findings: [] };
     return due.filter((f) => !judged.has(f.path));
   };

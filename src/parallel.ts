@@ -15,8 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyzeJob } from './analyze.js';
 import type { Presence } from './load/index-listing.js';
 import type { CacheEntry } from './load/cache.js';
-import type { RawFinding } from './findings.js';
-import type { RejudgeTask } from './rejudge.js';
+import type { Rejudged, RejudgeTask } from './rejudge.js';
 import { CODE_DIR, FROM_SOURCE } from './paths.js';
 
 /** Files per thread below which another thread does not pay for itself. PMO_FILES_PER_THREAD overrides it (the tests use workers on small portfolios). */
@@ -113,7 +112,7 @@ export async function inShares<Item, Job extends object, Result>(
 }
 
 /** A worker that judges files again on a new day (rejudge-worker.ts): it loads the rules only, not the parsers or zod. */
-export class RejudgeWorker extends JobWorker<RejudgeTask, Array<[string, RawFinding[]]>> {
+export class RejudgeWorker extends JobWorker<RejudgeTask, Rejudged[]> {
   constructor() {
     super('rejudge-worker.js');
   }

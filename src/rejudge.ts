@@ -17,6 +17,8 @@ import { daylessOf, runFileRules } from './rules/run.js';
 export interface RejudgeJob {
   /** Where the cache kept what judging a file again needs (see ParseCache.keptWhere). */
   keptAt: (path: string) => KeptAt | undefined;
+  /** Told of a shard whose kept file was found damaged (see ParseCache.repairKept). */
+  damaged: (shard: number) => void;
   config: Config;
   today: string;
   rulesets: readonly RulesetSource[];
@@ -53,27 +55,37 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
     const at = job.keptAt(path);
     return at ? [{ path, kind, findings: entry.findings, at }] : [];
   });
-  const { config, keptAt: _, ...shared } = job;
+  const { config, keptAt: _at, damaged: _damaged, ...shared } = job;
   // Shared by the cache file they are kept in: each thread reads the files of its own share.
   const byFile = [...groupedBy(items, (item) => item.at.file).values()];
   const task = (share: RejudgeTask['files'][]): RejudgeTask => ({ ...shared, configData: config.data, files: share.flat() });
-  const judged = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length });
-  return new Map(judged.map(([path, findings]) => [path, judgedEntry(entries.get(path)!, findings, job.today)]));
+  const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length });
+  const judged = new Map<string, CacheEntry>();
+  for (const result of results) {
+    if ('damaged' in result) job.damaged(result.damaged);
+    else judged.set(result.path, judgedEntry(entries.get(result.path)!, result.findings, job.today));
+  }
+  return judged;
 }
 
+/** What a thread answers for a file of a task: its findings on the day; or a kept file it found damaged. */
+export type Rejudged = { path: string; findings: RawFinding[] } | { damaged: number };
+
 /** The findings of each file of a task, judged on its day: on a worker thread, or on this one. */
-export async function judgeTask(task: RejudgeTask, config = configFrom(task.configData)): Promise<Array<[string, RawFinding[]]>> {
+export async function judgeTask(task: RejudgeTask, config = configFrom(task.configData)): Promise<Rejudged[]> {
   const custom = await compiledRules(task);
   const files = new Map<string, ReturnType<typeof readKept>>();
-  return task.files.flatMap(({ path, kind, findings, at }): Array<[string, RawFinding[]]> => {
-    if (!files.has(at.file)) files.set(at.file, readKept(at));
+  const answers: Rejudged[] = [];
+  for (const { path, kind, findings, at } of task.files) {
+    if (!files.has(at.file)) files.set(at.file, readKept(at, () => answers.push({ damaged: at.shard })));
     const kept = keptIn(files.get(at.file), path, at.hash);
-    if (!kept) return [];
+    if (!kept) continue;
     const own = findings.slice(0, kept.own);
     const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
     const ruled = runFileRules(kind, path, JSON.parse(kept.data) as unknown, config, task.today, custom, task.portfolio, dayless);
-    return [[path, [...own, ...ruled]]];
-  });
+    answers.push({ path, findings: [...own, ...ruled] });
+  }
+  return answers;
 }
 
 /** The PMO's own rules, compiled for the day (the day is compiled into them), when there are some. */

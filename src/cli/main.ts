@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { PmoError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { writeFault } from '../write-faults.js';
 import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { closeCommand } from './commands/close.js';
@@ -75,8 +76,6 @@ const FS_CODES: Record<string, string> = {
   ENOENT: 'no such file or directory (was it removed while pmo ran?)',
   EISDIR: 'it is a directory, where pmo expects a file',
   ENOTDIR: 'a part of the path is a file, where pmo expects a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -96,6 +95,13 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     const fsError = error as NodeJS.ErrnoException;
+    const fault = fsError?.syscall ? writeFault(fsError) : undefined;
+    if (fault) {
+      // A write refused (a full disk, a read-only mount): a write's error names no file, the others do.
+      writeStderr(`pmo: cannot ${fsError.syscall}${fsError.path ? ` ${fsError.path}` : ''}: ${fault.what}: ${fault.todo}`);
+      if (verbose && fsError.stack) writeStderr(fsError.stack);
+      return 2;
+    }
     if (fsError?.syscall && fsError.path && FS_CODES[fsError.code ?? '']) {
       // The file system said no (a folder where a file should be, a file gone mid-run, no permission).
       writeStderr(`pmo: cannot ${fsError.syscall} ${fsError.path}: ${FS_CODES[fsError.code!]}`);

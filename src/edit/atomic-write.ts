@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EditError } from '../errors.js';
+import { writeFault } from '../write-faults.js';
 
 /** A temp file beside `path`: hidden, and not a .yaml file, so no check or editor takes it for one of the PMO's. */
 function tempBeside(path: string): string {
@@ -57,8 +58,9 @@ export function replaceFile(path: string, bytes: Uint8Array, expected: Uint8Arra
   const target = realpathSync(path);
   const stat = statSync(target);
   // A rename would replace a read-only file as if it were writable (and root may write anything): the
-  // write bits say what its owner wants.
+  // write bits say what its owner wants, of the file and of its folder.
   if ((stat.mode & 0o222) === 0) throw new EditError(`${shown} is read-only; pmo does not replace it: make it writable (chmod u+w) if it should change`);
+  assertWritableFolder(dirname(target), shown);
   const temp = tempBeside(target);
   try {
     writeTemp(temp, bytes, stat.mode & 0o7777, { uid: stat.uid, gid: stat.gid });
@@ -69,32 +71,45 @@ export function replaceFile(path: string, bytes: Uint8Array, expected: Uint8Arra
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw failed(error, shown);
+    throw failed(error, shown, 'the file was left as it was');
   }
   syncDir(dirname(target));
 }
 
+/** A folder without write bits is one its owner keeps as it is, even from root, whom the system lets write. */
+function assertWritableFolder(dir: string, shown: string): void {
+  if ((statSync(dir).mode & 0o222) === 0) throw new EditError(`the folder of ${shown} is read-only; pmo does not write there: make it writable (chmod u+w) if it should change`);
+}
+
 /** Creates `path` with `bytes`; never replaces a file that is there, even one created a moment ago. */
 export function createFile(path: string, bytes: Uint8Array, shown: string): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = tempBeside(path);
   try {
+    mkdirSync(dirname(path), { recursive: true });
+    assertWritableFolder(dirname(path), shown);
     writeTemp(temp, bytes, 0o666 & ~process.umask());
     // link() fails when the name exists: unlike a check followed by a rename, nothing can slip in between.
     linkOrRename(temp, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new EditError(`${shown} already exists; pmo never overwrites a file`);
-    throw failed(error, shown);
+    throw failed(error, shown, 'nothing was written');
   } finally {
     rmSync(temp, { force: true });
   }
   syncDir(dirname(path));
 }
 
-/** A write the system refused (a full disk, permissions): the file is as it was, and the message says so. */
-function failed(error: unknown, shown: string): unknown {
+/**
+ * A write the system refused (a full disk, permissions): what is wrong, that the file is as it was (`left`),
+ * and what to do.
+ */
+function failed(error: unknown, shown: string, left: string): unknown {
   if (error instanceof EditError || !(error as NodeJS.ErrnoException)?.code) return error;
-  return new EditError(`could not write ${shown} (${(error as Error).message}); the file was left as it was`, { cause: error });
+  const fault = writeFault(error);
+  const message = fault
+    ? `could not write ${shown}: ${fault.what} (${(error as Error).message}); ${left}: ${fault.todo}`
+    : `could not write ${shown} (${(error as Error).message}); ${left}`;
+  return new EditError(message, { cause: error });
 }
 
 /** A file system without hard links (some network and FAT mounts): a check, then the rename, is the best left. */

@@ -5,7 +5,8 @@
  *
  * A head file, a few shards of entries per repo (each in three files), the portfolio rules' findings and the
  * record folder listings, each file replaced atomically (write a temp file, then rename), so concurrent runs can
- * only lose each other's additions, never corrupt it; a file that does not read back is ignored.
+ * only lose each other's additions, never corrupt it. Each record carries a checksum (sealed.ts): one that does
+ * not match its bytes is ignored, so its file is analyzed anew, and a file found damaged is written again.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -15,6 +16,7 @@ import type { FileFacts, Reference } from '../model/references.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import { memo } from '../memo.js';
+import { sealedFile, unsealed } from './sealed.js';
 
 export interface CacheEntry {
   /** Content hash of the file the entry describes. */
@@ -100,12 +102,12 @@ interface CacheShard {
   detail: string;
   /** The id of its rejudge file: one written before, when no entry of the shard has a new Rejudge since. */
   rejudge?: string;
-  entries: Record<string, CacheEntry>;
+  entries: Map<string, CacheEntry>;
 }
 
 interface DetailShard {
   id: string;
-  entries: Record<string, Details>;
+  entries: Map<string, Details>;
 }
 
 /**
@@ -114,13 +116,13 @@ interface DetailShard {
  */
 interface RejudgeShard {
   id: string;
-  entries: Record<string, Rejudge>;
+  entries: Map<string, Rejudge>;
 }
 
 /** A shard's extracts, by their `rulesKey` (a file's extract is read through its facts). */
 interface RulesShard {
   id: string;
-  entries: Record<string, Record<string, unknown>>;
+  entries: Map<string, Record<string, unknown>>;
 }
 
 /**
@@ -189,7 +191,8 @@ export class ParseCache {
    * files: --staged); otherwise they are read with the shards, which is faster when every file is reported.
    */
   static open(dir: string, key: string, options: { fresh?: boolean; lazyDetails?: boolean } = {}): ParseCache {
-    const head = options.fresh ? undefined : readJson<CacheHead>(join(dir, HEAD_NAME));
+    let headDamaged = false;
+    const head = options.fresh ? undefined : readRecord<CacheHead>(join(dir, HEAD_NAME), () => (headDamaged = true));
     if (!head || head.key !== key) {
       const cache = new ParseCache(dir, { key }, new Map());
       cache.touchAll();
@@ -197,19 +200,21 @@ export class ParseCache {
     }
     const stamp = stampOf(head);
     const cache = new ParseCache(dir, head, new Map());
+    cache.headDirty = headDamaged;
     for (let i = 0; i < SHARDS; i++) {
-      const shard = readJson<CacheShard>(join(dir, shardName(i)));
-      if (shard?.stamp !== stamp || typeof shard.entries !== 'object' || !shard.entries) continue;
+      const repair = () => cache.dirtyShards.add(i);
+      const shard = readEntries<CacheShard>(join(dir, shardName(i)), repair);
+      if (shard?.stamp !== stamp) continue;
       cache.rejudgeIds.set(i, shard.rejudge);
       const protos = cache.lazyPrototypes(i, shard.detail);
       if (options.lazyDetails) {
-        for (const path in shard.entries) cache.entries.set(path, cache.withLazyDetails(shard.entries[path]!, path, protos));
+        for (const [path, entry] of shard.entries) cache.entries.set(path, cache.withLazyDetails(entry, path, protos));
         continue;
       }
-      const details = readJson<DetailShard>(join(dir, detailName(i)));
-      if (details?.id !== shard.detail || typeof details.entries !== 'object' || !details.entries) continue; // its entries just miss
-      for (const [path, entry] of Object.entries(shard.entries)) {
-        const mine = details.entries[path];
+      const details = readEntries<DetailShard>(join(dir, detailName(i)), repair);
+      if (details?.id !== shard.detail) continue; // its entries just miss
+      for (const [path, entry] of shard.entries) {
+        const mine = details.entries.get(path);
         if (!mine || !Array.isArray(mine.findings)) continue;
         cache.entries.set(path, joinDetails(entry, mine));
         if (entry.facts) Object.setPrototypeOf(entry.facts, protos.facts);
@@ -265,15 +270,15 @@ export class ParseCache {
   }
 
   private detailsOf(shard: number, detailId: string, path: string): Details {
-    const file = memo(this.details, shard, () => readJson<DetailShard>(join(this.dir, detailName(shard))));
-    const mine = file?.id === detailId ? file.entries[path] : undefined;
+    const file = memo(this.details, shard, () => readEntries<DetailShard>(join(this.dir, detailName(shard)), () => this.dirtyShards.add(shard)));
+    const mine = file?.id === detailId ? file.entries.get(path) : undefined;
     if (!mine || !Array.isArray(mine.findings)) throw new StaleCacheError(`the cache's ${detailName(shard)} does not match its shard`);
     return mine;
   }
 
   private extractOf(shard: number, id: string, rulesKey: string): Record<string, unknown> {
-    const file = memo(this.extracts, shard, () => readJson<RulesShard>(join(this.dir, rulesName(shard))));
-    const extract = file?.id === id ? file.entries[rulesKey] : undefined;
+    const file = memo(this.extracts, shard, () => readEntries<RulesShard>(join(this.dir, rulesName(shard)), () => this.dirtyShards.add(shard)));
+    const extract = file?.id === id ? file.entries.get(rulesKey) : undefined;
     if (!extract || typeof extract !== 'object') throw new StaleCacheError(`the cache's ${rulesName(shard)} does not match its shard`);
     return extract;
   }
@@ -287,7 +292,13 @@ export class ParseCache {
     const entry = this.entries.get(path);
     if (entry?.rejudge) return entry.rejudge;
     const where = this.keptWhere(path);
-    return where && keptIn(memo(this.rejudges, shardOf(path), () => readKept(where)), path, where.hash);
+    return where && keptIn(memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard))), path, where.hash);
+  }
+
+  /** A rejudge file found damaged (by this thread or a worker): written whole again with its shard. */
+  repairKept(shard: number): void {
+    this.dirtyShards.add(shard);
+    this.dirtyRejudges.add(shard);
   }
 
   /**
@@ -297,7 +308,8 @@ export class ParseCache {
   keptWhere(path: string): KeptAt | undefined {
     const entry = this.entries.get(path);
     const id = this.rejudgeIds.get(shardOf(path));
-    return entry?.today === undefined || id === undefined ? undefined : { file: join(this.dir, rejudgeName(shardOf(path))), id, hash: entry.hash };
+    const shard = shardOf(path);
+    return entry?.today === undefined || id === undefined ? undefined : { file: join(this.dir, rejudgeName(shard)), shard, id, hash: entry.hash };
   }
 
   /** How many files the cache knows. */
@@ -320,7 +332,7 @@ export class ParseCache {
 
   get dirs(): Record<string, DirListing> {
     if (!this.dirsRead) {
-      const file = readJson<DirsFile>(join(this.dir, DIRS_NAME));
+      const file = readRecord<DirsFile>(join(this.dir, DIRS_NAME), () => (this.dirsDirty = true));
       this.dirsRead = file?.key === this.head.key && typeof file.dirs === 'object' && file.dirs ? file.dirs : {};
     }
     return this.dirsRead;
@@ -337,7 +349,7 @@ export class ParseCache {
 
   /** The portfolio rules' findings when last judged over what `key` hashes (the extracts and the day), if under this head. */
   portfolioFindings(key: string): RawFinding[] | undefined {
-    this.portfolio ??= readJson<PortfolioFile>(join(this.dir, PORTFOLIO_NAME));
+    this.portfolio ??= readRecord<PortfolioFile>(join(this.dir, PORTFOLIO_NAME), () => (this.portfolioDirty = true));
     const known = this.portfolio;
     return known?.stamp === stampOf(this.head) && known.key === key && Array.isArray(known.findings) ? known.findings : undefined;
   }
@@ -411,20 +423,29 @@ export class ParseCache {
         // Details and extracts first: a shard is only ever read beside the files it names.
         const id = `${process.pid}-${Date.now()}-${i}`;
         const rejudgeId = this.dirtyRejudges.has(i) ? id : this.rejudgeIds.get(i);
-        const split = entries.map(([path, entry]) => [path, ...splitDetails(entry)] as const);
-        replaceFile(join(this.dir, detailName(i)), streamed({ id }, split.map(([path, , details]) => [path, details])));
+        const split = entries.flatMap(([path, entry]) => {
+          try {
+            return [[path, ...splitDetails(entry)] as const];
+          } catch (error) {
+            // Its details or extract, read only now, are damaged or were replaced by another run: left out, it
+            // misses next time and is written then, instead of keeping the whole shard from being written.
+            if (error instanceof StaleCacheError) return [];
+            throw error;
+          }
+        });
+        replaceFile(join(this.dir, detailName(i)), sealedFile([{ id }, ...split.map(([path, , details]) => [path, details])]));
         const extracts = new Map(split.flatMap(([, core, , rules]) => (rules ? [[core.facts!.rulesKey!, rules] as const] : [])));
-        replaceFile(join(this.dir, rulesName(i)), streamed({ id }, [...extracts]));
-        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), streamed({ id }, entries.flatMap(([path]) => this.keptPair(path))));
+        replaceFile(join(this.dir, rulesName(i)), sealedFile([{ id }, ...extracts]));
+        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), sealedFile([{ id }, ...split.flatMap(([path]) => this.keptPair(path))]));
         const head: Record<string, string> = rejudgeId === undefined ? { stamp, detail: id } : { stamp, detail: id, rejudge: rejudgeId };
         this.rejudgeIds.set(i, rejudgeId);
         if (rejudgeId === id) this.rejudges.delete(i);
-        replaceFile(join(this.dir, shardName(i)), streamed(head, split.map(([path, core]) => [path, core])));
+        replaceFile(join(this.dir, shardName(i)), sealedFile([head, ...split.map(([path, core]) => [path, core])]));
       }
-      if (this.dirtyShards.size > 0 || this.headDirty) replaceFile(join(this.dir, HEAD_NAME), [JSON.stringify(this.head)]);
-      if (this.dirsDirty) replaceFile(join(this.dir, DIRS_NAME), [JSON.stringify({ key: this.head.key, dirs: this.dirs } satisfies DirsFile)]);
+      if (this.dirtyShards.size > 0 || this.headDirty) replaceFile(join(this.dir, HEAD_NAME), sealedFile([this.head]));
+      if (this.dirsDirty) replaceFile(join(this.dir, DIRS_NAME), sealedFile([{ key: this.head.key, dirs: this.dirs } satisfies DirsFile]));
       // Stamped when set: findings judged under an older head are not written under this one.
-      if (this.portfolioDirty && this.portfolio?.stamp === stampOf(this.head)) replaceFile(join(this.dir, PORTFOLIO_NAME), [JSON.stringify(this.portfolio)]);
+      if (this.portfolioDirty && this.portfolio?.stamp === stampOf(this.head)) replaceFile(join(this.dir, PORTFOLIO_NAME), sealedFile([this.portfolio]));
       this.dirtyShards.clear();
       this.dirtyRejudges.clear();
       this.headDirty = this.dirsDirty = this.portfolioDirty = false;
@@ -441,7 +462,7 @@ export class ParseCache {
   /** Detail and extract files read so far, by shard. */
   private readonly details = new Map<number, DetailShard | undefined>();
   private readonly extracts = new Map<number, RulesShard | undefined>();
-  private readonly rejudges = new Map<number, Record<string, Rejudge> | undefined>();
+  private readonly rejudges = new Map<number, Map<string, Rejudge> | undefined>();
 
   private touchAll(): void {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i);
@@ -452,19 +473,24 @@ export class ParseCache {
 /** A rejudge file, the id it must have been written with, and the content hash of the file a Rejudge is asked for. */
 export interface KeptAt {
   file: string;
+  /** Its shard, for ParseCache.repairKept. */
+  shard: number;
   id: string;
   hash: string;
 }
 
-/** A rejudge file's entries, if it is the one written with that id. */
-export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>): Record<string, Rejudge> | undefined {
-  const read = readJson<RejudgeShard>(file);
-  return read?.id === id && typeof read.entries === 'object' && read.entries ? read.entries : undefined;
+/**
+ * A rejudge file's entries, if it is the one written with that id. A damaged record only misses (its file is
+ * read again); `damaged` is told, so that the file is written whole again.
+ */
+export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () => void): Map<string, Rejudge> | undefined {
+  const read = readEntries<RejudgeShard>(file, damaged);
+  return read?.id === id ? read.entries : undefined;
 }
 
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
-export function keptIn(entries: Record<string, Rejudge> | undefined, path: string, hash: string): Rejudge | undefined {
-  const mine = entries?.[path];
+export function keptIn(entries: Map<string, Rejudge> | undefined, path: string, hash: string): Rejudge | undefined {
+  const mine = entries?.get(path);
   const whole = mine?.hash === hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
   return whole ? mine : undefined;
 }
@@ -489,31 +515,50 @@ function stampOf(head: CacheHead): string {
   return createHash('sha1').update(`${head.key}\0${head.config?.hash ?? ''}\0${head.rulesets ?? ''}`).digest('hex');
 }
 
-function readJson<T>(path: string): T | undefined {
+/**
+ * A file's records (sealed.ts), each undefined where it does not match its checksum; none for a missing file.
+ * `repair` is called when the file is there but not as it was written: it is worth writing again.
+ */
+function readRecords(path: string, repair: () => void): unknown[] {
+  let text: string;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return value && typeof value === 'object' ? (value as T) : undefined;
+    text = readFileSync(path, 'utf8');
   } catch {
-    return undefined; // missing or corrupt: start afresh, it is rewritten on save
+    return []; // missing or unreadable: start afresh, it is rewritten on save
+  }
+  try {
+    const { records, whole } = unsealed(text);
+    if (!whole) repair();
+    return records;
+  } catch {
+    repair(); // its sum matched and it still is no JSON: not written by pmo
+    return [];
   }
 }
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A file of one record (the head, the listings, the portfolio findings); undefined when missing or corrupt. */
+function readRecord<T>(path: string, repair: () => void): T | undefined {
+  const [record] = readRecords(path, repair);
+  return isObject(record) ? (record as T) : undefined;
+}
+
 /**
- * A shard as chunks of JSON, an entry at a time: one JSON.stringify of a big cache would hold all of it as
- * one string (and its parts) in memory at once.
+ * A shard-like file: its head record, with the entries after it that match their checksums (the others miss);
+ * undefined when the head is missing or corrupt. A Map, not an object: filling an object with a few thousand
+ * keys cost a warm check 1-2 ms more (JSON.parse used to build it natively).
  */
-function* streamed(head: Record<string, string>, entries: Array<readonly [string, unknown]>): Generator<string> {
-  let chunk = `${JSON.stringify(head).slice(0, -1)},"entries":{`;
-  let first = true;
-  for (const [name, entry] of entries) {
-    chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;
-    first = false;
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
+function readEntries<T extends { entries: Map<string, unknown> }>(path: string, repair: () => void): T | undefined {
+  const records = readRecords(path, repair);
+  const head = records[0];
+  if (!isObject(head)) return undefined;
+  const entries = new Map<string, unknown>();
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i];
+    if (Array.isArray(record) && record.length === 2 && typeof record[0] === 'string' && isObject(record[1])) entries.set(record[0], record[1]);
   }
-  yield `${chunk}}}`;
+  return { ...head, entries } as T;
 }
 
 function replaceFile(path: string, chunks: Iterable<string>): void {

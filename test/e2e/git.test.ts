@@ -1,12 +1,13 @@
 /**
  * `pmo check --staged` and `--changed-since`: real git repositories, real commits, the built CLI.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { PROJECT, git, makePortfolio, makeRepo, writeFiles } from '../helpers/repo.js';
+import { writeCacheFile } from '../helpers/cache-files.js';
 
 // The governance rules are not what these tests are about: the loader and the schemas give clear findings.
 const TODAY = ['--today', '2026-11-20', '--no-rules'];
@@ -179,7 +180,7 @@ describe('pmo check --staged', () => {
     const dir = makePortfolio({ 'projects/zeus.yaml': ZEUS.replace('impact: 4', 'impact: 6') }, { git: true });
     expect(summary(findings(dir).list)).toEqual(['projects/zeus.yaml:31 schema/invalid-value']);
     const cacheDir = join(dir, '.pmo', 'cache');
-    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.detail.json'))) writeFileSync(join(cacheDir, name), '{"id": "another write", "entries": {}}');
+    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.detail.json'))) writeCacheFile(join(cacheDir, name), { head: { id: 'another write' }, entries: [] });
     writeFiles(dir, { 'people.yaml': '# people\npeople:\n  - { id: jdoe, name: Jane Doe }\n  - { id: bkim, name: Bo Kim }\n' });
     git(dir, 'add', 'people.yaml');
     const staged = summary(findings(dir, '--staged').list);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { generatedPortfolio, type Generated } from '../helpers/generated.js';
 import { git } from '../helpers/repo.js';
+import { readCacheFile, writeCacheFile, type CacheFile } from '../helpers/cache-files.js';
 
 interface Located {
   file: string;
@@ -64,11 +65,11 @@ describe('the first check of a new day', () => {
     const first = check('2026-11-20');
     const stale = first.find((f) => f.rule === 'status-fresh' && f.message.startsWith('the newest status update'))!;
     // Plant another date in the kept data of that project's newest status update.
-    const [name, kept] = keptEntryOf(stale.file);
-    const data = JSON.parse(kept.entries[stale.file]!.data) as { status: Array<{ date: string }> };
+    const [name, kept, entry] = keptEntryOf(stale.file);
+    const data = JSON.parse(entry.data as string) as { status: Array<{ date: string }> };
     data.status[data.status.length - 1]!.date = '2026-10-01';
-    kept.entries[stale.file]!.data = JSON.stringify(data);
-    writeFileSync(join(cacheDir(), name), JSON.stringify(kept));
+    entry.data = JSON.stringify(data);
+    writeCacheFile(join(cacheDir(), name), kept);
 
     const next = check('2026-11-21').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
     expect(next.message).toMatch(/^the newest status update is from 2026-10-01 \(51 days ago\)/);
@@ -79,7 +80,7 @@ describe('the first check of a new day', () => {
   it('reads a file again when the cache kept too little of it (its kept data lost)', () => {
     rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
     check('2026-11-20');
-    for (const name of rejudgeFiles()) writeFileSync(join(cacheDir(), name), '{"id": "lost", "entries": {}}');
+    for (const name of rejudgeFiles()) writeCacheFile(join(cacheDir(), name), { head: { id: 'lost' }, entries: [] });
     expect(check('2026-11-21')).toEqual(check('2026-11-21', '--no-cache'));
     expect(check('2026-11-22')).toEqual(check('2026-11-22', '--no-cache'));
   });
@@ -113,11 +114,12 @@ describe('the first --staged check of a new day', () => {
   });
 });
 
-/** The rejudge file that keeps a file's data, and its content. */
-function keptEntryOf(path: string): [string, { id: string; entries: Record<string, { data: string }> }] {
+/** The rejudge file that keeps a file's data, its content, and that file's record in it. */
+function keptEntryOf(path: string): [string, CacheFile, Record<string, unknown>] {
   for (const name of rejudgeFiles()) {
-    const kept = JSON.parse(readFileSync(join(cacheDir(), name), 'utf8'));
-    if (kept.entries[path]) return [name, kept];
+    const kept = readCacheFile(join(cacheDir(), name));
+    const entry = kept.entries.find(([key]) => key === path)?.[1];
+    if (entry) return [name, kept, entry];
   }
   throw new Error(`no kept data for ${path}`);
 }

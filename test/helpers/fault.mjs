@@ -1,8 +1,10 @@
 // Preloaded into a pmo process (NODE_OPTIONS=--import=...) to make its write fail the way disks and people
-// do, without a test hook in pmo itself. PMO_FAULT picks the fault; it strikes pmo's temp file only.
+// do, without a test hook in pmo itself. PMO_FAULT picks the fault; it strikes pmo's temp file only (slow: any file).
 //   rename      the rename over the file fails (EIO), as on a full or failing disk
 //   kill        the process is killed (SIGKILL) halfway through writing the temp file
 //   concurrent  someone else saves the file while pmo writes its temp file
+//   slow        each write to a file (not only the temp file: whatever pmo writes to) pauses 20 ms halfway, so
+//               that a kill at a random moment often lands inside a write (test/e2e/kill-writes.test.ts)
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -31,6 +33,15 @@ if (fault === 'kill') {
     writeSync(fd, buffer, offset, Math.floor(length / 2));
     process.kill(process.pid, 'SIGKILL');
     return 0;
+  };
+}
+if (fault === 'slow') {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  fs.writeSync = (fd, buffer, offset = 0, length = buffer.length - offset, ...rest) => {
+    if (fd <= 2 || typeof buffer === 'string') return writeSync(fd, buffer, offset, length, ...rest);
+    const half = writeSync(fd, buffer, offset, Math.floor(length / 2));
+    Atomics.wait(pause, 0, 0, 20);
+    return half + writeSync(fd, buffer, offset + half, length - half);
   };
 }
 if (fault === 'concurrent') {

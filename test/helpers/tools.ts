@@ -1,7 +1,8 @@
 /**
- * Tools some tests read their output with that npm cannot bring (xmllint, the pre-commit framework): where one
- * is missing, those tests skip, saying why and how to get it, so a contributor's `npm test` after `npm install`
- * passes. In CI they must not skip: .ci/run sets PMO_REQUIRE_TOOLS=1, and a missing tool then fails the file.
+ * Tools some tests drive that npm cannot bring (the pre-commit framework; Chromium has its own check in
+ * e2e/support/browser.ts): where one is missing, those tests skip, saying why and how to get it, so a
+ * contributor's `npm test` after `npm install` passes. In CI they must not skip: .ci/run sets PMO_REQUIRE_TOOLS=1,
+ * and a missing tool then fails the file; .ci/without-tools then runs those files again without the tools.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';

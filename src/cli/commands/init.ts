@@ -2,9 +2,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { UsageError } from '../../errors.js';
+import { EditError, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
 import { writeStdout } from '../../output/write.js';
+import { writeFault } from '../../write-faults.js';
 import { parseDate } from '../options.js';
 
 type FileChange = import('../../edit/changes.js').FileChange;
@@ -119,19 +120,10 @@ a git repository, an existing pmo.yaml it cannot use).`,
         if (changes.length > 0) said.push(`Created ${type && !kept.includes('pmo.yaml') ? `a ${type} PMO ` : ''}in ${here('')}:`, ...changes.map((c) => `  ${here(c.path)}`));
         else said.push(`Nothing to create in ${here('')}: its PMO files are there.`);
         if (kept.length > 0) said.push('Kept (already there):', ...kept.map((path) => `  ${here(path)}`));
-        if (flags.vscode) {
-          const { writeEditorSchemas } = await import('./schema.js');
-          const { written } = await writeEditorSchemas(dir, { vscode: true });
-          const schemas = written.filter((path) => path.endsWith('.schema.json'));
-          const others = written.filter((path) => !path.endsWith('.schema.json')).map((path) => relative(dir, path));
-          if (written.length > 0) said.push(`Editor wiring (docs/editor.md): ${[...(schemas.length ? [`${schemas.length} JSON Schemas in ${here('.pmo/schema')}`] : []), ...others.map(here)].join(', ')}`);
-        }
-        if (hooks && git) {
-          const { installHook } = await import('../../hooks/pre-commit.js');
-          const { path } = installHook({ root: dir, ...(await git.hookPaths()) });
-          said.push(`Pre-commit hook: ${path} (each commit runs \`pmo check --staged\`)`);
-        } else if (git && flags.hooks === undefined && !existsSync(join((await git.hookPaths()).hooks, 'pre-commit'))) {
-          said.push('No pre-commit hook: `pmo hooks install` adds one that runs `pmo check --staged` on each commit.');
+        try {
+          await wireUp(dir, flags, hooks, git, said, here);
+        } catch (error) {
+          throw unfinished(error, changes.map((c) => here(c.path)));
         }
         said.push('', `Next: ${dirArg ? `cd ${dirArg} && ` : ''}pmo check; edit people.yaml, goals.yaml and the example project; then \`pmo new project <id>\`.`);
         await writeStdout(`${said.join('\n')}\n`);
@@ -139,6 +131,35 @@ a git repository, an existing pmo.yaml it cannot use).`,
         prompter?.close();
       }
     });
+}
+
+/** After the PMO's files: the editor schemas and settings, and the git hook, each said in `said`. */
+async function wireUp(dir: string, flags: InitFlags, hooks: boolean, git: Awaited<ReturnType<typeof gitOf>>, said: string[], here: (path: string) => string): Promise<void> {
+  if (flags.vscode) {
+    const { writeEditorSchemas } = await import('./schema.js');
+    const { written } = await writeEditorSchemas(dir, { vscode: true });
+    const schemas = written.filter((path) => path.endsWith('.schema.json'));
+    const others = written.filter((path) => !path.endsWith('.schema.json')).map((path) => relative(dir, path));
+    if (written.length > 0) said.push(`Editor wiring (docs/editor.md): ${[...(schemas.length ? [`${schemas.length} JSON Schemas in ${here('.pmo/schema')}`] : []), ...others.map(here)].join(', ')}`);
+  }
+  if (hooks && git) {
+    const { installHook } = await import('../../hooks/pre-commit.js');
+    const { path } = installHook({ root: dir, ...(await git.hookPaths()) });
+    said.push(`Pre-commit hook: ${path} (each commit runs \`pmo check --staged\`)`);
+  } else if (git && flags.hooks === undefined && !existsSync(join((await git.hookPaths()).hooks, 'pre-commit'))) {
+    said.push('No pre-commit hook: `pmo hooks install` adds one that runs `pmo check --staged` on each commit.');
+  }
+}
+
+/**
+ * The PMO's files were written, the editor wiring or the hook not (a disk that filled up in between): say so,
+ * and that init run again adds only what is missing.
+ */
+function unfinished(error: unknown, created: string[]): unknown {
+  const fault = writeFault(error);
+  if (!fault) return error;
+  const done = created.length > 0 ? `created ${created.join(', ')}, but not` : 'could not write';
+  return new EditError(`${done} the editor schemas or the git hook: ${fault.what} (${(error as Error).message}): ${fault.todo}; pmo init keeps what is there and adds the rest`, { cause: error });
 }
 
 /** The git repository `dir` is in, if any (its folder need not exist yet: then its parent's). */

@@ -14,7 +14,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's Chromium, unless PMO_CHROMIUM names another browser: .ci/without-tools points it at a path with nothing
+ * there, to prove the suite passes on a machine without a browser (the default is an absolute path that a
+ * narrowed PATH cannot hide).
+ */
+export const CHROMIUM = process.env.PMO_CHROMIUM || '/usr/bin/chromium';
 
 /** Why browser tests cannot run here (for skipIf and its message), or undefined when they can. */
 export const chromiumMissing: string | undefined = existsSync(CHROMIUM)

@@ -1,14 +1,11 @@
 /**
- * The report charts, read back by a real XML parser (xmllint): well-formed, named for tests and CSS, and showing
+ * The report charts, read back by a real XML parser (libxml2): well-formed, named for tests and CSS, and showing
  * a reader what the data says: bars, cells and points counted, labels as text however hostile, what was cut
  * said in words, nulls left out and counted, never NaN or Infinity.
  */
 import { describe, expect, it } from 'vitest';
 import { budgetChart, evmChart, heatmapChart, ragChart, sparkline, type BudgetRow, type EvmRow } from '../../../src/output/reports/charts/index.js';
 import { SvgXml } from './svg-xml.js';
-import { toolMissing } from '../../helpers/tools.js';
-
-const missing = toolMissing('xmllint', 'libxml2-utils', 'the chart tests') !== undefined;
 
 const HOSTILE = `</svg><script>alert("x")</script> & 'Q' ]]> \u0001`;
 /** What a reader gets back from HOSTILE: the same text, the one control character XML cannot carry replaced. */
@@ -33,7 +30,7 @@ function chart(markup: string, name: string, title: string): SvgXml {
 
 const bars = (xml: SvgXml, cls = 'bar') => xml.count(`//s:rect[contains(concat(" ", @class, " "), " ${cls} ")]`);
 
-describe.skipIf(missing)('ragChart', () => {
+describe('ragChart', () => {
   it('draws a bar per status with projects, each named and counted', () => {
     const xml = chart(ragChart({ green: 12, amber: 3, red: 1, none: 2 }), 'rag', 'Projects by RAG status');
     expect(bars(xml)).toBe(4);
@@ -75,7 +72,7 @@ describe.skipIf(missing)('ragChart', () => {
 const budgetRows = (n: number): BudgetRow[] =>
   Array.from({ length: n }, (_, i) => ({ label: `P${i}`, baseline: (i + 1) * 10_000, forecast: (i + 1) * 10_000 * (i % 2 ? 1.1 : 0.9), actual: i * 5_000 }));
 
-describe.skipIf(missing)('budgetChart', () => {
+describe('budgetChart', () => {
   it('draws baseline, forecast and actual, with money ticks, and marks a forecast over baseline in words', () => {
     const rows: BudgetRow[] = [
       { label: 'Apollo', baseline: 1_200_000, forecast: 1_350_000, actual: 800_000 },
@@ -134,7 +131,7 @@ describe.skipIf(missing)('budgetChart', () => {
 
 const weeks = (n: number) => Array.from({ length: n }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`);
 
-describe.skipIf(missing)('heatmapChart', () => {
+describe('heatmapChart', () => {
   it('prints every value in its cell, coloured and marked under, near or over capacity', () => {
     const data = {
       columns: ['2026-W47', '2026-W48', '2026-W49'],
@@ -198,7 +195,7 @@ describe.skipIf(missing)('heatmapChart', () => {
   });
 });
 
-describe.skipIf(missing)('evmChart', () => {
+describe('evmChart', () => {
   it('plots each project with both indices, names the 1.0 and threshold lines and the quadrants, counts the rest', () => {
     const rows: EvmRow[] = [
       { label: 'Apollo', cpi: 0.85, spi: 1.1 },
@@ -270,7 +267,7 @@ function runs(xml: SvgXml): number[][][] {
     .map((run) => run.split('L').map((point) => point.split(' ').map(Number)));
 }
 
-describe.skipIf(missing)('sparkline', () => {
+describe('sparkline', () => {
   it('draws a line through the values, the last one dotted, and says the range in words', () => {
     const xml = chart(sparkline([1, 3, 2, 5]), 'sparkline', 'Trend');
     expect(xml.string('/s:svg/@viewBox')).toBe('0 0 80 20');
@@ -309,7 +306,7 @@ describe.skipIf(missing)('sparkline', () => {
   });
 });
 
-describe.skipIf(missing)('every chart', () => {
+describe('every chart', () => {
   const all = () => [
     ragChart({ green: 1, amber: 2, red: 3, none: 4 }),
     budgetChart(budgetRows(30)),

@@ -1,5 +1,5 @@
 /**
- * The trends report's charts, read back by xmllint as in charts.test.ts: stacked bars and lines over periods,
+ * The trends report's charts, read back by libxml2 as in charts.test.ts: stacked bars and lines over periods,
  * well-formed, named, and showing what the data says: bars, segments, lines and points counted, gaps where
  * values are missing, labels as text however hostile, column labels thinned when there are many, never NaN.
  */
@@ -14,9 +14,6 @@ import {
   type StackedBarData,
 } from '../../../src/output/reports/charts/index.js';
 import { SvgXml } from './svg-xml.js';
-import { toolMissing } from '../../helpers/tools.js';
-
-const missing = toolMissing('xmllint', 'libxml2-utils', 'the trend chart tests') !== undefined;
 
 const HOSTILE = `</svg><script>alert("x")</script> & 'Q' ]]> \u0001`;
 const HOSTILE_READ = HOSTILE.replace('\u0001', '\uFFFD');
@@ -50,7 +47,7 @@ function columnLabels(xml: SvgXml): { labels: string[]; xs: number[]; step: numb
 
 const STACKED = 'Trend by period';
 
-describe.skipIf(missing)('stackedBarChart', () => {
+describe('stackedBarChart', () => {
   const rag: StackedBarData = {
     columns: ['2026-W10', '2026-W11', '2026-W12'],
     series: [
@@ -188,7 +185,7 @@ function runs(xml: SvgXml, series: number): number[][][] {
     .map((run) => run.split('L').map((point) => point.split(' ').map(Number)));
 }
 
-describe.skipIf(missing)('lineChart', () => {
+describe('lineChart', () => {
   const evm: LineChartData = {
     columns: periods(8),
     series: [
@@ -293,7 +290,7 @@ describe.skipIf(missing)('lineChart', () => {
   });
 });
 
-describe.skipIf(missing)('both trend charts', () => {
+describe('both trend charts', () => {
   const all = () => [
     stackedBarChart({ columns: periods(3), series: [{ label: 'a', values: [1, null, 3] }] }),
     lineChart({ columns: periods(3), series: [{ label: 'a', values: [1, null, 3] }] }, { reference: 2 }),
