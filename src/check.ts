@@ -161,7 +161,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   };
   // While git works in its own processes, this thread reads the cache, and for --staged without a spare
   // worker loads the modules that analyze files: a staged file is usually new to the cache.
-  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
+  const cacheFolder = options.cache === false ? undefined : cacheDir(root);
+  const cache = cacheFolder === undefined ? undefined : ParseCache.open(cacheFolder, rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
   if (options.staged && !spare) import('./analyze.js').catch(() => undefined);
   const index = await reading.index;
   const changed = await reading.changed;

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
@@ -55,6 +55,21 @@ function isFileAt(path: string): boolean {
 export function liesWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Whether `abs` lies inside `root` once every link on its way is resolved (both sides). A path not created yet
+ * counts by its nearest existing folder: where a write would land.
+ */
+export function resolvesWithin(root: string, abs: string): boolean {
+  return liesWithin(realpathSync(root), resolvedPath(abs));
+}
+
+/** The real path of `abs`; for a file not created yet, its nearest existing folder's real path and the rest. */
+export function resolvedPath(abs: string): string {
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(resolvedPath(parent), basename(abs));
 }
 
 function isLink(path: string): boolean {
