@@ -5,7 +5,9 @@
 import { afterAll, expect, it } from 'vitest';
 import { fixtureCase, listFixtures, openSession } from './lib/index.mjs';
 
-const session = openSession();
+// npm test runs test files side by side on a shared 2-core machine: a hang is still caught at 30 s, and
+// `npm run fuzz`, alone on the machine, holds commands to 10 s.
+const session = openSession({ timeLimitMs: 30_000 });
 afterAll(() => session.close());
 
 const fixtures = listFixtures();

@@ -33,9 +33,9 @@ export interface Session {
 
 export const fuzzCase: Arbitrary<FuzzCase>;
 export function hostileCases(): Array<FuzzCase & { name: string }>;
-export function openSession(): Session;
+export function openSession(options?: { timeLimitMs?: number }): Session;
 export function listFixtures(): string[];
 export function fixtureCase(name: string): { kase: FuzzCase; layout: (dirs: { repo: string; outside: string }) => void; note: { problems: string[] } };
-export function judgeRun(name: string, run: Run, kase: FuzzCase): string[];
+export function judgeRun(name: string, run: Run, kase: FuzzCase, limitMs?: number): string[];
 export function judgeFindings(run: Run): { problems: string[]; findings: Finding[] };
 export function judgeLeftOut(run: Run, broken: Set<string>): string[];

@@ -39,9 +39,9 @@ export function changes(before, after) {
 }
 
 /** A command's run judged alone: its problems, as short sentences. */
-export function judgeRun(name, run, kase) {
+export function judgeRun(name, run, kase, limitMs = TIME_LIMIT_MS) {
   const problems = [];
-  if (run.timedOut) return [`${name}: did not finish in ${TIME_LIMIT_MS / 1000} s`];
+  if (run.timedOut) return [`${name}: did not finish in ${limitMs / 1000} s`];
   if (run.crashed) return [`${name}: crashed: ${run.stderr}`];
   if (STACK.test(run.stderr) || INTERNAL.test(run.stderr)) problems.push(`${name}: internal error or stack trace: ${firstLines(run.stderr)}`);
   if (run.code === 2) {
@@ -49,7 +49,7 @@ export function judgeRun(name, run, kase) {
     if (!isConfigFile(kase.file)) problems.push(`${name}: exit 2 for a problem in ${kase.file}, which is data: ${firstLines(run.stderr)}`);
     else if (!namesFile(run.stderr, kase)) problems.push(`${name}: exit 2 without naming ${kase.file}${kase.fs ? '' : ':line'}: ${firstLines(run.stderr)}`);
   } else if (run.code !== 0 && run.code !== 1) problems.push(`${name}: exit ${run.code}: ${firstLines(run.stderr)}`);
-  if (run.ms > TIME_LIMIT_MS) problems.push(`${name}: took ${run.ms} ms`);
+  if (run.ms > limitMs) problems.push(`${name}: took ${run.ms} ms`);
   return problems;
 }
 

@@ -212,7 +212,27 @@ const mutateYaml = {
 
 const EXTREME = [0, -1, 1e308, -1e308, 5e-324, 2 ** 53 + 2, 0.5, 100.0001, -0.0, 1e21, 'x', '', '2026-02-29', '0001-01-01', '9999-12-31', '2026-11-20', '1970-01-01', 'é'.repeat(300), ' padded ', 'NaN'];
 
+/**
+ * Values of the type a scalar already has, at its extremes: a document that keeps its schema more often, so the
+ * rules, the PMO's CEL rules and the reports meet them (dates a millennium away, money of 1e308, zero budgets).
+ */
+const SAME_TYPE = {
+  number: [0, -0.0, 1e308, 5e-324, 2 ** 53 + 2, 1, 100, 1e15],
+  date: ['0001-01-01', '9999-12-31', '2026-11-20', '2000-02-29', '1970-01-01', '2026-11-21', '2100-01-01'],
+  text: ['', '__proto__', 'constructor', 'x'.repeat(5000), '𝔘\u202E\u0000', 'toString', '{{risk.id}}'],
+};
+
+function sameType(scalar, pick) {
+  const value = scalar.value;
+  const kind = typeof value === 'number' ? 'number' : /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? 'date' : typeof value === 'string' ? 'text' : undefined;
+  if (kind) scalar.value = SAME_TYPE[kind][pick % SAME_TYPE[kind].length];
+}
+
 const mutateDocument = {
+  'same-type': {
+    apply: (bytes, m) => editDocument(bytes, (_doc, { values }) => values.length && sameType(values[place(m.pick, values.length)], m.value)),
+    arb: fc.record({ pick: fc.nat({ max: 2000 }), value: fc.nat({ max: 20 }) }),
+  },
   'tree-value': {
     apply: (bytes, m) => editDocument(bytes, (doc, { slots }) => slots.length && slots[place(m.pick, slots.length)].set(doc.createNode(m.tree))),
     arb: fc.record({ pick: at, tree: yamlTree(3) }),
@@ -244,8 +264,11 @@ export const CONTENT_MUTATIONS = { ...mutateDocument, ...mutateYaml, ...mutateLi
 
 const ORDER = Object.keys(CONTENT_MUTATIONS);
 
+/** The mutations that keep a file's schema most often: weighted up, so that cases reach the rules and reports. */
+const WEIGHTS = { 'same-type': 6, 'tree-field': 2 };
+
 /** One content mutation, described. */
-export const contentMutation = fc.oneof(...ORDER.map((kind) => CONTENT_MUTATIONS[kind].arb.map((params) => ({ kind, ...params }))));
+export const contentMutation = fc.oneof(...ORDER.map((kind) => ({ weight: WEIGHTS[kind] ?? 1, arbitrary: CONTENT_MUTATIONS[kind].arb.map((params) => ({ kind, ...params })) })));
 
 /** Applies content mutations to a file's bytes (a Buffer), in the fixed order, and gives the new bytes. */
 export function applyContent(buffer, mutations) {

@@ -42,15 +42,18 @@ export function editDocument(bytes, edit) {
   }
 }
 
-/** The value slots of a document (a pair's value, a list's item), the maps, the lists and the scalars, in document order. */
+/** The value slots of a document (a pair's value, a list's item), the maps, the lists, the scalars and the scalar values of pairs, in document order. */
 function placesIn(doc) {
   const slots = [];
   const maps = [];
   const seqs = [];
   const scalars = [];
+  const values = [];
   visit(doc, {
     Pair(_, pair) {
-      if (isPair(pair)) slots.push({ get: () => pair.value, set: (node) => (pair.value = node) });
+      if (!isPair(pair)) return;
+      slots.push({ get: () => pair.value, set: (node) => (pair.value = node) });
+      if (isScalar(pair.value)) values.push(pair.value);
     },
     Map(_, map) {
       maps.push(map);
@@ -63,7 +66,7 @@ function placesIn(doc) {
       if (isScalar(scalar)) scalars.push(scalar);
     },
   });
-  return { slots, maps, seqs, scalars };
+  return { slots, maps, seqs, scalars, values };
 }
 
 export { isMap, isSeq };
