@@ -13,7 +13,7 @@ import { ConfigError, PmoError, UsageError } from './errors.js';
 import { compareFindings, groupByFile, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
-import { classifyFiles, discoverFiles, findRoot, pathFilter, type SourceFile } from './load/discover.js';
+import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
@@ -163,7 +163,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   };
   // While git works in its own processes, this thread reads the cache, and for --staged without a spare
   // worker loads the modules that analyze files: a staged file is usually new to the cache.
-  const cache = options.cache === false ? undefined : ParseCache.open(cacheDir(root), rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
+  const cacheFolder = options.cache === false ? undefined : cacheDir(root);
+  const cache = cacheFolder === undefined ? undefined : ParseCache.open(cacheFolder, rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
   if (options.staged && !spare) import('./analyze.js').catch(() => undefined);
   const index = await reading.index;
   const changed = await reading.changed;
@@ -218,8 +219,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     if (Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_MS) stats.set(path, [mtimeMs, size, ctimeMs]);
     return cache?.knownHash(path, mtimeMs, size, ctimeMs) ?? hashFile(root, path);
   };
-  const discovered = index ? classifyFiles([...index.blobs.keys()], config.rulesets) : discoverFiles(root, config.rulesets);
+  const { files: discovered, notFiles } = index ? { files: classifyFiles([...index.blobs.keys()], config.rulesets), notFiles: [] } : discoverFiles(root, config.rulesets);
   const { unique, duplicates } = oneFilePerId(discovered.filter((f) => f.kind !== 'config'));
+  // Data files that are not files: findings beside the files' own, like a second file for one project id.
+  const unreadable = notFiles.map(notAFileFinding);
   // A cache that knows no file means a cold check, which analyzes every file: the workers that will share them
   // start now, while this thread reads and hashes the files (~0.3 s at 5,000 projects).
   const started = cache?.size || snapshot ? [] : startWorkers(unique.length);
@@ -341,7 +344,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   // The change rules need a base: --staged's HEAD, --changed-since's merge base, or --base's.
   const baseChanges = changes ?? (options.base === undefined ? undefined : await git!.changedSince(options.base));
   const changeFindings = rules && baseChanges ? await judgeChanges(baseChanges) : [];
-  const all = await judge(files, exists, [...duplicates, ...changeFindings], { only: narrow, across: portfolioFindings, ids: registries });
+  const all = await judge(files, exists, [...duplicates, ...unreadable, ...changeFindings], { only: narrow, across: portfolioFindings, ids: registries });
 
   const asked = pathFilter(root, cwd, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
@@ -390,7 +393,8 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
       return (portfolio ??= portfolioOf(files));
     },
     findings,
-    files: files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)),
+    // Data files that are not files are listed while their finding is (turned off, they are not there).
+    files: [...files.map((f) => f.path).filter((path) => inScope(path) || reportedFiles.has(path)), ...notFiles.map((f) => f.path).filter((path) => reportedFiles.has(path))],
     ...(commit ? { commit } : {}),
     readFile: judgedBytes(files, bytesOf),
   };

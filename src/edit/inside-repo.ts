@@ -3,9 +3,8 @@
  * climbs out (`../../victim`), or a file that is a link to somewhere outside, is refused before anything
  * is read for editing or written.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { liesWithin } from '../load/exists.js';
+import { realpathSync } from 'node:fs';
+import { liesWithin, resolvedPath } from '../load/exists.js';
 import { EditError } from '../errors.js';
 
 /** Throws unless `abs`, with every link on its way resolved, lies inside `root` (also resolved). */
@@ -16,11 +15,4 @@ export function assertInsideRepo(root: string, abs: string, shown: string): void
   if (real === realRoot || !liesWithin(realRoot, real)) {
     throw new EditError(`${shown} resolves to ${real}, outside the repository; pmo writes only inside it, so nothing was written`);
   }
-}
-
-/** The real path of `abs`; for a file not created yet, its nearest existing folder's real path and the rest. */
-function resolvedPath(abs: string): string {
-  if (existsSync(abs)) return realpathSync(abs);
-  const parent = dirname(abs);
-  return parent === abs ? abs : join(resolvedPath(parent), basename(abs));
 }

@@ -17,6 +17,7 @@ import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import { memo } from '../memo.js';
 import { sealedFile, unsealed } from './sealed.js';
+import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
   /** Content hash of the file the entry describes. */
@@ -161,9 +162,15 @@ function shardOf(path: string): number {
   return (hash >>> 0) % SHARDS;
 }
 
-/** node_modules/.cache/pmo when the repo has node_modules (the ESLint convention), else .pmo/cache. */
-export function cacheDir(root: string): string {
-  return existsSync(join(root, 'node_modules')) ? join(root, 'node_modules', '.cache', 'pmo') : join(root, '.pmo', 'cache');
+/**
+ * node_modules/.cache/pmo when the repo has node_modules (the ESLint convention), else .pmo/cache; none when
+ * that folder resolves outside the repository (.pmo or node_modules a link out of it: a checkout may bring
+ * one): pmo writes only inside the repository, and a cache it does not own is not to be trusted either.
+ */
+export function cacheDir(root: string): string | undefined {
+  const modules = join(root, 'node_modules');
+  const candidates = existsSync(modules) ? [join(modules, '.cache', 'pmo'), join(root, '.pmo', 'cache')] : [join(root, '.pmo', 'cache')];
+  return candidates.find((dir) => resolvesWithin(root, dir));
 }
 
 export class ParseCache {

@@ -1,10 +1,11 @@
 /** Finds the PMO repository root and the files of each kind in it (FORMAT.md's layout). */
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type Picomatch from 'picomatch';
 import { ConfigError, UsageError } from '../errors.js';
 import { CONFIG_FILE } from '../layout.js';
+import type { RawFinding } from '../findings.js';
 
 export type FileKind = 'config' | 'people' | 'goals' | 'waivers' | 'project' | 'request' | 'ruleset';
 
@@ -32,11 +33,25 @@ const SIMPLE_GLOB = /^([\w.-]+(?:\/[\w.-]+)*)\/\*\.(ya?ml)$/;
 function isFile(root: string, path: string, entry: Dirent): boolean {
   if (entry.isFile()) return true;
   if (!entry.isSymbolicLink()) return false;
+  return isFileAt(join(root, path));
+}
+
+function isFileAt(abs: string): boolean {
   try {
-    return statSync(join(root, path)).isFile();
+    return statSync(abs).isFile();
   } catch {
-    return false; // a dangling link
+    return false; // a dangling link, or one to itself
   }
+}
+
+/** What discovery found: the files pmo reads, and the data files' names that are not files. */
+export interface Discovered {
+  files: SourceFile[];
+  /**
+   * A people.yaml, goals.yaml, waivers.yaml, project or request that is a folder, a device, a FIFO or a link
+   * to nothing: not read (it could hang pmo or fill its memory), reported as a finding of its own.
+   */
+  notFiles: SourceFile[];
 }
 
 /** Walks up from `start` to the directory holding pmo.yaml. */
@@ -54,18 +69,38 @@ export function findRoot(start: string): string {
   );
 }
 
-/** Every file pmo reads, config first, in a stable order. */
-export function discoverFiles(root: string, rulesetGlobs: readonly string[]): SourceFile[] {
+/** Every file pmo reads, config first, in a stable order; and the data files that are not files. */
+export function discoverFiles(root: string, rulesetGlobs: readonly string[]): Discovered {
   const files: SourceFile[] = [{ path: CONFIG_FILE, kind: 'config' }];
+  const notFiles: SourceFile[] = [];
   for (const [path, kind] of SINGLE_FILES) {
-    if (!existsSync(join(root, path))) continue;
-    if (!statSync(join(root, path)).isFile()) throw new ConfigError(`${path} is not a file: pmo reads ${path} as a file of the PMO repository; rename or remove what is there`);
-    files.push({ path, kind });
+    if (!isPresent(join(root, path))) continue;
+    (isFileAt(join(root, path)) ? files : notFiles).push({ path, kind });
   }
-  files.push(...yamlFilesIn(root, 'projects').map((path) => ({ path, kind: 'project' as const })));
-  files.push(...yamlFilesIn(root, 'requests').map((path) => ({ path, kind: 'request' as const })));
+  for (const [dir, kind] of [['projects', 'project'], ['requests', 'request']] as const) {
+    const { yes, no } = yamlEntriesIn(root, dir);
+    files.push(...yes.map((path) => ({ path, kind })));
+    notFiles.push(...no.map((path) => ({ path, kind })));
+  }
   files.push(...rulesetFiles(root, rulesetGlobs).map((path) => ({ path, kind: 'ruleset' as const })));
-  return files;
+  return { files, notFiles };
+}
+
+export const NOT_A_FILE = 'yaml/not-a-file';
+
+/** A data file that is not a file, as a finding at its start: the rest of the portfolio is still checked. */
+export function notAFileFinding(file: SourceFile): RawFinding {
+  const message = `${file.path} is not a file (a folder, a device, a pipe, or a link to nothing): pmo did not read it; replace it with a file, or remove it`;
+  return { rule: NOT_A_FILE, severity: 'error', message, file: file.path, at: { offset: 0, endOffset: 0 } };
+}
+
+/** Something is there, if only a link to nothing. */
+function isPresent(abs: string): boolean {
+  try {
+    return lstatSync(abs) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -92,11 +127,19 @@ export function classifyFiles(paths: readonly string[], rulesetGlobs: readonly s
 }
 
 function yamlFilesIn(root: string, dir: string): string[] {
-  if (!existsSync(join(root, dir))) return [];
-  return readdirSync(join(root, dir), { withFileTypes: true })
-    .filter((entry) => YAML_FILE.test(entry.name) && isFile(root, `${dir}/${entry.name}`, entry))
-    .map((entry) => `${dir}/${entry.name}`)
-    .sort();
+  return yamlEntriesIn(root, dir).yes;
+}
+
+/** A folder's entries named *.yaml or *.yml: the files (and links to files), and the rest. */
+function yamlEntriesIn(root: string, dir: string): { yes: string[]; no: string[] } {
+  const found = { yes: [] as string[], no: [] as string[] };
+  if (!existsSync(join(root, dir))) return found;
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    if (YAML_FILE.test(entry.name)) found[isFile(root, `${dir}/${entry.name}`, entry) ? 'yes' : 'no'].push(`${dir}/${entry.name}`);
+  }
+  found.yes.sort();
+  found.no.sort();
+  return found;
 }
 
 /** Rule files: the globs of pmo.yaml `rulesets` (default rules/*.yaml), matched in their base directories. */

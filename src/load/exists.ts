@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 
 /** A directory's entries as last read, and its modification time then (a new or removed entry changes it). */
 export interface DirListing {
@@ -69,6 +69,21 @@ export function liesWithin(root: string, path: string): boolean {
   if (!isAbsolute(root) || !isAbsolute(path)) return false;
   const prefix = root.endsWith(sep) ? root : root + sep;
   return path === root || path.startsWith(prefix);
+}
+
+/**
+ * Whether `abs` lies inside `root` once every link on its way is resolved (both sides). A path not created yet
+ * counts by its nearest existing folder: where a write would land.
+ */
+export function resolvesWithin(root: string, abs: string): boolean {
+  return liesWithin(realpathSync(root), resolvedPath(abs));
+}
+
+/** The real path of `abs`; for a file not created yet, its nearest existing folder's real path and the rest. */
+export function resolvedPath(abs: string): string {
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(resolvedPath(parent), basename(abs));
 }
 
 function lstatOf(path: string): Stats | undefined {

@@ -11,7 +11,7 @@ import type { Goal, Person, Waiver } from '../model/schemas/people.js';
 import type { Request } from '../model/schemas/request.js';
 import { isRecord } from '../model/labels.js';
 import { idOfFile } from '../layout.js';
-import type { SourceFile } from './discover.js';
+import { NOT_A_FILE, type SourceFile } from './discover.js';
 import { parseYaml } from './parse-yaml.js';
 import { decodeSource } from './read.js';
 
@@ -56,9 +56,16 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
   for (const f of findings) {
     if (f.severity === 'error' && UNUSABLE.test(f.rule)) broken.set(f.file, (broken.get(f.file) ?? 0) + 1);
   }
+  // A data file that is not a file (a FIFO, a link to nothing) has nothing to read: reading would hang or fail.
+  const unreadable = new Set(findings.filter((f) => f.rule === NOT_A_FILE).map((f) => f.file));
   const out: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [], brokenProjects: [] };
   for (const file of files) {
     if (!['project', 'request', 'people', 'goals', 'waivers'].includes(file.kind)) continue;
+    if (unreadable.has(file.path)) {
+      out.leftOut.push({ file: file.path, reason: `not a file: run pmo check ${file.path}` });
+      if (file.kind === 'project') out.brokenProjects.push(brokenProject(file.path, undefined));
+      continue;
+    }
     const errors = broken.get(file.path);
     if (errors) {
       out.leftOut.push({ file: file.path, reason: `${errors} YAML or schema error${errors === 1 ? '' : 's'}: run pmo check ${file.path}` });

@@ -44,13 +44,17 @@ export function applyWaivers(findings: readonly RawFinding[], waivers: readonly 
 
   const globbed = (pattern: string) => (/[*?[\]{}!]/.test(pattern) ? picomatch()(pattern) : (id: string) => id === pattern);
   const matchers = active.map((waiver) => ({ waiver, project: globbed(waiver.project), used: false }));
+  // By rule, in file order (the first that matches wins): a finding is compared with its rule's waivers only.
+  // Every finding against every waiver took 10 s for 20,000 waivers with an unknown field each (fuzz case s190219-p1353).
+  const byRule = new Map<string, typeof matchers>();
+  for (const m of matchers) {
+    const list = byRule.get(m.waiver.rule);
+    if (list) list.push(m);
+    else byRule.set(m.waiver.rule, [m]);
+  }
   const result = findings.map((finding) => {
-    const match = matchers.find(
-      (m) =>
-        m.waiver.rule === finding.rule &&
-        finding.project !== undefined &&
-        m.project(finding.project) &&
-        (m.waiver.item === undefined || m.waiver.item === finding.item),
+    const match = byRule.get(finding.rule)?.find(
+      (m) => finding.project !== undefined && m.project(finding.project) && (m.waiver.item === undefined || m.waiver.item === finding.item),
     );
     if (!match) return finding;
     match.used = true;

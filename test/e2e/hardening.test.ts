@@ -88,13 +88,17 @@ describe('hardening', () => {
     expect(run.stdout).toContain('milestone M2: progress must be a percentage from 0 to 100, got 200');
   });
 
-  it('a folder where a file belongs is exit 2 with a clear message, no stack trace', () => {
-    const dir = makePortfolio();
+  it('a folder where people.yaml belongs is a finding at its name, and the rest is still checked', () => {
+    const dir = makePortfolio({ 'projects/apollo.yaml': PROJECT.replace('  - id: M2\n', '  - id: M2\n    weight: -1\n') });
     execFileSync('rm', [join(dir, 'people.yaml')]);
     mkdirSync(join(dir, 'people.yaml'));
-    const run = pmo(['check', ...TODAY], { cwd: dir });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe('pmo: people.yaml is not a file: pmo reads people.yaml as a file of the PMO repository; rename or remove what is there\n');
+    const run = pmo(['check', ...TODAY, '-f', 'json'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([1, '']);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; line: number; column: number; rule: string }>;
+    expect(findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([
+      ['people.yaml', 1, 1, 'yaml/not-a-file'],
+      ['projects/apollo.yaml', 23, 13, 'schema/invalid-value'],
+    ]);
   });
 
   it('an alias to no anchor is a syntax error that says so, not an alias bomb', () => {

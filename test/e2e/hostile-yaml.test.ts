@@ -104,7 +104,7 @@ describe('a file with 100,000 findings', () => {
 });
 
 describe('files that are not files, or too large to be PMO files', () => {
-  it('pmo.yaml linked to /dev/zero, a FIFO among the projects and a 65 MiB project: exit 2 or skipped, never a hang', async () => {
+  it('pmo.yaml linked to /dev/zero, a FIFO among the projects and a 65 MiB project: exit 2 or a finding, never a hang', async () => {
     const { symlinkSync, rmSync: rm, truncateSync, writeFileSync: write } = await import('node:fs');
     const { execFileSync } = await import('node:child_process');
     const { join } = await import('node:path');
@@ -119,7 +119,8 @@ describe('files that are not files, or too large to be PMO files', () => {
     execFileSync('mkfifo', [join(dir, 'projects/pipe.yaml')]);
     const fifo = pmo(['check', '-C', dir, '--today', '2026-10-12', '-f', 'json']);
     expect(fifo.stderr).toBe('');
-    expect((JSON.parse(fifo.stdout) as Array<{ file: string }>).map((f) => f.file)).not.toContain('projects/pipe.yaml');
+    const findings = JSON.parse(fifo.stdout) as Array<{ file: string; line: number; rule: string }>;
+    expect(findings.filter((f) => f.file === 'projects/pipe.yaml').map((f) => [f.line, f.rule])).toEqual([[1, 'yaml/not-a-file']]);
     rm(join(dir, 'projects/pipe.yaml'));
     write(join(dir, 'projects/huge.yaml'), '');
     truncateSync(join(dir, 'projects/huge.yaml'), 65 * 1024 * 1024 + 1);

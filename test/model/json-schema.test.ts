@@ -55,7 +55,7 @@ describe('editor schemas', () => {
     const config = await acmeConfig;
     const schemas = editorSchemas(config);
     const failures: Array<[string, string, string]> = [];
-    for (const file of discoverFiles(ACME, configFrom(config).rulesets)) {
+    for (const file of discoverFiles(ACME, configFrom(config).rulesets).files) {
       const data = yaml(readSource(ACME, file.path, file.kind).text);
       for (const [path, keyword] of errorsOf(schemaOf(schemas, file.kind), data)) failures.push([file.path, path, keyword]);
     }

@@ -103,7 +103,8 @@ function project(ctx: ReportContext, id: string | undefined, { against, history 
   const found = ctx.data.projects.find((p) => p.data.id === id || named(p.path));
   if (!found) {
     const left = ctx.data.leftOut.find((l) => named(l.file));
-    if (left) throw new UsageError(`${left.file} cannot be reported: it has ${left.reason}`);
+    // The reason is "N YAML or schema errors: ..." or "not a file: ..." (load/portfolio-data.ts).
+    if (left) throw new UsageError(`${left.file} cannot be reported: it ${left.reason.startsWith('not a file') ? 'is' : 'has'} ${left.reason}`);
     const hint = suggest(id, ctx.data.projects.map((p) => p.data.id));
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
