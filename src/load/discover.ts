@@ -82,7 +82,12 @@ export function discoverFiles(root: string, rulesetGlobs: readonly string[]): Di
     files.push(...yes.map((path) => ({ path, kind })));
     notFiles.push(...no.map((path) => ({ path, kind })));
   }
-  files.push(...rulesetFiles(root, rulesetGlobs).map((path) => ({ path, kind: 'ruleset' as const })));
+  const rules = rulesetFiles(root, rulesetGlobs);
+  // The PMO's rules are configuration, as pmo.yaml is: one that cannot be read stops the run, as a broken one does.
+  if (rules.no.length > 0) {
+    throw new ConfigError(`${rules.no.join(', ')} ${rules.no.length === 1 ? 'is' : 'are'} not a file (a folder, a device, a pipe, or a link to nothing), but pmo.yaml's rulesets name it: the PMO's rules are not checked without it; replace it with a file, or remove it`);
+  }
+  files.push(...rules.yes.map((path) => ({ path, kind: 'ruleset' as const })));
   return { files, notFiles };
 }
 
@@ -126,10 +131,6 @@ export function classifyFiles(paths: readonly string[], rulesetGlobs: readonly s
   return [{ path: CONFIG_FILE, kind: 'config' }, ...SINGLE_FILES.flatMap(([, kind]) => sorted(kind)), ...sorted('project'), ...sorted('request'), ...sorted('ruleset')];
 }
 
-function yamlFilesIn(root: string, dir: string): string[] {
-  return yamlEntriesIn(root, dir).yes;
-}
-
 /** A folder's entries named *.yaml or *.yml: the files (and links to files), and the rest. */
 function yamlEntriesIn(root: string, dir: string): { yes: string[]; no: string[] } {
   const found = { yes: [] as string[], no: [] as string[] };
@@ -143,31 +144,35 @@ function yamlEntriesIn(root: string, dir: string): { yes: string[]; no: string[]
 }
 
 /** Rule files: the globs of pmo.yaml `rulesets` (default rules/*.yaml), matched in their base directories. */
-function rulesetFiles(root: string, globs: readonly string[]): string[] {
-  const found = new Set<string>();
+/** The rule files pmo.yaml's globs name: the files (and links to files), and the rest. */
+function rulesetFiles(root: string, globs: readonly string[]): { yes: string[]; no: string[] } {
+  const found = { yes: new Set<string>(), no: new Set<string>() };
   for (const glob of globs) {
     const simple = SIMPLE_GLOB.exec(glob);
     if (simple) {
-      for (const path of yamlFilesIn(root, simple[1]!)) if (path.endsWith(`.${simple[2]}`)) found.add(path);
+      const { yes, no } = yamlEntriesIn(root, simple[1]!);
+      for (const path of yes) if (path.endsWith(`.${simple[2]}`)) found.yes.add(path);
+      for (const path of no) if (path.endsWith(`.${simple[2]}`)) found.no.add(path);
       continue;
     }
     const { base } = picomatch().scan(glob);
     const isMatch = picomatch()(glob);
-    for (const path of walkYaml(root, base)) if (isMatch(path)) found.add(path);
+    const walked = { yes: [] as string[], no: [] as string[] };
+    walkYaml(root, base, walked);
+    for (const path of walked.yes) if (isMatch(path)) found.yes.add(path);
+    for (const path of walked.no) if (isMatch(path)) found.no.add(path);
   }
-  return [...found].sort();
+  return { yes: [...found.yes].sort(), no: [...found.no].sort() };
 }
 
-function walkYaml(root: string, dir: string): string[] {
+function walkYaml(root: string, dir: string, out: { yes: string[]; no: string[] }): void {
   const abs = join(root, dir);
-  if (!existsSync(abs)) return [];
-  const out: string[] = [];
+  if (!existsSync(abs)) return;
   for (const entry of readdirSync(abs, { withFileTypes: true })) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...walkYaml(root, path));
-    else if (YAML_FILE.test(entry.name) && isFile(root, path, entry)) out.push(path);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walkYaml(root, path, out);
+    else if (YAML_FILE.test(entry.name)) out[isFile(root, path, entry) ? 'yes' : 'no'].push(path);
   }
-  return out;
 }
 
 /**

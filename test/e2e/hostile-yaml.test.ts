@@ -128,4 +128,20 @@ describe('files that are not files, or too large to be PMO files', () => {
     expect(huge.code).toBe(2);
     expect(huge.stderr).toContain('projects/huge.yaml is 68157441 bytes, more than pmo reads (64 MiB)');
   });
+
+  it("a rule file that is not a file stops the run, as a broken one does: the PMO's rules are configuration", async () => {
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'projects/apollo.yaml': withStatus('amber', '2026-10-09') });
+    temps.push(dir);
+    mkdirSync(join(dir, 'rules'));
+    // rulesets defaults to rules/*.yaml: a dangling link and a FIFO there were silently not rules before.
+    symlinkSync('gone.yaml', join(dir, 'rules/governance.yaml'));
+    execFileSync('mkfifo', [join(dir, 'rules/pipe.yaml')]);
+    const run = pmo(['check', '-C', dir, '--today', '2026-10-12']);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/^pmo: rules\/governance\.yaml, rules\/pipe\.yaml are not a file \(a folder, a device, a pipe, or a link to nothing\)/);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
 });
