@@ -325,7 +325,9 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   ): Promise<RawFinding[]> => {
     const judged = only ? set.filter((f) => only.has(f.path)) : set;
     const byPath = new Map(judged.map((f) => [f.path, f]));
-    const broken = findBrokenValues(factsOf(judged), ids, { today, exists: present });
+    // Only the work tree has folders pmo may not read; git's trees list every path.
+    const unreadable = worktreeExists && present === exists ? worktreeExists.unreadable : undefined;
+    const broken = findBrokenValues(factsOf(judged), ids, { today, exists: present, unreadable });
     await describe(new Set(broken.map((b) => b.file)), [], byPath);
     const raw: RawFinding[] = [
       ...copies.filter((f) => !only || only.has(f.file)),

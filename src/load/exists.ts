@@ -13,8 +13,13 @@ export interface DirListing {
  * directory, however many records point into it. Listings given from an earlier run are reused while the
  * directory's mtime is unchanged (a stat instead of a read: a warm check has a thousand record folders).
  */
-export function fileExists(root: string, known: Record<string, DirListing> = {}): ((path: string) => boolean) & { listings: Record<string, DirListing> } {
+export function fileExists(
+  root: string,
+  known: Record<string, DirListing> = {},
+): ((path: string) => boolean) & { listings: Record<string, DirListing>; unreadable: (path: string) => string | undefined } {
   const listings: Record<string, DirListing> = {};
+  /** Folders pmo may not list (their permissions): what is in them is unknown, not missing. */
+  const denied = new Set<string>();
   const realRoot = realpath(root);
   // A record reached through a link that leaves the repository is no record of it (nor a way to probe for
   // files outside it). Folders are judged one at a time from the root, with one lstat each (which also tells
@@ -45,12 +50,15 @@ export function fileExists(root: string, known: Record<string, DirListing> = {})
     let names = lookup.get(dir);
     if (!names) {
       const listing = inside(dir) ? list(join(root, dir), () => statOf(dir), known[dir], linkInside) : undefined;
-      if (listing) listings[dir] = listing;
-      lookup.set(dir, (names = new Set(listing?.names ?? [])));
+      if (listing === DENIED) denied.add(dir);
+      else if (listing) listings[dir] = listing;
+      lookup.set(dir, (names = new Set(listing && listing !== DENIED ? listing.names : [])));
     }
     return names.has(path.slice(dir === '.' ? 0 : dir.length + 1));
   };
-  return Object.assign(exists, { listings });
+  /** The folder of a path that exists() could not look into, if that is why it said no. */
+  const unreadable = (path: string) => (exists(path) || !denied.has(dirname(path)) ? undefined : dirname(path));
+  return Object.assign(exists, { listings, unreadable });
 }
 
 function isFileAt(path: string): boolean {
@@ -102,7 +110,10 @@ function realpath(path: string): string | undefined {
   }
 }
 
-function list(dir: string, stat: () => Stats, known: DirListing | undefined, linkInside: (path: string) => boolean): DirListing | undefined {
+/** A folder pmo may not list: its permissions say no. */
+const DENIED = 'denied';
+
+function list(dir: string, stat: () => Stats, known: DirListing | undefined, linkInside: (path: string) => boolean): DirListing | typeof DENIED | undefined {
   try {
     const { mtimeMs, ctimeMs } = stat();
     // Trusted only while unchanged, and never when touched in the last seconds (a coarse clock may hide a change).
@@ -112,7 +123,9 @@ function list(dir: string, stat: () => Stats, known: DirListing | undefined, lin
       .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFileAt(join(dir, entry.name)) && linkInside(join(dir, entry.name))))
       .map((entry) => entry.name);
     return { mtimeMs, ctimeMs, names };
-  } catch {
-    return undefined; // no such directory (or not one): nothing in it exists
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // No such directory (or not one): nothing in it exists. One pmo may not read: nobody can say.
+    return code === 'EACCES' || code === 'EPERM' ? DENIED : undefined;
   }
 }

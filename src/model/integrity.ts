@@ -16,6 +16,8 @@ export interface IntegrityContext {
   today: string;
   /** Whether a repo-relative path names an existing file (working tree, or a git tree for as-of runs). */
   exists: (path: string) => boolean;
+  /** For a path `exists` says no to: the folder pmo may not list, when that is why (the working tree only). */
+  unreadable?: (path: string) => string | undefined;
 }
 
 export interface FactsOfFile {
@@ -76,7 +78,11 @@ export function findBrokenValues(files: readonly FactsOfFile[], registries: Regi
         add('record', value, 'ref/record-outside-repo', () =>
           `: path '${value}' leaves the repository; record paths are relative to the repo root and stay inside it (e.g. records/${project.project ?? '<project>'}/charter.md)`);
       } else if (!URL_LIKE.test(value) && !ctx.exists(value.replace(/^\.\//, ''))) {
-        add('record', value, 'ref/missing-record', () => `: file '${value}' does not exist in the repository; add the record or fix the path`);
+        const folder = ctx.unreadable?.(value.replace(/^\.\//, ''));
+        if (folder) {
+          add('record', value, 'ref/unreadable-record', () =>
+            `: file '${value}' cannot be read: pmo may not list its folder '${folder}'; give it read access, or fix the path`);
+        } else add('record', value, 'ref/missing-record', () => `: file '${value}' does not exist in the repository; add the record or fix the path`);
       }
     }
     for (const refKind of ['person', 'goal', 'project'] as const) {

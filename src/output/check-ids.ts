@@ -39,6 +39,7 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['ref/unknown-project'], means: 'a dependency names a project that has no file in projects/', todo: 'fix the project id' },
   { ids: ['ref/unknown-phase'], means: "`phase` is not in pmo.yaml's lifecycle", todo: "use one of the lifecycle's phases" },
   { ids: ['ref/missing-record'], means: 'a record path names no file (a missing one, or a folder); web addresses (`http(s)://`) are accepted as records kept elsewhere', todo: 'add the record or fix the path' },
+  { ids: ['ref/unreadable-record'], means: "a record path in a folder pmo may not list (its permissions): whether the record is there cannot be known", todo: 'give pmo read access to the folder, or fix the path' },
   { ids: ['ref/record-outside-repo'], means: 'a record path is absolute or climbs out with `..`', todo: 'use a path relative to the repository root' },
   { ids: ['dates/order'], means: 'dates out of order (a project that ends before it starts, status updates not newest last)', todo: 'fix the dates' },
   { ids: ['dates/future'], means: 'an actual date (something that happened) is after today', todo: 'use the forecast field for plans' },

@@ -5,9 +5,9 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pmo } from '../helpers/cli.js';
+import { BIN, pmo } from '../helpers/cli.js';
 import { commitAt, gitAt, withStatus } from '../helpers/history.js';
-import { GOALS, makeRepo, MINIMAL_CONFIG, PEOPLE, writeFiles } from '../helpers/repo.js';
+import { GOALS, makePortfolio, makeRepo, MINIMAL_CONFIG, PEOPLE, PROJECT, writeFiles } from '../helpers/repo.js';
 
 const temps: string[] = [];
 afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -143,5 +143,42 @@ describe('files that are not files, or too large to be PMO files', () => {
     expect([run.code, run.stdout]).toEqual([2, '']);
     expect(run.stderr).toMatch(/^pmo: rules\/governance\.yaml, rules\/pipe\.yaml are not a file \(a folder, a device, a pipe, or a link to nothing\)/);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe('a records folder pmo may not read', () => {
+  it("is 'cannot be read', not 'does not exist': whether the record is there is unknown", async () => {
+    const { chmodSync, readdirSync, statSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const dir = makePortfolio({ 'projects/apollo.yaml': PROJECT });
+    // Root reads any folder whatever its mode: as root, pmo runs as nobody (setpriv), so that the mode counts.
+    const asRoot = process.getuid?.() === 0;
+    const setpriv = asRoot ? spawnSync('setpriv', ['--version']) : undefined;
+    if (asRoot && setpriv?.status !== 0) {
+      console.warn('skipped: running as root without setpriv (util-linux), so a folder mode cannot deny pmo');
+      return;
+    }
+    // Everything readable by anyone (the temp folder is made 0700), then the record's folder by no one.
+    const open = (path: string) => {
+      chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
+      if (statSync(path).isDirectory()) for (const name of readdirSync(path)) open(join(path, name));
+    };
+    open(dir);
+    chmodSync(join(dir, 'records/apollo'), 0o000);
+    try {
+      const args = [BIN, 'check', '-C', dir, '--today', '2026-11-20', '--no-cache', '-f', 'json'];
+      const run = asRoot
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { encoding: 'utf8' })
+        : spawnSync(process.execPath, args, { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      const records = (JSON.parse(run.stdout) as Array<{ rule: string; message: string; line: number }>).filter((f) => f.rule.endsWith('-record'));
+      // PROJECT's 38th line is `  charter: records/apollo/charter.md`.
+      expect(records.map((f) => [f.rule, f.line, f.message])).toEqual([
+        ['ref/unreadable-record', 38, "record 'charter': file 'records/apollo/charter.md' cannot be read: pmo may not list its folder 'records/apollo'; give it read access, or fix the path"],
+      ]);
+    } finally {
+      chmodSync(join(dir, 'records/apollo'), 0o755);
+    }
   });
 });
