@@ -103,7 +103,9 @@ export function parseFast(text: string, withEvents = false): { data: unknown; ev
 /** Parses with the `yaml` package: all errors, positions, merge keys, capped aliases. */
 export function parseYamlFully(text: string, file: string): ParsedYaml {
   const conflicts = conflictMarkers(text, file);
-  const docs = parseAllDocuments(withLineFeeds(text), YAML_OPTIONS);
+  const docs = parseOrOverflow(text);
+  // The parser recursed past the stack (a thousand-item list indented with tabs does it): no document to read.
+  if (docs === undefined) return { data: undefined, findings: [...conflicts, ...overflowFindings(text, file)] };
   // A trailing '---' with nothing after it is not a second document.
   const list = (Array.isArray(docs) ? docs : []).filter((d, i) => i === 0 || d.contents !== null || d.errors.length > 0);
   const doc = list[0];
@@ -120,7 +122,11 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
   if (conflicts.length === 0) {
     const errors = [...list.flatMap((d) => d.errors), ...duplicateKeyErrors(doc)];
     const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
-    for (const error of tabs.length > 0 ? tabs : errors) findings.push(yamlErrorFinding(error, file));
+    for (const error of tabs.length > 0 ? tabs : errors) {
+      const finding = yamlErrorFinding(error, file);
+      // An overflow is one finding, however many times the parser met it on its way out.
+      if (finding.rule !== 'yaml/too-deep' || !findings.some((f) => f.rule === 'yaml/too-deep')) findings.push(finding);
+    }
   }
   if (findings.length === 0) findings.push(...structureFindings(doc, file));
   if (findings.length > 0) return { data: undefined, findings, doc };
@@ -139,6 +145,53 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
     findings.push(yamlFinding('yaml/alias-limit', message, file, alias));
     return { data: undefined, findings, doc };
   }
+}
+
+/** The `yaml` package's documents, or undefined when its parser overflowed the stack instead of reporting an error. */
+function parseOrOverflow(text: string) {
+  try {
+    return parseAllDocuments(withLineFeeds(text), YAML_OPTIONS);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** Lines indented with a tab: what made the parser overflow when there are any, as it reports them itself. */
+const TAB_INDENT = /^ *\t/gm;
+
+/** What to say of a file the parser could not get through: its tab-indented lines, or where it nests too deep. */
+function overflowFindings(text: string, file: string): RawFinding[] {
+  const tabs = [...text.matchAll(TAB_INDENT)].map((m) => {
+    const at = m.index + m[0].length - 1;
+    return yamlFinding('yaml/tab-indent', `Tabs are not allowed as indentation: ${ERROR_RULES.TAB_AS_INDENT!.hint}`, file, [at, at + 1]);
+  });
+  return tabs.length > 0 ? tabs : [tooDeep(file, tooDeepAt(text))];
+}
+
+/** Nesting no PMO file comes near: where a file passes it is where to point. */
+const DEEP = 1000;
+
+/**
+ * Where the text first nests DEEP levels: of brackets and braces outside quotes and comments, else of
+ * indentation (two spaces a level); the start when neither says.
+ */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = text.indexOf('\n', i) >>> 0;
+    else if (c === '[' || c === '{') {
+      if (++depth === DEEP) return i;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  const indented = new RegExp(`^ {${2 * DEEP}}`, 'm').exec(text);
+  return indented ? indented.index : 0;
 }
 
 interface YamlErrorLike {

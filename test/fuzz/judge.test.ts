@@ -12,6 +12,14 @@ describe('judgeRun', () => {
     expect(judgeRun('check', run({ code: 2, stderr: 'pmo: pmo.yaml cannot be read:\n  pmo.yaml:3:1  bad' }), config)).toEqual([]);
   });
 
+  it('passes pmo report project refusing a project that a changed pmo.yaml made invalid, not other refusals', () => {
+    const refused = 'pmo: projects/crm-migration.yaml cannot be reported: it has 1 YAML or schema error: run pmo check projects/crm-migration.yaml';
+    expect(judgeRun('report project', run({ code: 2, stderr: refused }), config)).toEqual([]);
+    expect(judgeRun('report project', run({ code: 2, stderr: refused }), project)).toEqual([]);
+    expect(judgeRun('report project', run({ code: 2, stderr: 'pmo: no project crm-migration' }), config)).toHaveLength(1);
+    expect(judgeRun('check', run({ code: 2, stderr: refused }), config)).toHaveLength(1);
+  });
+
   it('fails exit 2 for a data file, or for pmo.yaml without a line', () => {
     expect(judgeRun('check', run({ code: 2, stderr: 'pmo: people.yaml is not a file' }), project)).toHaveLength(1);
     expect(judgeRun('check', run({ code: 2, stderr: 'pmo: pmo.yaml is broken' }), config)).toHaveLength(1);

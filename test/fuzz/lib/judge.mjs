@@ -59,8 +59,13 @@ function namesFile(stderr, kase) {
   return new RegExp(`${kase.file.replace(/[.]/g, '\\.')}:\\d+`).test(stderr);
 }
 
-/** `pmo report project <id>` of the broken project itself has nothing to report: it says so and which file to fix. */
-const refusesBrokenProject = (stderr, kase) => stderr.includes(`${kase.file} cannot be reported`);
+/**
+ * `pmo report project <id>` of a broken project has nothing to report: it says so and which file to fix. The
+ * project is broken by its own mutation, or by one of pmo.yaml that changed what its file must hold.
+ */
+const refusesBrokenProject = (stderr, kase) =>
+  stderr.includes(`${kase.file} cannot be reported`) || (kase.file === 'pmo.yaml' && BROKEN_PROJECT.test(stderr));
+const BROKEN_PROJECT = /^pmo: projects\/[^\s]+\.ya?ml cannot be reported: it has \d+ YAML or schema errors?/m;
 
 const firstLines = (text) => text.split('\n').slice(0, 4).join(' | ').slice(0, 400);
 
