@@ -80,7 +80,7 @@ describe('pmo check --as-of', () => {
     const { dir } = history();
     const early = pmo(['check', '-C', dir, '--as-of', '2026-01-01']);
     expect(early.code).toBe(2);
-    expect(early.stderr).toContain('this branch has no commit from 2026-01-01 or before (its history starts on 2026-11-06)');
+    expect(early.stderr).toContain('this branch has no commit from 2026-01-01 or before (its earliest is from 2026-11-06)');
     const ref = pmo(['check', '-C', dir, '--as-of', 'no-such-tag']);
     expect([ref.code, ref.stderr]).toEqual([2, expect.stringContaining('git knows no commit named no-such-tag')]);
     const both = pmo(['check', '-C', dir, '--as-of', 'HEAD', '--staged']);

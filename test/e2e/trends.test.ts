@@ -73,6 +73,34 @@ describe('pmo report trends', () => {
     expect(values[1].findings.warnings + values[1].findings.errors).toBeLessThan(values[2].findings.warnings + values[2].findings.errors);
   });
 
+  it('after a back-dated history, gives each week the commit --as-of gives for its last day', () => {
+    // The repository set up on Sunday 25 October, then last month's weekly updates committed with their own dates:
+    // the first commit is the newest by date. Walking back from HEAD, each week's end finds its own update.
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    const setup = commitAt(dir, '2026-10-25T09:00:00+00:00', 'set up the PMO');
+    const w40 = commitAt(dir, '2026-10-02T17:00:00+00:00', 'w40', { 'projects/apollo.yaml': withStatus('amber', '2026-10-02') });
+    const w41 = commitAt(dir, '2026-10-09T17:00:00+00:00', 'w41', { 'projects/apollo.yaml': withStatus('red', '2026-10-09') });
+    const w43 = commitAt(dir, '2026-10-23T17:00:00+00:00', 'w43', { 'projects/apollo.yaml': withStatus('green', '2026-10-23') });
+    const model = JSON.parse(trends(dir, ['--weeks', '5', '-f', 'json']).stdout);
+    const points = model.points.map((p: { label: string; commit: { id: string } | null; values: { by_rag: Record<string, number> } | null }) => [p.label, p.commit?.id ?? null, p.values?.by_rag ?? null]);
+    expect(points).toEqual([
+      ['2026-W39', null, null], // every commit is dated after 27 September
+      ['2026-W40', w40, { green: 0, amber: 1, red: 0, none: 0 }],
+      ['2026-W41', w41, { green: 0, amber: 0, red: 1, none: 0 }],
+      ['2026-W42', w41, { green: 0, amber: 0, red: 1, none: 0 }],
+      ['2026-W43', w43, { green: 1, amber: 0, red: 0, none: 0 }],
+    ]);
+    expect(setup).not.toBe(w43);
+    // --as-of picks the same commit for each week's last day
+    for (const [end, commit] of [['2026-10-04', w40], ['2026-10-11', w41], ['2026-10-18', w41], ['2026-10-25', w43]]) {
+      const asOf = JSON.parse(pmo(['report', 'weekly', '-C', dir, '-f', 'json', '--as-of', end!]).stdout);
+      expect(asOf.report.as_of.commit).toBe(commit);
+    }
+    const before = pmo(['check', '-C', dir, '--as-of', '2026-09-27']);
+    expect([before.code, before.stderr]).toEqual([2, expect.stringContaining('no commit from 2026-09-27 or before (its earliest is from 2026-10-02)')]);
+  });
+
   it('compares month on month and quarter on quarter, null where there was no commit', () => {
     const model = JSON.parse(trends(history(), ['-f', 'json']).stdout);
     const [month, quarter] = model.comparisons;
