@@ -734,7 +734,7 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */
-function applySeverities(findings: RawFinding[], config: Config): RawFinding[] {
+export function applySeverities(findings: RawFinding[], config: Config): RawFinding[] {
   const out: RawFinding[] = [];
   for (const finding of findings) {
     const level = config.rules[finding.rule];
