@@ -108,7 +108,7 @@ function deliverablesItem(ws: Workspace, data: Record<string, unknown>, project:
     name: 'deliverables accepted',
     ok: false,
     detail: open.map((d) => `${String(d.id)} is ${state(d)}`).join('; '),
-    fix: `pmo update ${project} --accept ${String(open[0]!.id)} --by <person> --record <path>`,
+    fix: `pmo update ${project} --accept ${String(open[0]!.id)} --decided-by <person> --record <path>`,
   };
 }
 

@@ -65,7 +65,7 @@ describe('pmo close walks the closing checklist', () => {
     const run = pmo(CLOSE, { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✖ deliverables accepted: D1 is pending');
-    expect(run.stdout).toContain('fix: pmo update apollo --accept D1 --by <person> --record <path>');
+    expect(run.stdout).toContain('fix: pmo update apollo --accept D1 --decided-by <person> --record <path>');
     expect(run.stdout).toContain('✔ lessons learned: 1 recorded (1 now)');
     expect(run.stdout).toContain('✔ actual end: 2026-11-19 (recorded now)');
     expect(run.stderr).toContain('cannot be closed until every item of the checklist passes; nothing was written');
