@@ -11,7 +11,7 @@ import type { RawFinding } from './findings.js';
 import type { Config } from './model/config.js';
 import { didYouMean } from './model/suggest.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
-import { gatesUpTo } from './rules/gates.js';
+import { asEntering, gatesUpTo } from './rules/gates.js';
 import { runFileRules } from './rules/run.js';
 import { applyWaivers } from './rules/waivers.js';
 
@@ -90,15 +90,19 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const waivers = result.waivers;
   const judged = applyWaivers([...asTarget, ...standing], waivers, config, today).filter((f) => f.file === file);
 
+  // A target beyond the project's phase is judged as entered: its findings say what entering it needs.
+  const entering = config.lifecycle.indexOf(target) > config.lifecycle.indexOf(phase);
+  const word = (message: string) => (entering ? asEntering(message, target) : message);
   const criteria = gatesUpTo(config, target).flatMap(([gate, names]) =>
     names.map((criterion): GateCriterion => {
       const own = judged.filter((f) => f.rule === criterion);
-      const reasons = own.filter((f) => !f.waived).map((f) => f.message);
+      const reasons = own.filter((f) => !f.waived).map((f) => word(f.message));
       return { gate, criterion, passed: reasons.length === 0, reasons, waived: own.length - reasons.length };
     }),
   );
   const asNow = runFileRules('project', file, data, config, today, custom, result.portfolio);
-  const arriving = newErrors(asNow, applyWaivers(asTarget, waivers, config, today), config, new Set(criteria.map((c) => c.criterion)));
+  const arriving = newErrors(asNow, applyWaivers(asTarget, waivers, config, today), config, new Set(criteria.map((c) => c.criterion)))
+    .map((f) => ({ ...f, message: word(f.message) }));
   return { project: options.project, file, phase, target, ready: criteria.every((c) => c.passed), criteria, arriving };
 }
 

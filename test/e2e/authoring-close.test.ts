@@ -144,7 +144,7 @@ describe('pmo close walks the closing checklist', () => {
     const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': accepted, ...FINAL });
     const run = pmo(CLOSE, { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('✖ risks-handed-over: risk R1 "Vendor API rate limits slow the migration" (exposure 16) is still open at closure with no handover');
+    expect(run.stdout).toContain('✖ risks-handed-over: to enter closed, risk R1 "Vendor API rate limits slow the migration" (exposure 16) is still open at closure with no handover');
     expect(run.stdout).toContain('fix: what the message says (pmo rules explain risks-handed-over), or a waiver the PMO approves');
     expect(run.stderr).toContain('cannot be closed until every item of the checklist passes; nothing was written');
     expect(project(dir)).toBe(accepted);
