@@ -25,6 +25,23 @@ function tables(markdown: string): Tokens.Table[] {
 }
 
 describe('pmo report weekly', () => {
+  it('counts the revenue overdue from the date it became overdue, and says which date that is', () => {
+    // B1 not invoiced, due 2026-10-31: overdue since its due date, 20 days on 2026-11-20 (31 Oct to 20 Nov).
+    // B2 invoiced 2026-09-01, unpaid: payment is due 45 days later (invoice_payment_days), on 2026-10-16, so it
+    // is 35 days overdue (15 days of October after the 16th, then 20), though its due date, 2026-08-31, is 81 days back.
+    const billing = 'revenue:\n  - { id: B1, amount: 100000, due: 2026-10-31 }\n  - { id: B2, amount: 50000, due: 2026-08-31, invoiced: 2026-09-01 }\n';
+    const dir = makePortfolio({ 'projects/apollo.yaml': PROJECT.replace('records:', `${billing}records:`) });
+    const md = report(['weekly'], dir).stdout;
+    const table = tables(md).find((t) => t.header.some((h) => h.text === 'Invoiced'))!;
+    expect(table.header.map((h) => h.text)).toEqual(['Project', 'Billing', 'Amount', 'Due', 'Invoiced', 'Overdue since', 'Days overdue']);
+    expect(table.rows.map((r) => [r[1]!.text, r[3]!.text, r[5]!.text, r[6]!.text])).toEqual([
+      ['B2', '2026-08-31', '2026-10-16', '35'],
+      ['B1', '2026-10-31', '2026-10-31', '20'],
+    ]);
+    const html = report(['weekly', '-f', 'html'], dir).stdout;
+    expect(html).toContain('<th>Overdue since</th>');
+  });
+
   it('renders CommonMark with GFM tables of a consistent shape, and the numbers of the example', () => {
     const run = report(['weekly']);
     expect(run.stderr).toBe('');
