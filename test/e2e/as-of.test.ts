@@ -122,6 +122,24 @@ describe('pmo report --as-of', () => {
   });
 });
 
+describe('pmo report --as-of and --history, when they cannot', () => {
+  it('name the command that was run, and say a date that does not exist is not one', () => {
+    const { dir } = history();
+    const early = pmo(['report', 'weekly', '-C', dir, '--as-of', '2026-01-01']);
+    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('pmo: pmo report weekly --as-of 2026-01-01: this branch has no commit from 2026-01-01 or before')]);
+    expect(early.stderr).not.toContain('pmo check');
+    const month13 = pmo(['report', 'weekly', '-C', dir, '--as-of', '2026-13-01']);
+    expect([month13.code, month13.stderr]).toEqual([2, 'pmo: --as-of 2026-13-01: not a real date (write YYYY-MM-DD, or name a commit, branch or tag)\n']);
+    const plain = makeRepo({ 'people.yaml': PEOPLE, 'projects/apollo.yaml': PROJECT });
+    const nogit = pmo(['report', 'weekly', '-C', plain, '--as-of', '2026-11-13']);
+    expect([nogit.code, nogit.stderr]).toEqual([2, expect.stringContaining('pmo report weekly --as-of 2026-11-13 needs a git repository')]);
+    const log = pmo(['report', 'project', 'apollo', '--history', '-C', plain]);
+    expect(log.code).toBe(2);
+    expect(log.stderr).toContain('pmo report project apollo --history needs a git repository');
+    expect(log.stderr).not.toContain('pmo log');
+  });
+});
+
 describe('pmo report project --against', () => {
   it('shows what moved since a tagged baseline', () => {
     const { dir, commits } = history();
