@@ -27,8 +27,8 @@ interface ReportFlags {
 
 export function reportCommand(): Command {
   const command = new Command('report')
-    .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake (or a kind of your templates)')
-    .argument('<kind>', 'weekly | audit | project | resources | intake, or a kind the repo adds in templates/')
+    .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake, trends (or a kind of your templates)')
+    .argument('<kind>', 'weekly | audit | project | resources | intake | trends, or a kind the repo adds in templates/')
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
     .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'));
   outputOption(command, 'write the report to <file> (atomically) instead of stdout', ['out']);
