@@ -55,7 +55,7 @@ export function checkCommand(): Command {
       `
 Examples:
   $ pmo check                                 check the repo you are in
-  $ pmo check -C examples/acme                check another directory
+  $ pmo check -C ../portfolio                 check another directory
   $ pmo check projects/apollo.yaml            report on one file (cross-file references still checked)
   $ pmo check --format json > findings.json   machine-readable findings
   $ pmo check --format sarif -o pmo.sarif     for GitHub code scanning (upload-sarif) and other SARIF viewers
