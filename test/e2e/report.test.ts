@@ -119,6 +119,27 @@ describe('pmo report: the other kinds', () => {
     for (const r of csv) expect(Number(r.score)).toBe(Math.max(0, 100 - 10 * Number(r.errors) - 3 * Number(r.warnings) - Number(r.infos)));
   });
 
+  it('audit: managers and projects by name (ids beside them in JSON); no departments recorded said once, not as a blank row', () => {
+    // apollo: Jane Doe (jdoe) manages it; no project records a department
+    const dir = makePortfolio();
+    const md = report(['audit'], dir).stdout;
+    const byProject = tables(md).find((t) => t.header[0]!.text === 'Project' && t.header[1]!.text === 'Manager')!;
+    expect(byProject.rows.map((r) => [r[0]!.text, r[1]!.text, r[2]!.text])).toEqual([['Apollo CRM migration', 'Jane Doe', 'none']]);
+    const ranked = tables(md).find((t) => t.header[1]?.text === 'Manager' && t.header[0]!.text === 'Rank')!;
+    expect(ranked.rows.map((r) => r[1]!.text)).toEqual(['Jane Doe']);
+    expect(md).not.toContain('## Departments ranked');
+    expect(md).toContain('No project records a department.');
+    const html = report(['audit', '-f', 'html'], dir).stdout;
+    expect(html).toContain('<td>Jane Doe</td>');
+    expect(html).toContain('No project records a department.');
+    const json = JSON.parse(report(['audit', '-f', 'json'], dir).stdout);
+    expect(json.compliance.projects[0]).toMatchObject({ project: 'apollo', project_name: 'Apollo CRM migration', manager: 'jdoe', manager_name: 'Jane Doe' });
+    expect(json.compliance.managers[0]).toMatchObject({ manager: 'jdoe', manager_name: 'Jane Doe', rank: 1 });
+    expect(json.compliance.departments_recorded).toBe(false);
+    const csv = parseCsv(report(['audit', '-f', 'csv'], dir).stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(csv.map((r) => [r.project, r.project_name, r.manager, r.manager_name])).toEqual([['apollo', 'Apollo CRM migration', 'jdoe', 'Jane Doe']]);
+  });
+
   it('audit keeps a project whose file has schema errors: its errors count against its manager and department, its budget against its goals', () => {
     // zeus (jdoe, IT) has priority 9 (a schema error) and baseline 300,000 for goal G1; apollo (jdoe, no
     // department) is valid with 500,000 for G2.
