@@ -4,7 +4,8 @@ import module from 'node:module';
 // Node 22+ keeps compiled code between runs (a faster start for a command run on every commit); Node 20 has no such cache.
 module.enableCompileCache?.();
 
-// Stack traces (--verbose) name the TypeScript sources, through the bundle's source maps.
+// Stack traces (--verbose) name the TypeScript sources, through the bundle's source maps in a checkout (the
+// published package ships none: there they name the bundle's functions and lines).
 if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
 
 // The pre-commit hook's check starts the thread that analyzes the staged files before the CLI loads (cli/early.ts).

@@ -73,6 +73,8 @@ export interface CheckOptions {
    * is a different one (a cache holds the rule findings of its mode).
    */
   rules?: boolean;
+  /** The command the user ran, as messages about git name it (default `pmo check`; `pmo report weekly`). */
+  command?: string;
 }
 
 export interface Snapshot {
@@ -506,7 +508,7 @@ async function openGit(root: string, options: CheckOptions) {
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} do not go together: each says which version of the files to check`);
   if (modes.length === 0 && !options.snapshot) return undefined;
   const { GitRepo } = await import('./load/git.js');
-  return GitRepo.open(root, modes.length > 0 ? `pmo check ${modes[0]}` : 'pmo report trends');
+  return GitRepo.open(root, modes.length > 0 ? `${options.command ?? 'pmo check'} ${modes[0]}` : 'pmo report trends');
 }
 
 /**
@@ -741,7 +743,7 @@ function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], co
 }
 
 /** The PMO's `rules:` overrides in pmo.yaml apply to every finding, schema ones included. */
-function applySeverities(findings: RawFinding[], config: Config): RawFinding[] {
+export function applySeverities(findings: RawFinding[], config: Config): RawFinding[] {
   const out: RawFinding[] = [];
   for (const finding of findings) {
     const level = config.rules[finding.rule];

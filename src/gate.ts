@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, type CheckOptions } from './check.js';
+import { applySeverities, check, type CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
 import { fileOfId, idOfFile } from './layout.js';
 import type { RawFinding } from './findings.js';
+import type { Config } from './model/config.js';
 import { didYouMean } from './model/suggest.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
-import { gatesUpTo } from './rules/gates.js';
+import { asEntering, gatesUpTo } from './rules/gates.js';
 import { runFileRules } from './rules/run.js';
 import { applyWaivers } from './rules/waivers.js';
 
@@ -31,6 +32,12 @@ export interface GateReadiness {
   target: string;
   ready: boolean;
   criteria: GateCriterion[];
+  /**
+   * The errors the project's own rules give once it is in the target phase and not before (unwaived, at
+   * pmo.yaml's severities), of rules no gate up to it names: what `pmo check` will newly fail on there, though
+   * no gate asks for it (pmo close refuses on them).
+   */
+  arriving: Array<{ rule: string; message: string }>;
   /** Set when the project cannot be judged: its file has YAML or schema errors. */
   blocked?: string;
 }
@@ -58,7 +65,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const phase = typeof data?.phase === 'string' ? data.phase : '';
   if (data && !config.lifecycle.includes(phase)) {
     const blocked = `${file} has phase '${phase}', which is not in the lifecycle (${config.lifecycle.join(', ')}): fix it first`;
-    return { project: options.project, file, phase, target: options.to ?? '', ready: false, criteria: [], blocked };
+    return { project: options.project, file, phase, target: options.to ?? '', ready: false, criteria: [], arriving: [], blocked };
   }
   const target = options.to ?? config.lifecycle[config.lifecycle.indexOf(phase) + 1];
   if (options.to !== undefined && !config.lifecycle.includes(options.to)) {
@@ -69,7 +76,7 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const errors = result.findings.filter((f) => f.file === file && f.severity === 'error' && /^(yaml|schema)\//.test(f.rule));
   if (!data || errors.length > 0) {
     const blocked = `${file} has ${errors.length || 'YAML'} error${errors.length === 1 ? '' : 's'}: fix them first (pmo check ${file})`;
-    return { project: options.project, file, phase, target, ready: false, criteria: [], blocked };
+    return { project: options.project, file, phase, target, ready: false, criteria: [], arriving: [], blocked };
   }
 
   // The project's own rules as if it were in the target phase; portfolio rules as they stand.
@@ -83,12 +90,30 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
   const waivers = result.waivers;
   const judged = applyWaivers([...asTarget, ...standing], waivers, config, today).filter((f) => f.file === file);
 
+  // A target beyond the project's phase is judged as entered: its findings say what entering it needs.
+  const entering = config.lifecycle.indexOf(target) > config.lifecycle.indexOf(phase);
+  const word = (message: string) => (entering ? asEntering(message, target) : message);
   const criteria = gatesUpTo(config, target).flatMap(([gate, names]) =>
     names.map((criterion): GateCriterion => {
       const own = judged.filter((f) => f.rule === criterion);
-      const reasons = own.filter((f) => !f.waived).map((f) => f.message);
+      const reasons = own.filter((f) => !f.waived).map((f) => word(f.message));
       return { gate, criterion, passed: reasons.length === 0, reasons, waived: own.length - reasons.length };
     }),
   );
-  return { project: options.project, file, phase, target, ready: criteria.every((c) => c.passed), criteria };
+  const asNow = runFileRules('project', file, data, config, today, custom, result.portfolio);
+  const arriving = newErrors(asNow, applyWaivers(asTarget, waivers, config, today), config, new Set(criteria.map((c) => c.criterion)))
+    .map((f) => ({ ...f, message: word(f.message) }));
+  return { project: options.project, file, phase, target, ready: criteria.every((c) => c.passed), criteria, arriving };
+}
+
+/**
+ * The unwaived errors of `after` that `before` does not have, by rule and item: a message that only names the
+ * new phase ("the project is in closed") is the same finding, not a new one.
+ */
+function newErrors(before: readonly RawFinding[], after: readonly RawFinding[], config: Config, criteria: ReadonlySet<string>) {
+  const key = (f: RawFinding) => `${f.rule}\0${f.item ?? ''}`;
+  const had = new Set(before.map(key));
+  return applySeverities(after.filter((f) => !f.waived), config)
+    .filter((f) => f.severity === 'error' && !had.has(key(f)) && !criteria.has(f.rule))
+    .map((f) => ({ rule: f.rule, message: f.message }));
 }

@@ -63,7 +63,7 @@ export async function renderReport(options: ReportOptions): Promise<RenderedRepo
 
 /** The view model of a report, without rendering it (`pmo status` draws its table from it). */
 export async function buildReport(options: Omit<ReportOptions, 'format'> & { format?: ReportFormat }): Promise<{ root: string; model: ReportModel }> {
-  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache, asOf: options.asOf });
+  const result = await check({ cwd: options.cwd, today: options.today, cache: options.cache, asOf: options.asOf, command: `pmo report ${options.kind}` });
   const { root, config, today } = result;
   const kinds = [...new Set([...BUILTIN_KINDS, ...templateKinds(root)])];
   if (!kinds.includes(options.kind) && !options.template) {
@@ -76,7 +76,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const data = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
-  const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'] }) : undefined;
+  const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against, history });
   return { root, model };
 }

@@ -7,7 +7,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { GitError, UsageError } from './errors.js';
 import { findRoot } from './load/discover.js';
+import { earliestDay, localDate } from './load/commit-day.js';
 import { GitRepo, type HistoryCommit } from './load/git.js';
+import { CONFIG_FILE } from './layout.js';
 import type { Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import { CODE_DIR, FROM_SOURCE } from './paths.js';
@@ -47,7 +49,21 @@ export async function buildTrends(options: TrendOptions) {
     comparison('month-on-month', pointOf(compared.month[0]!), pointOf(compared.month[1]!)),
     comparison('quarter-on-quarter', pointOf(compared.quarter[0]!), pointOf(compared.quarter[1]!)),
   ];
-  return trendsModel(config, today, interval, periods, periods.map(pointOf), comparisons);
+  const starts = earliestDay(history.map((c) => localDate(c.time)))!;
+  return trendsModel(config ?? (await configNow(root)), today, interval, periods.map(pointOf), starts, comparisons);
+}
+
+/**
+ * The PMO as its pmo.yaml says now, for the header of a trend in which no period has a commit (the organisation,
+ * its type and currency); undefined when pmo.yaml cannot be read (the check says why).
+ */
+async function configNow(root: string): Promise<Config | undefined> {
+  const [{ loadConfig }, { readSource }, { configFrom }] = await Promise.all([import('./check.js'), import('./load/read.js'), import('./model/config.js')]);
+  try {
+    return configFrom((await loadConfig(readSource(root, CONFIG_FILE, 'config'))).data);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -123,7 +139,13 @@ function comparison(name: string, previous: TrendPoint, current: TrendPoint) {
   return { name, previous: previous.label, current: current.label, rows };
 }
 
-function trendsModel(config: Config | undefined, today: string, interval: Interval, periods: readonly Period[], points: TrendPoint[], comparisons: ReturnType<typeof comparison>[]) {
+/**
+ * `all`: every period asked for. Those before the history's first commit are not shown, only counted: a year
+ * asked of a repository set up last month is a month of points and a sentence, not 48 rows of nothing.
+ */
+function trendsModel(config: Config | undefined, today: string, interval: Interval, all: TrendPoint[], starts: string, comparisons: ReturnType<typeof comparison>[]) {
+  const first = all.findIndex((p) => p.commit !== null);
+  const points = first < 0 ? [] : all.slice(first);
   const columns = points.map((p) => p.label);
   const series = (read: (v: TrendValues) => number | null) => points.map((p) => (p.values ? read(p.values) : null));
   const header = config
@@ -132,8 +154,10 @@ function trendsModel(config: Config | undefined, today: string, interval: Interv
   return {
     report: header,
     interval,
-    from: periods[0]!.start,
+    from: points[0]?.start ?? today,
     to: today,
+    /** When the git history starts, and how many of the periods asked for end before it (not shown). */
+    history: { starts, periods_before: first < 0 ? all.length : first },
     points,
     charts: {
       rag: { columns, series: (['green', 'amber', 'red', 'none'] as const).map((rag) => ({ label: rag, color: RAG_SERIES_COLORS[rag], values: series((v) => v.by_rag[rag]) })) },

@@ -43,7 +43,7 @@ export function program(): Command {
       `
 Examples:
   $ pmo check                          validate the PMO repo you are in
-  $ pmo check -C examples/acme         validate the bundled example portfolio
+  $ pmo check -C ../portfolio          validate the PMO repo in another directory
   $ pmo check --format json            findings as JSON for tools
   $ pmo status                         the portfolio at a glance, worst first
   $ pmo report weekly -f html -o w.html the weekly portfolio status, one HTML page with charts
@@ -56,6 +56,13 @@ Examples:
   $ pmo new project apollo --name Apollo --manager jdoe
   $ pmo update apollo --overall amber --summary "Vendor quota escalated"
   $ pmo close apollo --dry-run         the closing checklist, and the diff it would write
+
+Reports (pmo report <kind>): weekly, audit, project <id>, resources, intake, trends (from git), or a kind
+of the PMO's own templates.
+
+Exit codes: 0 done (pmo check: nothing at or above --fail-on), 1 findings or a refusal (a failing gate, a
+closing checklist that fails), 2 pmo could not do its job (a bad flag, no pmo.yaml, no git where git is
+needed). Each command's help has its own.
 
 Docs: docs/format.md (the files), docs/authoring.md (the writing commands), docs/architecture.md (how pmo works).`,
     ),

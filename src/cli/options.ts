@@ -1,5 +1,6 @@
 /** Option parsers shared by commands: each turns bad input into a UsageError that says what is expected. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { DATE, isRealDate } from '../model/dates.js';
 import { PROJECT_ID } from '../model/ids.js';
 import { didYouMean } from '../model/suggest.js';
@@ -42,4 +43,27 @@ export function parseProjectId(value: string): string {
 export function parseProjectIdOrFile(value: string): string {
   const file = /^(?:\.\/)?projects\/([^/]+)\.ya?ml$/.exec(value.trim());
   return parseProjectId(file ? file[1]! : value.trim());
+}
+
+/**
+ * `-o, --output <file>`: the one output flag of every command that writes a file. The names it had before
+ * (`--output-file`, `--out`) stay as hidden aliases, so that scripts written for them keep working.
+ */
+export function outputOption(command: Command, description: string, aliases: readonly string[], value = 'file'): Command {
+  command.option(`-o, --output <${value}>`, `${description} (also --${aliases.join(', --')})`);
+  for (const alias of aliases) command.addOption(new Option(`--${alias} <${value}>`).hideHelp());
+  return command;
+}
+
+/**
+ * Where `outputOption`'s flags say to write, as typed: the caller resolves it against the directory the command
+ * was typed in (process.cwd(), not -C's), as a shell user expects of a file they name.
+ */
+export function outputOf(flags: { output?: string; outputFile?: string; out?: string }): string | undefined {
+  const given = (['output', 'outputFile', 'out'] as const).filter((key) => flags[key] !== undefined);
+  if (given.length > 1) {
+    const names = given.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    throw new UsageError(`${names.join(' and ')} name the same thing: where to write; give one`);
+  }
+  return given.length ? flags[given[0]!] : undefined;
 }

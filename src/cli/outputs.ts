@@ -1,5 +1,5 @@
 /**
- * Where `pmo check` sends its findings: one format to stdout (or --output-file), others each to a file:
+ * Where `pmo check` sends its findings: one format to stdout (or -o/--output), others each to a file:
  * `-f stylish -f sarif:pmo.sarif -f junit:reports/pmo.xml`. Files are written whole or not at all.
  */
 import { appendFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export function collectFormat(value: string, previous: Array<{ format: FormatNam
   return [...(previous ?? []), { format, path }];
 }
 
-/** The outputs asked for: at most one goes to stdout, which --output-file redirects. */
+/** The outputs asked for: at most one goes to stdout, which -o/--output redirects (relative paths: to `cwd`). */
 export function resolveOutputs(requested: Array<{ format: FormatName; path?: string }> | undefined, outputFile: string | undefined, cwd: string): Output[] {
   const list = requested?.length ? requested : [{ format: 'stylish' as const }];
   const toStdout = list.filter((o) => o.path === undefined);
@@ -37,7 +37,7 @@ export function resolveOutputs(requested: Array<{ format: FormatName; path?: str
     const [, second] = toStdout;
     throw new UsageError(`only one format can go to stdout, and ${toStdout.map((o) => o.format).join(' and ')} were given without a file; write the others to files, e.g. -f ${second!.format}:pmo.${second!.format}`);
   }
-  if (outputFile !== undefined && toStdout.length === 0) throw new UsageError('--output-file names where the format given without a file goes, and every format has its own file');
+  if (outputFile !== undefined && toStdout.length === 0) throw new UsageError('--output names where the format given without a file goes, and every format has its own file');
   const files = list.flatMap((o) => (o.path ?? outputFile) ?? []).map((p) => resolve(cwd, p));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice) throw new UsageError(`two formats would write ${twice}`);

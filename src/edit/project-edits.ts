@@ -19,8 +19,23 @@ export interface StatusInput {
   next?: string[];
 }
 
+const DIMENSIONS = ['schedule', 'cost', 'scope'] as const;
+
+/**
+ * The update with the last update's schedule, cost and scope ratings where it gives none: a rating holds until
+ * the PM changes it, and an update that dropped it would show "no status" for that dimension on every report.
+ */
+export function carryRatings(edit: YamlEdit, input: StatusInput): StatusInput & { carried?: { from: string; keys: string[] } } {
+  const last = list(edit.data, 'status').at(-1);
+  if (!isRecord(last)) return input;
+  const keys = DIMENSIONS.filter((key) => !input[key] && typeof last[key] === 'string' && last[key] !== '');
+  if (keys.length === 0) return input;
+  const carried = Object.fromEntries(keys.map((key) => [key, last[key] as string]));
+  return { ...input, ...carried, carried: { from: String(last.date), keys } };
+}
+
 /** Appends a weekly status update (FORMAT.md: newest last). One update a day: a second is refused. */
-export function addStatus(edit: YamlEdit, input: StatusInput): string {
+export function addStatus(edit: YamlEdit, input: StatusInput & { carried?: { from: string; keys: string[] } }): string {
   const updates = list(edit.data, 'status');
   if (updates.some((u) => isRecord(u) && u.date === input.date)) {
     throw new UsageError(`there is already a status update dated ${input.date}; edit that one by hand, or give another --date`);
@@ -28,11 +43,12 @@ export function addStatus(edit: YamlEdit, input: StatusInput): string {
   const update: Record<string, Plain> = { date: input.date };
   if (input.by) update.by = input.by;
   update.overall = input.overall;
-  for (const key of ['schedule', 'cost', 'scope', 'summary'] as const) if (input[key]) update[key] = input[key]!;
+  for (const key of [...DIMENSIONS, 'summary'] as const) if (input[key]) update[key] = input[key]!;
   if (input.next && input.next.length > 0) update.next = input.next;
   edit.append(['status'], update);
   const ratings = ['overall', 'schedule', 'cost', 'scope'].filter((k) => update[k]).map((k) => `${k} ${update[k]}`);
-  return `status update ${input.date} (${ratings.join(', ')})`;
+  const carried = input.carried ? `; ${input.carried.keys.join(' and ').replace(/ and (?=.* and )/g, ', ')} carried from ${input.carried.from}` : '';
+  return `status update ${input.date} (${ratings.join(', ')}${carried})`;
 }
 
 export interface MilestoneInput {

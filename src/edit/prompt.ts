@@ -11,7 +11,7 @@ export const canAsk = (): boolean => Boolean(process.stdin.isTTY && process.stde
 export interface AskOptions {
   /** Shown in brackets and taken on an empty answer. */
   default?: string;
-  /** Accepted answers; anything else is asked again. */
+  /** Accepted answers, each also by its number in the list (1 for the first); anything else is asked again. */
   choices?: readonly string[];
   /** An empty answer is accepted (returned as ''). */
   optional?: boolean;
@@ -72,7 +72,7 @@ export class Prompter {
     const hint = options.choices ? ` (${options.choices.join('/')})` : '';
     const fallback = options.default !== undefined && options.default !== '' ? ` [${options.default}]` : '';
     for (;;) {
-      const answer = (await this.nextLine(`${question}${hint}${fallback}: `)).trim() || options.default || '';
+      const answer = byNumber((await this.nextLine(`${question}${hint}${fallback}: `)).trim(), options.choices) || options.default || '';
       const problem =
         answer === '' && !options.optional ? 'an answer is needed'
         : answer !== '' && options.choices && !options.choices.includes(answer) ? `one of ${options.choices.join(', ')}, please`
@@ -91,6 +91,12 @@ export class Prompter {
     this.rl?.close();
     this.rl = undefined;
   }
+}
+
+/** A choice typed as its number in the list (as a numbered list shows it): the choice; anything else as typed. */
+function byNumber(answer: string, choices: readonly string[] | undefined): string {
+  if (!choices || choices.includes(answer) || !/^[1-9]\d*$/.test(answer)) return answer;
+  return choices[Number(answer) - 1] ?? answer;
 }
 
 /** Runs `ask` with a prompter when a person is there to answer; undefined otherwise. */

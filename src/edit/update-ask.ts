@@ -71,12 +71,12 @@ export async function askWhatToUpdate(ask: Prompter, request: UpdateRequest, pro
       const id = await pick('Change request', 'changes');
       const decision = (await ask.ask('Decision', { choices: ['approved', 'rejected'] })) as 'approved' | 'rejected';
       request.change = { id, decision };
-      request.by ??= (await ask.ask('Decided by (a person id)', { optional: true })) || undefined;
+      request.decidedBy ??= (await ask.ask('Decided by (a person id)', { optional: true })) || undefined;
       return;
     }
     case 'accept': {
       const id = await pick('Deliverable', 'deliverables');
-      request.by ??= (await ask.ask('Accepted by (a person id)', { optional: true })) || undefined;
+      request.decidedBy ??= (await ask.ask('Accepted by (a person id)', { optional: true })) || undefined;
       request.accept = { id, record: (await ask.ask('Acceptance record (a path in the repo, empty: none)', { optional: true })) || undefined };
       return;
     }

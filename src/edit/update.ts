@@ -1,7 +1,7 @@
 /**
  * `pmo update`: one project's routine edits, all made in one pass over its file and written at once (or shown
  * as a diff). A phase change is judged by the gate first: a directive PMO refuses one that fails, others are
- * warned.
+ * warned. Edits that are likely a mistake come back as doubts, for the command to ask about before writing.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,13 +10,14 @@ import { isRecord } from '../model/labels.js';
 import { didYouMean } from '../model/suggest.js';
 import type { FileChange } from './changes.js';
 import {
-  acceptDeliverable, addIssue, addRisk, addStatus, cancelProject, closeIssue, closeRisk, decideChange, holdProject, resumeProject, setPhase, updateMilestone,
+  acceptDeliverable, addIssue, addRisk, addStatus, cancelProject, carryRatings, closeIssue, closeRisk, decideChange, holdProject, list, resumeProject, setPhase, updateMilestone,
   type RiskInput, type StatusInput,
 } from './project-edits.js';
 import { encodeText, readForEdit } from './source.js';
 import { assertKnown, assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
 import { YamlEdit } from './yaml-edit.js';
 import type { GateReadiness } from '../gate.js';
+import { doubtsAbout } from './update-doubts.js';
 
 export interface UpdateRequest {
   project: string;
@@ -24,8 +25,13 @@ export interface UpdateRequest {
   date: string;
   /** The date gates are judged on. */
   today: string;
+  /** Who gives the status update (its `by`). */
   by?: string;
+  /** Who decided the change request, the acceptance, the hold, resume or cancel. */
+  decidedBy?: string;
   status?: StatusInput;
+  /** The status update's ratings are as the PM wrote them ($EDITOR showed the last ones): none is carried. */
+  statusAsWritten?: boolean;
   milestone?: { id: string; forecast?: string; actual?: string; progress?: number };
   addRisk?: RiskInput;
   closeRisk?: string;
@@ -46,6 +52,8 @@ export interface UpdatePlan {
   done: string[];
   /** Said on stderr: a gate a non-directive PMO lets the project through with failing. */
   warnings: string[];
+  /** Likely mistakes, each with how to go on: written only when the PM says so (--force, or yes at a terminal). */
+  doubts: string[];
   /** The gate judged for a phase change (shown when it fails). */
   gate?: GateReadiness;
   /** Why nothing may be written: the gate refuses the phase change (then there is no change). */
@@ -70,16 +78,19 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
   const done: string[] = [];
   const person = (id: string | undefined, flag: string) => id !== undefined && assertKnown(ws, 'person', id, flag);
   person(request.by, '--by');
+  person(request.decidedBy, '--decided-by');
   if (request.status?.by !== request.by) person(request.status?.by, 'by:');
 
-  if (request.status) done.push(addStatus(edit, request.status));
+  if (request.status) done.push(addStatus(edit, request.statusAsWritten ? request.status : carryRatings(edit, request.status)));
   if (request.milestone) {
     const { id, ...input } = request.milestone;
     done.push(updateMilestone(edit, id, input));
   }
+  let riskId: string | undefined;
   if (request.addRisk) {
     person(request.addRisk.owner, '--owner');
     done.push(addRisk(edit, request.addRisk));
+    riskId = String((list(edit.data, 'risks').at(-1) as { id?: unknown }).id);
   }
   if (request.closeRisk) done.push(closeRisk(edit, request.closeRisk));
   if (request.addIssue) {
@@ -87,11 +98,12 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
     done.push(addIssue(edit, { ...request.addIssue, raised: request.date }));
   }
   if (request.closeIssue) done.push(closeIssue(edit, request.closeIssue, request.date));
-  if (request.change) done.push(decideChange(edit, request.change.id, request.change.decision, request.by, request.date));
-  if (request.accept) done.push(acceptDeliverable(edit, request.accept.id, { by: request.by, date: request.date, record: request.accept.record }));
+  if (request.change) done.push(decideChange(edit, request.change.id, request.change.decision, request.decidedBy, request.date));
+  if (request.accept) done.push(acceptDeliverable(edit, request.accept.id, { by: request.decidedBy, date: request.date, record: request.accept.record }));
   done.push(...decideLife(edit, request));
 
   const warnings: string[] = [];
+  const doubts = doubtsAbout(request, before, ws.config, riskId);
   let gate: GateReadiness | undefined;
   if (request.phase !== undefined) {
     const current = isRecord(edit.data) ? edit.data.phase : undefined;
@@ -103,7 +115,7 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
     gate = await judgeGate(ws, request.project, request.phase, edit.data, request.today);
     if (!gate.ready) {
       if (ws.config.pmoType === 'directive') {
-        return { done, warnings, gate, refused: `${request.project} does not pass the gates to ${request.phase}, and a directive PMO's gates block the change; nothing was written` };
+        return { done, warnings, doubts, gate, refused: `${request.project} does not pass the gates to ${request.phase}, and a directive PMO's gates block the change; nothing was written` };
       }
       warnings.push(`${request.project} does not pass the gates to ${request.phase} (pmo gate ${request.project} --to ${request.phase} lists them); a ${ws.config.pmoType} PMO lets the phase change through, and pmo check will report the failing criteria`);
     }
@@ -112,7 +124,7 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
   if (done.length === 0) throw new UsageError('nothing to update');
   const text = edit.result();
   assertNoNewErrors(ws, 'project', file.path, before, edit.data, text);
-  return { change: { path: file.path, abs: file.abs, before: file.bytes, after: encodeText(text, file.bom) }, done, warnings, gate };
+  return { change: { path: file.path, abs: file.abs, before: file.bytes, after: encodeText(text, file.bom) }, done, warnings, doubts, gate };
 }
 
 /** Hold, resume and cancel: decisions about the project's life, each recorded with who decided and when. */
@@ -120,10 +132,11 @@ function decideLife(edit: YamlEdit, request: UpdateRequest): string[] {
   const decisions = [request.hold && 'hold', request.resume && 'resume', request.cancel && 'cancel'].filter(Boolean);
   if (decisions.length === 0) return [];
   if (decisions.length > 1) throw new UsageError(`--${decisions.join(' and --')}: one decision about the project's life at a time`);
-  if (!request.by) throw new UsageError(`--${decisions[0]!} records a decision: say who decided with --by <person>`);
-  if (request.hold) return [holdProject(edit, { since: request.date, reason: request.hold.reason, by: request.by, reviewBy: request.hold.reviewBy })];
-  if (request.resume) return [resumeProject(edit, { until: request.date, by: request.by })];
-  return [cancelProject(edit, { on: request.date, reason: request.cancel!.reason, by: request.by })];
+  const by = request.decidedBy;
+  if (!by) throw new UsageError(`--${decisions[0]!} records a decision: say who decided with --decided-by <person>`);
+  if (request.hold) return [holdProject(edit, { since: request.date, reason: request.hold.reason, by, reviewBy: request.hold.reviewBy })];
+  if (request.resume) return [resumeProject(edit, { until: request.date, by })];
+  return [cancelProject(edit, { on: request.date, reason: request.cancel!.reason, by })];
 }
 
 /** The gates to `phase`, judged on the project as the edit leaves it (its phase not yet changed). */

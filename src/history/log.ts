@@ -28,6 +28,8 @@ export interface LogOptions {
   since?: string;
   /** At most this many commits (the newest). */
   limit?: number;
+  /** The command the user ran, as messages about git name it (default `pmo log`). */
+  command?: string;
 }
 
 /**
@@ -98,7 +100,7 @@ export async function projectLog(options: LogOptions): Promise<ProjectLog> {
   const id = idOfFile(options.project.trim());
   const onDisk = projectFiles(root);
   const file = onDisk.find((f) => idOfFile(f) === id) ?? `projects/${id}.yaml`;
-  const repo = GitRepo.open(root, 'pmo log');
+  const repo = GitRepo.open(root, options.command ?? 'pmo log');
   const history = await repo.fileHistory(file, sinceRef);
   if (history.commits.length === 0 && !onDisk.includes(file) && sinceRef === undefined) {
     const known = onDisk.map(idOfFile);

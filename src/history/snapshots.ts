@@ -1,44 +1,42 @@
 /**
  * The repository at the end of each period, rebuilt from one `git log`: the commits' changes replayed in order
- * (the first commit adds its whole tree), the tree copied at each period's last commit. Pure.
+ * (the first commit adds its whole tree), the tree copied at the commit that stands for each period's end: the one
+ * `--as-of` takes for that day (commit-day.ts). Pure.
  */
 import { GitError } from '../errors.js';
 import { SHALLOW_FIX, type HistoryCommit } from '../load/git.js';
+import { commitIndexOn, localDate } from '../load/commit-day.js';
 import type { Period } from './periods.js';
 
 export interface Snapshot {
   period: Period;
-  /** The last commit at or before the end of the period; null before the first commit. */
+  /** The commit `--as-of <end>` takes; null when the branch has none made on or before that day. */
   commit: { id: string; date: string } | null;
   /** Every path of the PMO folder at that commit, with its blob id. */
   tree: ReadonlyMap<string, string>;
 }
 
-/** The local calendar date of a commit time (seconds), as `git log --date=short` shows it. */
-export function localDate(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function snapshots(history: readonly HistoryCommit[], periods: readonly Period[]): Snapshot[] {
+  const days = history.map((c) => localDate(c.time));
   const tree = new Map<string, string>();
   const out: Snapshot[] = [];
   let next = 0;
   let last: HistoryCommit | undefined;
   for (const period of periods) {
-    // The end of the period's last day, on the local clock (as `git log --before` reads a date).
-    while (next < history.length && localDate(history[next]!.time) <= period.end) {
+    // Periods come in the order of time, so each one's commit is at or after the one before it.
+    const chosen = commitIndexOn(days, period.end);
+    while (next <= chosen) {
       last = history[next++]!;
       for (const change of last.changes) {
         if (change.index === undefined) tree.delete(change.path);
         else tree.set(change.path, change.index);
       }
     }
-    if (!last && history[0]?.shallow) {
-      throw new GitError(`the history before ${localDate(history[0].time)} is not in this shallow clone, and ${period.label} needs it: ${SHALLOW_FIX}`);
+    if (chosen < 0 && history[0]?.shallow) {
+      throw new GitError(`the history before ${days[0]} is not in this shallow clone, and ${period.label} needs it: ${SHALLOW_FIX}`);
     }
-    out.push({ period, commit: last ? { id: last.id, date: localDate(last.time) } : null, tree: last ? new Map(tree) : new Map() });
+    const at = chosen < 0 ? undefined : last;
+    out.push({ period, commit: at ? { id: at.id, date: days[chosen]! } : null, tree: at ? new Map(tree) : new Map() });
   }
   return out;
 }

@@ -65,7 +65,7 @@ export function findRoot(start: string): string {
   throw new ConfigError(
     `no ${CONFIG_FILE} found in ${from} or any directory above it.\n` +
       `pmo works in a PMO repository: a directory with a ${CONFIG_FILE} at its root (see docs/format.md).\n` +
-      `Run pmo inside one, point at it with -C <dir>, or create ${CONFIG_FILE} with at least "version: 1".`,
+      `Run pmo inside one, point at it with -C <dir>, or run \`pmo init\` to start one here.`,
   );
 }
 

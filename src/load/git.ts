@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitError, UsageError } from '../errors.js';
 import { isRealDate } from '../model/dates.js';
+import { commitIndexOn, earliestDay, localDate } from './commit-day.js';
 import { presence, type Presence } from './index-listing.js';
 import { hashBytes, readRegularFile } from './read.js';
 
@@ -139,8 +140,8 @@ export class GitRepo {
 
   /**
    * The commit `spec` names: a ref (tag, branch, sha), judged on its own date; or a date YYYY-MM-DD, meaning the
-   * last commit on this branch (first parents from HEAD) made at or before the end of that day (HEAD for a day
-   * after it), judged on that day. `date` is the commit's date, `day` the day to judge on.
+   * newest commit on this branch (first parents from HEAD) made on or before that day (commitIndexOn: HEAD for a
+   * day after it), judged on that day. `date` is the commit's date, `day` the day to judge on.
    */
   async commitAsOf(spec: string): Promise<{ commit: string; date: string; day: string }> {
     const why = this.command;
@@ -150,18 +151,19 @@ export class GitRepo {
     if (!(await this.hasCommits())) throw new GitError(`${why}: the repository has no commits yet, so it has no history to read`);
     let commit: string;
     if (isDate) {
-      const head = (await this.run(['show', '-s', '--format=%H %cd', '--date=short', 'HEAD'])).trim().split(' ');
-      // A day after the last commit is that commit's files, judged on the day asked for.
-      commit = spec >= head[1]! ? head[0]! : (await this.run(['rev-list', '-1', '--first-parent', `--before=${spec} 23:59:59`, 'HEAD'])).trim();
+      // The branch's commits and times, chosen among as trends chooses a period's commit (commit-day.ts).
+      const log = (await this.run(['log', '--first-parent', '--reverse', '--format=%H %ct', 'HEAD'])).trim().split('\n').map((line) => line.split(' '));
+      const days = log.map(([, time]) => localDate(Number(time)));
+      commit = log[commitIndexOn(days, spec)]?.[0] ?? '';
       if (!commit) {
-        const first = (await this.run(['log', '--first-parent', '--format=%cd', '--date=short', '--reverse', 'HEAD'])).split('\n')[0];
-        throw new GitError(`${why}: this branch has no commit from ${spec} or before (its history starts on ${first})${await this.shallowHint(false)}`);
+        throw new GitError(`${why}: this branch has no commit from ${spec} or before (its earliest is from ${earliestDay(days)})${await this.shallowHint(false)}`);
       }
     } else {
       commit = (await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${spec}^{commit}`]).catch(() => '')).trim();
       if (!commit) throw new GitError(`${why}: git knows no commit named ${spec}${await this.shallowHint()}`);
     }
-    const date = (await this.run(['show', '-s', '--format=%cd', '--date=short', commit])).trim();
+    // On the local clock, as the commit was chosen: a commit chosen for a day is never dated after it.
+    const date = localDate(Number((await this.run(['show', '-s', '--format=%ct', commit])).trim()));
     return { commit, date, day: isDate ? spec : date };
   }
 

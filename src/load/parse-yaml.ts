@@ -12,6 +12,7 @@ import { parseAllDocuments, parseDocument, isAlias, visit, type Document } from 
 import type { RawFinding } from '../findings.js';
 import { duplicateKeyErrors, structureFindings, yamlFinding } from './yaml-structure.js';
 import { recordEvents, type ParseEvents } from './fast-positions.js';
+import { independentErrors, type YamlErrorLike } from './syntax-errors.js';
 
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -122,8 +123,9 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
   if (conflicts.length === 0) {
     const errors = [...list.flatMap((d) => d.errors), ...duplicateKeyErrors(doc)];
     const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
-    for (const error of tabs.length > 0 ? tabs : errors) {
-      const finding = yamlErrorFinding(error, file);
+    const told = tabs.length > 0 ? tabs : independentErrors(withLineFeeds(text), errors, doc, YAML_OPTIONS);
+    for (const error of told) {
+      const finding = yamlErrorFinding(error, file, text);
       // An overflow is one finding, however many times the parser met it on its way out.
       if (finding.rule !== 'yaml/too-deep' || !findings.some((f) => f.rule === 'yaml/too-deep')) findings.push(finding);
     }
@@ -194,24 +196,25 @@ function tooDeepAt(text: string): number {
   return indented ? indented.index : 0;
 }
 
-interface YamlErrorLike {
-  code: string;
-  message: string;
-  pos: [number, number];
-}
-
 const ERROR_RULES: Record<string, { rule: string; hint: string }> = {
   DUPLICATE_KEY: { rule: 'yaml/duplicate-key', hint: 'keep one of them: a later key would silently replace the earlier one' },
   TAB_AS_INDENT: { rule: 'yaml/tab-indent', hint: 'indent with spaces: YAML does not allow tabs for indentation' },
 };
 
-function yamlErrorFinding(error: YamlErrorLike, file: string): RawFinding {
+function yamlErrorFinding(error: YamlErrorLike, file: string, text: string): RawFinding {
   // The `yaml` package turns a stack overflow on hostile nesting ([[[[... thousands deep) into an error of its own.
   if (/call stack/i.test(error.message)) return tooDeep(file, error.pos[0]);
   const known = ERROR_RULES[error.code];
-  const message = error.message.replace(/\.$/, '');
+  const message = error.code === 'DUPLICATE_KEY' ? duplicateMessage(error, text) : error.message.replace(/\.$/, '');
   const at: [number, number] = [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
   return yamlFinding(known?.rule ?? 'yaml/syntax', known ? `${message}: ${known.hint}` : `YAML syntax error: ${message}`, file, at);
+}
+
+/** Which key, and the line of its first occurrence (which is the one the PM may mean to keep). */
+function duplicateMessage(error: YamlErrorLike & { key?: string; first?: number }, text: string): string {
+  if (error.key === undefined || error.first === undefined) return error.message.replace(/\.$/, '');
+  const line = text.slice(0, error.first).split('\n').length;
+  return `key '${error.key}' appears twice in this map (first on line ${line})`;
 }
 
 const tooDeep = (file: string, offset: number) =>

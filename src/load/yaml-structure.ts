@@ -78,21 +78,22 @@ const cycleFinding = (file: string, anchor: string, at: Range) =>
  * takes seconds for a map of 20,000 keys. Scalar keys are compared by type and value (`1` and `"1"` differ);
  * merge keys are not keys.
  */
-export function duplicateKeyErrors(doc: Document.Parsed): Array<{ code: string; message: string; pos: [number, number] }> {
-  const errors: Array<{ code: string; message: string; pos: [number, number] }> = [];
+export function duplicateKeyErrors(doc: Document.Parsed): Array<{ code: string; message: string; pos: [number, number]; key: string; first?: number }> {
+  const errors: Array<{ code: string; message: string; pos: [number, number]; key: string; first?: number }> = [];
   visit(doc, {
     Map(_key, map) {
-      const seen = new Set<string>();
+      // Each key's first occurrence, for the message: the PM is told where the key they may mean to keep is.
+      const seen = new Map<string, number | undefined>();
       for (const pair of map.items) {
         const key = pair.key;
         if (!isScalar(key) || isMergeKey(key)) continue;
         const id = `${typeof key.value}:${String(key.value)}`;
         if (!seen.has(id)) {
-          seen.add(id);
+          seen.set(id, rangeOf(key)?.[0]);
           continue;
         }
         const at = rangeOf(key) ?? [0, 1];
-        errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: at });
+        errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: at, key: String(key.value), first: seen.get(id) });
       }
     },
   });

@@ -13,8 +13,8 @@ export interface CheckIdRow {
 }
 
 export const CHECK_IDS: readonly CheckIdRow[] = [
-  { ids: ['yaml/syntax'], means: 'the file is not valid YAML; every syntax error in the file is reported', todo: 'fix the YAML at the position shown' },
-  { ids: ['yaml/duplicate-key'], means: 'a key appears twice in the same map (the later one would silently win)', todo: 'keep one of them' },
+  { ids: ['yaml/syntax'], means: 'the file is not valid YAML: the first syntax error, at its line (a quote or a `[`/`{` left open: where it opened), then only the errors independent of it (still there once the lines of the errors before them are commented out), never the parser\'s stumbles after a mistake', todo: 'fix the YAML at the position shown' },
+  { ids: ['yaml/duplicate-key'], means: 'a key appears twice in the same map (the later one would silently win); the message names the key and the line of its first occurrence', todo: 'keep one of them' },
   { ids: ['yaml/merge-conflict'], means: 'a git merge-conflict marker (`<<<<<<<`, `=======`, `>>>>>>>`) is in the file', todo: 'finish the merge: keep the lines you want, delete the markers' },
   { ids: ['yaml/tab-indent'], means: 'a tab is used for indentation', todo: 'indent with spaces' },
   { ids: ['yaml/multi-document'], means: 'the file holds several YAML documents (`---`)', todo: 'one document per file: split it' },

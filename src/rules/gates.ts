@@ -15,6 +15,20 @@ export function gatesUpTo(config: Config, phase: string): Array<[string, string[
   return config.lifecycle.slice(0, at + 1).flatMap((p) => (config.gates[p]?.length ? [[p, config.gates[p]!] as [string, string[]]] : []));
 }
 
+/**
+ * A finding of a rule judged as if the project were in `phase` already (pmo gate, pmo update --phase, pmo
+ * close), said as what entering the phase needs: "the project is in execution but has no approvals.baseline"
+ * becomes "to enter execution, the project has no approvals.baseline". The rules word their messages for a
+ * project that is in the phase; only their phase clause is reworded here, the rest is the rule's.
+ */
+export function asEntering(message: string, phase: string): string {
+  const p = phase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reworded = message
+    .replace(new RegExp(`^the project is (?:in )?${p} (?:but|and) (its )?`), (_, its?: string) => (its ? 'its ' : 'the project '))
+    .replace(new RegExp(`,? and the project is (?:in )?${p}(?=[;:,.]|$)`), '');
+  return `to enter ${phase}, ${reworded}`;
+}
+
 export interface ProjectState {
   file: string;
   project: string;

@@ -80,7 +80,7 @@ describe('pmo check --as-of', () => {
     const { dir } = history();
     const early = pmo(['check', '-C', dir, '--as-of', '2026-01-01']);
     expect(early.code).toBe(2);
-    expect(early.stderr).toContain('this branch has no commit from 2026-01-01 or before (its history starts on 2026-11-06)');
+    expect(early.stderr).toContain('this branch has no commit from 2026-01-01 or before (its earliest is from 2026-11-06)');
     const ref = pmo(['check', '-C', dir, '--as-of', 'no-such-tag']);
     expect([ref.code, ref.stderr]).toEqual([2, expect.stringContaining('git knows no commit named no-such-tag')]);
     const both = pmo(['check', '-C', dir, '--as-of', 'HEAD', '--staged']);
@@ -119,6 +119,24 @@ describe('pmo report --as-of', () => {
     expect(model.summary.by_rag).toEqual({ green: 0, amber: 0, red: 1, none: 0 });
     expect(model.left_out.map((l: { file: string }) => l.file)).toEqual(['projects/zeus.yaml']);
     expect(readFileSync(join(dir, 'projects/apollo.yaml'), 'utf8')).toContain('overall: green');
+  });
+});
+
+describe('pmo report --as-of and --history, when they cannot', () => {
+  it('name the command that was run, and say a date that does not exist is not one', () => {
+    const { dir } = history();
+    const early = pmo(['report', 'weekly', '-C', dir, '--as-of', '2026-01-01']);
+    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('pmo: pmo report weekly --as-of 2026-01-01: this branch has no commit from 2026-01-01 or before')]);
+    expect(early.stderr).not.toContain('pmo check');
+    const month13 = pmo(['report', 'weekly', '-C', dir, '--as-of', '2026-13-01']);
+    expect([month13.code, month13.stderr]).toEqual([2, 'pmo: --as-of 2026-13-01: not a real date (write YYYY-MM-DD, or name a commit, branch or tag)\n']);
+    const plain = makeRepo({ 'people.yaml': PEOPLE, 'projects/apollo.yaml': PROJECT });
+    const nogit = pmo(['report', 'weekly', '-C', plain, '--as-of', '2026-11-13']);
+    expect([nogit.code, nogit.stderr]).toEqual([2, expect.stringContaining('pmo report weekly --as-of 2026-11-13 needs a git repository')]);
+    const log = pmo(['report', 'project', 'apollo', '--history', '-C', plain]);
+    expect(log.code).toBe(2);
+    expect(log.stderr).toContain('pmo report project apollo --history needs a git repository');
+    expect(log.stderr).not.toContain('pmo log');
   });
 });
 

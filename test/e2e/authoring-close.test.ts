@@ -65,7 +65,7 @@ describe('pmo close walks the closing checklist', () => {
     const run = pmo(CLOSE, { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✖ deliverables accepted: D1 is pending');
-    expect(run.stdout).toContain('fix: pmo update apollo --accept D1 --by <person> --record <path>');
+    expect(run.stdout).toContain('fix: pmo update apollo --accept D1 --decided-by <person> --record <path>');
     expect(run.stdout).toContain('✔ lessons learned: 1 recorded (1 now)');
     expect(run.stdout).toContain('✔ actual end: 2026-11-19 (recorded now)');
     expect(run.stderr).toContain('cannot be closed until every item of the checklist passes; nothing was written');
@@ -73,7 +73,9 @@ describe('pmo close walks the closing checklist', () => {
   });
 
   it('closes when every item and the gates pass: the diff is the phase, the actual end, the report and the lesson', () => {
-    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }');
+    // R1 stays open, handed over: a risk open at closure with no handover is an error pmo check would give
+    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }')
+      .replace('    status: open\nissues:', '    status: open\n    handover: Operations watch the quota after go-live\nissues:');
     const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': accepted, ...FINAL });
     const dry = pmo([...CLOSE, '--dry-run'], { cwd: dir });
     expect(dry.code).toBe(0);
@@ -109,6 +111,42 @@ describe('pmo close walks the closing checklist', () => {
     expect(run.stdout).toContain('apollo: readiness for closed');
     expect(run.stdout).toContain('✖ risks-handed-over');
     expect(run.stderr).toContain('apollo does not pass the gates to closed; nothing was written');
+    expect(project(dir)).toBe(accepted);
+  });
+
+  it("asks for the records pmo.yaml requires at closed, taken by --record <name>=<path>; then pmo check finds none missing", () => {
+    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }')
+      .replace('    status: open\nissues:', '    status: open\n    handover: Operations watch the quota after go-live\nissues:');
+    const files = { 'pmo.yaml': config('directive', 'records:\n  closed: [acceptance]\n'), 'projects/apollo.yaml': accepted, ...FINAL };
+    const dir = heavyRepo(files);
+    const missing = pmo(CLOSE, { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--record acceptance=<path>  the 'acceptance' record pmo.yaml requires");
+    expect(project(dir)).toBe(accepted);
+    const unknown = pmo([...CLOSE, '--record', 'minutes=records/apollo/charter.md'], { cwd: dir });
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining("--record minutes=...: pmo.yaml requires no 'minutes' record (it requires acceptance)")]);
+
+    const errorsOf = () => (JSON.parse(pmo(['check', '-f', 'json', ...TODAY], { cwd: dir }).stdout) as Array<{ rule: string; severity: string }>).filter((f) => f.severity === 'error').map((f) => f.rule);
+    const before = errorsOf();
+    const run = pmo([...CLOSE, '--record', 'acceptance=records/apollo/charter.md'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✔ record acceptance: records/apollo/charter.md (recorded now)');
+    expect(run.stdout).toContain('✔ nothing else pmo check judges at closed: no other error');
+    expect(changedLines(accepted, project(dir)).added).toContain('  acceptance: records/apollo/charter.md');
+    // Closed, the project fails no check it did not fail before (the slip of its end was there already)
+    expect(errorsOf().filter((rule) => !before.includes(rule))).toEqual([]);
+  });
+
+  it('refuses (exit 1) when pmo check would give the closed project an error no gate names: a risk left open with no handover', () => {
+    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }');
+    // directive: every rule is an error; R1 is open with no handover note, and no gate names risks-handed-over
+    const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': accepted, ...FINAL });
+    const run = pmo(CLOSE, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✖ risks-handed-over: to enter closed, risk R1 "Vendor API rate limits slow the migration" (exposure 16) is still open at closure with no handover');
+    expect(run.stdout).toContain('fix: what the message says (pmo rules explain risks-handed-over), or a waiver the PMO approves');
+    expect(run.stderr).toContain('cannot be closed until every item of the checklist passes; nothing was written');
     expect(project(dir)).toBe(accepted);
   });
 

@@ -50,8 +50,10 @@ describe('pmo init', () => {
     expect(run.stdout).toContain('Kept (already there):\n  pmo.yaml\n  people.yaml\n  goals.yaml');
     expect(read(dir, 'pmo.yaml')).toBe(before.config);
     expect(read(dir, 'people.yaml')).toBe(before.people);
-    // A repo with projects gets no example project.
+    // A repo with projects gets no example project, and is not told to edit one
     expect(existsSync(join(dir, 'projects/example.yaml'))).toBe(false);
+    expect(run.stdout).not.toContain('example');
+    expect(run.stdout).toContain('Next: pmo check; edit people.yaml and goals.yaml; then `pmo new project <id>`.');
   });
 
   it('--dry-run prints every file it would create as a diff from /dev/null, and writes nothing', () => {
@@ -171,6 +173,16 @@ describe('help and prompts', () => {
     execFileSync('script', ['-qec', `"${process.execPath}" "${BIN}" update apollo --today 2026-11-20`, '/dev/null'], { cwd: dir, input: answers, env, encoding: 'utf8', timeout: 20_000 });
     const text = read(dir, 'projects/apollo.yaml');
     expect(text).toContain('  - date: 2026-11-20\n    overall: green\n    cost: red\n    summary: Quota raised\n    next: [Batch 4]\n');
+  });
+
+  it.skipIf(!hasScript)('pmo init at a terminal takes a choice by its number', () => {
+    const dir = emptyDir();
+    // PMO type: 2 (controlling, the second choice listed); organisation: the default
+    const run = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" init --no-vscode --today 2026-11-20`, '/dev/null'], { cwd: dir, input: '2\n\n', encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout).toContain('  1) supportive');
+    expect(run.stdout).toContain('  2) controlling');
+    expect(run.status).toBe(0);
+    expect(read(dir, 'pmo.yaml')).toContain('pmo_type: controlling');
   });
 
   it.skipIf(!hasScript)('a terminal that ends the input mid-questions: nothing written, exit 130', () => {

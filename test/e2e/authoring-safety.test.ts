@@ -112,7 +112,7 @@ describe('files pmo will not edit', () => {
     const run = pmo(STATUS, { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('projects/apollo.yaml has YAML errors, so pmo will not edit it (fix them first, then run the command again):');
-    expect(run.stderr).toMatch(/projects\/apollo\.yaml:11:1 {2}Map keys must be unique/);
+    expect(run.stderr).toMatch(/projects\/apollo\.yaml:11:1 {2}key 'priority' appears twice in this map \(first on line 10\)/);
     expect(run.stderr).toMatch(/projects\/apollo\.yaml:\d+:\d+ {2}YAML syntax error/);
     expect(bytes(dir).toString('utf8')).toBe(broken);
   });

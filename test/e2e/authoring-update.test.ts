@@ -245,9 +245,70 @@ describe('pmo update: hold, resume and cancel', () => {
     const refused = (args: string[]) => pmo(['update', 'apollo', ...args, ...TODAY], { cwd: dir });
     expect(refused(['--resume', '--by', 'asmith']).stderr).toContain('the project is not on hold');
     expect(refused(['--hold', 'x', '--by', 'asmith']).stderr).toContain('--review-by <date>');
-    expect(refused(['--hold', 'x', '--review-by', '2026-12-01']).stderr).toContain('say who decided with --by');
+    expect(refused(['--hold', 'x', '--review-by', '2026-12-01']).stderr).toContain('say who decided with --decided-by');
     expect(refused(['--cancel', 'x', '--resume', '--by', 'asmith']).stderr).toContain('one decision');
     expect(refused(['--cancel', 'x', '--by', 'nobody']).stderr).toContain("there is no person 'nobody'");
     expect(project(dir)).toBe(HEAVY);
+  });
+});
+
+describe('pmo update: ratings carried, who wrote and who decided, and what it asks before writing', () => {
+  /** The heavy project whose last update rates every dimension. */
+  const RATED = HEAVY.replace('    overall: amber               # red next week if the quota is not raised\n', '    overall: amber               # red next week if the quota is not raised\n    schedule: red\n    cost: green\n    scope: amber\n');
+
+  it("a new status update carries the last one's schedule, cost and scope ratings unless given", () => {
+    const dir = heavyRepo({ 'projects/apollo.yaml': RATED });
+    const run = pmo(['update', 'apollo', '--overall', 'green', '--schedule', 'amber', '--by', 'jdoe', ...TODAY], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(changedLines(RATED, project(dir)).added).toEqual([
+      '  - date: 2026-11-20',
+      '    by: jdoe',
+      '    overall: green',
+      '    schedule: amber',
+      '    cost: green',
+      '    scope: amber',
+    ]);
+    expect(run.stdout).toContain('status update 2026-11-20 (overall green, schedule amber, cost green, scope amber; cost and scope carried from 2026-11-13)');
+  });
+
+  it("--by is the status update's author, --decided-by who decided: one command, two people", () => {
+    const dir = heavyRepo();
+    const both = ['--overall', 'green', '--by', 'jdoe', '--change', 'CR1', '--decision', 'approved'];
+    const muddled = pmo(['update', 'apollo', ...both, ...TODAY], { cwd: dir });
+    expect(muddled.code).toBe(2);
+    expect(muddled.stderr).toContain("--by names the status update's author: say who decided with --decided-by <person> (it may be the same person)");
+    expect(project(dir)).toBe(HEAVY);
+    const run = pmo(['update', 'apollo', ...both, '--decided-by', 'asmith', ...TODAY], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const { added } = changedLines(HEAVY, project(dir));
+    expect(added).toContain('    by: jdoe');
+    expect(added).toContain('    decided_by: asmith');
+    expect(run.stdout).toContain('change request CR1 approved on 2026-11-20 by asmith');
+    // Alone, --by still names who decided (there is no update to have written)
+    const alone = heavyRepo();
+    expect(pmo(['update', 'apollo', '--change', 'CR1', '--decision', 'rejected', '--by', 'asmith', ...TODAY], { cwd: alone }).code).toBe(0);
+    expect(project(alone)).toContain('decided_by: asmith');
+  });
+
+  it('asks before writing what is likely a mistake, and says how to go on: --force writes it, with the warning', () => {
+    const closed = HEAVY.replace('phase: execution ', 'phase: closed    ');
+    const cases: Array<[string, string[], string, string]> = [
+      [closed, ['--overall', 'green'], 'apollo is closed: a status update is owed only by a running project', '--force'],
+      [HEAVY, ['--phase', 'planning'], 'apollo would move back from execution to planning', '--force'],
+      [HEAVY, ['--add-risk', 'Key engineer leaves', '--probability', '4', '--impact', '4', '--owner', 'jdoe'], 'risk R2 has exposure 16 (4 x 4, threshold 15) and no mitigation', '--mitigation "<text>"'],
+    ];
+    for (const [file, args, doubt, way] of cases) {
+      const dir = heavyRepo({ 'projects/apollo.yaml': file });
+      const refused = pmo(['update', 'apollo', ...args, ...TODAY], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(doubt);
+      expect(refused.stderr).toContain(way);
+      expect(refused.stderr).toContain('nothing was written');
+      expect(project(dir)).toBe(file);
+      const forced = pmo(['update', 'apollo', ...args, '--force', ...TODAY], { cwd: dir });
+      expect(forced.code).toBe(0);
+      expect(forced.stderr).toContain(`pmo: warning: ${doubt}`);
+      expect(project(dir)).not.toBe(file);
+    }
   });
 });

@@ -112,6 +112,7 @@ describe('pmo check (e2e)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('no pmo.yaml found');
     expect(run.stderr).toContain('-C <dir>');
+    expect(run.stderr).toContain('`pmo init` to start one here');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

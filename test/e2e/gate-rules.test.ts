@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
+import { makePortfolio, MINIMAL_CONFIG, PROJECT } from '../helpers/repo.js';
 
 const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
 const AT = ['-C', ACME, '--today', '2026-11-20', '--no-cache'];
@@ -56,6 +57,15 @@ describe('pmo gate', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')[0]).toBe('crm-migration: readiness for closing (now in execution)');
     expect(run.stdout).toContain('✖ not ready: 1 of 6 criteria fail');
+  });
+
+  it('says what entering the phase needs, not that the project is already in it', () => {
+    // apollo in planning, asked about execution: it has no approvals, so baseline-set fails on approvals.baseline
+    const dir = makePortfolio({ 'pmo.yaml': `${MINIMAL_CONFIG}gates:\n  execution: [baseline-set]\n`, 'projects/apollo.yaml': PROJECT.replace('phase: execution', 'phase: planning') });
+    const run = pmo(['gate', 'apollo', '--to', 'execution', '-C', dir, '--today', '2026-11-20']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('to enter execution, the project has no approvals.baseline: the sponsor has not signed off the baseline');
+    expect(run.stdout).not.toContain('the project is in execution');
   });
 
   it('an unknown project or phase is exit 2 with a did-you-mean', () => {

@@ -1,5 +1,6 @@
 /** Several formats in one run (`-f fmt:file`, `--output-file`) and GitHub's job summary, from the built CLI. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
@@ -69,5 +70,34 @@ describe('the job summary limit', () => {
     expect(cut).toMatch(/\n\n_\d+ more lines left out: GitHub shows 1 MiB of a job summary/);
     expect(cut.split('\n').filter((l) => l.startsWith('| error')).every((l) => l === row)).toBe(true); // whole rows only
     expect(withinSummaryLimit('short\n')).toBe('short\n');
+  });
+});
+
+describe('one output flag, -o/--output, for every command that writes a file', () => {
+  it('is -o, --output <file> in check, report and schema, the old names kept, resolved where the command was typed, also with -C', () => {
+    const dir = makePortfolio(BAD);
+    const here = mkdtempSync(join(tmpdir(), 'pmo-here-'));
+    try {
+      const at = { cwd: here };
+      expect(pmo([...ARGS, '-C', dir, '-f', 'json', '--output', 'check.json'], at).code).toBe(1);
+      expect(JSON.parse(readFileSync(join(here, 'check.json'), 'utf8'))).toMatchObject([{ rule: 'schema/invalid-value' }]);
+      expect(pmo([...ARGS, '-C', dir, '-f', 'json', '--output-file', 'old.json'], at).code).toBe(1);
+      expect(existsSync(join(here, 'old.json'))).toBe(true);
+      expect(pmo(['report', 'weekly', '-C', dir, '--today', '2026-11-20', '--output', 'weekly.md'], at).code).toBe(0);
+      expect(readFileSync(join(here, 'weekly.md'), 'utf8')).toContain('# ');
+      expect(pmo(['report', 'weekly', '-C', dir, '--today', '2026-11-20', '--out', 'old.md'], at).code).toBe(0);
+      expect(existsSync(join(here, 'old.md'))).toBe(true);
+      const schema = pmo(['schema', '-C', dir, '-o', 'schemas'], at);
+      expect([schema.code, schema.stderr]).toEqual([0, '']);
+      expect(existsSync(join(here, 'schemas', 'project.schema.json'))).toBe(true);
+      expect(existsSync(join(dir, 'schemas'))).toBe(false);
+      expect(pmo(['schema', '-C', dir, '--out', 'old-schemas'], at).code).toBe(0);
+      expect(existsSync(join(here, 'old-schemas', 'project.schema.json'))).toBe(true);
+      const both = pmo([...ARGS, '-C', dir, '-o', 'a.json', '--output-file', 'b.json'], at);
+      expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--output and --output-file name the same thing')]);
+      for (const command of ['check', 'report', 'schema']) expect(pmo([command, '--help']).stdout).toMatch(/-o, --output <(file|dir)>/);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
   });
 });

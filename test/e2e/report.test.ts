@@ -25,6 +25,23 @@ function tables(markdown: string): Tokens.Table[] {
 }
 
 describe('pmo report weekly', () => {
+  it('counts the revenue overdue from the date it became overdue, and says which date that is', () => {
+    // B1 not invoiced, due 2026-10-31: overdue since its due date, 20 days on 2026-11-20 (31 Oct to 20 Nov).
+    // B2 invoiced 2026-09-01, unpaid: payment is due 45 days later (invoice_payment_days), on 2026-10-16, so it
+    // is 35 days overdue (15 days of October after the 16th, then 20), though its due date, 2026-08-31, is 81 days back.
+    const billing = 'revenue:\n  - { id: B1, amount: 100000, due: 2026-10-31 }\n  - { id: B2, amount: 50000, due: 2026-08-31, invoiced: 2026-09-01 }\n';
+    const dir = makePortfolio({ 'projects/apollo.yaml': PROJECT.replace('records:', `${billing}records:`) });
+    const md = report(['weekly'], dir).stdout;
+    const table = tables(md).find((t) => t.header.some((h) => h.text === 'Invoiced'))!;
+    expect(table.header.map((h) => h.text)).toEqual(['Project', 'Billing', 'Amount', 'Due', 'Invoiced', 'Overdue since', 'Days overdue']);
+    expect(table.rows.map((r) => [r[1]!.text, r[3]!.text, r[5]!.text, r[6]!.text])).toEqual([
+      ['B2', '2026-08-31', '2026-10-16', '35'],
+      ['B1', '2026-10-31', '2026-10-31', '20'],
+    ]);
+    const html = report(['weekly', '-f', 'html'], dir).stdout;
+    expect(html).toContain('<th>Overdue since</th>');
+  });
+
   it('renders CommonMark with GFM tables of a consistent shape, and the numbers of the example', () => {
     const run = report(['weekly']);
     expect(run.stderr).toBe('');
@@ -100,6 +117,27 @@ describe('pmo report: the other kinds', () => {
     const csv = parseCsv(report(['audit', '-f', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
     expect(csv.map((r) => r.project)).toContain('crm-migration');
     for (const r of csv) expect(Number(r.score)).toBe(Math.max(0, 100 - 10 * Number(r.errors) - 3 * Number(r.warnings) - Number(r.infos)));
+  });
+
+  it('audit: managers and projects by name (ids beside them in JSON); no departments recorded said once, not as a blank row', () => {
+    // apollo: Jane Doe (jdoe) manages it; no project records a department
+    const dir = makePortfolio();
+    const md = report(['audit'], dir).stdout;
+    const byProject = tables(md).find((t) => t.header[0]!.text === 'Project' && t.header[1]!.text === 'Manager')!;
+    expect(byProject.rows.map((r) => [r[0]!.text, r[1]!.text, r[2]!.text])).toEqual([['Apollo CRM migration', 'Jane Doe', 'none']]);
+    const ranked = tables(md).find((t) => t.header[1]?.text === 'Manager' && t.header[0]!.text === 'Rank')!;
+    expect(ranked.rows.map((r) => r[1]!.text)).toEqual(['Jane Doe']);
+    expect(md).not.toContain('## Departments ranked');
+    expect(md).toContain('No project records a department.');
+    const html = report(['audit', '-f', 'html'], dir).stdout;
+    expect(html).toContain('<td>Jane Doe</td>');
+    expect(html).toContain('No project records a department.');
+    const json = JSON.parse(report(['audit', '-f', 'json'], dir).stdout);
+    expect(json.compliance.projects[0]).toMatchObject({ project: 'apollo', project_name: 'Apollo CRM migration', manager: 'jdoe', manager_name: 'Jane Doe' });
+    expect(json.compliance.managers[0]).toMatchObject({ manager: 'jdoe', manager_name: 'Jane Doe', rank: 1 });
+    expect(json.compliance.departments_recorded).toBe(false);
+    const csv = parseCsv(report(['audit', '-f', 'csv'], dir).stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(csv.map((r) => [r.project, r.project_name, r.manager, r.manager_name])).toEqual([['apollo', 'Apollo CRM migration', 'jdoe', 'Jane Doe']]);
   });
 
   it('audit keeps a project whose file has schema errors: its errors count against its manager and department, its budget against its goals', () => {

@@ -44,15 +44,15 @@ describe('pmo report trends', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const model = JSON.parse(run.stdout);
+    // W39 ends before the first commit: counted, not shown
+    expect(model.history).toEqual({ starts: '2026-10-02', periods_before: 1 });
     expect(model.points.map((p: { label: string; end: string; commit: { date: string } | null }) => [p.label, p.end, p.commit?.date ?? null])).toEqual([
-      ['2026-W39', '2026-09-27', null], // before the first commit
       ['2026-W40', '2026-10-04', '2026-10-02'],
       ['2026-W41', '2026-10-11', '2026-10-09'],
       ['2026-W42', '2026-10-18', '2026-10-09'], // no commit that week: the one before
       ['2026-W43', '2026-10-25', '2026-10-23'],
     ]);
-    const values = model.points.map((p: { values: null | Record<string, unknown> }) => p.values);
-    expect(values[0]).toBeNull();
+    const values = [null, ...model.points.map((p: { values: null | Record<string, unknown> }) => p.values)]; // W39 first, as it was
     expect(values.slice(1).map((v: { by_rag: unknown }) => v.by_rag)).toEqual([
       { green: 0, amber: 1, red: 0, none: 0 },
       { green: 1, amber: 0, red: 1, none: 0 },
@@ -73,6 +73,34 @@ describe('pmo report trends', () => {
     expect(values[1].findings.warnings + values[1].findings.errors).toBeLessThan(values[2].findings.warnings + values[2].findings.errors);
   });
 
+  it('after a back-dated history, gives each week the commit --as-of gives for its last day', () => {
+    // The repository set up on Sunday 25 October, then last month's weekly updates committed with their own dates:
+    // the first commit is the newest by date. Walking back from HEAD, each week's end finds its own update.
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    const setup = commitAt(dir, '2026-10-25T09:00:00+00:00', 'set up the PMO');
+    const w40 = commitAt(dir, '2026-10-02T17:00:00+00:00', 'w40', { 'projects/apollo.yaml': withStatus('amber', '2026-10-02') });
+    const w41 = commitAt(dir, '2026-10-09T17:00:00+00:00', 'w41', { 'projects/apollo.yaml': withStatus('red', '2026-10-09') });
+    const w43 = commitAt(dir, '2026-10-23T17:00:00+00:00', 'w43', { 'projects/apollo.yaml': withStatus('green', '2026-10-23') });
+    const model = JSON.parse(trends(dir, ['--weeks', '5', '-f', 'json']).stdout);
+    const points = model.points.map((p: { label: string; commit: { id: string } | null; values: { by_rag: Record<string, number> } | null }) => [p.label, p.commit?.id ?? null, p.values?.by_rag ?? null]);
+    expect(model.history).toEqual({ starts: '2026-10-02', periods_before: 1 }); // W39: every commit is dated after 27 September
+    expect(points).toEqual([
+      ['2026-W40', w40, { green: 0, amber: 1, red: 0, none: 0 }],
+      ['2026-W41', w41, { green: 0, amber: 0, red: 1, none: 0 }],
+      ['2026-W42', w41, { green: 0, amber: 0, red: 1, none: 0 }],
+      ['2026-W43', w43, { green: 1, amber: 0, red: 0, none: 0 }],
+    ]);
+    expect(setup).not.toBe(w43);
+    // --as-of picks the same commit for each week's last day
+    for (const [end, commit] of [['2026-10-04', w40], ['2026-10-11', w41], ['2026-10-18', w41], ['2026-10-25', w43]]) {
+      const asOf = JSON.parse(pmo(['report', 'weekly', '-C', dir, '-f', 'json', '--as-of', end!]).stdout);
+      expect(asOf.report.as_of.commit).toBe(commit);
+    }
+    const before = pmo(['check', '-C', dir, '--as-of', '2026-09-27']);
+    expect([before.code, before.stderr]).toEqual([2, expect.stringContaining('no commit from 2026-09-27 or before (its earliest is from 2026-10-02)')]);
+  });
+
   it('compares month on month and quarter on quarter, null where there was no commit', () => {
     const model = JSON.parse(trends(history(), ['-f', 'json']).stdout);
     const [month, quarter] = model.comparisons;
@@ -85,12 +113,32 @@ describe('pmo report trends', () => {
   it('cuts by month and quarter, and writes CSV and Markdown', () => {
     const dir = history();
     const months = JSON.parse(trends(dir, ['--interval', 'month', '--since', '2026-09-01', '-f', 'json']).stdout);
-    expect(months.points.map((p: { label: string; end: string }) => [p.label, p.end])).toEqual([['2026-09', '2026-09-30'], ['2026-10', '2026-10-25']]);
+    // September ends before the first commit (2 October): counted, not shown
+    expect(months.points.map((p: { label: string; end: string }) => [p.label, p.end])).toEqual([['2026-10', '2026-10-25']]);
+    expect(months.history).toEqual({ starts: '2026-10-02', periods_before: 1 });
     const csv = parseCsv(trends(dir, ['--weeks', '5', '-f', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
-    expect(csv.map((r) => [r.period, r.red, r.green])).toEqual([['2026-W39', '', ''], ['2026-W40', '0', '0'], ['2026-W41', '1', '1'], ['2026-W42', '1', '1'], ['2026-W43', '0', '1']]);
+    expect(csv.map((r) => [r.period, r.red, r.green])).toEqual([['2026-W40', '0', '0'], ['2026-W41', '1', '1'], ['2026-W42', '1', '1'], ['2026-W43', '0', '1']]);
     const md = trends(dir, ['--weeks', '5']).stdout;
-    expect(md).toContain('| 2026-W39 | no commit yet |');
+    expect(md).toContain('The git history starts on 2 October 2026: the 1 week asked for before it is not shown.');
+    expect(md).not.toContain('2026-W39');
     expect(md).toContain('## month-on-month: 2026-10 against 2026-09');
+  });
+
+  it('a year asked of a month-old history: the weeks from its first commit, the rest said once; the header from pmo.yaml', () => {
+    const dir = history(); // commits from 2 October 2026
+    const md = trends(dir, ['--weeks', '52']).stdout;
+    // 52 weeks to W43 start at 2025-W44; W40 is the first with a commit: 48 weeks before it
+    expect(md).toContain('The git history starts on 2 October 2026: the 48 weeks asked for before it are not shown.');
+    expect(md.match(/^\| 20\d\d-W\d\d \|/gm)).toHaveLength(4);
+    expect(md).not.toContain('no commit yet');
+    // Before any commit: one sentence, and the header still names the organisation and its currency
+    const early = trends(dir, ['--weeks', '4', '--today', '2026-09-20']);
+    expect(early.code).toBe(0);
+    expect(early.stdout).toContain('# Portfolio trends by week: Test Co');
+    expect(early.stdout).toContain('No commit on or before 20 September 2026: the git history starts on 2 October 2026.');
+    const html = trends(dir, ['--weeks', '4', '--today', '2026-09-20', '-f', 'html']).stdout;
+    expect(html).toContain('Test Co · controlling PMO');
+    expect(html).not.toMatch(/PMO · +PMO| in \./);
   });
 
   it('says what is wrong, exit 2: no git, no commits, a shallow clone, --weeks with --since', () => {

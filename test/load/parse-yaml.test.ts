@@ -72,12 +72,41 @@ describe('YAML syntax errors', () => {
   });
 });
 
+describe('one mistake, one finding', () => {
+  /** PROJECT with line `n` (1-based) replaced. */
+  const withLine = (n: number, line: string) => PROJECT.split('\n').map((l, i) => (i === n - 1 ? line : l)).join('\n');
+
+  it('a line indented a space too far: one finding, on that line (the parser had tripped seven times after it)', async () => {
+    // Line 18, '  - id: M1', with one space less: the list item no longer lines up with M2's on line 22
+    expect(await rows(project(withLine(18, ' - id: M1')))).toEqual([['yaml/syntax', 18, 8]]); // at M1, where the parser gave up on the line
+  });
+
+  it('the first line indented: one finding, not one for each token of the lines after it', async () => {
+    // The indented first line makes the whole file one map at column 2, which line 2 ends: the parser reads the
+    // rest as debris (136 errors before)
+    expect(await rows(project(withLine(1, ' id: apollo')))).toEqual([['yaml/syntax', 2, 1]]);
+  });
+
+  it('a [ or a quote left open: one finding, where it opened (not on the next line, nor at the end of the file)', async () => {
+    // Line 7 'goals: [G2]' without its ]: the [ is at column 8
+    expect(await rows(project(withLine(7, 'goals: [G2')))).toEqual([['yaml/syntax', 7, 8]]);
+    // Line 29 '    title: Vendor...' with an opening quote only, at column 12
+    expect(await rows(project(withLine(29, '    title: "Vendor API rate limits slow the migration')))).toEqual([['yaml/syntax', 29, 12]]);
+  });
+
+  it('a second, independent mistake further down is still reported', async () => {
+    // Line 2 'name: Apollo: CRM' (column 7) and line 43 with the same mistake (column 14)
+    const text = withLine(43, '    summary: Behind: plan.').replace('name: Apollo CRM migration', 'name: Apollo: CRM');
+    expect(await rows(project(text))).toEqual([['yaml/syntax', 2, 7], ['yaml/syntax', 43, 14]]);
+  });
+});
+
 describe('duplicate keys', () => {
   it('top-level duplicate: yaml/duplicate-key at the second key', async () => {
     const text = PROJECT.replace('priority: 2\n', 'priority: 2\nmanager: bkim\n'); // second `manager` on line 7
     const findings = await findingsOf(project(text));
     expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/duplicate-key', 7, 1]]);
-    expect(findings[0]!.message).toContain('a later key would silently replace the earlier one');
+    expect(findings[0]!.message).toBe("key 'manager' appears twice in this map (first on line 3): keep one of them: a later key would silently replace the earlier one");
   });
 
   it('nested duplicate inside a list item: at the second key', async () => {

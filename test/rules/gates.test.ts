@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
+import { BUILTIN_RULES } from '../../src/rules/builtin/index.js';
+import { asEntering } from '../../src/rules/gates.js';
 import { makePortfolio, type Files } from '../helpers/repo.js';
 
 const CLEAN = readFileSync(new URL('./clean-project.yaml', import.meta.url), 'utf8').replace('id: clean', 'id: apollo').replaceAll('records/clean/', 'records/apollo/');
@@ -59,5 +61,25 @@ describe('stage gates', () => {
       ['pmo.yaml', 7, 12, 'gate/unknown-criterion', "gate 'closed' names 'lesons-recorded', which is not a rule; did you mean 'lessons-recorded'?: a criterion is the id of a built-in or custom rule (pmo rules lists them)"],
       ['pmo.yaml', 8, 3, 'gate/unknown-phase', "gate 'done' is not a phase of the lifecycle (initiation, planning, execution, closing, closed)"],
     ]);
+  });
+});
+
+describe('a gate criterion judged for a phase to enter', () => {
+  it('says what entering the phase needs, for every built-in message that names the phase', () => {
+    // Each built-in message with {{phase}}, filled as a gate check fills it: the phase to enter.
+    const filled = BUILTIN_RULES.flatMap((rule) => Object.values(rule.messages))
+      .filter((m) => m.includes('{{phase}}'))
+      .map((m) => m.replaceAll('{{phase}}', 'execution'));
+    expect(filled.length).toBeGreaterThan(10);
+    for (const message of filled) {
+      const said = asEntering(message, 'execution');
+      expect(said.startsWith('to enter execution, ')).toBe(true);
+      expect(said).not.toMatch(/the project is (in )?execution/);
+    }
+    expect(asEntering('the project is in execution but has no dates.baseline_end: set it', 'execution')).toBe('to enter execution, the project has no dates.baseline_end: set it');
+    expect(asEntering('the project is in execution and its risk register is empty; identify them', 'execution')).toBe('to enter execution, its risk register is empty; identify them');
+    expect(asEntering('deliverable D1 "CRM" is pending and the project is in closing; accept it first', 'closing')).toBe('to enter closing, deliverable D1 "CRM" is pending; accept it first');
+    expect(asEntering('milestone M3 "Go-live" has no baseline date, and the project is in execution: baseline it', 'execution')).toBe('to enter execution, milestone M3 "Go-live" has no baseline date: baseline it');
+    expect(asEntering('the project is closed and has no actual end date (dates.actual_end)', 'closed')).toBe('to enter closed, the project has no actual end date (dates.actual_end)');
   });
 });

@@ -8,11 +8,12 @@ import { appendJobSummary, collectFormat, resolveOutputs } from '../outputs.js';
 import { ruleCatalog, undescribedRule } from '../../output/rule-info.js';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStdout } from '../../output/write.js';
-import { oneOfChoices, parseCount, parseDate } from '../options.js';
+import { oneOfChoices, outputOf, outputOption, parseCount, parseDate } from '../options.js';
 
 interface CheckFlags {
   cwd?: string;
   format?: Array<{ format: FormatName; path?: string }>;
+  output?: string;
   outputFile?: string;
   failOn: Severity;
   quiet?: boolean;
@@ -29,12 +30,13 @@ interface CheckFlags {
 }
 
 export function checkCommand(): Command {
-  return new Command('check')
+  const command = new Command('check')
     .description('validate every file of the PMO repository against the format and the rules')
     .argument('[paths...]', 'report only on these files, directories or globs (the whole repo is still loaded)')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
-    .option('-f, --format <format[:file]>', `output format: ${FORMAT_NAMES.join(', ')} (default stylish); repeat it, writing others to files`, collectFormat)
-    .option('-o, --output-file <file>', 'write the format given without a file here instead of stdout')
+    .option('-f, --format <format[:file]>', `output format: ${FORMAT_NAMES.join(', ')} (default stylish); repeat it, writing others to files`, collectFormat);
+  outputOption(command, 'write the format given without a file here instead of stdout', ['output-file']);
+  return command
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').argParser(oneOfChoices(['error', 'warn', 'info'] as const, { warning: 'warn', errors: 'error', warnings: 'warn' })).default('error'))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings', parseCount)
@@ -53,7 +55,7 @@ export function checkCommand(): Command {
       `
 Examples:
   $ pmo check                                 check the repo you are in
-  $ pmo check -C examples/acme                check another directory
+  $ pmo check -C ../portfolio                 check another directory
   $ pmo check projects/apollo.yaml            report on one file (cross-file references still checked)
   $ pmo check --format json > findings.json   machine-readable findings
   $ pmo check --format sarif -o pmo.sarif     for GitHub code scanning (upload-sarif) and other SARIF viewers
@@ -67,7 +69,7 @@ Examples:
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do its job.`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
-      const outputs = resolveOutputs(flags.format, flags.outputFile, process.cwd());
+      const outputs = resolveOutputs(flags.format, outputOf(flags), process.cwd());
       const result = await check({
         cwd: flags.cwd,
         paths,

@@ -1,5 +1,5 @@
 /** `pmo close <project>`: walks the closing checklist and sets the last phase when it and the gates pass. */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { GateRefusal } from '../../errors.js';
 import { DATE, isRealDate, todayIso } from '../../model/dates.js';
 import { palette, wantsColor } from '../../output/color.js';
@@ -12,12 +12,20 @@ interface CloseFlags {
   actualEnd?: string;
   lesson: string[];
   finalReport?: string;
+  record: Record<string, string>;
   today?: string;
   dryRun?: boolean;
   color?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `--record acceptance=records/apollo/acceptance.md`, repeatable: a record pmo.yaml requires, by its name. */
+function collectRecord(value: string, previous: Record<string, string>): Record<string, string> {
+  const match = /^([A-Za-z0-9_-]+)=(.+)$/.exec(value);
+  if (!match) throw new InvalidArgumentError(`expected <name>=<path> (e.g. acceptance=records/apollo/acceptance.md), got '${value}'`);
+  return { ...previous, [match[1]!]: match[2]! };
+}
 
 export function closeCommand(): Command {
   return new Command('close')
@@ -27,6 +35,7 @@ export function closeCommand(): Command {
     .option('--actual-end <date>', 'the date the project ended, YYYY-MM-DD', parseDate)
     .option('--lesson <text>', 'a lesson learned (repeat it for several)', collect, [])
     .option('--final-report <path>', 'the final report (a file in the repository), recorded as records.final_report')
+    .option('--record <name=path>', "a record pmo.yaml's records: require by the last phase, e.g. acceptance=records/apollo/acceptance.md (repeatable)", collectRecord, {})
     .option('--today <date>', 'the date to judge against, YYYY-MM-DD (default: today)', parseDate)
     .option('--dry-run', 'print the unified diff of the edit and write nothing (the checklist goes to stderr)')
     .option('--color', 'force colour')
@@ -34,13 +43,16 @@ export function closeCommand(): Command {
     .addHelpText(
       'after',
       `
-The checklist: every deliverable accepted (with who, when and the record), lessons learned, the final
-report, the actual end date. Items whose rules pmo.yaml turns off are skipped. Then the gates up to the last
-phase of the lifecycle are judged on the project as closing leaves it. Nothing is written unless all pass;
-at a terminal, pmo asks for what the flags leave open.
+The checklist is every criterion pmo check judges once the project is closed: every deliverable accepted
+(with who, when and the record), lessons learned, the final report, the actual end date, each record
+pmo.yaml's records: require by then (--record <name>=<path>); then the gates up to the last phase, and any
+other error the last phase would bring, judged on the project as closing leaves it. Items whose rules
+pmo.yaml turns off are skipped. Nothing is written unless all pass; at a terminal, pmo asks for what the
+flags leave open.
 
 Examples:
   $ pmo close apollo --actual-end 2026-11-30 --lesson "Book vendor capacity early" --final-report records/apollo/final-report.md
+  $ pmo close apollo --record acceptance=records/apollo/acceptance.md ...
   $ pmo close apollo --dry-run              the checklist, and the diff it would write
   $ pmo close apollo                        at a terminal: asks for what is missing
 
@@ -57,7 +69,7 @@ missing flag off a terminal, no such project, a file with YAML errors or changed
       ]);
       const today = flags.today ?? todayIso();
       const ws = await openWorkspace(flags.cwd);
-      const request = { project, today, actualEnd: flags.actualEnd, lessons: flags.lesson, finalReport: flags.finalReport };
+      const request = { project, today, actualEnd: flags.actualEnd, lessons: flags.lesson, finalReport: flags.finalReport, records: { ...flags.record } };
       const opened = openProject(ws, project);
       const missing = missingInputs(ws, opened.edit.data, request);
       if (missing.length > 0) {
@@ -69,11 +81,12 @@ missing flag off a terminal, no such project, a file with YAML errors or changed
             for (let lesson; (lesson = await ask.ask(`Lesson learned ${request.lessons.length + 1}${request.lessons.length ? ' (empty to finish)' : ''}`, { optional: request.lessons.length > 0 })); ) request.lessons.push(lesson);
           }
           if (missing.includes('finalReport')) request.finalReport = await ask.ask('Final report (a path in the repository)');
+          for (const m of missing) if (typeof m === 'object') request.records[m.record] = await ask.ask(`Record '${m.record}' (a path in the repository)`);
           return true;
         });
         if (!asked) {
           const hints = { actualEnd: '--actual-end <YYYY-MM-DD>   the date the project ended', lessons: '--lesson "<text>"           a lesson learned (repeat for several)', finalReport: '--final-report <path>       the final report, a file in the repository' };
-          throw missingFlags(`closing ${project}`, missing.map((m) => hints[m]));
+          throw missingFlags(`closing ${project}`, missing.map((m) => (typeof m === 'object' ? `--record ${m.record}=<path>`.padEnd(28) + `the '${m.record}' record pmo.yaml requires` : hints[m])));
         }
       }
 
@@ -87,8 +100,9 @@ missing flag off a terminal, no such project, a file with YAML errors or changed
       }
       await out(`${lines.join('\n')}\n\n`);
       if (!plan.change) {
-        if (plan.gate) await out(checklist(plan.gate, chalk));
-        throw new GateRefusal(plan.gate ? `${project} does not pass the gates to ${plan.target}; nothing was written` : `${project} cannot be closed until every item of the checklist passes; nothing was written`);
+        const gateFails = plan.gate && !plan.gate.ready;
+        if (gateFails) await out(checklist(plan.gate!, chalk));
+        throw new GateRefusal(gateFails ? `${project} does not pass the gates to ${plan.target}; nothing was written` : `${project} cannot be closed until every item of the checklist passes; nothing was written`);
       }
       if (flags.dryRun) return writeStdout(diffOf([plan.change]));
       writeChanges(ws.root, [plan.change]);

@@ -76,7 +76,7 @@ a git repository, an existing pmo.yaml it cannot use).`,
         let type = flags.pmoType;
         if (!has('pmo.yaml') && !type) {
           if (!prompter) throw missingFlags('pmo init', ['--pmo-type <supportive|controlling|directive>   how strongly the PMO governs (pmo init --help)']);
-          process.stderr.write('How strongly does the PMO govern?\n  supportive   templates and practices; findings are warnings\n  controlling  the method is enforced; governance rules are errors\n  directive    the PMO runs the projects; every rule is an error, gates block phase changes\n');
+          process.stderr.write('How strongly does the PMO govern?\n  1) supportive   templates and practices; findings are warnings\n  2) controlling  the method is enforced; governance rules are errors\n  3) directive    the PMO runs the projects; every rule is an error, gates block phase changes\n');
           type = (await prompter.ask('PMO type', { choices: scaffold.PMO_TYPES, default: 'controlling' })) as InitFlags['pmoType'];
         }
         const organization = flags.organization ?? (prompter && !has('pmo.yaml') ? await prompter.ask('Organisation', { default: basename(dir) }) : basename(dir));
@@ -98,7 +98,8 @@ a git repository, an existing pmo.yaml it cannot use).`,
         // The example project, through the same template and checks as pmo new, when the placeholders it names are new too.
         const projects = has('projects') && readdirSync(join(dir, 'projects')).some((name) => /\.ya?ml$/.test(name));
         const example = `projects/${scaffold.EXAMPLE_PROJECT.id}.yaml`;
-        if (projects || kept.includes('people.yaml') || kept.includes('goals.yaml')) {
+        const writesExample = !(projects || kept.includes('people.yaml') || kept.includes('goals.yaml'));
+        if (!writesExample) {
           if (has(example)) kept.push(example);
         } else {
           const { data } = parseYamlFully(config, 'pmo.yaml');
@@ -125,7 +126,9 @@ a git repository, an existing pmo.yaml it cannot use).`,
         } catch (error) {
           throw unfinished(error, changes.map((c) => here(c.path)));
         }
-        said.push('', `Next: ${dirArg ? `cd ${dirArg} && ` : ''}pmo check; edit people.yaml, goals.yaml and the example project; then \`pmo new project <id>\`.`);
+        // The example project is spoken of only when this run wrote it: a PMO's own projects are not examples.
+        const toEdit = writesExample ? 'people.yaml, goals.yaml and the example project' : 'people.yaml and goals.yaml';
+        said.push('', `Next: ${dirArg ? `cd ${dirArg} && ` : ''}pmo check; edit ${toEdit}; then \`pmo new project <id>\`.`);
         await writeStdout(`${said.join('\n')}\n`);
       } finally {
         prompter?.close();

@@ -68,7 +68,9 @@ Examples:
   $ pmo new request atlas --name "Atlas data warehouse" --requested-by asmith --cost 300000 --months 9
 
 Templates: templates/project.yaml.hbs (or request.yaml.hbs) in the repository, else the built-in ones
-(pmo init --with-templates copies them there to edit).`,
+(pmo init --with-templates copies them there to edit).
+
+Exit codes: 0 created (or shown), 2 pmo could not create it (see pmo new project --help).`,
   );
   cmd.addCommand(
     common(new Command('project').description('create projects/<id>.yaml from the template').argument('<id>', 'the project id: lowercase letters, digits and dashes'))

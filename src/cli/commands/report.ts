@@ -6,11 +6,12 @@ import { writeFileIfChanged } from '../../output/write-file.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import type { ReportFormat } from '../../report.js';
 import type { Interval } from '../../history/periods.js';
-import { oneOfChoices, parseCount, parseDate, parseProjectId } from '../options.js';
+import { oneOfChoices, outputOf, outputOption, parseCount, parseDate, parseProjectId } from '../options.js';
 
 interface ReportFlags {
   cwd?: string;
   format: ReportFormat;
+  output?: string;
   out?: string;
   today?: string;
   template?: string;
@@ -25,12 +26,13 @@ interface ReportFlags {
 }
 
 export function reportCommand(): Command {
-  return new Command('report')
-    .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake (or a kind of your templates)')
-    .argument('<kind>', 'weekly | audit | project | resources | intake, or a kind the repo adds in templates/')
+  const command = new Command('report')
+    .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake, trends (or a kind of your templates)')
+    .argument('<kind>', 'weekly | audit | project | resources | intake | trends, or a kind the repo adds in templates/')
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
-    .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'))
-    .option('-o, --out <file>', 'write the report to <file> (atomically) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'));
+  outputOption(command, 'write the report to <file> (atomically) instead of stdout', ['out']);
+  return command
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
     .option('--as-of <date|ref>', 'report the repository as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
     .option('--against <ref>', 'project: compare with the project as <ref> had it (a tag naming a baseline, a date, a sha)')
@@ -85,10 +87,11 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         progress: progressBar(),
         cache: flags.cache,
       });
-      if (flags.out) {
+      const output = outputOf(flags);
+      if (output) {
         // Relative to where pmo was started, as a shell user expects (not to -C's directory).
-        writeFileIfChanged(resolve(flags.out), report.text);
-        if (process.stderr.isTTY) writeStderr(`pmo: wrote ${flags.out}`);
+        writeFileIfChanged(resolve(output), report.text);
+        if (process.stderr.isTTY) writeStderr(`pmo: wrote ${output}`);
       } else {
         await writeStdout(report.text);
       }

@@ -37,7 +37,9 @@ export function rulesCommand(): Command {
 Examples:
   $ pmo rules                          every rule, its severity here, category and description
   $ pmo rules explain budget-variance  what triggers a rule, why a PMO cares, how to fix it
-  $ pmo rules test                     run the tests of the PMO's own rules (rules/*.yaml), for CI`,
+  $ pmo rules test                     run the tests of the PMO's own rules (rules/*.yaml), for CI
+
+Exit codes: 0 listed, 2 pmo could not do its job (a pmo.yaml or rule file it cannot use).`,
     )
     .action(async (flags: { cwd?: string; format: 'text' | 'json' }) => {
       const { BUILTIN_RULES } = await catalog();
@@ -73,6 +75,15 @@ Examples:
     .command('explain')
     .description("print a rule's documentation")
     .argument('<id>', 'the rule id')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ pmo rules explain budget-variance      a built-in rule: what triggers it, why a PMO cares, how to fix it
+  $ pmo rules explain large-change-cfo-decision   one of the PMO's own: its file, expression and message
+
+Exit codes: 0 explained, 2 no such rule (with a did-you-mean).`,
+    )
     .action(async (id: string, _flags: unknown, command: Command) => {
       // -C belongs to `pmo rules`, wherever it is written on the line.
       const flags = command.optsWithGlobals<{ cwd?: string }>();
@@ -99,6 +110,17 @@ Examples:
     .option('--today <date>', 'the date the examples are judged on, YYYY-MM-DD (default: today)', parseDate)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Each of the PMO's rules may carry tests: examples it must flag (invalid) and must pass (valid).
+
+Examples:
+  $ pmo rules test                         in CI, beside pmo check
+  $ pmo rules test --today 2026-11-20 -f json
+
+Exit codes: 0 every test passes, 1 a test fails, 2 pmo could not do its job (a rule that does not compile).`,
+    )
     .action(async (_flags: unknown, command: Command) => {
       const flags = command.optsWithGlobals<{ cwd?: string; today?: string; format: 'text' | 'json'; color?: boolean }>();
       const { config, custom, today, portfolio } = await loadCatalog(flags.cwd, flags.today);

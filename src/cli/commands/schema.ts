@@ -11,23 +11,26 @@ import { SCHEMA_KINDS, type SchemaKind } from '../../model/schema-kinds.js';
 import { writeStdout } from '../../output/write.js';
 import { readOrUndefined, writeFileIfChanged } from '../../output/write-file.js';
 import { SETTINGS_FILE, mergeYamlSchemas, type SchemaMapping } from '../../output/vscode-settings.js';
+import { outputOf, outputOption } from '../options.js';
 
 /** In the repo, beside the cache; .pmo/ ignores itself in git. */
 const DEFAULT_OUT = '.pmo/schema';
 
 interface SchemaFlags {
   cwd?: string;
+  output?: string;
   out?: string;
   print?: SchemaKind;
   vscode?: boolean;
 }
 
 export function schemaCommand(): Command {
-  return new Command('schema')
+  const command = new Command('schema')
     .description("write JSON Schemas of the PMO's files (with pmo.yaml's extensions) for editor validation, hover and completion")
-    .option('-C, --cwd <dir>', 'run as if started in <dir>')
-    .option('-o, --out <dir>', `where to write the schemas (default: ${DEFAULT_OUT} in the repo root)`)
-    .addOption(new Option('--print <kind>', 'print one schema to stdout instead of writing files').choices(SCHEMA_KINDS).conflicts(['out', 'vscode']))
+    .option('-C, --cwd <dir>', 'run as if started in <dir>');
+  outputOption(command, `the folder to write the schemas to (default: ${DEFAULT_OUT} in the repo root)`, ['out'], 'dir');
+  return command
+    .addOption(new Option('--print <kind>', 'print one schema to stdout instead of writing files').choices(SCHEMA_KINDS).conflicts(['output', 'out', 'vscode']))
     .option('--vscode', `also add the schemas to ${SETTINGS_FILE} (yaml.schemas), keeping its other settings`)
     .addHelpText(
       'after',
@@ -40,7 +43,7 @@ checked by pmo check only. See docs/editor.md.
 Examples:
   $ pmo schema                         write .pmo/schema/*.schema.json and print the yaml.schemas setting
   $ pmo schema --vscode                ... and add it to ${SETTINGS_FILE}
-  $ pmo schema --out schemas           write them where you like (e.g. to commit them)
+  $ pmo schema -o schemas              write them where you like (e.g. to commit them)
   $ pmo schema --print project         the project schema on stdout
 
 Exit codes: 0 done, 2 pmo could not do its job (no or broken pmo.yaml, a settings file it cannot merge into).`,
@@ -52,9 +55,11 @@ Exit codes: 0 done, 2 pmo could not do its job (no or broken pmo.yaml, a setting
         const schemas = await loadSchemas(root);
         return writeStdout(json(schemas.find((s) => s.kind === flags.print)!.schema));
       }
-      const { written, mapping } = await writeEditorSchemas(root, { outDir: flags.out ? resolve(cwd, flags.out) : undefined, vscode: flags.vscode });
+      // Relative to where pmo was started, as a shell user expects (not to -C's directory).
+      const output = outputOf(flags);
+      const { written, mapping } = await writeEditorSchemas(root, { outDir: output ? resolve(output) : undefined, vscode: flags.vscode });
       const lines = written.map(shown);
-      if (!flags.out && !flags.vscode) {
+      if (!output && !flags.vscode) {
         lines.push('', `The schemas for ${SETTINGS_FILE} (or run pmo schema --vscode):`, JSON.stringify({ 'yaml.schemas': mapping }, null, 4));
       }
       return writeStdout(lines.length > 0 ? `${lines.join('\n')}\n` : '');

@@ -55,7 +55,10 @@ Examples:
   $ pmo status                           every active project
   $ pmo status --status red,amber        the ones that need attention
   $ pmo status --manager jdoe            one PM's projects
-  $ pmo status --phase execution -f json`,
+  $ pmo status --phase execution -f json
+
+Exit codes: 0 shown (findings do not fail it), 2 pmo could not do its job (a bad flag or filter value, no
+pmo.yaml).`,
     )
     .action(async (flags: StatusFlags) => {
       const { buildReport } = await import('../../report.js');

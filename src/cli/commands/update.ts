@@ -14,6 +14,8 @@ interface UpdateFlags {
   today?: string;
   date?: string;
   by?: string;
+  decidedBy?: string;
+  force?: boolean;
   overall?: string;
   schedule?: string;
   cost?: string;
@@ -84,25 +86,30 @@ export function updateCommand(): Command {
     .option('--add-issue <title>', 'add an open issue (raised on --date; --owner)')
     .option('--close-issue <id>', 'close an issue (resolved on --date)')
     .option('--change <id>', 'the change request --decision decides')
-    .addOption(new Option('--decision <decision>', 'the change request decision (decided by --by on --date): approved or rejected').argParser(oneOfChoices(['approved', 'rejected'] as const, { approve: 'approved', reject: 'rejected' })))
-    .option('--accept <deliverable>', 'record a deliverable as accepted (by --by on --date, --record)')
+    .addOption(new Option('--decision <decision>', 'the change request decision (decided by --decided-by on --date): approved or rejected').argParser(oneOfChoices(['approved', 'rejected'] as const, { approve: 'approved', reject: 'rejected' })))
+    .option('--accept <deliverable>', 'record a deliverable as accepted (by --decided-by on --date, --record)')
     .option('--record <path>', 'the acceptance record (a file in the repository)')
     .option('--phase <phase>', 'move the project to a phase of the lifecycle (the gates are checked first)')
-    .option('--hold <reason>', 'put the project on hold from --date (decided by --by; review by --review-by)')
+    .option('--hold <reason>', 'put the project on hold from --date (decided by --decided-by; review by --review-by)')
     .option('--review-by <date>', 'when the hold is to be reviewed, YYYY-MM-DD', parseDate)
-    .option('--resume', 'end the hold on --date (decided by --by)')
-    .option('--cancel <reason>', 'cancel the project on --date (decided by --by); a hold ends with it')
-    .option('--by <person>', 'who gives the update, decides the change or the hold, or accepts the deliverable')
+    .option('--resume', 'end the hold on --date (decided by --decided-by)')
+    .option('--cancel <reason>', 'cancel the project on --date (decided by --decided-by); a hold ends with it')
+    .option('--by <person>', 'who gives the status update (alone, without one: who decided, as --decided-by)')
+    .option('--decided-by <person>', 'who decided the change request, the hold, resume or cancel, or accepted the deliverable')
     .option('--date <date>', 'the date to record, YYYY-MM-DD (default: today)', parseDate)
     .option('--today <date>', 'the date gates are judged on, YYYY-MM-DD (default: today)', parseDate)
     .option('--editor', 'write the status update in $EDITOR, prefilled from the last one')
     .option('--dry-run', 'print the unified diff of the edit and write nothing')
+    .option('--force', 'write what pmo would ask about first: an update on a closed project, a phase moved back, a high-exposure risk with no mitigation')
     .addHelpText(
       'after',
       `
 Edits keep the file as it is written: comments, blank lines, key order, quoting and line ends. The file is
 replaced atomically, and not at all when it has YAML errors, changed meanwhile, or the edit would make it
-invalid. At a terminal, pmo asks for what the flags leave open; with no flags, it asks what to record.
+invalid. At a terminal, pmo asks for what the flags leave open; with no flags, it asks what to record. A
+status update carries the last one's schedule, cost and scope ratings unless given. What is likely a mistake
+(a status update on a closed project, a phase moved back, a high-exposure risk with no mitigation) is asked
+about at a terminal, and refused elsewhere unless --force.
 
 Examples:
   $ pmo update apollo --overall amber --schedule red --summary "Vendor quota escalated" --next "Re-baseline M2"
@@ -110,15 +117,17 @@ Examples:
   $ pmo update apollo --milestone M2 --forecast 2026-12-15 --progress 70
   $ pmo update apollo --add-risk "Key engineer leaves" --probability 2 --impact 4 --owner jdoe
   $ pmo update apollo --close-issue I1
-  $ pmo update apollo --change CR2 --decision approved --by asmith
-  $ pmo update apollo --accept D1 --by asmith --record records/apollo/acceptance.md
+  $ pmo update apollo --change CR2 --decision approved --decided-by asmith
+  $ pmo update apollo --overall green --by jdoe --accept D1 --decided-by asmith --record records/apollo/acceptance.md
   $ pmo update apollo --phase closing --dry-run         the gates, then the diff; nothing written
-  $ pmo update apollo --hold "Budget freeze" --review-by 2027-01-15 --by asmith
-  $ pmo update apollo --resume --by asmith
-  $ pmo update apollo --cancel "Merged into hermes" --by asmith
+  $ pmo update apollo --hold "Budget freeze" --review-by 2027-01-15 --decided-by asmith
+  $ pmo update apollo --resume --decided-by asmith
+  $ pmo update apollo --cancel "Merged into hermes" --decided-by asmith
+  $ pmo update apollo --phase planning --force          back to planning, on purpose
 
 Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase change, 2 pmo could not do it
-(a bad flag, no such project or item, a file with YAML errors or changed meanwhile).`,
+(a bad flag, no such project or item, a file with YAML errors or changed meanwhile, a likely mistake
+without --force).`,
     )
     .action(async (project: string, flags: UpdateFlags) => {
       const [{ openWorkspace }, { planUpdate, openProject }, { whenAsking, missingFlags }, { askWhatToUpdate, askStatus, askRisk, editStatus }, { diffOf, writeChanges }] = await Promise.all([
@@ -140,6 +149,7 @@ Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase cha
         const status = editStatus({ ...request }, edit.data);
         if (!status) return writeStderr('pmo: the update was left unchanged; nothing was recorded');
         request.status = status;
+        request.statusAsWritten = true;
       } else if (isEmpty(request) || needs.length > 0) {
         const asked = await whenAsking(async (ask) => {
           if (isEmpty(request)) await askWhatToUpdate(ask, request, edit.data, ws.config.lifecycle);
@@ -162,7 +172,10 @@ Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase cha
         await writeStdout(checklist(plan.gate!, await palette(false)));
         throw new GateRefusal(plan.refused);
       }
-      for (const warning of plan.warnings) writeStderr(`pmo: warning: ${warning}`);
+      // Asked about first unless --force (or --dry-run, which writes nothing): then they are warnings.
+      const asking = plan.doubts.length > 0 && !flags.force && !flags.dryRun;
+      if (asking) await settleDoubts(plan.doubts);
+      for (const warning of [...plan.warnings, ...(asking ? [] : plan.doubts)]) writeStderr(`pmo: warning: ${warning}`);
       if (flags.dryRun) return writeStdout(diffOf([plan.change!]));
       writeChanges(ws.root, [plan.change!]);
       await writeStdout(`updated ${plan.change!.path}\n${plan.done.map((d) => `  ${d}`).join('\n')}\n`);
@@ -171,10 +184,21 @@ Exit codes: 0 written (or shown), 1 a directive PMO's gate refuses the phase cha
 
 type Request = import('../../edit/update.js').UpdateRequest;
 
+/** Likely mistakes: at a terminal the PM says whether to write anyway; elsewhere nothing is written. */
+async function settleDoubts(doubts: readonly string[]): Promise<void> {
+  const { whenAsking } = await import('../../edit/prompt.js');
+  const go = await whenAsking(async (ask) => {
+    for (const doubt of doubts) process.stderr.write(`pmo: ${doubt}\n`);
+    return ask.confirm('Write it anyway?', false);
+  });
+  if (go === false) throw new UsageError('nothing was written');
+  if (go === undefined) throw new UsageError(`${doubts.join('\n')}\nnothing was written`);
+}
+
 function requestOf(project: string, flags: UpdateFlags, today: string): Request {
   const date = flags.date ?? today;
-  const request: Request = { project, date, today, ...(flags.by ? { by: flags.by } : {}) };
   const statusGiven = flags.overall || flags.schedule || flags.cost || flags.scope || flags.summary || flags.next.length > 0;
+  const request: Request = { project, date, today, ...(flags.by ? { by: flags.by } : {}), ...decider(flags, Boolean(statusGiven || flags.editor)) };
   if (statusGiven) {
     request.status = { date, overall: flags.overall ?? '', schedule: flags.schedule, cost: flags.cost, scope: flags.scope, summary: flags.summary, next: flags.next };
     if (flags.by) request.status.by = flags.by;
@@ -206,6 +230,19 @@ function requestOf(project: string, flags: UpdateFlags, today: string): Request 
   if (flags.resume) request.resume = true;
   if (flags.cancel) request.cancel = { reason: flags.cancel };
   return request;
+}
+
+/**
+ * Who decided: --decided-by; or --by when the command records no status update, whose author --by would
+ * otherwise be (the two are often different people, and one flag must not set both).
+ */
+function decider(flags: UpdateFlags, statusGiven: boolean): { decidedBy?: string } {
+  const decides = Boolean(flags.change || flags.accept || flags.hold || flags.resume || flags.cancel);
+  if (flags.decidedBy && !decides) throw new UsageError('--decided-by names who decided a change request (--change), an acceptance (--accept), a hold, resume or cancel: give one');
+  if (flags.decidedBy) return { decidedBy: flags.decidedBy };
+  if (!decides || !flags.by) return {};
+  if (statusGiven) throw new UsageError("--by names the status update's author: say who decided with --decided-by <person> (it may be the same person)");
+  return { decidedBy: flags.by };
 }
 
 function isEmpty(r: Request): boolean {

@@ -79,8 +79,8 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
     case 'audit': {
       const rows = (model as AuditModel).compliance.projects;
       return toCsv(
-        ['project', 'manager', 'department', 'errors', 'warnings', 'infos', 'waived', 'score'],
-        rows.map((r) => [r.project, r.manager, r.department, r.errors, r.warnings, r.infos, r.waived, r.score]),
+        ['project', 'project_name', 'manager', 'manager_name', 'department', 'errors', 'warnings', 'infos', 'waived', 'score'],
+        rows.map((r) => [r.project, r.project_name, r.manager, r.manager_name, r.department, r.errors, r.warnings, r.infos, r.waived, r.score]),
       );
     }
     case 'project':

@@ -75,7 +75,7 @@ function audit(ctx: ReportContext) {
   return {
     report: reportHeader(ctx, 'Governance audit'),
     governance: governanceSummary(ctx, scores),
-    compliance: { projects: scores.projects, managers: scores.managers, departments: scores.departments },
+    compliance: namedCompliance(ctx, scores),
     records: {
       required,
       present: required - missing,
@@ -93,6 +93,21 @@ function audit(ctx: ReportContext) {
       findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
     })),
     left_out: leftOut(ctx),
+  };
+}
+
+/**
+ * The scores with the names the weekly shows beside the ids (a PM reads names; tools join on ids), and whether
+ * any project records a department (when none does, there is nothing to rank, only the group of the rest).
+ */
+function namedCompliance(ctx: ReportContext, scores: ReturnType<typeof compliance>) {
+  const names = new Map<string, string>([...ctx.data.brokenProjects.map((b) => [b.id, b.name ?? b.id] as const), ...ctx.data.projects.map((p) => [p.data.id, p.data.name] as const)]);
+  const managerName = (id: string) => ctx.person(id).name ?? id;
+  return {
+    projects: scores.projects.map((p) => ({ ...p, project_name: names.get(p.project) ?? p.project, manager_name: managerName(p.manager) })),
+    managers: scores.managers.map((m) => ({ ...m, manager_name: managerName(m.manager) })),
+    departments: scores.departments,
+    departments_recorded: scores.departments.some((d) => d.department !== null),
   };
 }
 
