@@ -593,8 +593,7 @@ export async function loadConfig(source: Source): Promise<CacheEntry> {
     return { spans, findings: locateFindings(findings, () => ({ text: () => source.text, spans })).sort(compareFindings) };
   };
   const fatal = (findings: RawFinding[], why: string): never => {
-    const lines = locate(findings).findings.map(listed);
-    throw new ConfigError(`${CONFIG_FILE} ${why}:\n${lines.join('\n')}`);
+    throw new ConfigError(`${CONFIG_FILE} ${why}:\n${listedFirst(locate(findings).findings)}`);
   };
   const yamlProblems = [...(source.encodingFinding ? [source.encodingFinding] : []), ...parsed.findings];
   if (yamlProblems.length > 0) fatal(yamlProblems, 'cannot be read, so nothing was checked');
@@ -629,11 +628,12 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
       const file = files.find((f) => f.path === path);
       if (!file) return undefined;
       const text = file.text();
-      return { text: () => text, spans: spansFor(positionsOf(text), findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor)) };
+      const anchors = findings.filter((f) => f.file === path && 'path' in f.at).map((f) => f.at as PathAnchor);
+      // YAML errors point by offset: a file that has only those is not parsed again.
+      return { text: () => text, spans: anchors.length > 0 ? spansFor(positionsOf(text), anchors) : {} };
     }).sort(compareFindings);
   if (errors.length > 0) {
-    const lines = located(errors).map(listed);
-    throw new ConfigError(`the PMO's rule files have errors, so nothing was checked:\n${lines.join('\n')}`);
+    throw new ConfigError(`the PMO's rule files have errors, so nothing was checked:\n${listedFirst(located(errors))}`);
   }
   try {
     compileRules(rulesets, today, new Set(BUILTIN_RULE_IDS));
@@ -712,6 +712,12 @@ function portfolioOf(files: readonly LoadedFile[]): Portfolio {
 
 /** A finding as a line of a ConfigError: configuration problems stop the run and are listed, located. */
 const listed = (f: Finding) => `  ${f.file}:${f.line}:${f.column}  ${f.message}  (${f.rule})`;
+
+/** How many configuration problems a ConfigError lists; a file broken on every line is still a readable error. */
+const LISTED_PROBLEMS = 50;
+
+const listedFirst = (findings: readonly Finding[]) =>
+  [...findings.slice(0, LISTED_PROBLEMS).map(listed), ...(findings.length > LISTED_PROBLEMS ? [`  ... and ${findings.length - LISTED_PROBLEMS} more`] : [])].join('\n');
 
 /** Stage-gate findings of every project, and of pmo.yaml's gates themselves. */
 function gates(files: readonly LoadedFile[], findings: readonly RawFinding[], config: Config): RawFinding[] {

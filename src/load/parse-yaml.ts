@@ -12,7 +12,7 @@ import { parseAllDocuments, parseDocument, isAlias, visit, type Document } from 
 import type { RawFinding } from '../findings.js';
 import { duplicateKeyErrors, structureFindings, yamlFinding } from './yaml-structure.js';
 import { recordEvents, type ParseEvents } from './fast-positions.js';
-import { independentErrors, type YamlErrorLike } from './syntax-errors.js';
+import { independentErrors, withoutStacks, type YamlErrorLike } from './syntax-errors.js';
 
 /** Aliases may expand to at most this many nodes per file (the `yaml` package's guard against billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -152,7 +152,7 @@ export function parseYamlFully(text: string, file: string): ParsedYaml {
 /** The `yaml` package's documents, or undefined when its parser overflowed the stack instead of reporting an error. */
 function parseOrOverflow(text: string) {
   try {
-    return parseAllDocuments(withLineFeeds(text), YAML_OPTIONS);
+    return withoutStacks(() => parseAllDocuments(withLineFeeds(text), YAML_OPTIONS));
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;

@@ -20,12 +20,19 @@ export interface YamlErrorLike {
 const MOST = 20;
 
 /**
+ * Each error kept costs a parse of the whole text: past this size (no PMO file comes near it; a hostile one of
+ * megabytes with an error on every line does) the first errors are told as the parser found them.
+ */
+const REFINED_UP_TO = 256 * 1024;
+
+/**
  * `errors`: every error of `text` (the duplicate keys of `doc` included), as errorsOf finds them. Each error
  * kept is where the PM's mistake is (whereItOpened).
  */
 export function independentErrors(text: string, errors: readonly YamlErrorLike[], doc: Document.Parsed | undefined, options: object): YamlErrorLike[] {
   const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   if (byPosition.every((e) => e.code === 'DUPLICATE_KEY')) return byPosition;
+  if (text.length > REFINED_UP_TO) return byPosition.slice(0, MOST);
   const kept: YamlErrorLike[] = [];
   let masked = text;
   let left = byPosition;
@@ -48,9 +55,23 @@ export function independentErrors(text: string, errors: readonly YamlErrorLike[]
 
 /** Every error the `yaml` package and the duplicate-key check find in a text. */
 export function errorsOf(text: string, options: object): YamlErrorLike[] {
-  const docs = parseAllDocuments(text, options);
+  const docs = withoutStacks(() => parseAllDocuments(text, options));
   const list = Array.isArray(docs) ? docs : [];
   return [...list.flatMap((d) => d.errors), ...(list[0] ? duplicateKeyErrors(list[0]) : [])];
+}
+
+/**
+ * `parse` with errors made without stack traces: the `yaml` package makes an Error for each problem it meets,
+ * and capturing each one's stack was most of the time of a hostile file with an error on every line.
+ */
+export function withoutStacks<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 const keyOf = (e: YamlErrorLike) => `${e.code}\0${e.pos[0]}\0${e.message}`;
