@@ -68,6 +68,21 @@ describe('pmo schema', () => {
     expect(schema.stdout).toBe('');
   });
 
+  it('does not follow a .pmo that is a link out of the repository: exit 2, nothing written there', async () => {
+    const { mkdtempSync, readdirSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const repo = makePortfolio();
+    const outside = mkdtempSync(join(tmpdir(), 'pmo-outside-'));
+    symlinkSync(outside, join(repo, '.pmo'));
+    const run = pmo(['schema'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pmo: \.pmo\/schema resolves to .*, outside the repository; pmo writes only inside it, so nothing was written/);
+    expect(readdirSync(outside)).toEqual([]);
+    // Where the user points -o, pmo writes: a folder outside the repo is theirs to choose.
+    expect(pmo(['schema', '-o', join(outside, 'schemas')], { cwd: repo }).code).toBe(0);
+    expect(readdirSync(join(outside, 'schemas')).sort()).toEqual(KINDS.map((kind) => `${kind}.schema.json`).sort());
+  });
+
   it('has help with examples', () => {
     const run = pmo(['schema', '--help']);
     expect(run.code).toBe(0);

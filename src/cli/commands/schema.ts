@@ -91,6 +91,12 @@ export async function writeEditorSchemas(root: string, options: { outDir?: strin
   // Merged before anything is written: a settings file pmo must refuse stops the command cleanly.
   const settings = options.vscode ? mergeYamlSchemas(readOrUndefined(settingsPath), mapping) : undefined;
 
+  // The default folder is pmo's own, in the repo: a .pmo that is a link to elsewhere is not followed out of it
+  // (an -o folder is where the user asked for the files).
+  if (!options.outDir) {
+    const { assertInsideRepo } = await import('../../edit/inside-repo.js');
+    assertInsideRepo(root, outDir, DEFAULT_OUT);
+  }
   mkdirSync(outDir, { recursive: true });
   ensureIgnored(outDir);
   const written = schemas.map((s) => join(outDir, s.fileName)).filter((path, i) => writeFileIfChanged(path, json(schemas[i]!.schema)));
