@@ -9,7 +9,7 @@ import type { RawFinding } from './findings.js';
 import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
 import type { FileKind } from './load/discover.js';
 import { configFrom, type Config } from './model/config.js';
-import { inShares, RejudgeWorker } from './parallel.js';
+import { inShares, REJUDGE_FILES_PER_THREAD, RejudgeWorker } from './parallel.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
 import { daylessOf, runFileRules } from './rules/run.js';
@@ -59,7 +59,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
   // Shared by the cache file they are kept in: each thread reads the files of its own share.
   const byFile = [...groupedBy(items, (item) => item.at.file).values()];
   const task = (share: RejudgeTask['files'][]): RejudgeTask => ({ ...shared, configData: config.data, files: share.flat() });
-  const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length });
+  const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length, perThread: REJUDGE_FILES_PER_THREAD });
   const judged = new Map<string, CacheEntry>();
   for (const result of results) {
     if ('damaged' in result) job.damaged(result.damaged);
