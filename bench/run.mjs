@@ -50,8 +50,10 @@ const NODE = process.execPath;
 //              corpus key in corpusFor() below.
 // --today pins the date the corpus was generated for, so date-dependent checks find the same things.
 const checkArgv = (c, today = c.today) => [NODE, PMO, 'check', '-C', c.dir, '--format', 'json', '--today', today];
+/** The date `days` days before a YYYY-MM-DD one. */
+const daysBefore = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 /** The day before the corpus's day: the last check a PM ran before this morning's. */
-const dayBefore = (c) => new Date(Date.parse(`${c.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (c) => daysBefore(c.today, 1);
 /** The cache as yesterday's check left it: what the first check of a new day meets. */
 const checkedYesterday = (c) => {
   clearCache(c);
@@ -241,7 +243,7 @@ function sha256(file) {
  */
 const CORPORA = {
   clean: { suffix: '', asOf: (today) => today },
-  dense: { suffix: '-dense', asOf: (today) => new Date(Date.parse(`${today}T00:00:00Z`) - 77 * 86_400_000).toISOString().slice(0, 10) },
+  dense: { suffix: '-dense', asOf: (today) => daysBefore(today, 77) },
 };
 
 function ensureCorpus(n, o, kind = 'clean') {

@@ -74,16 +74,21 @@ export function countFindings(findings: readonly Pick<Finding, 'severity' | 'wai
 }
 
 /**
- * Findings grouped by file, in the order they come, each group appended in place (a file with 100,000
- * findings must not copy its list once per finding). `files` starts groups that may stay empty.
+ * Items grouped by a key, in the order they come, each group appended in place (a file with 100,000
+ * findings must not copy its list once per finding). `keys` starts groups that may stay empty.
  */
-export function groupByFile<T extends { file: string }>(findings: Iterable<T>, files: Iterable<string> = []): Map<string, T[]> {
-  const byFile = new Map<string, T[]>();
-  for (const file of files) byFile.set(file, []);
-  for (const finding of findings) {
-    const list = byFile.get(finding.file);
-    if (list) list.push(finding);
-    else byFile.set(finding.file, [finding]);
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string, keys: Iterable<string> = []): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const key of keys) groups.set(key, []);
+  for (const item of items) {
+    const list = groups.get(keyOf(item));
+    if (list) list.push(item);
+    else groups.set(keyOf(item), [item]);
   }
-  return byFile;
+  return groups;
+}
+
+/** Findings grouped by file (see groupBy). */
+export function groupByFile<T extends { file: string }>(findings: Iterable<T>, files: Iterable<string> = []): Map<string, T[]> {
+  return groupBy(findings, (finding) => finding.file, files);
 }

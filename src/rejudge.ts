@@ -5,7 +5,7 @@
  * again: nothing is read, parsed or validated, and the YAML and schema modules are not even loaded. Many files
  * are shared among worker threads (rejudge-worker.ts), as a cold check's are.
  */
-import type { RawFinding } from './findings.js';
+import { groupBy, type RawFinding } from './findings.js';
 import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
 import type { FileKind } from './load/discover.js';
 import { configFrom, type Config } from './model/config.js';
@@ -57,7 +57,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
   });
   const { config, keptAt: _at, damaged: _damaged, ...shared } = job;
   // Shared by the cache file they are kept in: each thread reads the files of its own share.
-  const byFile = [...groupedBy(items, (item) => item.at.file).values()];
+  const byFile = [...groupBy(items, (item) => item.at.file).values()];
   const task = (share: RejudgeTask['files'][]): RejudgeTask => ({ ...shared, configData: config.data, files: share.flat() });
   const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length, perThread: REJUDGE_FILES_PER_THREAD });
   const judged = new Map<string, CacheEntry>();
@@ -106,17 +106,6 @@ function judgedEntry(entry: CacheEntry, findings: RawFinding[], today: string): 
     today,
     ...defined({ stat: entry.stat, facts: entry.facts, spans: entry.spans, references: entry.references, data: entry.data }),
   };
-}
-
-/** Items grouped by a key, in the order each key first appears (Map.groupBy, which Node 20 lacks). */
-function groupedBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
 }
 
 /** The fields whose value is not undefined. */

@@ -182,3 +182,26 @@ describe('a records folder pmo may not read', () => {
     }
   });
 });
+
+describe('a rule file broken on every line', () => {
+  it('stops the run naming its encoding and its first 20 YAML errors, in the time of a parse or two', async () => {
+    const { readFileSync, writeFileSync: write, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    // The example's rule file with one test case repeated 20,000 times and a bad UTF-8 sequence for its
+    // first byte (the fuzz run of seed 77031 found it): 440,282 errors, 14 s, were listed before.
+    const example = readFileSync(new URL('../../examples/acme/rules/governance.yaml', import.meta.url), 'utf8');
+    const item = '        - { risk: { id: R1, status: open, probability: 5, impact: 4 } }\n';
+    const huge = example.replace('      invalid:\n', `      invalid:\n${item.repeat(20_000)}`).slice(1);
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'projects/apollo.yaml': withStatus('amber', '2026-10-09') });
+    temps.push(dir);
+    mkdirSync(join(dir, 'rules'));
+    write(join(dir, 'rules/governance.yaml'), Buffer.concat([Buffer.from([0xe2, 0x82]), Buffer.from(huge)]));
+    const run = pmo(['check', '-C', dir, '--today', '2026-10-12', '--no-cache']);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe("pmo: the PMO's rule files have errors, so nothing was checked:");
+    expect(lines[1]).toBe('  rules/governance.yaml:1:1  this file is not valid UTF-8 (the first bad byte is here); save it with UTF-8 encoding  (yaml/encoding)');
+    // A file past 256 KB is told its first 20 YAML errors as the parser found them (see syntax-errors.ts).
+    expect(lines.slice(2).map((line) => /^ {2}rules\/governance\.yaml:\d+:\d+ {2}YAML syntax error: .*\(yaml\/syntax\)$/.test(line))).toEqual(Array(20).fill(true));
+  });
+});
