@@ -53,7 +53,7 @@ export interface RenderedReport {
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
-    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, progress: options.progress });
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress });
     const root = findRoot(options.cwd ?? process.cwd());
     return { root, model, text: render(root, model, options) };
   }

@@ -4,7 +4,7 @@ import { judgePeriods, type TrendJob, type WorkerMessage } from './history/judge
 
 const job = workerData as TrendJob;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-judgePeriods(job.root, job.history, job.ends, (label) => post({ progress: label })).then(
-  ({ points, config }) => post({ points: [...points], config }),
+judgePeriods(job, (label) => post({ progress: label })).then(
+  ({ points, config, learned }) => post({ points: [...points], config, learned }),
   (error: unknown) => post({ error: error instanceof Error ? error.message : String(error) }),
 );

@@ -7,13 +7,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { GitError, UsageError } from './errors.js';
 import { findRoot } from './load/discover.js';
-import { earliestDay, localDate } from './load/commit-day.js';
+import { commitIndexOn, earliestDay, localDate } from './load/commit-day.js';
 import { GitRepo, type HistoryCommit } from './load/git.js';
 import { CONFIG_FILE } from './layout.js';
 import type { Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import { CODE_DIR, FROM_SOURCE } from './paths.js';
 import { judgePeriods, type Judged, type TrendJob, type TrendPoint, type WorkerMessage } from './history/judge-periods.js';
+import { pointKey, TrendMemo } from './history/trend-memo.js';
 import { periodsUntil, sinceWeeks, type Interval, type Period } from './history/periods.js';
 import type { TrendValues } from './history/trend-point.js';
 import { reportHeader } from './output/reports/model/context.js';
@@ -26,6 +27,8 @@ export interface TrendOptions {
   /** Weeks of history (from the week N-1 weeks back to this one). */
   weeks?: number;
   since?: string;
+  /** Keep judged points on disk and read them back (trend-memo.ts); default true. */
+  cache?: boolean;
   /** Told how far the run is (for a progress bar). */
   progress?: (done: number, total: number, label: string) => void;
 }
@@ -43,7 +46,10 @@ export async function buildTrends(options: TrendOptions) {
   const compared = { month: periodsUntil(today, 'month', { count: 2 }), quarter: periodsUntil(today, 'quarter', { count: 2 }) };
   const wanted = [...periods, ...compared.month, ...compared.quarter].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0) || (a.label < b.label ? -1 : 1));
   const ends = wanted.filter((p, i) => i === 0 || p.end !== wanted[i - 1]!.end || p.label !== wanted[i - 1]!.label);
-  const { points: judged, config } = await judgeInParallel(root, history, ends, options.progress);
+  const memo = TrendMemo.open(root, options.cache !== false);
+  const { points: judged, config, learned } = await judgeInParallel(root, history, ends, memo, options.progress);
+  memo.learn(learned);
+  memo.save();
   const pointOf = (p: Period) => judged.get(`${p.label}:${p.end}`)!;
   const comparisons = [
     comparison('month-on-month', pointOf(compared.month[0]!), pointOf(compared.month[1]!)),
@@ -73,26 +79,39 @@ async function configNow(root: string): Promise<Config | undefined> {
  * (a worker's heap can be sized; the main thread's is fixed at start). A worker that fails leaves its share to
  * this thread.
  */
-async function judgeInParallel(root: string, history: HistoryCommit[], ends: Period[], progress?: TrendOptions['progress']) {
+async function judgeInParallel(root: string, history: HistoryCommit[], ends: Period[], memo: TrendMemo, progress?: TrendOptions['progress']): Promise<Judged> {
   let done = 0;
   const tick = (label: string) => progress?.(++done, ends.length, label);
-  const threads = FROM_SOURCE || ends.length < 8 ? 1 : Math.min(2, availableParallelism());
-  if (threads === 1) return judgePeriods(root, history, ends, tick);
+  const keys = pointKeys(history, ends);
+  const todo = keys.filter((key) => !key.startsWith('none:') && !memo.has(key)).length;
+  const jobOf = (share: Period[], from: number): TrendJob => ({ root, history, ends: share, known: memo.known(keys.slice(from, from + share.length)) });
+  const threads = Number(process.env.PMO_TREND_THREADS) || (FROM_SOURCE || todo < 8 ? 1 : Math.min(2, availableParallelism()));
+  if (threads === 1) return judgePeriods(jobOf(ends, 0), tick);
   const split = Math.ceil(ends.length / 2);
-  const shares = [ends.slice(0, split), ends.slice(split)];
-  const workers = shares.map((share) => new Worker(new URL('trends-worker.js', CODE_DIR), { workerData: { root, history, ends: share } satisfies TrendJob, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  const jobs = [jobOf(ends.slice(0, split), 0), jobOf(ends.slice(split), split)];
+  const workers = jobs.map((job) => new Worker(new URL('trends-worker.js', CODE_DIR), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   try {
     // Both settled before either is looked at: one's failure must not leave the other's unheard.
     const outcomes = await Promise.all(workers.map((w) => fromWorker(w, tick).then((judged) => ({ judged }), (error: unknown) => ({ error }))));
     const judged: Judged[] = [];
     for (const [i, outcome] of outcomes.entries()) {
       if ('error' in outcome) throw outcome.error;
-      judged.push(outcome.judged ?? (await judgePeriods(root, history, shares[i]!, tick)));
+      judged.push(outcome.judged ?? (await judgePeriods(jobs[i]!, tick)));
     }
-    return { points: new Map(judged.flatMap((j) => [...j.points])), config: judged[1]!.config ?? judged[0]!.config };
+    const learned = { points: judged.flatMap((j) => j.learned.points), configs: judged.flatMap((j) => j.learned.configs) };
+    return { points: new Map(judged.flatMap((j) => [...j.points])), config: judged[1]!.config ?? judged[0]!.config, learned };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Each period's memo key: the commit `--as-of <end>` takes (as snapshots.ts chooses it) and the end. */
+function pointKeys(history: readonly HistoryCommit[], ends: readonly Period[]): string[] {
+  const days = history.map((c) => localDate(c.time));
+  return ends.map((period) => {
+    const chosen = commitIndexOn(days, period.end);
+    return chosen < 0 ? `none:${period.end}` : pointKey(history[chosen]!.id, period.end);
+  });
 }
 
 /** Measured on the bench's history corpus: 64 MB of young generation spends a quarter less time collecting than the default. */
@@ -104,7 +123,7 @@ function fromWorker(worker: Worker, tick: (label: string) => void): Promise<Judg
     worker.on('message', (message: WorkerMessage) => {
       if ('progress' in message) tick(message.progress);
       else if ('error' in message) reject(new GitError(message.error));
-      else resolve({ points: new Map(message.points), config: message.config });
+      else resolve({ points: new Map(message.points), config: message.config, learned: message.learned });
     });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', (code) => code !== 0 && resolve(undefined));

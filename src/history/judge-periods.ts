@@ -10,7 +10,10 @@ import { ConfigError } from '../errors.js';
 import { classifyFiles } from '../load/discover.js';
 import { GitRepo, type HistoryCommit } from '../load/git.js';
 import { readPortfolioData } from '../load/portfolio-data.js';
-import type { Config } from '../model/config.js';
+import { configFrom, type Config } from '../model/config.js';
+import { CONFIG_FILE } from '../layout.js';
+import { exactJson } from '../load/sealed.js';
+import { pointKey, type PointsKnown } from './trend-memo.js';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import type { RulesetSource } from '../rules/custom.js';
 import type { Period } from './periods.js';
@@ -31,32 +34,41 @@ export interface Judged {
   /** By `label:end`. */
   points: Map<string, TrendPoint>;
   config?: Config;
+  /** The points judged here (not known before), for the memo. */
+  learned: PointsKnown;
 }
 
 export interface TrendJob {
   root: string;
   history: HistoryCommit[];
   ends: Period[];
+  /** Points judged by an earlier run (trend-memo.ts): given, not judged again. */
+  known: PointsKnown;
 }
 
-export type WorkerMessage = { progress: string } | { error: string } | { points: Array<[string, TrendPoint]>; config?: Config };
+export type WorkerMessage = { progress: string } | { error: string } | { points: Array<[string, TrendPoint]>; config?: Config; learned: PointsKnown };
 
-export async function judgePeriods(root: string, history: HistoryCommit[], ends: Period[], tick?: (label: string) => void): Promise<Judged> {
+export async function judgePeriods({ root, history, ends, known }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
   const reader = GitRepo.open(root, 'pmo report trends').blobReader();
   const memos = new Map<string, AnalysisMemo>();
   const points = new Map<string, TrendPoint>();
+  const stored = new Map(known.points);
+  const configs = new Map(known.configs);
+  const learned: PointsKnown = { points: [], configs: [] };
   let config: Config | undefined;
   let previous: { key: string; point: TrendPoint } | undefined;
   let problem: string | undefined;
   try {
     for (const { period, commit, tree } of snapshots(history, ends)) {
       // The same commit judged on the same day (a month's end that is also a week's) is the same point.
-      const key = `${commit?.id}:${period.end}`;
-      let values: TrendValues | null = previous?.key === key ? previous.point.values : null;
-      problem = previous?.key === key ? previous.point.problem : undefined;
+      const key = commit ? pointKey(commit.id, period.end) : `none:${period.end}`;
+      const memoized = stored.get(key);
+      let values: TrendValues | null = previous?.key === key ? previous.point.values : (memoized?.values ?? null);
+      problem = previous?.key === key ? previous.point.problem : memoized?.problem;
+      if (memoized?.config && configs.has(memoized.config)) config = configFrom(configs.get(memoized.config));
       if (commit && !values && !problem) {
         // Analyses hold under one pmo.yaml: a commit that changed it starts a memo of its own.
-        const configBlob = tree.get('pmo.yaml') ?? '';
+        const configBlob = tree.get(CONFIG_FILE) ?? '';
         const memo = memos.get(configBlob) ?? new AnalysisMemo();
         memos.set(configBlob, memo);
         const result = await check({
@@ -71,6 +83,7 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
         });
         if (result instanceof ConfigError) {
           problem = `commit ${commit.id.slice(0, 12)}: ${result.message.split('\n')[0]}`;
+          learned.points.push([key, { values: null, problem }]);
           points.set(`${period.label}:${period.end}`, { label: period.label, start: period.start, end: period.end, commit, values: null, problem });
           previous = { key, point: points.get(`${period.label}:${period.end}`)! };
           tick?.(period.label);
@@ -80,6 +93,7 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
         // The data of the commit's files, from the blobs the check analyzed (none is parsed twice).
         const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.blobs.get(tree.get(file.path) ?? '')?.data, result.findings);
         values = trendValues(data, result.findings, result.config, period.end, categoryOf(result.rulesets));
+        learn(learned, key, values, tree.get(CONFIG_FILE), result.config);
         const live = new Set(tree.values());
         for (const m of memos.values()) for (const blob of m.blobs.keys()) if (!live.has(blob)) m.blobs.delete(blob);
       }
@@ -91,7 +105,15 @@ export async function judgePeriods(root: string, history: HistoryCommit[], ends:
   } finally {
     reader.close();
   }
-  return { points, config };
+  return { points, config, learned };
+}
+
+/** A point judged here, for the memo: only what JSON gives back as it is (see exactJson). */
+function learn(learned: PointsKnown, key: string, values: TrendValues, configBlob: string | undefined, config: Config): void {
+  if (exactJson(values) === undefined) return;
+  const keepsConfig = configBlob !== undefined && exactJson(config.data) !== undefined;
+  if (keepsConfig) learned.configs.push([configBlob, config.data]);
+  learned.points.push([key, { values, ...(keepsConfig ? { config: configBlob } : {}) }]);
 }
 
 const BUILTIN_CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));

@@ -9,14 +9,14 @@
  * not match its bytes is ignored, so its file is analyzed anew, and a file found damaged is written again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import { memo } from '../memo.js';
-import { sealedFile, unsealed } from './sealed.js';
+import { readRecords, replaceFile, sealedFile } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -522,27 +522,6 @@ function stampOf(head: CacheHead): string {
   return createHash('sha1').update(`${head.key}\0${head.config?.hash ?? ''}\0${head.rulesets ?? ''}`).digest('hex');
 }
 
-/**
- * A file's records (sealed.ts), each undefined where it does not match its checksum; none for a missing file.
- * `repair` is called when the file is there but not as it was written: it is worth writing again.
- */
-function readRecords(path: string, repair: () => void): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return []; // missing or unreadable: start afresh, it is rewritten on save
-  }
-  try {
-    const { records, whole } = unsealed(text);
-    if (!whole) repair();
-    return records;
-  } catch {
-    repair(); // its sum matched and it still is no JSON: not written by pmo
-    return [];
-  }
-}
-
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A file of one record (the head, the listings, the portfolio findings); undefined when missing or corrupt. */
@@ -566,22 +545,6 @@ function readEntries<T extends { entries: Map<string, unknown> }>(path: string, 
     if (Array.isArray(record) && record.length === 2 && typeof record[0] === 'string' && isObject(record[1])) entries.set(record[0], record[1]);
   }
   return { ...head, entries } as T;
-}
-
-function replaceFile(path: string, chunks: Iterable<string>): void {
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      for (const chunk of chunks) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 /**
