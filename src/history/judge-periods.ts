@@ -1,6 +1,5 @@
 /**
- * The portfolio judged at the end of each of a run of periods, in the order of time (on the main thread, or on
- * a worker: trends-worker.ts). One `git cat-file` process reads the blobs; each distinct blob is analyzed once
+ * The portfolio judged at the end of each of a run of periods, in the order of time. One `git cat-file` process reads the blobs; each distinct blob is analyzed once
  * (the memo) and judged again only on the day of each period it lives in; a blob the tree no longer holds is let
  * go, so that a year of history is never held at once.
  */
@@ -38,6 +37,7 @@ export interface Judged {
   learned: PointsKnown;
 }
 
+/** What to judge: the periods of a trend, and what an earlier run judged. */
 export interface TrendJob {
   root: string;
   history: HistoryCommit[];
@@ -45,8 +45,6 @@ export interface TrendJob {
   /** Points judged by an earlier run (trend-memo.ts): given, not judged again. */
   known: PointsKnown;
 }
-
-export type WorkerMessage = { progress: string } | { error: string } | { points: Array<[string, TrendPoint]>; config?: Config; learned: PointsKnown };
 
 export async function judgePeriods({ root, history, ends, known }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
   const reader = GitRepo.open(root, 'pmo report trends').blobReader();
