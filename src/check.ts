@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, PmoError, UsageError } from './errors.js';
-import { compareFindings, groupByFile, type Finding, type RawFinding } from './findings.js';
+import { compareFindings, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
 import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, type SourceFile } from './load/discover.js';
@@ -580,12 +580,11 @@ const factsOf = (files: readonly LoadedFile[]) => files.map((f) => ({ path: f.pa
  * for commands that need the validated config only (pmo schema), so they fail exactly as `pmo check` does.
  */
 export async function loadConfig(source: Source): Promise<CacheEntry> {
-  const [{ parseYamlFully }, { spansFor, positionsOf }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
+  const [{ parseYamlFully }, { spansFor, positionsOf }, { validateConfig, buildSchemas }, { ExtensionError }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),
     heavy.compile(),
     import('./model/extend.js'),
-    import('./analyze.js'),
   ]);
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
   const locate = (findings: RawFinding[]) => {

@@ -15,6 +15,7 @@ import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
+import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
 import { readRecords, replaceFile, sealedFile } from './sealed.js';
 import { resolvesWithin } from './exists.js';
@@ -57,6 +58,8 @@ export interface Rejudge {
   own: number;
   /** The built-in rules that read the day when the file was judged; the others' findings stand. */
   dayRules: string[];
+  /** Where the data's nodes stand in the file: a new day's findings are placed without reading it. */
+  positions?: KeptPositions;
 }
 
 /** The head file: what every entry was judged under. */

@@ -77,6 +77,30 @@ describe('the first check of a new day', () => {
     expect([next.line, next.column]).toEqual([stale.line, stale.column]);
   });
 
+  it("places a new day's new findings from the positions the cache kept, not from the file", () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    const key = (f: Located) => `${f.file} ${f.rule} ${f.message}`;
+    const place = (f: Located) => `${f.file}:${f.line}:${f.column}`;
+    const first = check('2026-11-20');
+    const before = new Set(first.map(place));
+    const expected = check('2026-11-28', '--no-cache');
+    // A finding on the 28th where none pointed on the 20th (a risk review fallen due, say)
+    const fresh = expected.find((f) => !before.has(place(f)))!;
+    expect(fresh).toBeDefined();
+    // Its kept line lengths with an empty line planted first: every offset kept is read one line further down.
+    const [name, kept, entry] = keptEntryOf(fresh.file);
+    (entry.positions as { lines: number[] }).lines.unshift(0);
+    writeCacheFile(join(cacheDir(), name), kept);
+
+    const judged = check('2026-11-28');
+    const moved = judged.find((f) => key(f) === key(fresh))!;
+    expect([moved.line, moved.column]).toEqual([fresh.line + 1, fresh.column]);
+    // What was placed on the 20th keeps its place
+    const placedBefore = judged.filter((g) => g.file === fresh.file && before.has(place(g)));
+    expect(placedBefore.length).toBeGreaterThan(0);
+    for (const f of placedBefore) expect(expected).toContainEqual(f);
+  });
+
   it('reads a file again when the cache kept too little of it (its kept data lost)', () => {
     rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
     check('2026-11-20');
