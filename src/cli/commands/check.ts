@@ -73,6 +73,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
       const result = await check({
         cwd: flags.cwd,
         paths,
+        // Like -o and -f's files: where the command was typed, not -C's directory.
+        pathsFrom: process.cwd(),
         today: flags.today,
         cache: flags.cache,
         rules: flags.rules,

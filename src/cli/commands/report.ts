@@ -77,6 +77,8 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         format: flags.format,
         today: flags.today,
         template: flags.template,
+        // Like -o: where the command was typed, not -C's directory.
+        templateFrom: process.cwd(),
         weeks: flags.weeks,
         horizon: flags.horizon,
         asOf: flags.asOf,
