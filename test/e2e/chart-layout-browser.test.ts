@@ -1,12 +1,14 @@
 /**
  * How the charts read, measured in real headless Chromium at a report page's normal width (1280 px): every text
  * is drawn at 11 px or more, no two texts overlap, no point covers a text, and nothing falls outside its SVG. On
- * the example's HTML reports as pmo renders them, and on a page of the cases that read badly before: a point at
+ * the example's HTML reports as pmo renders them (trends from the example's history), and on a page of the cases that read badly before: a point at
  * (0, 0) (on a quadrant's name), points on the frame (on the reference lines' names), a point above the scale,
  * half a year of weeks in the heatmap, budgets without a forecast. The risk tables' "P × I" header stays on
  * one line. Skipped, saying why, where /usr/bin/chromium is not installed.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import { ARTIFACTS, BROWSER_TIMEOUT_MS, chartLayouts, requireChromium, withPage,
 
 const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
 const STYLES = fileURLToPath(new URL('../../templates/partials/html/styles.hbs', import.meta.url));
+const HISTORY_SCRIPT = fileURLToPath(new URL('../../scripts/example-history.mjs', import.meta.url));
 const DIR = join(ARTIFACTS, 'chart-layout');
 const MIN_FONT_PX = 11;
 
@@ -44,10 +47,10 @@ function layoutProblems(chart: ChartLayout): string[] {
 }
 
 /** A report of the example, rendered by the built CLI to a file under test-results/. */
-function render(args: string[], name: string): string {
+function render(args: string[], name: string, repo = ACME): string {
   mkdirSync(DIR, { recursive: true });
   const out = join(DIR, name);
-  const run = pmo(['report', ...args, '-C', ACME, '--today', '2026-11-20', '-f', 'html', '-o', out]);
+  const run = pmo(['report', ...args, '-C', repo, '--today', '2026-11-20', '-f', 'html', '-o', out]);
   expect([run.code, run.stderr]).toEqual([0, '']);
   return out;
 }
@@ -92,10 +95,19 @@ function hardCasesPage(): string {
 
 describe('chart layout in headless Chromium, at the normal page width', () => {
   it(
-    "the example's weekly, resources (half a year) and project reports: 11 px text or more, nothing overlapping or outside",
+    "the example's weekly, resources (half a year), project and trends reports: 11 px text or more, nothing overlapping or outside",
     async ({ skip }) => {
       requireChromium(skip);
-      const pages = [render(['weekly'], 'weekly.html'), render(['resources', '--weeks', '26'], 'resources.html'), render(['project', 'crm-migration'], 'project.html')];
+      // The trends report needs the example's history (npm run example:history).
+      const history = join(mkdtempSync(join(tmpdir(), 'pmo-layout-')), 'acme');
+      expect(spawnSync(process.execPath, [HISTORY_SCRIPT, history]).status).toBe(0);
+      const pages = [
+        render(['weekly'], 'weekly.html'),
+        render(['resources', '--weeks', '26'], 'resources.html'),
+        render(['project', 'crm-migration'], 'project.html'),
+        render(['trends', '--weeks', '26'], 'trends.html', history),
+      ];
+      rmSync(join(history, '..'), { recursive: true, force: true });
       for (const file of pages) {
         await withPage(file, async (page) => {
           const charts = await chartLayouts(page.page);
