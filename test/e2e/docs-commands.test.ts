@@ -86,7 +86,7 @@ function freshCopy(mentionsExample: boolean): string {
 }
 
 function run(command: string, cwd: string) {
-  const env = { ...process.env, PATH: `${shims}:${process.env.PATH}`, NO_COLOR: '1', GITHUB_STEP_SUMMARY: join(cwd, 'step-summary.md') };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${shims}:${process.env.PATH}`, NO_COLOR: '1', GITHUB_STEP_SUMMARY: join(cwd, 'step-summary.md') };
   for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
   return spawnSync('bash', ['-c', command], { cwd, env, encoding: 'utf8', input: '', timeout: 90_000 });
 }

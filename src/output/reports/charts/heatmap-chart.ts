@@ -8,7 +8,8 @@ import { el, finite, GRID, heading, MUTED, note, plural, svg, text, tooltip, tru
 
 export interface HeatmapData {
   columns: string[];
-  rows: Array<{ label: string; capacity: number; values: number[] }>;
+  /** A value that is null (no allocation known that week) is drawn as "–" and counted as no data. */
+  rows: Array<{ label: string; capacity: number; values: Array<number | null> }>;
 }
 
 export const HEATMAP_LIMIT = 40;
