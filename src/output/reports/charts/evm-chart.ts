@@ -2,6 +2,8 @@
  * Earned value: each project a point at (SPI, CPI), with the 1.0 lines (on budget, on schedule) and the PMO's
  * threshold drawn and labelled, and the quadrants named. The projects with the lowest index are numbered and
  * listed beside the plot with their values: position and words carry the meaning, colour only repeats it.
+ * Text is never drawn where a point can be: the values sit inside the frame, the lines' names outside it, the
+ * quadrants' names in strips along the frame that no point reaches (test/e2e/chart-layout-browser.test.ts).
  */
 import { decimal, el, finite, GRID, heading, INK, MUTED, note, plural, RAG, svg, text, tooltip, truncate } from './svg.js';
 
