@@ -26,8 +26,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache' | 'asOf'> {
   kind: string;
   format: ReportFormat;
-  /** A template file to render instead of the kind's (md and html). */
+  /** A template file to render instead of the kind's (md and html); relative to `templateFrom`. */
   template?: string;
+  /** The directory `template` is relative to (default: cwd). The CLI gives the one the command was typed in. */
+  templateFrom?: string;
   /** The project of `pmo report project <id>`. */
   project?: string;
   /** Weeks of the resources report. */
@@ -84,7 +86,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
 function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
   if (options.format === 'csv') return reportCsv(model);
-  const template = options.template ? templateFile(options.template, options.cwd) : findTemplate(root, options.kind, options.format);
+  const template = options.template ? templateFile(options.template, options.templateFrom ?? options.cwd) : findTemplate(root, options.kind, options.format);
   if (!template) {
     throw new UsageError(
       `no ${options.format} template for the '${options.kind}' report: add templates/${options.kind}.${options.format}.hbs, or use --format ${options.format === 'md' ? 'html' : 'md'}`,
