@@ -88,7 +88,7 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
     if (!kept) continue;
     const own = findings.slice(0, kept.own);
     const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
-    const data = JSON.parse(kept.data) as unknown;
+    const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
     const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
     const spans = newSpans(ruled, placed, data, kept.positions);
     answers.push({ path, findings: ruled, ...(spans ? { spans } : {}) });

@@ -17,7 +17,7 @@ import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
-import { readRecords, replaceFile, sealedFile } from './sealed.js';
+import { RawJson, readRecords, replaceFile, sealedFile } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -52,8 +52,11 @@ export interface CacheEntry {
 export interface Rejudge {
   /** The content hash of the file it was made from. */
   hash: string;
-  /** The data that passed the schema, as JSON text: parsed only when a new day asks for it. */
-  data: string;
+  /**
+   * The data that passed the schema: as JSON text in memory, parsed only when a new day asks for it; in the
+   * rejudge file, the JSON itself (not a string of it, which the new day's threads would parse twice).
+   */
+  data: string | object;
   /** How many of the entry's findings (the first ones) are the file's own: YAML, schema, encoding. */
   own: number;
   /** The built-in rules that read the day when the file was judged; the others' findings stand. */
@@ -464,9 +467,9 @@ export class ParseCache {
     }
   }
 
-  private keptPair(path: string): Array<readonly [string, Rejudge]> {
+  private keptPair(path: string): RawJson[] {
     const kept = this.kept(path);
-    return kept ? [[path, kept]] : [];
+    return kept ? [keptRecord(path, kept)] : [];
   }
 
   /** Detail and extract files read so far, by shard. */
@@ -498,10 +501,16 @@ export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () 
   return read?.id === id ? read.entries : undefined;
 }
 
+/** A file's Rejudge as its rejudge file's record: `[path, {..., "data": <the data's JSON>}]`, the JSON text as it is. */
+function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
+  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  return new RawJson(`${JSON.stringify([path, rest]).slice(0, -2)},"data":${json}}]`);
+}
+
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
 export function keptIn(entries: Map<string, Rejudge> | undefined, path: string, hash: string): Rejudge | undefined {
   const mine = entries?.get(path);
-  const whole = mine?.hash === hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
+  const whole = mine?.hash === hash && mine.data !== undefined && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
   return whole ? mine : undefined;
 }
 

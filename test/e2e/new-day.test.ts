@@ -66,9 +66,9 @@ describe('the first check of a new day', () => {
     const stale = first.find((f) => f.rule === 'status-fresh' && f.message.startsWith('the newest status update'))!;
     // Plant another date in the kept data of that project's newest status update.
     const [name, kept, entry] = keptEntryOf(stale.file);
-    const data = JSON.parse(entry.data as string) as { status: Array<{ date: string }> };
+    // The kept data is the JSON itself in the file, not a string of it
+    const data = entry.data as { status: Array<{ date: string }> };
     data.status[data.status.length - 1]!.date = '2026-10-01';
-    entry.data = JSON.stringify(data);
     writeCacheFile(join(cacheDir(), name), kept);
 
     const next = check('2026-11-21').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
