@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costsByMonth } from './costs.js';
-import { earnedValueOf, evmInputs, type EarnedValue, type EvmInputs } from './evm.js';
+import { earnedSchedule, earnedValueOf, evmInputs, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -168,6 +168,11 @@ export class ProjectMeasures {
 
   get evm(): EarnedValue {
     return this.memo('evm', () => earnedValueOf(this.evmInputs));
+  }
+
+  /** ES, SV(t) and SPI(t) on the day measured (evm.ts); null where PV is not time-phased or there is no EV. */
+  get earnedSchedule(): EarnedSchedule | null {
+    return this.memo('earnedSchedule', () => earnedSchedule(this.project, this.evmInputs, this.measuredOn, this.basis.config.pvMethod));
   }
 
   /**

@@ -5,7 +5,7 @@
 import { countFindings, type Finding } from '../../../findings.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
-import type { EarnedValue } from '../../../metrics/evm.js';
+import type { EarnedSchedule, EarnedValue } from '../../../metrics/evm.js';
 import type { LifecycleState } from '../../../metrics/measures.js';
 import { nextMilestone } from '../../../metrics/schedule.js';
 import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
@@ -70,6 +70,8 @@ export interface ProjectView {
     variance_pct: number | null;
   };
   evm: EarnedValue;
+  /** Earned schedule beside SPI (evm.ts): ES as a date, SV(t) in days, SPI(t); null where PV is not time-phased. */
+  earned_schedule: { es: string; sv_t: number; spi_t: number | null } | null;
   milestones: Array<{
     id: string;
     name: string;
@@ -184,6 +186,7 @@ export function projectView(path: string, project: Project, findings: readonly F
       variance_pct: variance?.pct == null ? null : round(variance.pct, 1),
     },
     evm: roundedEvm(measures.evm),
+    earned_schedule: earnedScheduleView(measures.earnedSchedule),
     milestones: (project.milestones ?? []).map((m) => ({
       id: m.id,
       name: m.name,
@@ -269,6 +272,10 @@ export const round = (n: number, places: number) => Math.round(n * 10 ** places)
 export const cents = (n: number | null | undefined): number | null => (n == null ? null : round(n, 2));
 
 /** Earned value as the report model carries it: money to the cent, indices to 4 decimals. */
+function earnedScheduleView(es: EarnedSchedule | null): ProjectView['earned_schedule'] {
+  return es && { es: es.es, sv_t: round(es.svt, 1), spi_t: es.spit === null ? null : round(es.spit, 4) };
+}
+
 export function roundedEvm(evm: EarnedValue): EarnedValue {
   const ratio = (n: number | null) => (n === null ? null : round(n, 4));
   return {
