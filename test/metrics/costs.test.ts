@@ -58,7 +58,7 @@ describe('the actual cost', () => {
   it('is what the cost rules read: over the approved budget by the log alone', () => {
     // Approved budget 90,000 (no changes); the log's 100,000 is 10,000 over, whatever budget.actual is absent
     const over = { ...logged, budget: { baseline: 90000 } };
-    expect(runProjectRule(costOverBaseline, [over], TODAY).map((r) => [r.data?.actual, r.data?.over, r.path])).toEqual([['100,000', '10,000', ['costs']]]);
+    expect(runProjectRule(costOverBaseline, [over], TODAY).map((r) => [r.data?.actual, r.data?.over, r.path, r.on])).toEqual([['100,000', '10,000', ['costs'], 'key']]);
   });
 
   it("pays a vendor what the log names it for: Acme Cloud's 30,000 against a contract of 25,000", () => {
