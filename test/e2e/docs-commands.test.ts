@@ -75,9 +75,11 @@ beforeAll(() => {
   shim('npx', `[ "$1" = pmo ] || { echo "npx: only pmo here" >&2; exit 127; }\nshift\nexec pmo "$@"`);
 }, 60_000);
 
+// Every session's copy of the example with its git history is under `base`: hundreds of files to delete,
+// which took longer than the default 10 s on a loaded machine.
 afterAll(() => {
   if (base) rmSync(base, { recursive: true, force: true });
-});
+}, 120_000);
 
 /** A fresh copy of the package root's stand-in (examples/acme with its history); the folder to run in. */
 function freshCopy(mentionsExample: boolean): string {
