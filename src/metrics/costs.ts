@@ -36,3 +36,48 @@ export function vendorPaid(project: Pick<Project, 'costs'>, vendor: { name: stri
 
 /** Whether the project logs its costs (then `budget.actual`, if given, must be the log's sum). */
 export const logsCosts = (project: Pick<Project, 'costs'>): boolean => logged(project).length > 0;
+
+/** One month of a project's cost curve: planned value by its end, and what was spent in it and by its end. */
+export interface CostMonth {
+  month: string;
+  /** Cumulative planned value on the month's last day (linear PV, docs/metrics.md), or null without a BAC. */
+  planned: number | null;
+  /** Logged in the month, and cumulative to its end; null for months not over yet, or without a log. */
+  spent: number | null;
+  actual: number | null;
+}
+
+/**
+ * The plan and the spend by month, from the start's month to the later of the planned and forecast ends (and
+ * the last month logged): "where does the money go month by month, against plan?". `plannedBy(day)` gives PV
+ * on a day; months after `today`'s are planned only.
+ */
+export function costCurve(project: Pick<Project, 'costs' | 'dates'>, plannedBy: (day: string) => number | null, today: string): CostMonth[] {
+  const start = project.dates?.start;
+  if (!start) return [];
+  const byMonth = new Map(costsByMonth(project).map((m) => [m.period, m.amount]));
+  const ends = [project.dates?.baseline_end, project.dates?.forecast_end, project.dates?.actual_end, ...byMonth.keys()].filter((d): d is string => typeof d === 'string');
+  const last = ends.reduce((max, d) => (d.slice(0, 7) > max ? d.slice(0, 7) : max), start.slice(0, 7));
+  const logs = byMonth.size > 0;
+  const months: CostMonth[] = [];
+  let actual = 0;
+  for (let month = start.slice(0, 7); month <= last; month = nextMonth(month)) {
+    const over = month < today.slice(0, 7);
+    const spent = logs && over ? (byMonth.get(month) ?? 0) : null;
+    if (spent !== null) actual += spent;
+    months.push({ month, planned: plannedBy(lastDay(month)), spent, actual: spent === null ? null : actual });
+  }
+  return months;
+}
+
+/** YYYY-MM of the month after. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The last day of a YYYY-MM month. */
+const lastDay = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};

@@ -10,7 +10,7 @@
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
-import { actualCost, costsByMonth } from './costs.js';
+import { actualCost, costCurve, costsByMonth, type CostMonth } from './costs.js';
 import { earnedSchedule, earnedValueOf, evmInputs, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, type BillingRow } from './revenue.js';
@@ -128,6 +128,18 @@ export class ProjectMeasures {
   /** The cost log by month, oldest first (empty when the project does not log costs). */
   get costsByMonth(): ReturnType<typeof costsByMonth> {
     return this.memo('costsByMonth', () => costsByMonth(this.project));
+  }
+
+  /**
+   * Planned value and spend by month (costs.ts): PV on each month's last day from the baselines, the log's spend
+   * for the months that are over. Reads the day (which months are over).
+   */
+  get costCurve(): CostMonth[] {
+    return this.memo('costCurve', () => {
+      const { approvedBudget: bac } = this;
+      const planned = (day: string) => evmInputs(this.project, bac, null, day, this.basis.config.pvMethod).pv;
+      return costCurve(this.project, planned, this.today());
+    });
   }
 
   /** The cost at completion as forecast: the PM's `budget.forecast`, else the EAC (which depends on the day). */

@@ -105,3 +105,30 @@ describe('a cost log in a project file', () => {
     expect(all.filter((f) => f.rule.startsWith('schema/'))).toEqual([expect.objectContaining({ line: 20, message: expect.stringContaining('YYYY-MM') })]);
   });
 });
+
+describe('the cost curve', () => {
+  it('gives planned value at each month end and the spend of the months that are over', () => {
+    // BAC 120,000; M1 planned by 31 January, M2 by 31 March (its span from 31 January: 59 days), equal weights.
+    // PV on 31 Jan = 60,000; on 28 Feb = 60,000 + 60,000 x 28/59 = 88,474.58; on 31 Mar = 120,000.
+    // Spent: January 30,000, February 20,000; on 15 March, March is not over (its 25,000 is not shown yet).
+    const p = project('curve', {
+      dates: { start: '2026-01-01', baseline_end: '2026-03-31' },
+      budget: { baseline: 120000 },
+      milestones: [
+        { id: 'M1', name: 'a', baseline: '2026-01-31' },
+        { id: 'M2', name: 'b', baseline: '2026-03-31' },
+      ],
+      costs: [
+        { period: '2026-02', amount: 20000, category: 'labour' },
+        { period: '2026-01', amount: 30000, category: 'labour' },
+        { period: '2026-03', amount: 25000, category: 'labour' },
+      ],
+    });
+    const curve = measureProject(p, configFrom({}), '2026-03-15').costCurve;
+    expect(curve.map((m) => ({ ...m, planned: m.planned === null ? null : Math.round(m.planned * 100) / 100 }))).toEqual([
+      { month: '2026-01', planned: 60000, spent: 30000, actual: 30000 },
+      { month: '2026-02', planned: 88474.58, spent: 20000, actual: 50000 },
+      { month: '2026-03', planned: 120000, spent: null, actual: null },
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { nextMonth } from '../../metrics/costs.js';
 import type { ProjectRule } from '../types.js';
 
 const rule: ProjectRule = {
@@ -30,12 +31,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
-}
-
-/** YYYY-MM of the month after. */
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
 }
 
 /** Every month from `from` to `to`, both included (none when `to` is earlier). */

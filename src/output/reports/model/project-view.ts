@@ -5,6 +5,7 @@
 import { countFindings, type Finding } from '../../../findings.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
+import type { CostMonth } from '../../../metrics/costs.js';
 import type { EarnedSchedule, EarnedValue } from '../../../metrics/evm.js';
 import type { LifecycleState } from '../../../metrics/measures.js';
 import { nextMilestone } from '../../../metrics/schedule.js';
@@ -70,6 +71,12 @@ export interface ProjectView {
     variance_pct: number | null;
   };
   evm: EarnedValue;
+  /** Planned value and spend by month (costs.ts), rounded to cents; a chart of the two cumulative lines. */
+  cost_curve: {
+    months: Array<{ month: string; planned: number | null; spent: number | null; actual: number | null }>;
+    logged: boolean;
+    chart: { columns: string[]; series: Array<{ label: string; values: Array<number | null> }> };
+  };
   /** Earned schedule beside SPI (evm.ts): ES as a date, SV(t) in days, SPI(t); null where PV is not time-phased. */
   earned_schedule: { es: string; sv_t: number; spi_t: number | null } | null;
   milestones: Array<{
@@ -187,6 +194,7 @@ export function projectView(path: string, project: Project, findings: readonly F
     },
     evm: roundedEvm(measures.evm),
     earned_schedule: earnedScheduleView(measures.earnedSchedule),
+    cost_curve: costCurveView(measures.costCurve),
     milestones: (project.milestones ?? []).map((m) => ({
       id: m.id,
       name: m.name,
@@ -272,6 +280,16 @@ export const round = (n: number, places: number) => Math.round(n * 10 ** places)
 export const cents = (n: number | null | undefined): number | null => (n == null ? null : round(n, 2));
 
 /** Earned value as the report model carries it: money to the cent, indices to 4 decimals. */
+function costCurveView(curve: CostMonth[]): ProjectView['cost_curve'] {
+  const months = curve.map((m) => ({ month: m.month, planned: cents(m.planned), spent: cents(m.spent), actual: cents(m.actual) }));
+  const columns = months.map((m) => m.month);
+  return {
+    months,
+    logged: months.some((m) => m.spent !== null),
+    chart: { columns, series: [{ label: 'planned value', values: months.map((m) => m.planned) }, { label: 'spent', values: months.map((m) => m.actual) }] },
+  };
+}
+
 function earnedScheduleView(es: EarnedSchedule | null): ProjectView['earned_schedule'] {
   return es && { es: es.es, sv_t: round(es.svt, 1), spi_t: es.spit === null ? null : round(es.spit, 4) };
 }
