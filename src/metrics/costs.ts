@@ -3,6 +3,7 @@
  * `budget.actual`. Pure; measures.ts keeps the results for a project, and every rule and view reads them there.
  */
 import type { Project } from '../model/schemas/project.js';
+import { daysBetween } from '../model/dates.js';
 import { byText, finite } from './numbers.js';
 
 type Cost = NonNullable<Project['costs']>[number];
@@ -45,6 +46,15 @@ export interface CostMonth {
   /** Logged in the month, and cumulative to its end; null for months not over yet, or without a log. */
   spent: number | null;
   actual: number | null;
+  /** From this month to the forecast end: the spend to date plus the rest of the forecast cost, spread evenly over the days left. */
+  forecast: number | null;
+}
+
+/** What the forecast part of the curve runs on: the spend now, the forecast cost at completion, and the end. */
+export interface CostForecast {
+  ac: number;
+  eac: number;
+  end: string;
 }
 
 /**
@@ -52,7 +62,7 @@ export interface CostMonth {
  * the last month logged): "where does the money go month by month, against plan?". `plannedBy(day)` gives PV
  * on a day; months after `today`'s are planned only.
  */
-export function costCurve(project: Pick<Project, 'costs' | 'dates'>, plannedBy: (day: string) => number | null, today: string): CostMonth[] {
+export function costCurve(project: Pick<Project, 'costs' | 'dates'>, plannedBy: (day: string) => number | null, today: string, forecast?: CostForecast): CostMonth[] {
   const start = project.dates?.start;
   if (!start) return [];
   const byMonth = new Map(costsByMonth(project).map((m) => [m.period, m.amount]));
@@ -65,9 +75,17 @@ export function costCurve(project: Pick<Project, 'costs' | 'dates'>, plannedBy: 
     const over = month < today.slice(0, 7);
     const spent = logs && over ? (byMonth.get(month) ?? 0) : null;
     if (spent !== null) actual += spent;
-    months.push({ month, planned: plannedBy(lastDay(month)), spent, actual: spent === null ? null : actual });
+    months.push({ month, planned: plannedBy(monthEnd(month)), spent, actual: spent === null ? null : actual, forecast: forecastBy(monthEnd(month), today, forecast) });
   }
   return months;
+}
+
+/** The forecast spend to date on `day`, for the months from today's to the forecast end's. */
+function forecastBy(day: string, today: string, forecast: CostForecast | undefined): number | null {
+  if (!forecast || day.slice(0, 7) < today.slice(0, 7) || day.slice(0, 7) > forecast.end.slice(0, 7)) return null;
+  const left = daysBetween(today, forecast.end);
+  const share = left <= 0 || day >= forecast.end ? 1 : Math.max(0, daysBetween(today, day)) / left;
+  return forecast.ac + Math.max(0, forecast.eac - forecast.ac) * share;
 }
 
 /** YYYY-MM of the month after. */
@@ -77,7 +95,7 @@ export function nextMonth(month: string): string {
 }
 
 /** The last day of a YYYY-MM month. */
-const lastDay = (month: string) => {
+export const monthEnd = (month: string): string => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };

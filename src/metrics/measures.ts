@@ -10,7 +10,7 @@
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
-import { actualCost, costCurve, costsByMonth, type CostMonth } from './costs.js';
+import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
 import { earnedSchedule, earnedValueOf, evmInputs, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, type BillingRow } from './revenue.js';
@@ -138,8 +138,16 @@ export class ProjectMeasures {
     return this.memo('costCurve', () => {
       const { approvedBudget: bac } = this;
       const planned = (day: string) => evmInputs(this.project, bac, null, day, this.basis.config.pvMethod).pv;
-      return costCurve(this.project, planned, this.today());
+      return costCurve(this.project, planned, this.today(), this.costForecast);
     });
+  }
+
+  /** What the curve's forecast runs on: the spend now, the forecast cost and the forecast end; undefined without one of them. */
+  private get costForecast(): CostForecast | undefined {
+    const ac = this.actualCost;
+    const eac = this.forecastCost?.amount;
+    const end = this.forecastEnd;
+    return ac === null || eac === undefined || end === null || this.finished ? undefined : { ac, eac, end };
   }
 
   /** The cost at completion as forecast: the PM's `budget.forecast`, else the EAC (which depends on the day). */

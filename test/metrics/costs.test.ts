@@ -112,8 +112,8 @@ describe('the cost curve', () => {
     // PV on 31 Jan = 60,000; on 28 Feb = 60,000 + 60,000 x 28/59 = 88,474.58; on 31 Mar = 120,000.
     // Spent: January 30,000, February 20,000; on 15 March, March is not over (its 25,000 is not shown yet).
     const p = project('curve', {
-      dates: { start: '2026-01-01', baseline_end: '2026-03-31' },
-      budget: { baseline: 120000 },
+      dates: { start: '2026-01-01', baseline_end: '2026-03-31', forecast_end: '2026-04-30' },
+      budget: { baseline: 120000, forecast: 150000 },
       milestones: [
         { id: 'M1', name: 'a', baseline: '2026-01-31' },
         { id: 'M2', name: 'b', baseline: '2026-03-31' },
@@ -124,11 +124,15 @@ describe('the cost curve', () => {
         { period: '2026-03', amount: 25000, category: 'labour' },
       ],
     });
+    // The forecast from March to the forecast end (30 April): the 75,000 logged so far, plus the rest of the
+    // forecast 150,000 spread over the 46 days left: 31 March, 16 of them: 75,000 + 75,000 x 16/46 = 101,086.96.
     const curve = measureProject(p, configFrom({}), '2026-03-15').costCurve;
-    expect(curve.map((m) => ({ ...m, planned: m.planned === null ? null : Math.round(m.planned * 100) / 100 }))).toEqual([
-      { month: '2026-01', planned: 60000, spent: 30000, actual: 30000 },
-      { month: '2026-02', planned: 88474.58, spent: 20000, actual: 50000 },
-      { month: '2026-03', planned: 120000, spent: null, actual: null },
+    const cents = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+    expect(curve.map((m) => ({ ...m, planned: cents(m.planned), forecast: cents(m.forecast) }))).toEqual([
+      { month: '2026-01', planned: 60000, spent: 30000, actual: 30000, forecast: null },
+      { month: '2026-02', planned: 88474.58, spent: 20000, actual: 50000, forecast: null },
+      { month: '2026-03', planned: 120000, spent: null, actual: null, forecast: 101086.96 },
+      { month: '2026-04', planned: 120000, spent: null, actual: null, forecast: 150000 },
     ]);
   });
 });

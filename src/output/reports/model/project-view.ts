@@ -5,7 +5,7 @@
 import { countFindings, type Finding } from '../../../findings.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
-import type { CostMonth } from '../../../metrics/costs.js';
+import { monthEnd, type CostMonth } from '../../../metrics/costs.js';
 import type { EarnedSchedule, EarnedValue } from '../../../metrics/evm.js';
 import type { LifecycleState } from '../../../metrics/measures.js';
 import { nextMilestone } from '../../../metrics/schedule.js';
@@ -73,7 +73,8 @@ export interface ProjectView {
   evm: EarnedValue;
   /** Planned value and spend by month (costs.ts), rounded to cents; a chart of the two cumulative lines. */
   cost_curve: {
-    months: Array<{ month: string; planned: number | null; spent: number | null; actual: number | null }>;
+    /** `earned`: EV at the month's end from that day's version of the file in git, when git has the history. */
+    months: Array<{ month: string; planned: number | null; spent: number | null; actual: number | null; forecast: number | null; earned?: number | null }>;
     logged: boolean;
     chart: { columns: string[]; series: Array<{ label: string; values: Array<number | null> }> };
   };
@@ -281,13 +282,28 @@ export const cents = (n: number | null | undefined): number | null => (n == null
 
 /** Earned value as the report model carries it: money to the cent, indices to 4 decimals. */
 function costCurveView(curve: CostMonth[]): ProjectView['cost_curve'] {
-  const months = curve.map((m) => ({ month: m.month, planned: cents(m.planned), spent: cents(m.spent), actual: cents(m.actual) }));
+  const months = curve.map((m) => ({ month: m.month, planned: cents(m.planned), spent: cents(m.spent), actual: cents(m.actual), forecast: cents(m.forecast) }));
   const columns = months.map((m) => m.month);
   return {
     months,
     logged: months.some((m) => m.spent !== null),
-    chart: { columns, series: [{ label: 'planned value', values: months.map((m) => m.planned) }, { label: 'spent', values: months.map((m) => m.actual) }] },
+    chart: {
+      columns,
+      series: [
+        { label: 'planned value', values: months.map((m) => m.planned) },
+        { label: 'spent', values: months.map((m) => m.actual) },
+        { label: 'forecast', values: months.map((m) => m.forecast) },
+      ],
+    },
   };
+}
+
+/** The view with each past month's earned value (by its last day), and the curve's earned line. */
+export function withEarned<T extends Pick<ProjectView, 'cost_curve'>>(view: T, earned: ReadonlyMap<string, number | null> | undefined): T {
+  if (!earned || earned.size === 0) return view;
+  const months = view.cost_curve.months.map((m) => ({ ...m, earned: cents(earned.get(monthEnd(m.month)) ?? null) }));
+  const series = [...view.cost_curve.chart.series, { label: 'earned value', values: months.map((m) => m.earned) }];
+  return { ...view, cost_curve: { ...view.cost_curve, months, chart: { ...view.cost_curve.chart, series } } };
 }
 
 function earnedScheduleView(es: EarnedSchedule | null): ProjectView['earned_schedule'] {
