@@ -99,3 +99,45 @@ export const monthEnd = (month: string): string => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
+
+/**
+ * The portfolio's cost by month: its projects' curves added up in the reporting currency (`rate` scales each).
+ * Planned value and spend to date are cumulative, so a project counts in the months after its curve ends with
+ * its last figures (and before it starts, with none): the portfolio's curve never drops because a project's
+ * ends. In the months that are not over, a project's forecast counts where it has one, else what it has spent.
+ */
+export function portfolioCostCurve(projects: ReadonlyArray<{ curve: readonly CostMonth[]; rate: number }>, today: string): CostMonth[] {
+  const all = [...new Set(projects.flatMap((p) => p.curve.map((m) => m.month)))].sort(byText);
+  const now = today.slice(0, 7);
+  return all.map((month) => {
+    let planned: number | null = null;
+    let spent: number | null = null;
+    let actual: number | null = null;
+    let forecast: number | null = null;
+    const plus = (sum: number | null, value: number | null | undefined, rate: number) => (value == null ? sum : (sum ?? 0) + value * rate);
+    for (const { curve, rate } of projects) {
+      const at = standingIn(curve, month);
+      planned = plus(planned, at?.planned, rate);
+      spent = plus(spent, curve.find((m) => m.month === month)?.spent, rate);
+      actual = plus(actual, month < now ? at?.actual : null, rate);
+      forecast = plus(forecast, month >= now ? (at?.forecast ?? lastActual(curve)) : null, rate);
+    }
+    return { month, planned, spent, actual, forecast };
+  });
+}
+
+/** A project's figures as they stand in `month`: its own, or after its curve ends, its last month's; none before it starts. */
+function standingIn(curve: readonly CostMonth[], month: string): CostMonth | undefined {
+  let standing: CostMonth | undefined;
+  for (const m of curve) {
+    if (m.month > month) break;
+    standing = m;
+  }
+  return standing;
+}
+
+/** The last spend to date a curve has (a project whose forecast is not given: what it has spent stands). */
+function lastActual(curve: readonly CostMonth[]): number | null {
+  for (let i = curve.length - 1; i >= 0; i--) if (curve[i]!.actual !== null) return curve[i]!.actual;
+  return null;
+}

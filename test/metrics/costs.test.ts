@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configFrom } from '../../src/model/config.js';
+import { portfolioCostCurve } from '../../src/metrics/costs.js';
 import { measureProject } from '../../src/metrics/measures.js';
 import type { Project } from '../../src/model/schemas/project.js';
 import costLogMismatch from '../../src/rules/builtin/cost-log-mismatch.js';
@@ -133,6 +134,28 @@ describe('the cost curve', () => {
       { month: '2026-02', planned: 88474.58, spent: 20000, actual: 50000, forecast: null },
       { month: '2026-03', planned: 120000, spent: null, actual: null, forecast: 101086.96 },
       { month: '2026-04', planned: 120000, spent: null, actual: null, forecast: 150000 },
+    ]);
+  });
+});
+
+describe("the portfolio's cost curve", () => {
+  it('adds the projects up month by month, a finished curve standing at its last figures', () => {
+    // A (EUR, rate 1): Jan-Feb, spent 10 then 20, planned 15 then 30. B (USD at 0.5): Feb-Mar, spent 40 (Feb),
+    // planned 50 and 100; March not over (today in March): its forecast 120.
+    const a = [
+      { month: '2026-01', planned: 15, spent: 10, actual: 10, forecast: null },
+      { month: '2026-02', planned: 30, spent: 20, actual: 30, forecast: null },
+    ];
+    const b = [
+      { month: '2026-02', planned: 50, spent: 40, actual: 40, forecast: null },
+      { month: '2026-03', planned: 100, spent: null, actual: null, forecast: 120 },
+    ];
+    expect(portfolioCostCurve([{ curve: a, rate: 1 }, { curve: b, rate: 0.5 }], '2026-03-10')).toEqual([
+      { month: '2026-01', planned: 15, spent: 10, actual: 10, forecast: null },
+      // 30 + 50 x 0.5; spent 20 + 40 x 0.5; to date 30 + 40 x 0.5
+      { month: '2026-02', planned: 55, spent: 40, actual: 50, forecast: null },
+      // A ended in February: it stands at 30 planned, and in the month not over, at the 30 it spent; B forecasts 120 x 0.5
+      { month: '2026-03', planned: 80, spent: null, actual: null, forecast: 90 },
     ]);
   });
 });

@@ -281,7 +281,7 @@ export const round = (n: number, places: number) => Math.round(n * 10 ** places)
 export const cents = (n: number | null | undefined): number | null => (n == null ? null : round(n, 2));
 
 /** Earned value as the report model carries it: money to the cent, indices to 4 decimals. */
-function costCurveView(curve: CostMonth[]): ProjectView['cost_curve'] {
+export function costCurveView(curve: CostMonth[]): ProjectView['cost_curve'] {
   const months = curve.map((m) => ({ month: m.month, planned: cents(m.planned), spent: cents(m.spent), actual: cents(m.actual), forecast: cents(m.forecast) }));
   const columns = months.map((m) => m.month);
   return {
