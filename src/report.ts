@@ -37,6 +37,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   project?: string;
   /** Weeks of the resources report. */
   weeks?: number;
+  /** intake: the budget the scenario fits the requests to. */
+  budget?: number;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
   /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
@@ -81,6 +83,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const data = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
+  if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
   const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against, history, earned });

@@ -6,7 +6,7 @@ import { writeFileIfChanged } from '../../output/write-file.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import type { ReportFormat } from '../../report.js';
 import type { Interval } from '../../history/periods.js';
-import { oneOfChoices, outputOf, outputOption, parseCount, parseDate, parseProjectId } from '../options.js';
+import { oneOfChoices, outputOf, outputOption, parseAmount, parseCount, parseDate, parseProjectId } from '../options.js';
 
 interface ReportFlags {
   cwd?: string;
@@ -23,6 +23,7 @@ interface ReportFlags {
   interval?: Interval;
   since?: string;
   cache: boolean;
+  budget?: number;
 }
 
 export function reportCommand(): Command {
@@ -42,6 +43,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
     .option('--since <date>', 'trends: start with the period holding this date, YYYY-MM-DD', parseDate)
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
+    .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
     .addHelpText(
@@ -64,6 +66,7 @@ Examples:
   $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
   $ pmo report trends --interval quarter --since 2025-01-01
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
+  $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
 
 Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not do its job.`,
     )
@@ -81,6 +84,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         templateFrom: process.cwd(),
         weeks: flags.weeks,
         horizon: flags.horizon,
+        budget: flags.budget,
         asOf: flags.asOf,
         against: flags.against,
         history: flags.history,

@@ -19,6 +19,7 @@ import type { Project } from '../../../model/schemas/project.js';
 import type { ProjectLog } from '../../../history/log.js';
 import { daysBetween } from '../../../model/dates.js';
 import { withEarned } from './project-view.js';
+import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
 
 export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
 
@@ -29,6 +30,8 @@ export interface ModelOptions {
   weeks?: number;
   /** `pmo report project <id> --history`: the commits that moved its forecast end or its overall status. */
   history?: ProjectLog;
+  /** `pmo report intake --budget <amount>`: the requests with the highest total score that fit it. */
+  budget?: number;
   /** `pmo report project <id>`: its earned value at each past month's end, from git (history/earned-by-month.ts). */
   earned?: ReadonlyMap<string, number | null>;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
@@ -52,7 +55,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'resources':
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
-      return intake(ctx);
+      return intake(ctx, options.budget);
     default:
       return weekly(ctx);
   }
@@ -155,7 +158,7 @@ function resources(ctx: ReportContext, weeks: number) {
   };
 }
 
-function intake(ctx: ReportContext) {
+function intake(ctx: ReportContext, budget: number | undefined) {
   const weights = Object.keys(ctx.config.intakeWeights).length > 0 ? ctx.config.intakeWeights : DEFAULT_INTAKE_WEIGHTS;
   const requests = rankRequests(ctx.data.requests.map((r) => r.data), weights).map((r) => ({
     ...r,
@@ -167,8 +170,16 @@ function intake(ctx: ReportContext) {
     weights: Object.entries(weights).map(([criterion, weight]) => ({ criterion, weight })),
     weights_source: Object.keys(ctx.config.intakeWeights).length > 0 ? 'pmo.yaml' : 'default',
     requests,
+    scenario: budget === undefined ? null : scenarioView(chooseWithinBudget(requests, budget), requests),
     left_out: leftOut(ctx),
   };
+}
+
+/** The scenario with each request's name, score and cost beside its id. */
+function scenarioView(scenario: Scenario, requests: ReadonlyArray<{ id: string; name: string; score: number; cost: number | null }>) {
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const about = (id: string) => ({ id, name: byId.get(id)!.name, score: byId.get(id)!.score, cost: byId.get(id)!.cost });
+  return { ...scenario, chosen: scenario.chosen.map(about), left_out: scenario.left_out.map((l) => ({ ...about(l.id), reason: l.reason })) };
 }
 
 /**
