@@ -9,6 +9,7 @@ import { writeFault } from '../write-faults.js';
 import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { closeCommand } from './commands/close.js';
+import { auditCommand } from './commands/audit.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
 import { initCommand } from './commands/init.js';
@@ -38,6 +39,7 @@ export function program(): Command {
     .addCommand(newCommand())
     .addCommand(updateCommand())
     .addCommand(closeCommand())
+    .addCommand(auditCommand())
     .addHelpText(
       'after',
       `
