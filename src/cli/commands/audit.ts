@@ -30,6 +30,11 @@ function collectScope(value: string, previous: string[]): string[] {
   return [...previous, ...ids];
 }
 
+const EXIT_CODES = `
+Exit codes: 0 written (or shown with --dry-run), 2 pmo could not do it (no such audit, finding, action or
+person; an edit that would leave the file invalid; a file with YAML errors or changed meanwhile): nothing
+is written then.`;
+
 const common = (command: Command) =>
   command
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
@@ -46,10 +51,11 @@ pmo check reports overdue and unverified actions, findings without one, and find
 their action was verified effective.
 
 Examples:
-  $ pmo audit record --auditor mfischer
+  $ pmo audit record --auditor kweber
   $ pmo audit action 2026-11-20 F3 --owner tnguyen --due 2026-12-04 --what "Post the weekly status"
   $ pmo audit done 2026-11-20 A1
-  $ pmo audit verify 2026-11-20 A1 --by mfischer --effective --note "Three updates on time"`);
+  $ pmo audit verify 2026-11-20 A1 --by kweber --effective --note "Three updates on time"
+${EXIT_CODES}`);
   audit.addCommand(recordCommand());
   audit.addCommand(actionCommand());
   audit.addCommand(editCommand('done', 'mark an open action done (on --date, default today)', (action) => ({ kind: 'done', action, date: '' }), []));
@@ -72,9 +78,9 @@ a finding, which stays the same across runs on unchanged data. Findings with no 
 file by hand (id, message, severity, project).
 
 Examples:
-  $ pmo audit record --auditor mfischer
-  $ pmo audit record --id 2026-q4 --auditor mfischer --scope crm-migration,expense-app --title "Q4 records audit"
-  $ pmo audit record --auditor mfischer --dry-run      the new file as a diff; nothing written
+  $ pmo audit record --auditor kweber
+  $ pmo audit record --id 2026-q4 --auditor kweber --scope crm-migration,expense-app --title "Q4 records audit"
+  $ pmo audit record --auditor kweber --dry-run      the new file as a diff; nothing written
 
 Exit codes: 0 recorded (or shown), 2 pmo could not do it (an audit with that id exists, an unknown
 auditor or project, a broken pmo.yaml).`)
@@ -109,7 +115,8 @@ function actionCommand(): Command {
     .addHelpText('after', `
 Examples:
   $ pmo audit action 2026-q3 F1 --owner tnguyen --due 2026-12-04 --what "Post the missing status updates"
-  $ pmo audit action 2026-q3 F1 --preventive --owner mfischer --due 2026-12-31 --what "Friday status reminder"`)
+  $ pmo audit action 2026-q3 F1 --preventive --owner kweber --due 2026-12-31 --what "Friday status reminder"
+${EXIT_CODES}`)
     .action(async (audit: string, finding: string, flags: Common & { owner?: string; due?: string; what?: string; preventive?: boolean }) => {
       const missing = [!flags.owner && '--owner <person>', !flags.due && '--due <date>', !flags.what && '--what <text>'].filter(Boolean);
       if (missing.length > 0) throw new UsageError(`pmo audit action needs ${missing.join(', ')}`);
@@ -139,8 +146,9 @@ function editCommand(name: string, description: string, base: (action: string) =
   return command
     .addHelpText('after', `
 Examples:
-  $ pmo audit ${name} 2026-q3 A1${name === 'verify' ? ' --by mfischer --effective --note "Three updates on time"' : name === 'drop' ? ' --reason "Replaced by A3"' : ' --date 2026-11-18'}
-  $ pmo audit ${name} 2026-q3 A1 --dry-run${name === 'verify' ? ' --by mfischer --not-effective' : name === 'drop' ? ' --reason "Replaced by A3"' : ''}`)
+  $ pmo audit ${name} 2026-q3 A1${name === 'verify' ? ' --by kweber --effective --note "Three updates on time"' : name === 'drop' ? ' --reason "Replaced by A3"' : ' --date 2026-11-18'}
+  $ pmo audit ${name} 2026-q3 A1 --dry-run${name === 'verify' ? ' --by kweber --not-effective' : name === 'drop' ? ' --reason "Replaced by A3"' : ''}
+${EXIT_CODES}`)
     .action(async (audit: string, action: string, flags: Common & { by?: string; effective?: boolean; notEffective?: boolean; note?: string; reason?: string }) => {
       const request = { ...base(action), date: flags.date ?? todayIso() } as AuditEdit;
       if (request.kind === 'verify') {
