@@ -3,7 +3,7 @@
  * SARIF fingerprints (stable across runs), edits keep the auditor's comments, --dry-run writes nothing, bad input
  * is refused (exit 2) with the file untouched.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedLines } from '../helpers/authoring.js';
@@ -125,5 +125,33 @@ describe('pmo audit action, done, verify, drop', () => {
     const run = pmo(['audit', 'done', '2026-q3', 'A1'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^pmo: audits\/2026-q3\.yaml has YAML errors, so pmo will not edit it .*\n {2}audits\/2026-q3\.yaml:\d+:\d+ {2}/);
+  });
+});
+
+describe('pmo report audit: the actions', () => {
+  it('counts, rates and the recurring finding of a recorded audit whose action was verified effective', () => {
+    const dir = makeRepo(files(), { git: true });
+    const step = (args: string[]) => expect(pmo(['audit', ...args], { cwd: dir }).code).toBe(0);
+    step(['record', '--id', 'q4', '--auditor', 'asmith', '--date', '2026-11-01']);
+    step(['action', 'q4', 'F1', '--owner', 'jdoe', '--due', '2026-11-10', '--what', 'Fix it', '--date', '2026-11-02']);
+    step(['action', 'q4', 'F1', '--preventive', '--owner', 'jdoe', '--due', '2026-11-15', '--what', 'Keep it fixed']);
+    step(['done', 'q4', 'A1', '--date', '2026-11-05']);
+    step(['verify', 'q4', 'A1', '--by', 'asmith', '--effective', '--date', '2026-11-12']);
+    const run = pmo(['report', 'audit', '--format', 'json', '--today', '2026-11-20'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const { actions } = JSON.parse(run.stdout);
+    // A1 verified 4 days after the audit (11-01 → 11-05); A2 open, due 11-15: overdue on 11-20.
+    expect(actions.summary).toEqual({
+      actions: 2, open: 1, overdue: 1, done: 0, verified: 1, dropped: 0,
+      closure_rate_pct: 50, median_days_to_close: 4, verified_effective_pct: 100, recurring: 1,
+    });
+    expect(actions.by_manager).toEqual([{ manager: 'jdoe', manager_name: 'Jane Doe', ...actions.summary, recurring: undefined }].map(({ recurring, ...m }) => m));
+    expect(actions.recurring).toEqual([expect.objectContaining({ file: 'audits/q4.yaml', project: 'apollo', action: 'A1' })]);
+    expect(actions.audits[0].findings[0].actions.map((a: { id: string; state: string; overdue: boolean; recurring: boolean }) => [a.id, a.state, a.overdue, a.recurring])).toEqual([
+      ['A1', 'verified', false, true],
+      ['A2', 'open', true, false],
+    ]);
+    const md = pmo(['report', 'audit', '--today', '2026-11-20'], { cwd: dir }).stdout;
+    expect(md).toContain('2 actions on the findings of 1 audit: 1 open (1 overdue), 0 done, 1 verified, 0 dropped. Closure rate 50.0%; median 4.0 days from the audit to done; 100.0% of the verified ones effective; 1 recurring finding.');
   });
 });
