@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { fingerprints } from '../output/fingerprint.js';
+import { didYouMean } from '../model/suggest.js';
 import type { FileChange } from './changes.js';
 import { AUDITS, auditIds } from './audit-edits.js';
 import type { Plain } from './render.js';
@@ -38,7 +39,7 @@ export function planRecord(ws: Workspace, request: RecordRequest, projects: read
   const path = `${AUDITS}/${request.id}.yaml`;
   if (auditIds(ws.root).includes(request.id)) throw new UsageError(`audit ${request.id} exists already (${path}); give the new one another --id`);
   assertKnown(ws, 'person', request.auditor, '--auditor');
-  if (request.scope !== 'all') for (const p of request.scope) if (!projects.includes(p)) throw new UsageError(`--scope ${p}: there is no project '${p}'`);
+  if (request.scope !== 'all') for (const p of request.scope) if (!projects.includes(p)) throw new UsageError(`--scope ${p}: there is no project '${p}'${didYouMean(p, projects)}`);
   const frozen = auditable(request.findings, request.scope);
   const head = [
     `# Audit ${request.id}: recorded by pmo audit record on ${request.date} from the findings of pmo check.`,

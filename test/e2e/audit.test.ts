@@ -58,7 +58,7 @@ describe('pmo audit record', () => {
     const cases: Array<[string[], string]> = [
       [['--id', '2026-q3', '--auditor', 'jdoe'], 'pmo: audit 2026-q3 exists already (audits/2026-q3.yaml); give the new one another --id\n'],
       [['--auditor', 'jdo'], "pmo: --auditor jdo: there is no person 'jdo' in people.yaml; did you mean 'jdoe'?\n"],
-      [['--auditor', 'jdoe', '--scope', 'apolo'], "pmo: --scope apolo: there is no project 'apolo'\n"],
+      [['--auditor', 'jdoe', '--scope', 'apolo'], "pmo: --scope apolo: there is no project 'apolo'; did you mean 'apollo'?\n"],
       [[], 'pmo: pmo audit record needs --auditor <person>: who audits (a person id from people.yaml)\n'],
     ];
     for (const [args, stderr] of cases) {
