@@ -151,6 +151,9 @@ describe('pmo report audit: the actions', () => {
       ['A1', 'verified', false, true],
       ['A2', 'open', true, false],
     ]);
+    const csv = pmo(['report', 'audit', '-f', 'csv', '--today', '2026-11-20'], { cwd: dir }).stdout.trim().split(/\r?\n/);
+    expect(csv[0]!.endsWith(',actions_open,actions_overdue,actions_closure_rate_pct')).toBe(true);
+    expect(csv[1]!.startsWith('apollo,') && csv[1]!.endsWith(',1,1,50')).toBe(true);
     const md = pmo(['report', 'audit', '--today', '2026-11-20'], { cwd: dir }).stdout;
     expect(md).toContain('2 actions on the findings of 1 audit: 1 open (1 overdue), 0 done, 1 verified, 0 dropped. Closure rate 50.0%; median 4.0 days from the audit to done; 100.0% of the verified ones effective; 1 recurring finding.');
   });

@@ -77,10 +77,15 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
       );
     }
     case 'audit': {
-      const rows = (model as AuditModel).compliance.projects;
+      const audit = model as AuditModel;
+      // The audits' actions on each project's findings beside its compliance (none: empty cells).
+      const actions = new Map(audit.actions.by_project.map((a) => [a.project, a]));
       return toCsv(
-        ['project', 'project_name', 'manager', 'manager_name', 'department', 'errors', 'warnings', 'infos', 'waived', 'score'],
-        rows.map((r) => [r.project, r.project_name, r.manager, r.manager_name, r.department, r.errors, r.warnings, r.infos, r.waived, r.score]),
+        ['project', 'project_name', 'manager', 'manager_name', 'department', 'errors', 'warnings', 'infos', 'waived', 'score', 'actions_open', 'actions_overdue', 'actions_closure_rate_pct'],
+        audit.compliance.projects.map((r) => {
+          const a = actions.get(r.project);
+          return [r.project, r.project_name, r.manager, r.manager_name, r.department, r.errors, r.warnings, r.infos, r.waived, r.score, a?.open, a?.overdue, a?.closure_rate_pct];
+        }),
       );
     }
     case 'project':
