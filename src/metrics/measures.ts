@@ -10,7 +10,8 @@
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
-import { earnedValueOf, evmInputs, type EarnedValue, type EvmInputs } from './evm.js';
+import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
+import { earnedSchedule, earnedValueOf, evmInputs, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -119,6 +120,36 @@ export class ProjectMeasures {
     return end ? addDays(end, this.approvedChanges.days) : null;
   }
 
+  /** Money spent to date: the cost log's sum when the project logs costs, else `budget.actual` (costs.ts). */
+  get actualCost(): number | null {
+    return this.memo('actualCost', () => actualCost(this.project));
+  }
+
+  /** The cost log by month, oldest first (empty when the project does not log costs). */
+  get costsByMonth(): ReturnType<typeof costsByMonth> {
+    return this.memo('costsByMonth', () => costsByMonth(this.project));
+  }
+
+  /**
+   * Planned value and spend by month (costs.ts): PV on each month's last day from the baselines, the log's spend
+   * for the months that are over. Reads the day (which months are over).
+   */
+  get costCurve(): CostMonth[] {
+    return this.memo('costCurve', () => {
+      const { approvedBudget: bac } = this;
+      const planned = (day: string) => evmInputs(this.project, bac, null, day, this.basis.config.pvMethod).pv;
+      return costCurve(this.project, planned, this.today(), this.costForecast);
+    });
+  }
+
+  /** What the curve's forecast runs on: the spend now, the forecast cost and the forecast end; undefined without one of them. */
+  private get costForecast(): CostForecast | undefined {
+    const ac = this.actualCost;
+    const eac = this.forecastCost?.amount;
+    const end = this.forecastEnd;
+    return ac === null || eac === undefined || end === null || this.finished ? undefined : { ac, eac, end };
+  }
+
   /** The cost at completion as forecast: the PM's `budget.forecast`, else the EAC (which depends on the day). */
   get forecastCost(): ForecastCost | null {
     return this.memo('forecastCost', () => {
@@ -152,11 +183,16 @@ export class ProjectMeasures {
 
   /** BAC, PV, EV and AC on the day measured (the BAC is the approved budget). */
   get evmInputs(): EvmInputs {
-    return this.memo('evmInputs', () => evmInputs(this.project, this.approvedBudget, this.measuredOn, this.basis.config.pvMethod));
+    return this.memo('evmInputs', () => evmInputs(this.project, this.approvedBudget, this.actualCost, this.measuredOn, this.basis.config.pvMethod));
   }
 
   get evm(): EarnedValue {
     return this.memo('evm', () => earnedValueOf(this.evmInputs));
+  }
+
+  /** ES, SV(t) and SPI(t) on the day measured (evm.ts); null where PV is not time-phased or there is no EV. */
+  get earnedSchedule(): EarnedSchedule | null {
+    return this.memo('earnedSchedule', () => earnedSchedule(this.project, this.evmInputs, this.measuredOn, this.basis.config.pvMethod));
   }
 
   /**

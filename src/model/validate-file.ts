@@ -16,6 +16,7 @@ import { rulesetSchema } from './schemas/ruleset.js';
 import { auditSchema } from './schemas/audit.js';
 import { auditChecks } from './audit-checks.js';
 import { didYouMean } from './suggest.js';
+import { costRefs } from './cost-refs.js';
 import { idOfFile } from '../layout.js';
 
 const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.properties in pmo.yaml if the PMO wants it";
@@ -79,6 +80,7 @@ export function validateFile(
     findings.push(...phaseInLifecycle(file, data, config).map(withProject));
     findings.push(...milestoneRefs(file, data).map(withProject));
     findings.push(...dateOrder(file, data).map(withProject));
+    findings.push(...costRefs(file, data, config).map(withProject));
   }
   if (kind === 'people') findings.push(...uniqueIds(file, data, ['people']));
   if (kind === 'goals') findings.push(...uniqueIds(file, data, ['goals']));

@@ -19,6 +19,7 @@ import { projectAgainst } from './project-against.js';
 import type { Project } from '../../../model/schemas/project.js';
 import type { ProjectLog } from '../../../history/log.js';
 import { daysBetween } from '../../../model/dates.js';
+import { withEarned } from './project-view.js';
 
 export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
 
@@ -29,6 +30,8 @@ export interface ModelOptions {
   weeks?: number;
   /** `pmo report project <id> --history`: the commits that moved its forecast end or its overall status. */
   history?: ProjectLog;
+  /** `pmo report project <id>`: its earned value at each past month's end, from git (history/earned-by-month.ts). */
+  earned?: ReadonlyMap<string, number | null>;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
 }
@@ -113,7 +116,7 @@ function namedCompliance(ctx: ReportContext, scores: ReturnType<typeof complianc
   };
 }
 
-function project(ctx: ReportContext, id: string | undefined, { against, history }: ModelOptions) {
+function project(ctx: ReportContext, id: string | undefined, { against, history, earned }: ModelOptions) {
   if (!id) throw new UsageError('pmo report project needs a project id: pmo report project <id>');
   // Its file, .yaml or .yml, is named after it.
   const named = (path: string) => path.startsWith('projects/') && idOfFile(path) === id;
@@ -125,7 +128,7 @@ function project(ctx: ReportContext, id: string | undefined, { against, history 
     const hint = suggest(id, ctx.data.projects.map((p) => p.data.id));
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
-  const detail = projectDetail(found.path, found.data, ctx);
+  const detail = withEarned(projectDetail(found.path, found.data, ctx), earned);
   const changes = against?.data ? projectAgainst(measureProject(against.data, ctx.config, against.date), ctx.measure(found.data)) : null;
   return {
     // The one-pager shows the project's money in its own currency.
