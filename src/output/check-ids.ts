@@ -50,7 +50,7 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['config/unknown-phase'], means: "pmo.yaml's `records:` or a custom rule's `phases:` names a phase not in the lifecycle", todo: 'fix the phase' },
   { ids: ['config/lifecycle'], means: 'the lifecycle lacks `planning`, `execution` or `closing`, which built-in rules are written against: those rules never run', todo: 'name the phases after them, or turn those rules off (or this warning: `config/lifecycle: off`)' },
   { ids: ['gate/unknown-phase', 'gate/unknown-criterion'], means: 'a gate names a phase not in the lifecycle, or a criterion that is no rule', todo: 'fix the name' },
-  { ids: ['gate/criterion-off'], means: 'a gate criterion is turned off in `rules:`, so it always passes', todo: 'turn the rule back on, or drop it from the gate' },
+  { ids: ['gate/criterion-off'], means: 'a gate criterion is turned off in `rules:` (or is an opt-in rule `rules:` does not turn on), so it always passes', todo: 'turn the rule (back) on, or drop it from the gate' },
   { ids: ['gate/<phase>'], means: "the project is in or past `<phase>` and fails one of its gate's criteria", todo: "fix what the criterion's own finding says" },
   { ids: ['waiver/expired'], means: 'a waiver in waivers.yaml has passed its `expires` date; its findings are shown again', todo: 'renew it (a new approval and date) or remove it' },
   { ids: ['waiver/locked'], means: 'a waiver names a rule pmo.yaml lists under `locked`, or a `yaml/` or `schema/` id (errors in the data, not exceptions): it hides nothing', todo: "fix the findings; locked rules are the PMO's hard lines" },

@@ -5,6 +5,10 @@
 import type { RawFinding } from '../findings.js';
 import type { Config } from '../model/config.js';
 import { didYouMean } from '../model/suggest.js';
+import { OPT_IN_RULE_IDS } from './builtin/ids.js';
+
+/** The built-in rules that are off until pmo.yaml turns them on. */
+const OPT_IN = new Set(OPT_IN_RULE_IDS);
 
 /** Phases the built-in rules are written against ("from planning on"): a lifecycle without them disables them. */
 const RULE_PHASES = ['planning', 'execution', 'closing'];
@@ -44,6 +48,8 @@ export function checkConfigReferences(config: Config, knownRules: ReadonlySet<st
     criteria.forEach((criterion, index) => {
       if (config.rules[criterion] === 'off') {
         add('gate/criterion-off', 'warn', `gate '${phase}' relies on ${criterion}, which rules: turns off: the criterion always passes`, ['gates', phase, index]);
+      } else if (OPT_IN.has(criterion) && config.rules[criterion] === undefined) {
+        add('gate/criterion-off', 'warn', `gate '${phase}' relies on ${criterion}, which is off until rules: turns it on (give it a severity): the criterion always passes`, ['gates', phase, index]);
       }
     });
   }

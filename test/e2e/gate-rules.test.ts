@@ -48,6 +48,17 @@ describe('pmo gate', () => {
     expect(run.stdout).toContain('projects/iso27001.yaml has 1 error: fix them first (pmo check projects/iso27001.yaml)');
   });
 
+  it('warns of a gate criterion that always passes: turned off, or an opt-in rule not turned on', () => {
+    const config = `${MINIMAL_CONFIG}gates:\n  execution: [cost-month-logged, baseline-set]\nrules:\n  baseline-set: off\n`;
+    const dir = makePortfolio({ 'pmo.yaml': config, 'projects/apollo.yaml': PROJECT });
+    const findings = JSON.parse(pmo(['check', '-C', dir, '--today', '2026-11-20', '-f', 'json']).stdout) as Array<{ rule: string; message: string }>;
+    expect(findings.filter((f) => f.rule === 'gate/criterion-off').map((f) => f.message)).toEqual([
+      "gate 'execution' relies on cost-month-logged, which is off until rules: turns it on (give it a severity): the criterion always passes",
+      "gate 'execution' relies on baseline-set, which rules: turns off: the criterion always passes",
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('judges a project kept in a .yml file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pmo-gate-yml-'));
     cpSync(ACME, dir, { recursive: true });
