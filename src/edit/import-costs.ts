@@ -19,8 +19,8 @@ import { didYouMean } from '../model/suggest.js';
 import type { FileChange } from './changes.js';
 import { encodeText, readForEdit } from './source.js';
 import { assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
-import type { Plain } from './render.js';
 import { YamlEdit } from './yaml-edit.js';
+import { logCost, type CostInput } from './cost-edits.js';
 
 /** The cost log's fields a column can fill; the first four are required. */
 export const COST_FIELDS = ['project', 'period', 'amount', 'category', 'vendor', 'note'] as const;
@@ -30,7 +30,7 @@ export type CostField = (typeof COST_FIELDS)[number];
 interface CostRow {
   line: number;
   project: string;
-  cost: Record<string, Plain>;
+  cost: CostInput;
 }
 
 export interface ImportPlan {
@@ -125,7 +125,7 @@ function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Re
     const known = vendors(project);
     return `vendor '${vendor}' is not among ${project}'s vendors (${known.length > 0 ? known.join(', ') : 'it has none'})${didYouMean(vendor, known)}; add it under vendors first`;
   }
-  const cost: Record<string, Plain> = { period, amount, category };
+  const cost: CostInput = { period, amount, category };
   if (vendor) cost.vendor = vendor;
   if (cell('note')) cost.note = cell('note');
   return { line, project, cost };
@@ -167,15 +167,8 @@ function appendCosts(ws: Workspace, project: string, rows: readonly CostRow[]): 
   const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
   const edit = new YamlEdit(file.text, file.eol, file.path);
   const before = structuredClone(edit.data);
-  const logged = new Set((isRecord(edit.data) && Array.isArray(edit.data.costs) ? edit.data.costs : []).map(costKey));
   let added = 0;
-  for (const { cost } of rows) {
-    const key = costKey(cost);
-    if (logged.has(key)) continue;
-    logged.add(key);
-    edit.append(['costs'], cost);
-    added++;
-  }
+  for (const { cost } of rows) if (logCost(edit, cost)) added++;
   if (added === 0) return { project, added, known: rows.length };
   const text = edit.result();
   assertNoNewErrors(ws, 'project', file.path, before, edit.data, text);
@@ -189,10 +182,4 @@ function actualDisagrees(project: string, data: Project): string | undefined {
   const logged = actualCost(data);
   if (given == null || logged === null || Math.abs(given - logged) < 0.005) return undefined;
   return `${project}: budget.actual says ${given} but its cost log now sums to ${logged}; once the log holds every cost, remove budget.actual (pmo check reports the two apart: cost-log-mismatch)`;
-}
-
-/** What makes two logged costs the same entry. */
-function costKey(cost: unknown): string {
-  const c = isRecord(cost) ? cost : {};
-  return JSON.stringify([c.period, c.amount, c.category, c.vendor ?? null, c.note ?? null]);
 }
