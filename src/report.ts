@@ -17,6 +17,7 @@ import { projectLog } from './history/log.js';
 import { decodeSource } from './load/read.js';
 import type { Project } from './model/schemas/project.js';
 import { reportCsv } from './output/reports/csv.js';
+import { narrowPortfolio, type PortfolioFilter } from './model/portfolio-filter.js';
 import { BUILTIN_KINDS, buildReportModel, type ReportModel } from './output/reports/model/index.js';
 import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from './output/reports/render.js';
 
@@ -42,6 +43,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   interval?: Interval;
   since?: string;
   progress?: TrendOptions['progress'];
+  /** `--manager`, `--phase`, ...: the projects the report is for. */
+  filter?: PortfolioFilter;
 }
 
 export interface RenderedReport {
@@ -53,7 +56,7 @@ export interface RenderedReport {
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
-    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, progress: options.progress });
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, progress: options.progress, filter: options.filter });
     const root = findRoot(options.cwd ?? process.cwd());
     return { root, model, text: render(root, model, options) };
   }
@@ -73,11 +76,12 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const data = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
+  const all = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
+  const { data, findings, filter } = narrowPortfolio(options.kind, all, result.findings, config.lifecycle, options.filter);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against, history });
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history });
   return { root, model };
 }
 

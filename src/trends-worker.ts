@@ -4,7 +4,7 @@ import { judgePeriods, type TrendJob, type WorkerMessage } from './history/judge
 
 const job = workerData as TrendJob;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-judgePeriods(job.root, job.history, job.ends, (label) => post({ progress: label })).then(
+judgePeriods(job.root, job.history, job.ends, (label) => post({ progress: label }), job.filter).then(
   ({ points, config }) => post({ points: [...points], config }),
   (error: unknown) => post({ error: error instanceof Error ? error.message : String(error) }),
 );

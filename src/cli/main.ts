@@ -19,6 +19,7 @@ import { statusCommand } from './commands/status.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { updateCommand } from './commands/update.js';
+import { completeCommand, completionCommand, listCommand } from './commands/list.js';
 
 export function program(): Command {
   return throwInsteadOfExit(new Command('pmo')
@@ -38,6 +39,9 @@ export function program(): Command {
     .addCommand(newCommand())
     .addCommand(updateCommand())
     .addCommand(closeCommand())
+    .addCommand(listCommand())
+    .addCommand(completionCommand())
+    .addCommand(completeCommand(), { hidden: true })
     .addHelpText(
       'after',
       `
@@ -56,6 +60,8 @@ Examples:
   $ pmo new project apollo --name Apollo --manager jdoe
   $ pmo update apollo --overall amber --summary "Vendor quota escalated"
   $ pmo close apollo --dry-run         the closing checklist, and the diff it would write
+  $ pmo list people                    the ids to type, with names (people, goals, projects)
+  $ eval "$(pmo completion bash)"      Tab-completion of commands, flags and ids
 
 Reports (pmo report <kind>): weekly, audit, project <id>, resources, intake, trends (from git), or a kind
 of the PMO's own templates.

@@ -6,9 +6,11 @@ import { writeFileIfChanged } from '../../output/write-file.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import type { ReportFormat } from '../../report.js';
 import type { Interval } from '../../history/periods.js';
+import { filterOf, filterOptions } from '../filter-options.js';
+import type { FilterKey } from '../../model/portfolio-filter.js';
 import { oneOfChoices, outputOf, outputOption, parseCount, parseDate, parseProjectId } from '../options.js';
 
-interface ReportFlags {
+interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   cwd?: string;
   format: ReportFormat;
   output?: string;
@@ -32,6 +34,7 @@ export function reportCommand(): Command {
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
     .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'));
   outputOption(command, 'write the report to <file> (atomically) instead of stdout', ['out']);
+  filterOptions(command);
   return command
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
     .option('--as-of <date|ref>', 'report the repository as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
@@ -64,6 +67,13 @@ Examples:
   $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
   $ pmo report trends --interval quarter --since 2025-01-01
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
+  $ pmo report weekly --department IT --phase execution   the IT department's running projects only
+  $ pmo report audit --manager jdoe                one PM's compliance; totals are of their projects
+
+Filters (--project, --manager, --sponsor, --department, --goal, --phase) choose the projects before anything
+is summed: the report's header says what it was filtered to, and its totals are of those projects. Several
+values of one flag are alternatives (--phase planning,execution); different flags must all hold. A value the
+repository does not know is an error with a did-you-mean (pmo list people|goals|projects shows them).
 
 Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not do its job.`,
     )
@@ -85,6 +95,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         interval: flags.interval,
         since: flags.since,
         progress: progressBar(),
+        filter: filterOf(flags),
         cache: flags.cache,
       });
       const output = outputOf(flags);
