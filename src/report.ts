@@ -10,7 +10,9 @@ import { classifyFiles, findRoot } from './load/discover.js';
 import { fileOfId } from './layout.js';
 import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
-import { parsedFrom, readPortfolioData } from './load/portfolio-data.js';
+import { parsedFrom, readPortfolioData, type PortfolioData } from './load/portfolio-data.js';
+import { measureProject } from './metrics/measures.js';
+import type { Config } from './model/config.js';
 import { suggest } from './model/suggest.js';
 import { parseYaml } from './load/parse-yaml.js';
 import { projectLog } from './history/log.js';
@@ -43,6 +45,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   interval?: Interval;
   since?: string;
   progress?: TrendOptions['progress'];
+  /** weekly: build "Since last week" (from the commit of `since`, a date or ref; default a week before). */
+  changes?: boolean;
   /** `--manager`, `--phase`, ...: the projects the report is for. */
   filter?: PortfolioFilter;
 }
@@ -81,7 +85,9 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history });
+  // The weekly always says what moved since last week; pmo status only when asked (--changes).
+  const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since });
   return { root, model };
 }
 
@@ -103,6 +109,14 @@ function templateFile(path: string, cwd = process.cwd()): TemplateFile {
   } catch (error) {
     throw new UsageError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+}
+
+/** "Since last week": the reported projects against the commit `--since` names (default: a week before the day). */
+async function changesSince(root: string, options: Pick<ReportOptions, 'kind' | 'since'>, today: string, config: Config, projects: PortfolioData['projects'], readFile: (path: string) => Uint8Array) {
+  const { sinceLastWeek } = await import('./history/since.js');
+  const command = `pmo report ${options.kind}${options.since ? ` --since ${options.since}` : ''}`;
+  const current = projects.map(({ path, data }) => ({ path, data, bytes: () => readFile(path), measures: measureProject(data, config, today) }));
+  return sinceLastWeek({ root, command, spec: options.since, day: today, config, current });
 }
 
 /** `--against <ref>`: the project's file as the commit `ref` names had it (undefined: it did not exist then). */

@@ -64,7 +64,7 @@ describe('pmo report weekly', () => {
     const run = report(['weekly', '--format', 'json']);
     expect(run.code).toBe(0);
     const model = JSON.parse(run.stdout);
-    expect(Object.keys(model)).toEqual(['report', 'summary', 'projects', 'left_out']);
+    expect(Object.keys(model)).toEqual(['report', 'summary', 'since', 'projects', 'left_out']);
     expect(model.report).toMatchObject({ kind: 'weekly', organization: 'Acme Corp', today: '2026-11-20', currency: 'EUR' });
     for (const p of model.projects) {
       expect(Object.keys(p.evm)).toEqual(['bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'tcpi']);

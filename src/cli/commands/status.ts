@@ -4,6 +4,7 @@ import { palette, wantsColor } from '../../output/color.js';
 import type { WeeklyModel } from '../../output/reports/model/index.js';
 import { writeStdout } from '../../output/write.js';
 import { oneOfChoices, parseDate } from '../options.js';
+import { UsageError } from '../../errors.js';
 import { filterOf, filterOptions } from '../filter-options.js';
 import type { FilterKey } from '../../model/portfolio-filter.js';
 
@@ -11,6 +12,8 @@ interface StatusFlags extends Partial<Record<FilterKey, string[]>> {
   cwd?: string;
   today?: string;
   asOf?: string;
+  changes?: boolean;
+  since?: string;
   status?: string[];
   all: boolean;
   format: 'table' | 'json';
@@ -29,6 +32,8 @@ export function statusCommand(): Command {
   return filterOptions(command)
     .addOption(new Option('--status <rag>', 'only projects whose overall status is this: green, amber, red or none (repeatable)').argParser(collectStatus))
     .option('-a, --all', 'include closed projects', false)
+    .option('--changes', 'add what changed since last week, from git (as the weekly report\'s "Since last week")')
+    .option('--since <date|ref>', 'with --changes: compare with this commit (a date: the last commit on or before it; default a week before)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--today <date>', 'the date to judge against, YYYY-MM-DD (default: today)', parseDate)
     .option('--as-of <date|ref>', 'the portfolio as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
@@ -50,6 +55,8 @@ Examples:
   $ pmo status --department IT --goal G2 the IT projects that serve goal G2
   $ pmo status --project 'crm-*'         projects whose id starts with crm-
   $ pmo status --as-of 2026-11-13        the portfolio as last Friday's commit had it
+  $ pmo status --changes                 and what moved since last week
+  $ pmo status --changes --since v1.2 -f json
 
 Filters (--project, --manager, --sponsor, --department, --goal, --phase) work as in pmo report: a value the
 repository does not know is an error with a did-you-mean; several values of one flag are alternatives.
@@ -60,11 +67,14 @@ pmo.yaml).`,
     .action(async (flags: StatusFlags) => {
       const { buildReport } = await import('../../report.js');
       const { dashboard, sortForDashboard } = await import('../../output/dashboard.js');
-      const report = await buildReport({ cwd: flags.cwd, kind: 'weekly', today: flags.today, asOf: flags.asOf, cache: flags.cache, filter: filterOf(flags) });
+      if (flags.since !== undefined && !flags.changes) throw new UsageError('--since says where --changes starts: give --changes too');
+      const report = await buildReport({ cwd: flags.cwd, kind: 'weekly', today: flags.today, asOf: flags.asOf, cache: flags.cache, filter: filterOf(flags), changes: Boolean(flags.changes), since: flags.since });
       const model = report.model as WeeklyModel;
       const projects = model.projects.filter((p) => (flags.all || !p.closed) && (!flags.status || flags.status.includes(p.rag.overall ?? 'none')));
       if (flags.format === 'json') {
-        await writeStdout(`${JSON.stringify(sortForDashboard(projects), null, 2)}\n`);
+        // The rows as ever; with --changes, the rows and the moves together.
+        const rows = sortForDashboard(projects);
+        await writeStdout(`${JSON.stringify(flags.changes ? { projects: rows, since: model.since } : rows, null, 2)}\n`);
         return;
       }
       const chalk = await palette(wantsColor(process.stdout, flags.color));
@@ -73,7 +83,8 @@ pmo.yaml).`,
         ? `\n${chalk.yellow(`${model.left_out.length} left out (YAML or schema errors, see pmo check): ${model.left_out.map((l) => l.file).join(', ')}`)}\n`
         : '';
       const filtered = model.report.filter ? `${model.report.filter.text}: ${model.report.filter.shown} of ${model.report.filter.of} projects\n` : '';
-      await writeStdout(`${filtered}${projects.length > 0 ? `${dashboard(projects, chalk, width)}\n` : `${emptyBecause(model, flags)}\n`}${left}`);
+      const changes = model.since ? `\n${(await import('../../output/since-text.js')).sinceText(model.since, chalk)}` : '';
+      await writeStdout(`${filtered}${projects.length > 0 ? `${dashboard(projects, chalk, width)}\n` : `${emptyBecause(model, flags)}\n`}${changes}${left}`);
     });
 }
 
