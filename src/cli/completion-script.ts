@@ -10,7 +10,7 @@ import type { IdKind } from '../completion-ids.js';
 /** Which ids a flag's value is. A flag not listed takes free text (or its choices, when it has some). */
 const FLAG_IDS: Record<string, IdKind> = {
   '--manager': 'people', '--sponsor': 'people', '--by': 'people', '--decided-by': 'people', '--owner': 'people',
-  '--requested-by': 'people', '--person': 'people', '--to': 'people', '--approved-by': 'people',
+  '--requested-by': 'people', '--escalate-to': 'people', '--add-member': 'people',
   '--goal': 'goals', '--phase': 'phases', '--department': 'departments', '--project': 'projects',
   '--milestone': 'milestones', '--close-risk': 'risks', '--close-issue': 'issues', '--escalate-issue': 'issues',
   '--resolve-issue': 'issues', '--change': 'changes', '--accept': 'deliverables',

@@ -16,7 +16,7 @@ import { writeStderr, writeStdout } from '../output/write.js';
 import { updateOptions } from './commands/update.js';
 import { missingValues, requestOf, isEmpty, type UpdateFlags } from './update-request.js';
 
-/** Flags that say how the whole batch runs: given on the command line, never in an entry. */
+/** Flags that say how the whole batch runs: given on the command line, never in an entry (--date may be both). */
 const RUN_FLAGS = ['from', 'cwd', 'today', 'editor', 'dry-run', 'force', 'help'];
 
 interface Entry {
@@ -33,11 +33,11 @@ export async function runBatch(source: string, defaultProject: string | undefine
     import('../edit/update.js'),
     import('../edit/changes.js'),
   ]);
-  const given = Object.entries(run).filter(([key, value]) => !['from', 'cwd', 'today', 'dryRun', 'force', 'next', 'addRecord', 'rebaselines'].includes(key) && value !== undefined);
+  const given = Object.entries(run).filter(([key, value]) => !['from', 'cwd', 'today', 'date', 'dryRun', 'force', 'next', 'addRecord', 'rebaselines'].includes(key) && value !== undefined);
   const lists = run.next.length + run.addRecord.length + (run.rebaselines?.length ?? 0);
-  if (given.length > 0 || lists > 0) throw new UsageError('with --from, the updates come from the file: give the other flags in its entries (only -C, --today, --dry-run and --force go with --from)');
+  if (given.length > 0 || lists > 0) throw new UsageError('with --from, the updates come from the file: give the other flags in its entries (only -C, --today, --date, --dry-run and --force go with --from)');
   const today = run.today ?? todayIso();
-  const entries = readEntries(source, defaultProject);
+  const entries = readEntries(source, defaultProject, run.date);
   const ws = await openWorkspace(run.cwd);
   const opened = new Map<string, ReturnType<typeof openProject>>();
   const plans = new Map<string, { change: NonNullable<Awaited<ReturnType<typeof planUpdate>>['change']>; done: string[] }>();
@@ -79,7 +79,7 @@ async function named(where: string, step: () => Promise<void>): Promise<void> {
 }
 
 /** The entries of the file (or stdin): a list of maps, or a map whose `updates` is one. */
-function readEntries(source: string, defaultProject: string | undefined): Entry[] {
+function readEntries(source: string, defaultProject: string | undefined, date: string | undefined): Entry[] {
   const label = source === '-' ? 'stdin' : source;
   const text = readSource(source, label);
   const lines = new LineCounter();
@@ -95,7 +95,7 @@ function readEntries(source: string, defaultProject: string | undefined): Entry[
   const data = (doc.toJS() as unknown);
   const items = (isRecord(data) ? data.updates : data) as unknown[];
   if (items.length === 0) throw new UsageError(`${label}: the list of updates is empty; nothing was written`);
-  return items.map((item, i) => entryOf(item, `${label}:${lineOf(list.items[i] as Node)}`, i + 1, defaultProject));
+  return items.map((item, i) => entryOf(item, `${label}:${lineOf(list.items[i] as Node)}`, i + 1, defaultProject, date));
 }
 
 function readSource(source: string, label: string): string {
@@ -108,12 +108,13 @@ function readSource(source: string, label: string): string {
 }
 
 /** One entry as the flags it stands for, parsed by `pmo update`'s own definitions. */
-function entryOf(item: unknown, at: string, n: number, defaultProject: string | undefined): Entry {
+function entryOf(item: unknown, at: string, n: number, defaultProject: string | undefined, date: string | undefined): Entry {
   if (!isRecord(item)) throw new UsageError(`${at}: entry ${n} is not a map of flags; nothing was written`);
   const project = item.project ?? defaultProject;
   const where = `${at} (entry ${n}${typeof project === 'string' ? `, ${project}` : ''})`;
   if (typeof project !== 'string') throw new UsageError(`${where}: which project? Give it a 'project:' (or name it on the command line: pmo update <project> --from ...); nothing was written`);
-  const argv = [project];
+  // --date on the command line is every entry's, unless the entry gives its own (the last --date wins).
+  const argv = date ? [project, '--date', date] : [project];
   for (const [key, value] of Object.entries(item)) {
     if (key === 'project') continue;
     const flag = key.replace(/_/g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEAVY, changedLines, heavyRepo } from '../helpers/authoring.js';
 import { pmo } from '../helpers/cli.js';
-import { PROJECT, writeFiles } from '../helpers/repo.js';
+import { PROJECT } from '../helpers/repo.js';
 
 const TODAY = ['--today', '2026-11-20'];
 const project = (dir: string, id = 'apollo') => readFileSync(join(dir, `projects/${id}.yaml`), 'utf8');
