@@ -87,6 +87,7 @@ export interface ChangeInput {
 
 /** Raises a change request (status proposed); `pmo update --change <id> --decision` decides it. */
 export function raiseChange(edit: YamlEdit, input: ChangeInput & { raised: string }): string {
+  for (const baseline of input.rebaselines ?? []) assertBaseline(edit, baseline);
   const id = nextId(list(edit.data, 'changes'), 'CR');
   const change: Record<string, Plain> = { id, title: input.title };
   if (input.costImpact !== undefined) change.cost_impact = input.costImpact;
@@ -97,6 +98,13 @@ export function raiseChange(edit: YamlEdit, input: ChangeInput & { raised: strin
   appendTo(edit, 'changes', change);
   const impact = [input.costImpact !== undefined && `cost ${money(input.costImpact)}`, input.scheduleImpactDays !== undefined && `${input.scheduleImpactDays} days`].filter(Boolean);
   return `change request ${id} raised${impact.length ? ` (${impact.join(', ')})` : ''}`;
+}
+
+/** What a change may re-baseline (FORMAT.md): the budget, the end date, or one of the project's milestones. */
+function assertBaseline(edit: YamlEdit, baseline: string): void {
+  const milestones = list(edit.data, 'milestones').flatMap((m) => (isRecord(m) && typeof m.id === 'string' ? [m.id] : []));
+  const known = ['budget.baseline', 'dates.baseline_end', ...milestones];
+  if (!known.includes(baseline)) throw new UsageError(`--rebaselines ${baseline}: a change re-baselines budget.baseline, dates.baseline_end or a milestone of the project (${milestones.join(', ') || 'it has none'})${didYouMean(baseline, known)}`);
 }
 
 export function addMilestone(edit: YamlEdit, input: { name: string; baseline: string; weight?: number }): string {

@@ -72,6 +72,7 @@ describe('pmo update: issues and change requests', () => {
     expect(added).toEqual(['  - id: CR2', '    title: Add SSO', '    cost_impact: 25000', '    schedule_impact_days: 14', '    status: proposed', '    raised: 2026-11-16', '    rebaselines: [budget.baseline, dates.baseline_end]']);
     expect(stdout).toContain('change request CR2 raised (cost 25,000, 14 days)');
     refused(['--cost-impact', '5'], /--cost-impact belongs with --add-change/);
+    refused(['--add-change', 'X', '--rebaselines', 'budget.baselin'], /--rebaselines budget.baselin: a change re-baselines budget.baseline, dates.baseline_end or a milestone of the project \(M1, M2, M3\); did you mean 'budget.baseline'\?/);
   });
 });
 
