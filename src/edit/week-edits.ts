@@ -54,9 +54,18 @@ export function setForecastEnd(edit: YamlEdit, date: string): string {
   return `forecast end ${was}${date}`;
 }
 
-/** A sign-off the gates look for (`approvals.charter: { by, on }`), and its record when given. */
+/** The sign-offs the built-in gates read (charter-approved, baseline-set). */
+const GATE_APPROVALS = ['charter', 'baseline'];
+
+/**
+ * A sign-off the gates look for (`approvals.charter: { by, on }`), and its record when given. A PMO may name its
+ * own, but a name one slip away from a known one (`chrter`) is a typo no gate would ever find: refused.
+ */
 export function approve(edit: YamlEdit, input: { name: string; by: string; on: string; record?: string }): string {
   const approvals = isRecord(edit.data) && isRecord(edit.data.approvals) ? edit.data.approvals : {};
+  const known = [...new Set([...GATE_APPROVALS, ...Object.keys(approvals)])];
+  const typo = known.includes(input.name) ? '' : didYouMean(input.name, known);
+  if (typo) throw new UsageError(`--approve ${input.name}: not a sign-off the gates look for (${known.join(', ')})${typo}`);
   if (isRecord(approvals[input.name])) {
     // Signed again (a re-baseline): who and when, in the map already there.
     edit.set(['approvals', input.name, 'by'], input.by);

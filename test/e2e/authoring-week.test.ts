@@ -49,6 +49,7 @@ describe('pmo update: money, dates and sign-offs', () => {
     refused(['--approve', 'charter', '--decided-by', 'asmith', '--record', 'records/apollo/nope.md'], /record records\/apollo\/nope.md: no such file/);
     refused(['--approve', 'charter', '--decided-by', 'asmiht'], /there is no person 'asmiht' in people.yaml; did you mean 'asmith'\?/);
     refused(['--approve', 'Charter!', '--decided-by', 'asmith'], /expected an approval name/);
+    refused(['--approve', 'chrter', '--decided-by', 'asmith'], /--approve chrter: not a sign-off the gates look for \(charter, baseline\); did you mean 'charter'\?/);
     refused(['--budget-actual', '1,000'], /expected an amount/);
   });
 });
