@@ -13,7 +13,7 @@ import { GateRefusal, PmoError, UsageError } from '../errors.js';
 import { todayIso } from '../model/dates.js';
 import { isRecord } from '../model/labels.js';
 import { writeStderr, writeStdout } from '../output/write.js';
-import { updateOptions } from './commands/update.js';
+import { updateOptions, warnOfFindings } from './commands/update.js';
 import { missingValues, requestOf, isEmpty, type UpdateFlags } from './update-request.js';
 
 /** Flags that say how the whole batch runs: given on the command line, never in an entry (--date may be both). */
@@ -40,7 +40,7 @@ export async function runBatch(source: string, defaultProject: string | undefine
   const entries = readEntries(source, defaultProject, run.date);
   const ws = await openWorkspace(run.cwd);
   const opened = new Map<string, ReturnType<typeof openProject>>();
-  const plans = new Map<string, { change: NonNullable<Awaited<ReturnType<typeof planUpdate>>['change']>; done: string[] }>();
+  const plans = new Map<string, { change: NonNullable<Awaited<ReturnType<typeof planUpdate>>['change']>; done: string[]; before: unknown; after: unknown }>();
   const doubts: string[] = [];
   for (const entry of entries) {
     await named(entry.where, async () => {
@@ -49,18 +49,21 @@ export async function runBatch(source: string, defaultProject: string | undefine
       const needs = missingValues(request);
       if (needs.length) throw new UsageError(`needs ${needs.join(', ')}`);
       const file = opened.get(entry.project) ?? openProject(ws, entry.project);
+      const first = !opened.has(entry.project);
       opened.set(entry.project, file);
+      const before = first ? structuredClone(file.edit.data) : plans.get(entry.project)?.before;
       const plan = await planUpdate(ws, request, file);
       if (plan.refused) throw new GateRefusal(plan.refused);
       for (const warning of plan.warnings) writeStderr(`pmo: warning: ${entry.where}: ${warning}`);
       doubts.push(...plan.doubts.map((d) => `${entry.where}: ${d}`));
       // The project's file as every entry so far leaves it: the last plan holds them all.
-      plans.set(entry.project, { change: plan.change!, done: [...(plans.get(entry.project)?.done ?? []), ...plan.done] });
+      plans.set(entry.project, { change: plan.change!, done: [...(plans.get(entry.project)?.done ?? []), ...plan.done], before, after: file.edit.data });
     });
   }
   if (doubts.length && !run.force && !run.dryRun) throw new UsageError(`${doubts.join('\n')}\nnothing was written (--force writes them anyway)`);
   for (const doubt of doubts) writeStderr(`pmo: warning: ${doubt}`);
   const changes = [...plans.values()].map((p) => p.change);
+  await warnOfFindings(ws.root, today, [...plans.values()].map((p) => ({ path: p.change.path, before: p.before, after: p.after })));
   if (run.dryRun) return writeStdout(diffOf(changes));
   writeChanges(ws.root, changes);
   await writeStdout([...plans.values()].map((p) => `updated ${p.change.path}\n${p.done.map((d) => `  ${d}`).join('\n')}\n`).join(''));

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEAVY, changedLines, heavyRepo } from '../helpers/authoring.js';
+import { HEAVY, changedLines, heavyRepo, otherStderr } from '../helpers/authoring.js';
 import { pmo } from '../helpers/cli.js';
 import { PROJECT } from '../helpers/repo.js';
 
@@ -15,7 +15,7 @@ const project = (dir: string, id = 'apollo') => readFileSync(join(dir, `projects
 function update(args: string[], files = {}) {
   const dir = heavyRepo(files);
   const run = pmo(['update', 'apollo', ...args, ...TODAY], { cwd: dir });
-  expect(run.stderr).toBe('');
+  expect(otherStderr(run.stderr)).toBe('');
   expect(run.code).toBe(0);
   expect(pmo(['check', '--no-rules', ...TODAY], { cwd: dir }).code).toBe(0);
   return { dir, ...changedLines(HEAVY, project(dir)), stdout: run.stdout };
@@ -51,6 +51,21 @@ describe('pmo update: money, dates and sign-offs', () => {
     refused(['--approve', 'Charter!', '--decided-by', 'asmith'], /expected an approval name/);
     refused(['--approve', 'chrter', '--decided-by', 'asmith'], /--approve chrter: not a sign-off the gates look for \(charter, baseline\); did you mean 'charter'\?/);
     refused(['--budget-actual', '1,000'], /expected an amount/);
+  });
+});
+
+describe('pmo update: what pmo check will say of the result', () => {
+  it('warns before writing of a finding the edit brings, and says nothing of a clean one', () => {
+    // 565,000 against the approved 500,000 is 13% over; budget_variance_pct is 10 (a controlling PMO: an error).
+    const dir = heavyRepo();
+    const over = pmo(['update', 'apollo', '--budget-forecast', '565000', ...TODAY], { cwd: dir });
+    expect(over.code).toBe(0);
+    expect(over.stderr).toBe(
+      'pmo: warning: once written, pmo check reports projects/apollo.yaml: error budget-variance: the forecast 565,000 is 65,000 over the approved budget 500,000 (baseline 500,000 + approved changes 0): 13% over, the limit is 10%; raise a change request or re-plan\n',
+    );
+    // 545,000 is 9% over: within the limit, and the file already had nothing of the kind.
+    const within = pmo(['update', 'apollo', '--budget-forecast', '545000', ...TODAY], { cwd: heavyRepo() });
+    expect([within.code, within.stderr]).toEqual([0, '']);
   });
 });
 
@@ -140,7 +155,7 @@ describe('pmo update --from: a batch, all or nothing', () => {
     const dir = heavyRepo();
     const json = JSON.stringify([{ overall: 'green', next: ['Batch 5'] }, { close_risk: 'R1' }]);
     const run = pmo(['update', 'apollo', '--from', '-', ...TODAY], { cwd: dir, input: json });
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect([run.code, otherStderr(run.stderr)]).toEqual([0, '']);
     expect(project(dir)).toContain('    status: closed');
   });
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { otherStderr } from '../helpers/authoring.js';
 import { pmo } from '../helpers/cli.js';
 import { commitAt, gitAt } from '../helpers/history.js';
 import { MINIMAL_CONFIG, PROJECT, makePortfolio } from '../helpers/repo.js';
@@ -59,7 +60,7 @@ describe("docs/authoring.md's week", () => {
       // Judged as of Friday 20 November (pmo list judges nothing); edits are committed on the day they record.
       const args = words(command).slice(1);
       const run = pmo(command.startsWith('pmo list') ? args : [...args, '--today', '2026-11-20'], { cwd: dir });
-      expect(run.stderr, command).toBe('');
+      expect(otherStderr(run.stderr), command).toBe('');
       expect(run.code, command).toBe(0);
       if (REPORTS.test(command) || command.includes('--dry-run')) continue;
       day = /--date (\S+)/.exec(command)?.[1] ?? day;

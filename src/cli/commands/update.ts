@@ -1,6 +1,6 @@
 /** `pmo update <project>`: a weekly status update and the other routine edits, written in place, comments kept. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { GateRefusal, UsageError } from '../../errors.js';
+import { GateRefusal, PmoError, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
 import { palette } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
@@ -111,6 +111,7 @@ mistake without --force).`,
         }
       }
 
+      const before = structuredClone(edit.data);
       const plan = await planUpdate(ws, request, opened);
       if (plan.refused) {
         await writeStdout(checklist(plan.gate!, await palette(false)));
@@ -120,10 +121,24 @@ mistake without --force).`,
       const asking = plan.doubts.length > 0 && !flags.force && !flags.dryRun;
       if (asking) await settleDoubts(plan.doubts);
       for (const warning of [...plan.warnings, ...(asking ? [] : plan.doubts)]) writeStderr(`pmo: warning: ${warning}`);
+      await warnOfFindings(ws.root, today, [{ path: plan.change!.path, before, after: edit.data }]);
       if (flags.dryRun) return writeStdout(diffOf([plan.change!]));
       writeChanges(ws.root, [plan.change!]);
       await writeStdout(`updated ${plan.change!.path}\n${plan.done.map((d) => `  ${d}`).join('\n')}\n`);
     });
+}
+
+/**
+ * What pmo check will report once the edit is written and did not before, as warnings: the edit is the PM's to
+ * make. A repository whose check cannot run (a broken rule file) gets no such warnings; pmo check says why.
+ */
+export async function warnOfFindings(root: string, today: string, files: ReadonlyArray<import('../../edit/new-findings.js').Judged>): Promise<void> {
+  const { findingsBrought } = await import('../../edit/new-findings.js');
+  const brought = await findingsBrought(root, today, files).catch((error: unknown) => {
+    if (error instanceof PmoError) return [];
+    throw error;
+  });
+  for (const finding of brought) writeStderr(`pmo: warning: once written, pmo check reports ${finding}`);
 }
 
 /** Likely mistakes: at a terminal the PM says whether to write anyway; elsewhere nothing is written. */
