@@ -12,7 +12,7 @@ rmSync(dist, { recursive: true, force: true });
 
 await build({
   absWorkingDir: fileURLToPath(root),
-  entryPoints: { main: 'src/cli/main.ts', 'analyze-worker': 'src/analyze-worker.ts', 'trends-worker': 'src/trends-worker.ts', 'rejudge-worker': 'src/rejudge-worker.ts', early: 'src/cli/early.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'analyze-worker': 'src/analyze-worker.ts', 'rejudge-worker': 'src/rejudge-worker.ts', early: 'src/cli/early.ts' },
   outdir: 'dist',
   // Every chunk directly in dist/: src/paths.ts finds pmo's files relative to whichever chunk holds it.
   chunkNames: '[name]-[hash]',

@@ -4,15 +4,17 @@
  * here, so that texts need not be held (or copied to a worker) beforehand.
  */
 import { createHash } from 'node:crypto';
-import type { RawFinding } from './findings.js';
+import { pathAnchors, type RawFinding } from './findings.js';
 import type { CacheEntry, Rejudge } from './load/cache.js';
 import type { SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { presence, type Presence } from './load/index-listing.js';
 import { parseYaml, type ParsedYaml } from './load/parse-yaml.js';
 import { positionsOf, spansFor, type PathAnchor } from './load/position-index.js';
-import { offsetKey, placeSpans } from './load/position.js';
+import { keepPositions, type KeptPositions } from './load/kept-positions.js';
+import { lineStarts, offsetKey, placeSpans, type PositionIndex } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
+import { exactJson } from './load/sealed.js';
 import { buildSchemas } from './model/config-compile.js';
 import { configFrom } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
@@ -126,8 +128,6 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
     // mostly) keeps its entry on the next day too.
     const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, dayless);
     const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
-    const rejudge = dayBound && job.rejudge ? rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless)) : undefined;
-    if (rejudge) entry.rejudge = rejudge;
     // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
     if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
     let referenceAnchors: PathAnchor[] = [];
@@ -164,10 +164,16 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
     // cold run, on a worker's core), with the document the full parser built or a new one.
     const wanted = [...pathAnchors(findings), ...referenceAnchors];
     const source = text ?? readText(job, file);
-    const spans = wanted.length > 0 ? spansFor(positionsOf(source.text, parsed), wanted) : {};
+    let index: PositionIndex | undefined;
+    const indexed = () => (index ??= positionsOf(source.text, parsed));
+    const spans = wanted.length > 0 ? spansFor(indexed(), wanted) : {};
     for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
     // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
     if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
+    if (dayBound && job.rejudge) {
+      const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), () => keepPositions(parsed.data, indexed(), lineStarts(source.text)));
+      if (rejudge) entry.rejudge = rejudge;
+    }
     // A copy, because strings taken from the data (ids, record paths, items) are V8 slices of the file's text
     // and would keep all of it alive: ~7 KB a file, ~40 MB of texts at 5,000 projects, held until the end of a
     // cold run. The copy's strings are its own. A memo's run keeps its blobs' data anyway: no copy.
@@ -180,13 +186,11 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
  * schema gives but non-finite numbers (`.inf`, `.nan`): data with one is not kept, and is read again another day.
  * (JSON over v8.serialize: at 1,000 projects parsing it back took 41 ms against 55-126 ms.)
  */
-function rejudgeOf(hash: string, data: unknown, own: number, dayRules: string[]): Rejudge | undefined {
-  let exact = true;
-  const text = JSON.stringify(data, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
-    return value;
-  });
-  return exact ? { hash, data: text, own, dayRules } : undefined;
+function rejudgeOf(hash: string, data: unknown, own: number, dayRules: string[], positions: () => KeptPositions | undefined): Rejudge | undefined {
+  const text = exactJson(data);
+  if (text === undefined) return undefined;
+  const kept = positions();
+  return { hash, data: text, own, dayRules, ...(kept ? { positions: kept } : {}) };
 }
 
 function readText(job: AnalyzeJob, file: SourceFile) {
@@ -204,6 +208,3 @@ function schemasOf(configData: unknown): ReturnType<typeof buildSchemas> {
   if (lastSchemas?.key !== key) lastSchemas = { key, schemas: buildSchemas(configData) };
   return lastSchemas.schemas;
 }
-
-export const pathAnchors = (findings: readonly RawFinding[]): PathAnchor[] =>
-  findings.flatMap((f) => ('path' in f.at ? [f.at] : []));

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, PmoError, UsageError } from './errors.js';
-import { compareFindings, groupByFile, type Finding, type RawFinding } from './findings.js';
+import { compareFindings, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
 import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, type SourceFile } from './load/discover.js';
@@ -40,8 +40,13 @@ import { memo } from './memo.js';
 export interface CheckOptions {
   /** Where to start looking for pmo.yaml (default: process.cwd()). */
   cwd?: string;
-  /** Files, directories or globs (relative to cwd) to report on; the whole repo is still loaded. */
+  /** Files, directories or globs to report on; the whole repo is still loaded. Relative to `pathsFrom`. */
   paths?: string[];
+  /**
+   * The directory `paths` are relative to (default: cwd). The CLI gives the one the command was typed in, so that
+   * `pmo check -C ../portfolio ../portfolio/projects/x.yaml` names the file the shell completed.
+   */
+  pathsFrom?: string;
   /** YYYY-MM-DD; default: today on the local calendar. */
   today?: string;
   /** Use and update the parse cache (default true). */
@@ -350,10 +355,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const changeFindings = rules && baseChanges ? await judgeChanges(baseChanges) : [];
   const all = await judge(files, exists, [...duplicates, ...unreadable, ...changeFindings], { only: narrow, across: portfolioFindings, ids: registries });
 
-  const asked = pathFilter(root, cwd, options.paths ?? []);
+  const pathsFrom = options.pathsFrom ?? cwd;
+  const asked = pathFilter(root, pathsFrom, options.paths ?? []);
   for (const pattern of options.paths ?? []) {
     // A path that names nothing pmo checks is a mistake (a typo in a CI step must not pass green).
-    const one = pathFilter(root, cwd, [pattern])!;
+    const one = pathFilter(root, pathsFrom, [pattern])!;
     if (!files.some((f) => one(f.path))) {
       throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)`);
     }
@@ -580,12 +586,11 @@ const factsOf = (files: readonly LoadedFile[]) => files.map((f) => ({ path: f.pa
  * for commands that need the validated config only (pmo schema), so they fail exactly as `pmo check` does.
  */
 export async function loadConfig(source: Source): Promise<CacheEntry> {
-  const [{ parseYamlFully }, { spansFor, positionsOf }, { validateConfig, buildSchemas }, { ExtensionError }, { pathAnchors }] = await Promise.all([
+  const [{ parseYamlFully }, { spansFor, positionsOf }, { validateConfig, buildSchemas }, { ExtensionError }] = await Promise.all([
     heavy.parse(),
     heavy.positions(),
     heavy.compile(),
     import('./model/extend.js'),
-    import('./analyze.js'),
   ]);
   const parsed = parseYamlFully(source.text, CONFIG_FILE);
   const locate = (findings: RawFinding[]) => {

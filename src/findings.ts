@@ -73,6 +73,10 @@ export function countFindings(findings: readonly Pick<Finding, 'severity' | 'wai
   return counts;
 }
 
+/** The anchors of findings that point at a path in their file's data (not at an offset of its text). */
+export const pathAnchors = (findings: readonly RawFinding[]): Array<Extract<Anchor, { path: unknown }>> =>
+  findings.flatMap((f) => ('path' in f.at ? [f.at] : []));
+
 /**
  * Items grouped by a key, in the order they come, each group appended in place (a file with 100,000
  * findings must not copy its list once per finding). `keys` starts groups that may stay empty.

@@ -101,7 +101,9 @@ export async function gateReadiness(options: GateOptions): Promise<GateReadiness
     }),
   );
   const asNow = runFileRules('project', file, data, config, today, custom, result.portfolio);
-  const arriving = newErrors(asNow, applyWaivers(asTarget, waivers, config, today), config, new Set(criteria.map((c) => c.criterion)))
+  // Of this project's file only: applying the waivers also says what is wrong with waivers of other projects.
+  const asTargetHere = applyWaivers(asTarget, waivers, config, today).filter((f) => f.file === file);
+  const arriving = newErrors(asNow, asTargetHere, config, new Set(criteria.map((c) => c.criterion)))
     .map((f) => ({ ...f, message: word(f.message) }));
   return { project: options.project, file, phase, target, ready: criteria.every((c) => c.passed), criteria, arriving };
 }

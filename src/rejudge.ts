@@ -5,8 +5,10 @@
  * again: nothing is read, parsed or validated, and the YAML and schema modules are not even loaded. Many files
  * are shared among worker threads (rejudge-worker.ts), as a cold check's are.
  */
-import { groupBy, type RawFinding } from './findings.js';
+import { groupBy, pathAnchors, type RawFinding } from './findings.js';
 import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
+import { keptSpans, type KeptPositions } from './load/kept-positions.js';
+import { anchorKey, type Spans } from './load/position.js';
 import type { FileKind } from './load/discover.js';
 import { configFrom, type Config } from './model/config.js';
 import { inShares, REJUDGE_FILES_PER_THREAD, RejudgeWorker } from './parallel.js';
@@ -38,7 +40,8 @@ interface Stale {
  * data itself (~7 KB a file) from the cache's files.
  */
 export interface RejudgeTask {
-  files: Array<{ path: string; kind: FileKind; findings: RawFinding[]; at: KeptAt }>;
+  /** Each file, with its findings of the other day and the anchors its entry has placed (see Spans). */
+  files: Array<{ path: string; kind: FileKind; findings: RawFinding[]; placed: string[]; at: KeptAt }>;
   configData: unknown;
   today: string;
   rulesets: readonly RulesetSource[];
@@ -53,7 +56,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
   const entries = new Map(files.map((f) => [f.path, f.entry]));
   const items = files.flatMap(({ path, kind, entry }) => {
     const at = job.keptAt(path);
-    return at ? [{ path, kind, findings: entry.findings, at }] : [];
+    return at ? [{ path, kind, findings: entry.findings, placed: Object.keys(entry.spans ?? {}), at }] : [];
   });
   const { config, keptAt: _at, damaged: _damaged, ...shared } = job;
   // Shared by the cache file they are kept in: each thread reads the files of its own share.
@@ -63,29 +66,42 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
   const judged = new Map<string, CacheEntry>();
   for (const result of results) {
     if ('damaged' in result) job.damaged(result.damaged);
-    else judged.set(result.path, judgedEntry(entries.get(result.path)!, result.findings, job.today));
+    else judged.set(result.path, judgedEntry(entries.get(result.path)!, result, job.today));
   }
   return judged;
 }
 
-/** What a thread answers for a file of a task: its findings on the day; or a kept file it found damaged. */
-export type Rejudged = { path: string; findings: RawFinding[] } | { damaged: number };
+/**
+ * What a thread answers for a file of a task: its findings on the day, and where those its entry had not placed
+ * point (from the kept positions); or a kept file it found damaged.
+ */
+export type Rejudged = { path: string; findings: RawFinding[]; spans?: Spans } | { damaged: number };
 
 /** The findings of each file of a task, judged on its day: on a worker thread, or on this one. */
 export async function judgeTask(task: RejudgeTask, config = configFrom(task.configData)): Promise<Rejudged[]> {
   const custom = await compiledRules(task);
   const files = new Map<string, ReturnType<typeof readKept>>();
   const answers: Rejudged[] = [];
-  for (const { path, kind, findings, at } of task.files) {
+  for (const { path, kind, findings, placed, at } of task.files) {
     if (!files.has(at.file)) files.set(at.file, readKept(at, () => answers.push({ damaged: at.shard })));
     const kept = keptIn(files.get(at.file), path, at.hash);
     if (!kept) continue;
     const own = findings.slice(0, kept.own);
     const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
-    const ruled = runFileRules(kind, path, JSON.parse(kept.data) as unknown, config, task.today, custom, task.portfolio, dayless);
-    answers.push({ path, findings: [...own, ...ruled] });
+    const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
+    const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
+    const spans = newSpans(ruled, placed, data, kept.positions);
+    answers.push({ path, findings: ruled, ...(spans ? { spans } : {}) });
   }
   return answers;
+}
+
+/** Where the findings the entry had not placed point, when the positions were kept (else the check reads the file for them). */
+function newSpans(findings: readonly RawFinding[], placed: readonly string[], data: unknown, positions: KeptPositions | undefined): Spans | undefined {
+  if (!positions) return undefined;
+  const known = new Set(placed);
+  const unplaced = pathAnchors(findings).filter((anchor) => !known.has(anchorKey(anchor)));
+  return unplaced.length > 0 ? keptSpans(data, positions, unplaced) : undefined;
 }
 
 /** The PMO's own rules, compiled for the day (the day is compiled into them), when there are some. */
@@ -99,12 +115,12 @@ async function compiledRules(task: RejudgeTask): Promise<CompiledRule[]> {
  * The entry with the day's findings. Every field named: a cache entry may read some of its fields lazily, and a
  * spread copies only those read. No Rejudge of its own: the cache keeps the one it was judged from.
  */
-function judgedEntry(entry: CacheEntry, findings: RawFinding[], today: string): CacheEntry {
+function judgedEntry(entry: CacheEntry, { findings, spans }: { findings: RawFinding[]; spans?: Spans }, today: string): CacheEntry {
   return {
     hash: entry.hash,
     findings,
     today,
-    ...defined({ stat: entry.stat, facts: entry.facts, spans: entry.spans, references: entry.references, data: entry.data }),
+    ...defined({ stat: entry.stat, facts: entry.facts, spans: spans ? { ...entry.spans, ...spans } : entry.spans, references: entry.references, data: entry.data }),
   };
 }
 

@@ -29,8 +29,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cache' | 'asOf'> {
   kind: string;
   format: ReportFormat;
-  /** A template file to render instead of the kind's (md and html). */
+  /** A template file to render instead of the kind's (md and html); relative to `templateFrom`. */
   template?: string;
+  /** The directory `template` is relative to (default: cwd). The CLI gives the one the command was typed in. */
+  templateFrom?: string;
   /** The project of `pmo report project <id>`. */
   project?: string;
   /** Weeks of the resources report. */
@@ -60,7 +62,7 @@ export interface RenderedReport {
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
-    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, progress: options.progress, filter: options.filter });
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter });
     const root = findRoot(options.cwd ?? process.cwd());
     return { root, model, text: render(root, model, options) };
   }
@@ -94,7 +96,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
 function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
   if (options.format === 'csv') return reportCsv(model);
-  const template = options.template ? templateFile(options.template, options.cwd) : findTemplate(root, options.kind, options.format);
+  const template = options.template ? templateFile(options.template, options.templateFrom ?? options.cwd) : findTemplate(root, options.kind, options.format);
   if (!template) {
     throw new UsageError(
       `no ${options.format} template for the '${options.kind}' report: add templates/${options.kind}.${options.format}.hbs, or use --format ${options.format === 'md' ? 'html' : 'md'}`,

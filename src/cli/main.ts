@@ -11,6 +11,7 @@ import { checkCommand } from './commands/check.js';
 import { closeCommand } from './commands/close.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
 import { newCommand } from './commands/new.js';
@@ -38,6 +39,7 @@ export function program(): Command {
     .addCommand(initCommand())
     .addCommand(newCommand())
     .addCommand(updateCommand())
+    .addCommand(importCommand())
     .addCommand(closeCommand())
     .addCommand(listCommand())
     .addCommand(completionCommand())

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../check.js';
 import { EditError, UsageError } from '../errors.js';
-import type { RawFinding } from '../findings.js';
+import { pathAnchors, type RawFinding } from '../findings.js';
 import { CONFIG_FILE, fileOfId } from '../layout.js';
 import { findRoot, type FileKind } from '../load/discover.js';
 import { locateFindings } from '../load/locate.js';
@@ -19,7 +19,6 @@ import { configFrom, type Config } from '../model/config.js';
 import { isRecord } from '../model/labels.js';
 import { didYouMean } from '../model/suggest.js';
 import { validateFile } from '../model/validate-file.js';
-import { pathAnchors } from '../analyze.js';
 import { PROJECT_ID } from '../model/ids.js';
 
 export interface Workspace {

@@ -21,9 +21,14 @@ import { listItemSchema } from '../model/zod-walk.js';
 
 type Issue = z.core.$ZodIssue;
 
-/** One top-level field as a version of the file has it. */
+/**
+ * One top-level field as a version of the file has it. A list read an item at a time keeps its text as its
+ * first line and its items' texts (`head` and `items`), not whole beside them: the items make most of a
+ * project's text, and a history run holds every project's.
+ */
 interface Section {
-  text: string;
+  text?: string;
+  head?: string;
   value: unknown;
   /** Its schema's issues, their paths from the file's root. */
   issues: Issue[];
@@ -63,7 +68,7 @@ export class SectionMemo {
     const sections = new Map<string, Section>();
     for (const [key, sectionText] of split) {
       const before = known?.get(key);
-      const section = before?.text === sectionText ? before : readSection(key, sectionText, shape[key], before);
+      const section = before && sameText(before, sectionText) ? before : readSection(key, sectionText, shape[key], before);
       if (!section) return undefined;
       sections.set(key, section);
     }
@@ -128,7 +133,7 @@ function readSection(key: string, text: string, field: z.ZodType | undefined, be
       items.push(item);
     }
     const issues = items.flatMap((item, index) => item.issues.map((issue) => ({ ...issue, path: [key, index, ...issue.path] })));
-    return { text: ownCopy(text), value: items.map((item) => item.value), issues, items };
+    return { head: ownCopy(text.slice(0, text.length - itemTexts.reduce((n, item) => n + item.length, 0))), value: items.map((item) => item.value), issues, items };
   }
   const own = ownCopy(text);
   const parsed = parseFast(own);
@@ -136,6 +141,18 @@ function readSection(key: string, text: string, field: z.ZodType | undefined, be
   const value = parsed.data[key];
   const issues = field?.safeParse(value, SCHEMA_PARSE).error?.issues ?? [];
   return { text: own, value, issues: issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })) };
+}
+
+/** Whether a field's text now is the text it had in the version before (see Section), read without copying it. */
+function sameText(section: Section, text: string): boolean {
+  if (section.text !== undefined) return section.text === text;
+  if (!text.startsWith(section.head!)) return false;
+  let at = section.head!.length;
+  for (const item of section.items!) {
+    if (!text.startsWith(item.text, at)) return false;
+    at += item.text.length;
+  }
+  return at === text.length;
 }
 
 /**

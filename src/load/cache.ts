@@ -9,14 +9,15 @@
  * not match its bytes is ignored, so its file is analyzed anew, and a file found damaged is written again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
+import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
-import { sealedFile, unsealed } from './sealed.js';
+import { RawJson, readRecords, replaceFile, sealedFile } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -51,12 +52,17 @@ export interface CacheEntry {
 export interface Rejudge {
   /** The content hash of the file it was made from. */
   hash: string;
-  /** The data that passed the schema, as JSON text: parsed only when a new day asks for it. */
-  data: string;
+  /**
+   * The data that passed the schema: as JSON text in memory, parsed only when a new day asks for it; in the
+   * rejudge file, the JSON itself (not a string of it, which the new day's threads would parse twice).
+   */
+  data: string | object;
   /** How many of the entry's findings (the first ones) are the file's own: YAML, schema, encoding. */
   own: number;
   /** The built-in rules that read the day when the file was judged; the others' findings stand. */
   dayRules: string[];
+  /** Where the data's nodes stand in the file: a new day's findings are placed without reading it. */
+  positions?: KeptPositions;
 }
 
 /** The head file: what every entry was judged under. */
@@ -461,9 +467,9 @@ export class ParseCache {
     }
   }
 
-  private keptPair(path: string): Array<readonly [string, Rejudge]> {
+  private keptPair(path: string): RawJson[] {
     const kept = this.kept(path);
-    return kept ? [[path, kept]] : [];
+    return kept ? [keptRecord(path, kept)] : [];
   }
 
   /** Detail and extract files read so far, by shard. */
@@ -495,10 +501,16 @@ export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () 
   return read?.id === id ? read.entries : undefined;
 }
 
+/** A file's Rejudge as its rejudge file's record: `[path, {..., "data": <the data's JSON>}]`, the JSON text as it is. */
+function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
+  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  return new RawJson(`${JSON.stringify([path, rest]).slice(0, -2)},"data":${json}}]`);
+}
+
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
 export function keptIn(entries: Map<string, Rejudge> | undefined, path: string, hash: string): Rejudge | undefined {
   const mine = entries?.get(path);
-  const whole = mine?.hash === hash && typeof mine.data === 'string' && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
+  const whole = mine?.hash === hash && mine.data !== undefined && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
   return whole ? mine : undefined;
 }
 
@@ -520,27 +532,6 @@ function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules
 /** What a shard must have been written under to be trusted: the build, pmo.yaml, and the rule files. */
 function stampOf(head: CacheHead): string {
   return createHash('sha1').update(`${head.key}\0${head.config?.hash ?? ''}\0${head.rulesets ?? ''}`).digest('hex');
-}
-
-/**
- * A file's records (sealed.ts), each undefined where it does not match its checksum; none for a missing file.
- * `repair` is called when the file is there but not as it was written: it is worth writing again.
- */
-function readRecords(path: string, repair: () => void): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return []; // missing or unreadable: start afresh, it is rewritten on save
-  }
-  try {
-    const { records, whole } = unsealed(text);
-    if (!whole) repair();
-    return records;
-  } catch {
-    repair(); // its sum matched and it still is no JSON: not written by pmo
-    return [];
-  }
 }
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -566,22 +557,6 @@ function readEntries<T extends { entries: Map<string, unknown> }>(path: string, 
     if (Array.isArray(record) && record.length === 2 && typeof record[0] === 'string' && isObject(record[1])) entries.set(record[0], record[1]);
   }
   return { ...head, entries } as T;
-}
-
-function replaceFile(path: string, chunks: Iterable<string>): void {
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      for (const chunk of chunks) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 /**

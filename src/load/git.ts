@@ -75,6 +75,14 @@ export class GitRepo {
     return new GitRepo(root, command);
   }
 
+  /** `git init` in `dir` (which must exist), for `pmo init --git`; then the repository, as `open` gives it. */
+  static async init(dir: string, command: string): Promise<GitRepo> {
+    const repo = GitRepo.open(dir, command);
+    // Run by simple-git in `dir` itself: a repository further up is not this one (the caller asked for a new one).
+    await repo.run(['init', '-q']);
+    return repo;
+  }
+
   /** The index: every file's blob, and what differs from HEAD. Refuses while a merge is unresolved. */
   async staged(): Promise<IndexSnapshot> {
     // The index and its difference from HEAD at once (a pre-commit check waits for both). Run in the PMO

@@ -84,7 +84,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 
 /** Whether the fast parser reads this text as the full one would (see NEEDS_FULL_PARSE). */
 export const fastPathAllows = (text: string): boolean =>
-  text.trim() !== '' && !NEEDS_FULL_PARSE.test(text) && !(text.includes('?') && EXPLICIT_KEY.test(text));
+  text.trim() !== '' && !(mayNeedFullParse(text) && NEEDS_FULL_PARSE.test(text)) && !(text.includes('?') && EXPLICIT_KEY.test(text));
+
+/**
+ * Whether the text has any of what NEEDS_FULL_PARSE looks for (a `&` or `*`, a tab, a line of `---`, `...` or a
+ * conflict marker): the regex can match at any character, the string searches are native scans. On the bench's
+ * projects (7.5 KB each, none with any) the searches took 2.5 ms a thousand files where the regex took 20 ms.
+ */
+const FULL_PARSE_SIGNS = ['&', '*', '\t', '---', '...', '<<<<<<<', '=======', '>>>>>>>'];
+const mayNeedFullParse = (text: string) => FULL_PARSE_SIGNS.some((sign) => text.includes(sign));
 
 /**
  * The data of text the fast path allows, by the fast parser; `withEvents`: with its events too (they cost it ~5%,

@@ -20,6 +20,7 @@
  * accidents, not a forged cache: whoever can write the cache can write the files it describes.
  */
 import { createHash, hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 const SUM = 8;
 /** `"1f0c93a2",` before a record's JSON, `,` after it. */
@@ -29,8 +30,13 @@ const CHUNK = 1 << 20;
 
 const sumOf = (text: string) => hash('sha1', text, 'hex').slice(0, SUM);
 
+/** A record given as its JSON text: written as it is (see sealedLine). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 function sealedLine(record: unknown): string {
-  const json = JSON.stringify(record);
+  const json = record instanceof RawJson ? record.text : JSON.stringify(record);
   return `"${sumOf(json)}",${json},\n`;
 }
 
@@ -85,4 +91,55 @@ function checkedRecord(line: string): unknown {
   } catch {
     return undefined; // garbage that matched its sum: as rare as it gets, and still not a crash
   }
+}
+
+/**
+ * A file's records (sealed.ts), each undefined where it does not match its checksum; none for a missing file.
+ * `repair` is called when the file is there but not as it was written: it is worth writing again.
+ */
+export function readRecords(path: string, repair: () => void): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return []; // missing or unreadable: start afresh, it is rewritten on save
+  }
+  try {
+    const { records, whole } = unsealed(text);
+    if (!whole) repair();
+    return records;
+  } catch {
+    repair(); // its sum matched and it still is no JSON: not written by pmo
+    return [];
+  }
+}
+
+/** Writes `chunks` to `path` atomically: to a temp file beside it, then renamed over it. */
+export function replaceFile(path: string, chunks: Iterable<string>): void {
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * `value` as JSON, when JSON gives it back as it is: YAML's core schema gives nothing JSON lacks but non-finite
+ * numbers (`.inf`, `.nan`), which JSON would turn into null. Undefined for a value with one.
+ */
+export function exactJson(value: unknown): string | undefined {
+  let exact = true;
+  const text = JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'number' && !Number.isFinite(item)) exact = false;
+    return item;
+  });
+  return exact ? text : undefined;
 }

@@ -64,11 +64,10 @@ function toCompletePerformance(bac: number | null, ev: number | null, ac: number
 }
 
 /**
- * BAC, PV, EV and AC of one project measured on `day`. A BAC of 0 (or none) gives no EV or PV: a share of
+ * BAC, PV, EV and AC of one project measured on `day` (AC: its actual cost, costs.ts). A BAC of 0 (or none) gives no EV or PV: a share of
  * nothing is not a measure of progress.
  */
-export function evmInputs(project: Pick<Project, 'budget' | 'milestones' | 'dates'>, bac: number | null, day: string, method: PvMethod): EvmInputs {
-  const ac = finite(project.budget?.actual);
+export function evmInputs(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, ac: number | null, day: string, method: PvMethod): EvmInputs {
   if (bac === null || bac === 0) return { bac, pv: null, ev: null, ac };
   const milestones = (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
   const planned = plannedShares(milestones, project.dates?.start, day, method);

@@ -10,6 +10,7 @@
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
+import { actualCost, costsByMonth } from './costs.js';
 import { earnedValueOf, evmInputs, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, type BillingRow } from './revenue.js';
@@ -119,6 +120,16 @@ export class ProjectMeasures {
     return end ? addDays(end, this.approvedChanges.days) : null;
   }
 
+  /** Money spent to date: the cost log's sum when the project logs costs, else `budget.actual` (costs.ts). */
+  get actualCost(): number | null {
+    return this.memo('actualCost', () => actualCost(this.project));
+  }
+
+  /** The cost log by month, oldest first (empty when the project does not log costs). */
+  get costsByMonth(): ReturnType<typeof costsByMonth> {
+    return this.memo('costsByMonth', () => costsByMonth(this.project));
+  }
+
   /** The cost at completion as forecast: the PM's `budget.forecast`, else the EAC (which depends on the day). */
   get forecastCost(): ForecastCost | null {
     return this.memo('forecastCost', () => {
@@ -152,7 +163,7 @@ export class ProjectMeasures {
 
   /** BAC, PV, EV and AC on the day measured (the BAC is the approved budget). */
   get evmInputs(): EvmInputs {
-    return this.memo('evmInputs', () => evmInputs(this.project, this.approvedBudget, this.measuredOn, this.basis.config.pvMethod));
+    return this.memo('evmInputs', () => evmInputs(this.project, this.approvedBudget, this.actualCost, this.measuredOn, this.basis.config.pvMethod));
   }
 
   get evm(): EarnedValue {

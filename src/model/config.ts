@@ -45,6 +45,8 @@ export interface Config {
   records: Record<string, string[]>;
   /** Escalation days by issue severity; a severity not given (and an issue without one) uses issue_escalation_days. */
   escalationDays: Partial<Record<IssueSeverity, number>>;
+  /** The categories a project's logged costs may have: the built-in ones, then pmo.yaml's `cost_categories`. */
+  costCategories: string[];
   /** Rates to the reporting `currency`: 1 unit of the key's currency is worth this many of the reporting one. */
   exchangeRates: Record<string, number>;
   /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
@@ -54,6 +56,9 @@ export interface Config {
 }
 
 /** Settings from pmo.yaml data that config-compile.ts has validated (or a cache vouches for). */
+/** The cost categories every PMO has (DOMAIN.md); pmo.yaml's `cost_categories` adds its own. */
+export const COST_CATEGORIES = ['labour', 'vendor', 'licences', 'travel', 'other'];
+
 export function configFrom(data: unknown): Config {
   const file = isRecord(data) ? data : {};
   const given = <T>(key: string, fallback: T): T => (file[key] === undefined || file[key] === null ? fallback : (file[key] as T));
@@ -76,6 +81,7 @@ export function configFrom(data: unknown): Config {
     pvMethod: given('pv_method', 'linear'),
     exchangeRates: isRecord(file.exchange_rates) ? (file.exchange_rates as Record<string, number>) : {},
     escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
+    costCategories: [...new Set([...COST_CATEGORIES, ...given<string[]>('cost_categories', [])])],
     data,
   };
 }

@@ -14,6 +14,7 @@ import { goalsSchema, peopleSchema, waiversSchema } from './schemas/people.js';
 import { ITEM_LISTS, ITEM_NOUN } from './nouns.js';
 import { rulesetSchema } from './schemas/ruleset.js';
 import { didYouMean } from './suggest.js';
+import { costRefs } from './cost-refs.js';
 import { idOfFile } from '../layout.js';
 
 const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.properties in pmo.yaml if the PMO wants it";
@@ -76,6 +77,7 @@ export function validateFile(
     findings.push(...phaseInLifecycle(file, data, config).map(withProject));
     findings.push(...milestoneRefs(file, data).map(withProject));
     findings.push(...dateOrder(file, data).map(withProject));
+    findings.push(...costRefs(file, data, config).map(withProject));
   }
   if (kind === 'people') findings.push(...uniqueIds(file, data, ['people']));
   if (kind === 'goals') findings.push(...uniqueIds(file, data, ['goals']));

@@ -36,6 +36,8 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['ref/unknown-person'], means: 'a person id (manager, sponsor, owner, team member, approver...) is not in people.yaml', todo: 'add the person or fix the id' },
   { ids: ['ref/unknown-goal'], means: 'a goal id is not in goals.yaml', todo: 'add the goal or fix the id' },
   { ids: ['ref/unknown-milestone'], means: 'a deliverable names a milestone the project does not have', todo: 'fix the milestone id' },
+  { ids: ['ref/unknown-cost-category'], means: "a logged cost's category is neither a built-in one (labour, vendor, licences, travel, other) nor one of pmo.yaml's `cost_categories`", todo: 'use one of them, or add it to cost_categories' },
+  { ids: ['ref/unknown-vendor'], means: "a logged cost names a vendor the project's `vendors` do not list", todo: 'add the vendor or fix the name' },
   { ids: ['ref/unknown-project'], means: 'a dependency names a project that has no file in projects/', todo: 'fix the project id' },
   { ids: ['ref/unknown-phase'], means: "`phase` is not in pmo.yaml's lifecycle", todo: "use one of the lifecycle's phases" },
   { ids: ['ref/missing-record'], means: 'a record path names no file (a missing one, or a folder); web addresses (`http(s)://`) are accepted as records kept elsewhere', todo: 'add the record or fix the path' },

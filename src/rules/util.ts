@@ -1,4 +1,5 @@
 /** Small readings of a project that several rules share. Rules see data that passed its schema. */
+import type { DataPath } from '../findings.js';
 import type { Project } from '../model/schemas/project.js';
 import type { RuleContext } from './types.js';
 
@@ -36,6 +37,12 @@ export function isClosed(project: Project, lifecycle: readonly string[]): boolea
 }
 
 export const money = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Where a finding about the money spent points: the cost log when the project keeps one, else budget.actual (or budget). */
+export function actualPath(project: Project): DataPath {
+  if (Array.isArray(project.costs) && project.costs.length > 0) return ['costs'];
+  return project.budget?.actual != null ? ['budget', 'actual'] : ['budget'];
+}
 export const pct = (n: number) => `${(Math.round(n * 10) / 10).toString()}%`;
 
 export { hasRecord } from '../metrics/measures.js';

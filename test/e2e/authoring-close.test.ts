@@ -150,6 +150,18 @@ describe('pmo close walks the closing checklist', () => {
     expect(project(dir)).toBe(accepted);
   });
 
+  it("is not held back by what is wrong with another project's waiver", () => {
+    const accepted = APPROVED.replace('acceptance: { status: pending }', 'acceptance: { status: accepted, by: asmith, date: 2026-11-18, record: records/apollo/charter.md }')
+      .replace('    status: open\nissues:', '    status: open\n    handover: Operations watch the quota after go-live\nissues:');
+    // zeus's waiver expired on the 10th: pmo check reports it on waivers.yaml, whatever apollo does
+    const waivers = 'waivers:\n  - rule: budget-variance\n    project: zeus\n    reason: Price rise accepted\n    approved_by: asmith\n    expires: 2026-11-10\n';
+    const dir = heavyRepo({ 'pmo.yaml': config('directive'), 'projects/apollo.yaml': accepted, 'waivers.yaml': waivers, ...FINAL });
+    expect(pmo(['check', ...TODAY], { cwd: dir }).stdout).toContain('waiver/expired');
+    const run = pmo(CLOSE, { cwd: dir });
+    expect(run.stdout).not.toContain('waiver/expired');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+  });
+
   it('skips the items whose rules pmo.yaml turns off', () => {
     const dir = heavyRepo({ 'pmo.yaml': 'version: 1\nrules:\n  lessons-recorded: off\n  final-report-filed: off\n  deliverables-accepted: off\n  acceptance-evidence: off\n' });
     const run = pmo(['close', 'apollo', '--actual-end', '2026-11-19', ...TODAY], { cwd: dir });

@@ -1,6 +1,6 @@
 /** `pmo init` and `pmo new`: new files valid on creation, never written over existing ones; help with examples; prompts at a terminal. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,8 +79,26 @@ describe('pmo init', () => {
     const plain = emptyDir();
     const refused = pmo(['init', '--pmo-type', 'supportive', '--hooks'], { cwd: plain });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('is not in a git repository; run `git init` first');
+    expect(refused.stderr).toContain('is not in a git repository; run `git init` first, or add --git');
     expect(readdirSync(plain)).toEqual([]);
+  });
+
+  it('--git runs `git init` first where there is no repository, so that --hooks can install the hook', () => {
+    const plain = emptyDir();
+    const run = pmo(['init', 'portfolio', '--pmo-type', 'supportive', '--git', '--hooks', ...TODAY], { cwd: plain });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('Initialized a git repository in portfolio.');
+    expect(read(plain, 'portfolio/.git/hooks/pre-commit')).toContain('pmo-hook');
+    // The new repository is portfolio's own, at its top: git says so.
+    expect(git(join(plain, 'portfolio'), 'rev-parse', '--show-toplevel').trim()).toBe(realpathSync(join(plain, 'portfolio')));
+
+    // Inside a repository already, --git leaves it alone: no nested repository.
+    const repo = emptyDir();
+    git(repo, 'init', '-q');
+    const again = pmo(['init', 'inner', '--pmo-type', 'supportive', '--git', ...TODAY], { cwd: repo });
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('Initialized');
+    expect(existsSync(join(repo, 'inner/.git'))).toBe(false);
   });
 
   it('needs --pmo-type off a terminal, and says so', () => {

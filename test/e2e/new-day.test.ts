@@ -66,15 +66,39 @@ describe('the first check of a new day', () => {
     const stale = first.find((f) => f.rule === 'status-fresh' && f.message.startsWith('the newest status update'))!;
     // Plant another date in the kept data of that project's newest status update.
     const [name, kept, entry] = keptEntryOf(stale.file);
-    const data = JSON.parse(entry.data as string) as { status: Array<{ date: string }> };
+    // The kept data is the JSON itself in the file, not a string of it
+    const data = entry.data as { status: Array<{ date: string }> };
     data.status[data.status.length - 1]!.date = '2026-10-01';
-    entry.data = JSON.stringify(data);
     writeCacheFile(join(cacheDir(), name), kept);
 
     const next = check('2026-11-21').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
     expect(next.message).toMatch(/^the newest status update is from 2026-10-01 \(51 days ago\)/);
     // At the finding's old place: where the status update's date is.
     expect([next.line, next.column]).toEqual([stale.line, stale.column]);
+  });
+
+  it("places a new day's new findings from the positions the cache kept, not from the file", () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    const key = (f: Located) => `${f.file} ${f.rule} ${f.message}`;
+    const place = (f: Located) => `${f.file}:${f.line}:${f.column}`;
+    const first = check('2026-11-20');
+    const before = new Set(first.map(place));
+    const expected = check('2026-11-28', '--no-cache');
+    // A finding on the 28th where none pointed on the 20th (a risk review fallen due, say)
+    const fresh = expected.find((f) => !before.has(place(f)))!;
+    expect(fresh).toBeDefined();
+    // Its kept line lengths with an empty line planted first: every offset kept is read one line further down.
+    const [name, kept, entry] = keptEntryOf(fresh.file);
+    (entry.positions as { lines: number[] }).lines.unshift(0);
+    writeCacheFile(join(cacheDir(), name), kept);
+
+    const judged = check('2026-11-28');
+    const moved = judged.find((f) => key(f) === key(fresh))!;
+    expect([moved.line, moved.column]).toEqual([fresh.line + 1, fresh.column]);
+    // What was placed on the 20th keeps its place
+    const placedBefore = judged.filter((g) => g.file === fresh.file && before.has(place(g)));
+    expect(placedBefore.length).toBeGreaterThan(0);
+    for (const f of placedBefore) expect(expected).toContainEqual(f);
   });
 
   it('reads a file again when the cache kept too little of it (its kept data lost)', () => {

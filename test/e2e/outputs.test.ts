@@ -1,7 +1,7 @@
 /** Several formats in one run (`-f fmt:file`, `--output-file`) and GitHub's job summary, from the built CLI. */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { PROJECT, makePortfolio } from '../helpers/repo.js';
@@ -96,6 +96,34 @@ describe('one output flag, -o/--output, for every command that writes a file', (
       const both = pmo([...ARGS, '-C', dir, '-o', 'a.json', '--output-file', 'b.json'], at);
       expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--output and --output-file name the same thing')]);
       for (const command of ['check', 'report', 'schema']) expect(pmo([command, '--help']).stdout).toMatch(/-o, --output <(file|dir)>/);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  });
+
+  it('resolves check paths and --template where the command was typed, also with -C, like -o', () => {
+    const dir = makePortfolio(BAD);
+    const here = mkdtempSync(join(tmpdir(), 'pmo-here-'));
+    try {
+      const at = { cwd: here };
+      // From outside the repo: the path names the repo's file as the shell sees it, relative to `here`.
+      const typed = relative(here, join(dir, 'projects/apollo.yaml'));
+      const one = pmo([...ARGS, '-C', dir, typed], at);
+      expect([one.code, one.stderr]).toEqual([1, '']);
+      expect(one.stdout).toContain('impact must be an integer from 1 to 5, got 7');
+      // The same words relative to -C's directory name nothing here: outside the repository, exit 2.
+      const asIfInside = pmo([...ARGS, '-C', dir, 'projects/apollo.yaml'], at);
+      expect(asIfInside.code).toBe(2);
+      expect(asIfInside.stderr).toContain('projects/apollo.yaml is outside the PMO repository');
+
+      writeFileSync(join(here, 'mine.hbs'), '{{#each projects}}{{id}}{{/each}}');
+      const clean = makePortfolio();
+      writeFileSync(join(clean, 'in-repo.hbs'), '{{#each projects}}{{id}}{{/each}}');
+      const report = pmo(['report', 'weekly', '-C', clean, '--today', '2026-11-20', '--template', 'mine.hbs'], at);
+      expect([report.code, report.stderr, report.stdout]).toEqual([0, '', 'apollo']);
+      // A template beside the repo's files is not found by a name relative to -C's directory either.
+      const missing = pmo(['report', 'weekly', '-C', clean, '--today', '2026-11-20', '--template', 'in-repo.hbs'], at);
+      expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read the template in-repo.hbs: no such file')]);
     } finally {
       rmSync(here, { recursive: true, force: true });
     }

@@ -32,7 +32,7 @@ interface CheckFlags {
 export function checkCommand(): Command {
   const command = new Command('check')
     .description('validate every file of the PMO repository against the format and the rules')
-    .argument('[paths...]', 'report only on these files, directories or globs (the whole repo is still loaded)')
+    .argument('[paths...]', 'report only on these files, directories or globs, relative to where you typed the command, also with -C (the whole repo is still loaded)')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('-f, --format <format[:file]>', `output format: ${FORMAT_NAMES.join(', ')} (default stylish); repeat it, writing others to files`, collectFormat);
   outputOption(command, 'write the format given without a file here instead of stdout', ['output-file']);
@@ -73,6 +73,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 pmo could not do 
       const result = await check({
         cwd: flags.cwd,
         paths,
+        // Like -o and -f's files: where the command was typed, not -C's directory.
+        pathsFrom: process.cwd(),
         today: flags.today,
         cache: flags.cache,
         rules: flags.rules,

@@ -16,6 +16,7 @@ interface InitFlags {
   currency: string;
   withTemplates?: boolean;
   hooks?: boolean;
+  git?: boolean;
   vscode: boolean;
   today?: string;
   dryRun?: boolean;
@@ -36,6 +37,7 @@ export function initCommand(): Command {
     .option('--with-templates', "copy the built-in templates of new projects and requests to templates/, to make them the PMO's own")
     .option('--hooks', 'install the git pre-commit hook that runs `pmo check --staged` (in a git repository)')
     .option('--no-hooks', 'do not offer the hook')
+    .option('--git', 'run `git init` in <dir> first when it is not in a git repository (for --hooks, `pmo log`, --as-of and trends)')
     .option('--no-vscode', 'do not write the editor schemas and .vscode/settings.json')
     .option('--today <date>', 'the date to take as today (the example project starts on it), YYYY-MM-DD', parseDate)
     .option('--dry-run', 'print the files it would create as a diff, and write nothing')
@@ -48,11 +50,13 @@ At a terminal, pmo asks for the PMO type and offers the hook; elsewhere, give --
 Examples:
   $ pmo init --pmo-type controlling                   here, for a controlling PMO
   $ pmo init portfolio --pmo-type directive --hooks   in ./portfolio, with the pre-commit hook
+  $ pmo init portfolio --pmo-type directive --git --hooks
+                                                      ... a new git repository there first
   $ pmo init --pmo-type supportive --with-templates   ... and the templates to make your own
   $ pmo init --pmo-type controlling --dry-run         what it would create
 
 Exit codes: 0 created (or shown), 2 pmo could not do it (a missing --pmo-type off a terminal, --hooks outside
-a git repository, an existing pmo.yaml it cannot use).`,
+a git repository without --git, an existing pmo.yaml it cannot use).`,
     )
     .action(async (dirArg: string | undefined, flags: InitFlags) => {
       const [{ canAsk, Prompter, missingFlags }, scaffold, { planNew }, { diffOf, writeChanges }, { configFrom }, { buildSchemas }, { builtInTemplatePath }, { parseYamlFully }] = await Promise.all([
@@ -68,8 +72,10 @@ a git repository, an existing pmo.yaml it cannot use).`,
       const dir = resolve(dirArg ?? '.');
       const has = (path: string) => existsSync(join(dir, path));
       const today = flags.today ?? todayIso();
-      const git = await gitOf(dir);
-      if (flags.hooks && !git) throw new UsageError(`--hooks: ${dir} is not in a git repository; run \`git init\` first (or later: pmo hooks install)`);
+      let git = await gitOf(dir);
+      if (flags.hooks && !git && !flags.git) {
+        throw new UsageError(`--hooks: ${dir} is not in a git repository; run \`git init\` first, or add --git and pmo init runs it (or later: pmo hooks install)`);
+      }
 
       const prompter = canAsk() ? new Prompter() : undefined;
       try {
@@ -80,7 +86,7 @@ a git repository, an existing pmo.yaml it cannot use).`,
           type = (await prompter.ask('PMO type', { choices: scaffold.PMO_TYPES, default: 'controlling' })) as InitFlags['pmoType'];
         }
         const organization = flags.organization ?? (prompter && !has('pmo.yaml') ? await prompter.ask('Organisation', { default: basename(dir) }) : basename(dir));
-        const hooks = flags.hooks ?? (git && prompter && !flags.dryRun && flags.hooks !== false ? await prompter.confirm('Install the git pre-commit hook that runs `pmo check --staged`?', true) : false);
+        const hooks = flags.hooks ?? ((git || flags.git) && prompter && !flags.dryRun && flags.hooks !== false ? await prompter.confirm('Install the git pre-commit hook that runs `pmo check --staged`?', true) : false);
 
         const config = has('pmo.yaml') ? readFileSync(join(dir, 'pmo.yaml'), 'utf8') : scaffold.pmoYaml(type!, organization, flags.currency);
         const files: Array<[string, string]> = [
@@ -117,6 +123,10 @@ a git repository, an existing pmo.yaml it cannot use).`,
           return;
         }
         mkdirSync(dir, { recursive: true });
+        if (flags.git && !git) {
+          git = await initGit(dir);
+          said.push(`Initialized a git repository in ${here('')}.`);
+        }
         writeChanges(dir, changes);
         if (changes.length > 0) said.push(`Created ${type && !kept.includes('pmo.yaml') ? `a ${type} PMO ` : ''}in ${here('')}:`, ...changes.map((c) => `  ${here(c.path)}`));
         else said.push(`Nothing to create in ${here('')}: its PMO files are there.`);
@@ -163,6 +173,14 @@ function unfinished(error: unknown, created: string[]): unknown {
   if (!fault) return error;
   const done = created.length > 0 ? `created ${created.join(', ')}, but not` : 'could not write';
   return new EditError(`${done} the editor schemas or the git hook: ${fault.what} (${(error as Error).message}): ${fault.todo}; pmo init keeps what is there and adds the rest`, { cause: error });
+}
+
+/** `git init` in `dir` (created by now), as `--git` asks; its hook paths checked, as gitOf does. */
+async function initGit(dir: string) {
+  const { GitRepo } = await import('../../load/git.js');
+  const repo = await GitRepo.init(dir, 'pmo init --git');
+  await repo.hookPaths();
+  return repo;
 }
 
 /** The git repository `dir` is in, if any (its folder need not exist yet: then its parent's). */

@@ -40,7 +40,7 @@ export function reportCommand(): Command {
     .option('--as-of <date|ref>', 'report the repository as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
     .option('--against <ref>', 'project: compare with the project as <ref> had it (a tag naming a baseline, a date, a sha)')
     .option('--history', 'project: its forecast slips and status changes, commit by commit, from git')
-    .option('--template <file>', 'render with this Handlebars template instead of the kind’s own')
+    .option('--template <file>', 'render with this Handlebars template instead of the kind’s own (relative to where you typed the command, also with -C)')
     .option('--weeks <n>', 'resources: weeks ahead (default 12); trends: weeks of history', parseCount)
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
     .option('--since <date|ref>', 'weekly: what changed since this commit (a date: the last commit on or before it; default a week before the report\'s day); trends: start with the period holding this date, YYYY-MM-DD')
@@ -93,6 +93,8 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         format: flags.format,
         today: flags.today,
         template: flags.template,
+        // Like -o: where the command was typed, not -C's directory.
+        templateFrom: process.cwd(),
         weeks: flags.weeks,
         horizon: flags.horizon,
         asOf: flags.asOf,

@@ -27,6 +27,9 @@ export const date = () =>
     .describe('a date written YYYY-MM-DD')
     .refine(isRealDate, { params: { rule: 'schema/invalid-date' }, abort: true });
 
+/** A calendar month, YYYY-MM (a period costs are logged by). */
+export const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('a month written YYYY-MM');
+
 export const int = (min: number, max: number) =>
   z.number().int().min(min).max(max).describe(`an integer from ${min} to ${max}`);
 

@@ -32,6 +32,7 @@ export const configSchema = z.strictObject({
   intake: optional(z.strictObject({ weights: optional(z.record(z.string(), z.number().describe('a number'))) })),
   records: optional(z.record(z.string(), list(text())).describe('a map of phase to record names')),
   pv_method: optional(oneOf(['linear', 'step'])),
+  cost_categories: optional(list(text()).describe('cost categories a project may log besides labour, vendor, licences, travel and other')),
   exchange_rates: optional(
     z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive().describe('a positive number')).describe('a map of currency code (USD) to what one unit is worth in `currency`'),
   ),

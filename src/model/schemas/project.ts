@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ISSUE_SEVERITIES } from '../config.js';
 import {
-  LEVEL, RAG, date, id, int, itemId, list, money, oneOf, optional, percent, recordPaths, signedInt,
+  LEVEL, RAG, date, id, int, itemId, list, money, month, oneOf, optional, percent, recordPaths, signedInt,
   text, textList,
 } from './common.js';
 
@@ -108,6 +108,15 @@ const vendor = z.strictObject({
   paid: optional(money()),
 });
 
+/** A cost logged for a month; `budget.actual` is then the log's sum. */
+const cost = z.strictObject({
+  period: month(),
+  amount: money(),
+  category: text().describe("labour, vendor, licences, travel, other, or one of pmo.yaml's cost_categories"),
+  vendor: optional(text().describe("a vendor's name, as in the project's vendors")),
+  note: optional(text()),
+});
+
 const billing = z.strictObject({
   id: itemId(),
   amount: money(),
@@ -179,6 +188,7 @@ export const projectSchema = z.strictObject({
       approved_by: optional(id()),
     }),
   ),
+  costs: optional(list(cost).describe('actual costs logged by month, oldest first')),
   milestones: optional(list(milestone)),
   deliverables: optional(list(deliverable)),
   risks: optional(list(risk)),

@@ -71,9 +71,12 @@ export function registerHelpers(hb: HB, format: TemplateFormat): void {
       return Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '';
     },
     default: (value: unknown, fallback: unknown) => (value === null || value === undefined || value === '' ? fallback : value),
-    sparkline: (values: unknown) => {
+    sparkline: (values: unknown, ...rest: unknown[]) => {
       const list = Array.isArray(values) ? values.map((v) => (isNumber(v) ? v : null)) : [];
-      return format === 'html' ? safe(sparklineSvg(list)) : textSparkline(list);
+      const { label, title } = optionsOf(rest).hash as { label?: unknown; title?: unknown };
+      const words = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+      if (format !== 'html') return `${textSparkline(list)}${words(label) ? ` ${words(label)}` : ''}`;
+      return safe(sparklineSvg(list, { label: words(label), title: words(title) }));
     },
     chart: (name: unknown, data: unknown, ...rest: unknown[]) => {
       const chart = Object.hasOwn(CHARTS, String(name)) ? CHARTS[String(name)] : undefined;

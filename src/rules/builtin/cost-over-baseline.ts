@@ -1,5 +1,5 @@
 import type { ProjectRule } from '../types.js';
-import { money } from '../util.js';
+import { actualPath, money } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'cost-over-baseline',
@@ -14,15 +14,15 @@ const rule: ProjectRule = {
   check(project, ctx) {
     const measures = ctx.measure(project);
     const approved = measures.approvedBudget;
-    const actual = project.budget?.actual;
-    if (approved === null || actual == null || actual <= approved) return;
+    const actual = measures.actualCost;
+    if (approved === null || actual === null || actual <= approved) return;
     ctx.report({
       messageId: 'over',
       data: {
         actual: money(actual), over: money(actual - approved), approved: money(approved), baseline: money(project.budget!.baseline!),
         changes: money(measures.approvedChanges.cost),
       },
-      path: ['budget', 'actual'],
+      path: actualPath(project),
     });
   },
 };

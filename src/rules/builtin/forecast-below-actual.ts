@@ -13,9 +13,9 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     const forecast = ctx.measure(project).forecastCost;
-    const actual = project.budget?.actual;
+    const actual = ctx.measure(project).actualCost;
     // The EAC is never below AC while CPI is defined; only the PM's own forecast can be.
-    if (forecast?.source !== 'forecast' || actual == null || forecast.amount >= actual) return;
+    if (forecast?.source !== 'forecast' || actual === null || forecast.amount >= actual) return;
     ctx.report({
       messageId: 'below',
       data: { forecast: money(forecast.amount), actual: money(actual), gap: money(actual - forecast.amount) },

@@ -1,4 +1,5 @@
 import type { ProjectRule } from '../types.js';
+import { vendorPaid } from '../../metrics/costs.js';
 import { money, pct } from '../util.js';
 
 const rule: ProjectRule = {
@@ -14,8 +15,10 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     (project.vendors ?? []).forEach((vendor, index) => {
-      const { value, paid } = vendor;
-      if (value == null || paid == null || paid <= value) return;
+      const value = vendor.value;
+      // What the cost log says the vendor was paid, when it names the vendor (costs.ts)
+      const paid = vendorPaid(project, vendor);
+      if (value == null || paid === null || paid <= value) return;
       ctx.report({
         messageId: value > 0 ? 'over' : 'overZero',
         data: {
@@ -25,7 +28,7 @@ const rule: ProjectRule = {
           percent: value > 0 ? pct(((paid - value) / value) * 100) : '',
           value: money(value),
         },
-        path: ['vendors', index, 'paid'],
+        path: vendor.paid == null ? ['vendors', index] : ['vendors', index, 'paid'],
         item: vendor.name,
       });
     });

@@ -179,3 +179,51 @@ function chartBoxes(page: Page): Promise<ChartBox[]> {
     }),
   );
 }
+
+/** A box in page coordinates (CSS pixels). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ChartLayout {
+  chart: string;
+  box: Box;
+  /** Every non-empty <text>: its words, its box, and its font size as drawn (the SVG's scale applied). */
+  texts: Array<{ text: string; box: Box; fontPx: number; rank: boolean }>;
+  /** Every element drawn (shapes and texts), for "nothing outside the SVG". */
+  drawn: Array<{ tag: string; box: Box }>;
+  /** The points of a scatter (the EVM chart's markers). */
+  points: Box[];
+}
+
+/**
+ * What a reader sees of each chart, measured in the page: text boxes and the size their font is drawn at, every
+ * shape's box, the scatter's points. getBoundingClientRect on SVG text is the glyphs' cell box, as painted.
+ */
+export function chartLayouts(page: Page): Promise<ChartLayout[]> {
+  return page.$$eval('svg[data-chart]', (elements) => {
+    const { getComputedStyle, scrollX, scrollY } = globalThis as unknown as PageWindow & { getComputedStyle(e: unknown): { fontSize: string } };
+    type Measured = { getBoundingClientRect(): Box };
+    const boxOf = (element: Measured): Box => {
+      const b = element.getBoundingClientRect();
+      return { x: b.x + scrollX, y: b.y + scrollY, width: b.width, height: b.height };
+    };
+    return elements.map((svg) => {
+      const scale = (svg as unknown as { getScreenCTM(): { a: number } }).getScreenCTM().a;
+      const texts = [...svg.querySelectorAll('text')]
+        .filter((t) => (t.textContent ?? '').trim() !== '')
+        .map((t) => ({
+          text: t.textContent ?? '',
+          box: boxOf(t),
+          fontPx: Number.parseFloat((getComputedStyle(t) as unknown as { fontSize: string }).fontSize) * scale,
+          rank: t.parentElement?.classList.contains('point') ?? false,
+        }));
+      const drawn = [...svg.querySelectorAll('text, rect, circle, line, path')].map((e) => ({ tag: e.tagName, box: boxOf(e) }));
+      const points = [...svg.querySelectorAll('g.point > circle')].map(boxOf);
+      return { chart: svg.getAttribute('data-chart') ?? '', box: boxOf(svg), texts, drawn, points };
+    });
+  });
+}

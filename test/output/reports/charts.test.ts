@@ -188,6 +188,19 @@ describe('heatmapChart', () => {
     ]);
   });
 
+  it('draws more than 14 weeks in bands of 14, so that the chart is never wider than about 1,020 px', () => {
+    const rows = [{ label: 'A', capacity: 100, values: weeks(30).map((_, w) => w) }];
+    const xml = chart(heatmapChart({ columns: weeks(30), rows }), 'heatmap', 'Resource load by week (% allocated)');
+    // 14 + 14 + 2 weeks; the width: 200 for the names, 14 cells of 58, 8 to spare.
+    expect(xml.count('//s:g[@class="columns"]')).toBe(3);
+    expect(xml.count('//s:g[@class="heatmap-row"]')).toBe(3);
+    expect(xml.count('//s:g[@class="cell"]')).toBe(30);
+    expect(xml.string('/s:svg/@width')).toBe('1020');
+    // The third band starts with week 29 (index 28), its value 28%.
+    expect(xml.string('(//s:g[@class="heatmap-row"])[3]/s:g[@class="cell"][1]/s:text')).toBe('28%');
+    expect(xml.count('//s:text[@font-size < 11]')).toBe(0);
+  });
+
   it('says so when there is nothing to draw', () => {
     const xml = chart(heatmapChart({ columns: [], rows: [] }), 'heatmap', 'Resource load by week (% allocated)');
     expect(xml.count('//s:g[@class="cell"]')).toBe(0);
@@ -240,6 +253,20 @@ describe('evmChart', () => {
     expect(xml.count('//s:g[@class="point"]')).toBe(2);
     expect(xml.string('//s:g[@class="point"][s:title="Tiny AC: CPI 20.00, SPI 1.00 (off the scale, drawn at its edge)"]/s:circle/@fill')).toBe('#ffffff');
     expect(xml.texts()).toContain('1 off the scale (below 0.5 or above 3), drawn hollow at its edge');
+  });
+
+  it('draws the values inside the frame, away from it: a point at (0, 0) 24 px in from the corner, its number beside it', () => {
+    const xml = chart(evmChart([{ label: 'Zero', cpi: 0, spi: 0 }]), 'evm', 'Cost and schedule performance (CPI vs SPI)');
+    // The frame: x 60 to 400, y 58 to 398; the scale from 0 to 1.5 drawn from 24 px inside each side.
+    expect(xml.strings('//s:g[@class="axes"]/s:rect/@*[name()="x" or name()="y" or name()="width"]')).toEqual(['60', '58', '340']);
+    expect(xml.strings('//s:g[@class="point"]/s:circle/@*[name()="cx" or name()="cy"]')).toEqual(['84', '374']);
+    expect(xml.strings('//s:g[@class="point"]/s:text/@*[name()="x" or name()="y"]')).toEqual(['91', '378']);
+    // The quadrants' names sit in the strips the inset keeps free: baselines 15 px below the top, 7 above the bottom.
+    expect(xml.strings('//s:g[@class="quadrants"]/s:text/@y')).toEqual(['73', '73', '391', '391']);
+    // The lines' names outside the frame: the CPI line's right of it, the SPI line's above it.
+    expect(xml.strings('//s:text[@class="line-label"]/@x')[0]).toBe('406');
+    expect(Number(xml.strings('//s:text[@class="line-label"]/@y')[1])).toBeLessThan(58);
+    expect(xml.count('//s:text[@font-size < 11]')).toBe(0);
   });
 
   it('says so when no project has both indices', () => {
@@ -297,6 +324,15 @@ describe('sparkline', () => {
       expect(empty.string('/s:svg/s:desc')).toBe('No data.');
     }
     expect(chart(sparkline([1, 2], { width: NaN, height: -5 }), 'sparkline', 'Trend').string('/s:svg/@viewBox')).toBe('0 0 80 8');
+  });
+
+  it('writes a label after the line when asked, widening the picture for it, and takes a title', () => {
+    const xml = chart(sparkline([1, 3, 2], { label: 'amber', title: 'Overall status' }), 'sparkline', 'Overall status');
+    // 80 for the line, 5 of gap, 5 letters at 7 px.
+    expect(xml.string('/s:svg/@viewBox')).toBe('0 0 120 20');
+    expect(runs(xml)[0]!.map(([x]) => x)).toEqual([2.5, 40, 77.5]);
+    expect(xml.texts()).toEqual(['amber']);
+    expect(xml.string('//s:text[@class="sparkline-label"]/@x')).toBe('85');
   });
 
   it('keeps the last 100 of 1,000 values, and says so', () => {

@@ -19,8 +19,10 @@ const LABEL_END = 192;
 const X0 = 200;
 const PLOT_W = 400;
 const TOP = 52;
-const BAR_H = 8;
-const ROW = 38;
+const BAR_H = 10;
+/** A bar and the gap to the next: room for its 11 px value beside it, which is taller than the bar. */
+const BAR_STEP = 14;
+const ROW = 3 * BAR_STEP + 10;
 
 const SERIES = [
   { key: 'baseline', letter: 'B', name: 'Baseline', fill: '#cfd8dc', stroke: '#607d8b' },
@@ -59,12 +61,12 @@ export function budgetChart(rows: BudgetRow[], opts?: { title?: string; currency
   const axis = ticks.map((t) =>
     [
       el('line', { x1: x(t), y1: TOP - 4, x2: x(t), y2: bottom, stroke: GRID }),
-      text({ x: x(t), y: bottom + 14, 'text-anchor': 'middle', fill: MUTED, 'font-size': 10 }, money(t)),
+      text({ x: x(t), y: bottom + 14, 'text-anchor': 'middle', fill: MUTED, 'font-size': 11 }, money(t)),
     ].join(''),
   );
   axis.push(el('line', { x1: X0, y1: bottom, x2: X0 + PLOT_W, y2: bottom, stroke: MUTED }));
   axis.push(
-    text({ x: X0 + PLOT_W, y: bottom + 28, 'text-anchor': 'end', fill: MUTED, 'font-size': 10 }, opts?.currency ? `Budget (${opts.currency})` : 'Budget'),
+    text({ x: X0 + PLOT_W, y: bottom + 30, 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }, opts?.currency ? `Budget (${opts.currency})` : 'Budget'),
   );
   body.push(el('g', { class: 'axis' }, axis.join('')));
 
@@ -74,13 +76,13 @@ export function budgetChart(rows: BudgetRow[], opts?: { title?: string; currency
     const isOver = row.forecast !== null && row.baseline !== null && row.forecast > row.baseline;
     if (isOver) over++;
     const parts = [
-      text({ x: LABEL_END, y: top + 18, 'text-anchor': 'end', 'font-size': 11, 'font-weight': isOver ? 'bold' : undefined }, truncate(row.label, 26)),
+      text({ x: LABEL_END, y: top + 24, 'text-anchor': 'end', 'font-size': 11, 'font-weight': isOver ? 'bold' : undefined }, truncate(row.label, 26)),
     ];
     SERIES.forEach((s, j) => {
-      const y = top + j * (BAR_H + 2);
+      const y = top + j * BAR_STEP;
       const value = row[s.key];
       if (value === null) {
-        parts.push(text({ x: X0 + 4, y: y + BAR_H, fill: MUTED, 'font-size': 9 }, `${s.letter} n/a`));
+        parts.push(text({ x: X0 + 4, y: y + BAR_H, fill: MUTED, 'font-size': 11 }, `${s.letter} n/a`));
         return;
       }
       const highlight = s.key === 'forecast' && isOver;
@@ -99,7 +101,7 @@ export function budgetChart(rows: BudgetRow[], opts?: { title?: string; currency
       );
       const label = `${s.letter} ${money(value)}${highlight ? `, ${overBy(value, row.baseline!)}` : ''}`;
       parts.push(
-        text({ x: x(value) + 4, y: y + BAR_H, 'font-size': 9, 'font-weight': highlight ? 'bold' : undefined, fill: highlight ? OVER.stroke : INK }, label),
+        text({ x: x(value) + 4, y: y + BAR_H, 'font-size': 11, 'font-weight': highlight ? 'bold' : undefined, fill: highlight ? OVER.stroke : INK }, label),
       );
     });
     const words = SERIES.map((s) => `${s.name.toLowerCase()} ${row[s.key] === null ? 'n/a' : money(row[s.key]!)}`).join(', ');
@@ -131,7 +133,7 @@ function legend(): string {
   const parts = items.map((item) => {
     const part =
       el('rect', { x, y: 28, width: 12, height: 10, fill: item.fill, stroke: item.stroke }) + text({ x: x + 16, y: 37, 'font-size': 11 }, item.label);
-    x += 28 + item.label.length * 6.5;
+    x += 30 + item.label.length * 6.5;
     return part;
   });
   return el('g', { class: 'legend' }, parts.join(''));

@@ -2,6 +2,8 @@
  * Earned value: each project a point at (SPI, CPI), with the 1.0 lines (on budget, on schedule) and the PMO's
  * threshold drawn and labelled, and the quadrants named. The projects with the lowest index are numbered and
  * listed beside the plot with their values: position and words carry the meaning, colour only repeats it.
+ * Text is never drawn where a point can be: the values sit inside the frame, the lines' names outside it, the
+ * quadrants' names in strips along the frame that no point reaches (test/e2e/chart-layout-browser.test.ts).
  */
 import { decimal, el, finite, GRID, heading, INK, MUTED, note, plural, RAG, svg, text, tooltip, truncate } from './svg.js';
 
@@ -22,11 +24,19 @@ export const EVM_MAX_POINTS = 300;
 /** How many of the lowest are numbered and listed. */
 export const EVM_LABELLED = 10;
 
-const WIDTH = 720;
+const WIDTH = 810;
 const X0 = 60;
-const Y0 = 40;
+/** Room above the frame for the SPI lines' two rows of names. */
+const Y0 = 58;
 const SIZE = 340;
-const LIST_X = 424;
+/**
+ * The values are drawn inside the frame, this far from it: no point sits on the frame (where half of it would be
+ * cut off, or cover the lines' names), and the strips along the top and bottom keep the quadrants' names, which
+ * no point can reach.
+ */
+const INSET = 24;
+/** Right of the CPI lines' names, which sit outside the frame on its right. */
+const LIST_X = 512;
 /** Indices past these are drawn at the edge: a CPI of 20 (a tiny actual cost) would squash every other point. */
 const FLOOR = 0;
 const CEILING = 3;
@@ -51,8 +61,9 @@ export function evmChart(rows: EvmRow[], opts?: { title?: string; threshold?: nu
   if (threshold !== null) lo = Math.max(FLOOR, Math.min(lo, Math.floor(threshold * 10) / 10));
   const hi = Math.min(CEILING, Math.max(1.5, Math.ceil(Math.max(1, ...values) * 10) / 10));
   const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
-  const px = (v: number) => X0 + ((clamp(v) - lo) / (hi - lo)) * SIZE;
-  const py = (v: number) => Y0 + SIZE - ((clamp(v) - lo) / (hi - lo)) * SIZE;
+  const span = SIZE - 2 * INSET;
+  const px = (v: number) => X0 + INSET + ((clamp(v) - lo) / (hi - lo)) * span;
+  const py = (v: number) => Y0 + SIZE - INSET - ((clamp(v) - lo) / (hi - lo)) * span;
 
   const body = [heading(title, WIDTH), grid(lo, hi, px, py)];
 
@@ -84,7 +95,8 @@ export function evmChart(rows: EvmRow[], opts?: { title?: string; threshold?: nu
       stroke: off ? colour : '#424242',
       'stroke-width': off ? 2 : 0.75,
     });
-    const number = rank <= EVM_LABELLED ? text({ x: px(p.spi) + 6, y: py(p.cpi) - 5, 'font-size': 10, 'font-weight': 'bold', ...HALO }, String(rank)) : '';
+    // Right of the point, on its level: within the inset, so it never reaches the frame or the quadrants' strips.
+    const number = rank <= EVM_LABELLED ? text({ x: px(p.spi) + 7, y: py(p.cpi) + 4, 'font-size': 11, 'font-weight': 'bold', ...HALO }, String(rank)) : '';
     return el('g', { class: 'point', 'data-status': status(p), 'data-rank': rank <= EVM_LABELLED ? rank : undefined }, tooltip(tip) + marker + number);
   });
   // Best drawn first, so the worst (the numbered ones) end up on top where points overlap.
@@ -93,11 +105,11 @@ export function evmChart(rows: EvmRow[], opts?: { title?: string; threshold?: nu
   body.push(el('g', { class: 'line-labels' }, lines.map((l) => l.labels).join('')));
 
   if (labelled.length > 0) {
-    const list = [text({ x: LIST_X, y: Y0 + 8, 'font-weight': 'bold', 'font-size': 11 }, 'Lowest indices')];
+    const list = [text({ x: LIST_X, y: Y0 + 10, 'font-weight': 'bold', 'font-size': 11 }, 'Lowest indices')];
     labelled.forEach((p, k) => {
       list.push(
         text(
-          { class: 'list-item', x: LIST_X, y: Y0 + 26 + k * 16, 'font-size': 11 },
+          { class: 'list-item', x: LIST_X, y: Y0 + 28 + k * 16, 'font-size': 11 },
           `${k + 1}. ${truncate(p.label, 22)}: CPI ${index(p.cpi)}, SPI ${index(p.spi)}`,
         ),
       );
@@ -106,7 +118,7 @@ export function evmChart(rows: EvmRow[], opts?: { title?: string; threshold?: nu
   }
   body.push(legend(threshold, Y0 + 60 + labelled.length * 16));
 
-  let y = Y0 + SIZE + 52;
+  let y = Y0 + SIZE + 54;
   const notes: Array<[string, string]> = [];
   if (plotted.length === 0) notes.push(['No project has both CPI and SPI', 'chart-note']);
   if (missing > 0) notes.push([`${plural(missing, 'project')} without CPI/SPI`, 'chart-note chart-missing']);
@@ -135,10 +147,10 @@ function grid(lo: number, hi: number, px: (v: number) => number, py: (v: number)
     const v = Number((k * step).toFixed(2));
     parts.push(el('line', { x1: px(v), y1: Y0, x2: px(v), y2: Y0 + SIZE, stroke: GRID }));
     parts.push(el('line', { x1: X0, y1: py(v), x2: X0 + SIZE, y2: py(v), stroke: GRID }));
-    parts.push(text({ x: px(v), y: Y0 + SIZE + 14, 'text-anchor': 'middle', 'font-size': 10, fill: MUTED }, decimal(v)));
-    parts.push(text({ x: X0 - 6, y: py(v) + 3, 'text-anchor': 'end', 'font-size': 10, fill: MUTED }, decimal(v)));
+    parts.push(text({ x: px(v), y: Y0 + SIZE + 15, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }, decimal(v)));
+    parts.push(text({ x: X0 - 6, y: py(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: MUTED }, decimal(v)));
   }
-  parts.push(text({ x: X0 + SIZE / 2, y: Y0 + SIZE + 32, 'text-anchor': 'middle', 'font-size': 11 }, 'SPI (schedule: earned / planned value)'));
+  parts.push(text({ x: X0 + SIZE / 2, y: Y0 + SIZE + 34, 'text-anchor': 'middle', 'font-size': 11 }, 'SPI (schedule: earned / planned value)'));
   parts.push(
     text(
       { x: 14, y: Y0 + SIZE / 2, 'text-anchor': 'middle', 'font-size': 11, transform: `rotate(-90 14 ${Y0 + SIZE / 2})` },
@@ -149,8 +161,9 @@ function grid(lo: number, hi: number, px: (v: number) => number, py: (v: number)
 }
 
 /**
- * A horizontal CPI line and a vertical SPI line at `v`, each named at the plot's edge: on the `high` side (above
- * the CPI line, right of the SPI line, its SPI name over the plot) or the `low` side (below, left).
+ * A horizontal CPI line and a vertical SPI line at `v`, each named outside the frame, where no point can cover the
+ * name: the CPI line's on the right, just above (`high`) or below (`low`) the line; the SPI line's above the frame,
+ * centred on the line, the `high` one on the lower row and the `low` one on the upper, so two never overlap.
  */
 function line(
   v: number,
@@ -166,8 +179,8 @@ function line(
     el('line', { class: 'cpi-line', x1: X0, y1: py(v), x2: X0 + SIZE, y2: py(v), ...stroke }) +
     el('line', { class: 'spi-line', x1: px(v), y1: Y0, x2: px(v), y2: Y0 + SIZE, ...stroke });
   const labels =
-    text({ class: 'line-label', x: X0 + SIZE - 4, y: high ? py(v) - 4 : py(v) + 12, 'text-anchor': 'end', 'font-size': 10, ...HALO }, `CPI ${words}`) +
-    text({ class: 'line-label', x: high ? px(v) + 4 : px(v) - 4, y: Y0 - 5, 'text-anchor': high ? 'start' : 'end', 'font-size': 10 }, `SPI ${words}`);
+    text({ class: 'line-label', x: X0 + SIZE + 6, y: high ? py(v) - 2 : py(v) + 11, 'font-size': 11 }, `CPI ${words}`) +
+    text({ class: 'line-label', x: px(v), y: high ? Y0 - 6 : Y0 - 21, 'text-anchor': 'middle', 'font-size': 11 }, `SPI ${words}`);
   return { lines, labels };
 }
 
@@ -185,15 +198,18 @@ function legend(threshold: number | null, y: number): string {
   return el('g', { class: 'legend' }, parts.join(''));
 }
 
+/** The quadrants' names, in the strips along the frame's top and bottom that the inset keeps free of points. */
 function quadrants(): string {
   const corner = (x: number, y: number, anchor: string, words: string) =>
-    text({ x, y, 'text-anchor': anchor, 'font-size': 10, fill: MUTED, 'font-style': 'italic' }, words);
+    text({ x, y, 'text-anchor': anchor, 'font-size': 11, fill: MUTED, 'font-style': 'italic', ...HALO }, words);
+  const top = Y0 + 15;
+  const bottom = Y0 + SIZE - 7;
   return el(
     'g',
     { class: 'quadrants' },
-    corner(X0 + 6, Y0 + 28, 'start', 'under budget, late') +
-      corner(X0 + SIZE - 6, Y0 + 28, 'end', 'under budget, ahead') +
-      corner(X0 + 6, Y0 + SIZE - 8, 'start', 'over budget, late') +
-      corner(X0 + SIZE - 6, Y0 + SIZE - 8, 'end', 'over budget, ahead'),
+    corner(X0 + 6, top, 'start', 'under budget, late') +
+      corner(X0 + SIZE - 6, top, 'end', 'under budget, ahead') +
+      corner(X0 + 6, bottom, 'start', 'over budget, late') +
+      corner(X0 + SIZE - 6, bottom, 'end', 'over budget, ahead'),
   );
 }

@@ -8,7 +8,8 @@ import { el, finite, GRID, heading, MUTED, note, plural, svg, text, tooltip, tru
 
 export interface HeatmapData {
   columns: string[];
-  rows: Array<{ label: string; capacity: number; values: number[] }>;
+  /** A value that is null (no allocation known that week) is drawn as "–" and counted as no data. */
+  rows: Array<{ label: string; capacity: number; values: Array<number | null> }>;
 }
 
 export const HEATMAP_LIMIT = 40;
@@ -27,17 +28,28 @@ const LEVELS: Record<Level, { fill: string; stroke: string; words: string }> = {
 };
 
 const LABEL_W = 200;
-const CELL_W = 52;
+/** Room for a week's label (2026-W47: 8 characters, about 56 px at 11 px). */
+const CELL_W = 58;
 const CELL_H = 22;
-const TOP = 70;
+const TOP = 52;
+/** A band's week labels, above its rows. */
+const HEADER_H = 22;
+const BAND_GAP = 14;
 const MIN_WIDTH = 560;
+/**
+ * Weeks in one band of rows: more are drawn in further bands below (weeks 1-14, then 15-28...), so the chart stays
+ * about 1,020 px wide and a report page at its normal width never has to shrink it (and its 11 px text) to fit.
+ */
+export const HEATMAP_BAND_COLUMNS = 14;
+
+type Row = { label: string; capacity: number | null; levels: Array<{ value: number | null; level: Level }> };
 
 export function heatmapChart(data: HeatmapData, opts?: { title?: string; limit?: number }): string {
   const title = opts?.title ?? 'Resource load by week (% allocated)';
   const limit = Math.max(1, Math.floor(finite(opts?.limit) ?? HEATMAP_LIMIT));
   const allColumns = (data?.columns ?? []).map(String);
   const columns = allColumns.slice(0, HEATMAP_MAX_COLUMNS);
-  const rows = (data?.rows ?? []).map((r) => {
+  const rows: Row[] = (data?.rows ?? []).map((r) => {
     // A capacity that is no number is shown as n/a, and the load judged against full time.
     const capacity = finite(r.capacity);
     const levels = allColumns.map((_, c) => judge(finite(r.values?.[c]), capacity ?? 100));
@@ -45,62 +57,26 @@ export function heatmapChart(data: HeatmapData, opts?: { title?: string; limit?:
   });
   const shown = rows.slice(0, limit);
   const hidden = rows.slice(limit);
-  const width = Math.max(MIN_WIDTH, LABEL_W + columns.length * CELL_W + 8);
+  const perBand = Math.min(HEATMAP_BAND_COLUMNS, Math.max(1, columns.length));
+  const width = Math.max(MIN_WIDTH, LABEL_W + perBand * CELL_W + 8);
 
   const body = [heading(title, width), legend()];
-  const header = columns.map((c, i) =>
-    text({ x: LABEL_W + i * CELL_W + CELL_W / 2, y: TOP - 8, 'text-anchor': 'middle', 'font-size': 10, fill: MUTED }, truncate(c, 10)),
-  );
-  header.push(text({ x: LABEL_W - 8, y: TOP - 8, 'text-anchor': 'end', 'font-size': 10, fill: MUTED }, 'capacity'));
-  body.push(el('g', { class: 'columns' }, header.join('')));
-
+  let y = TOP;
   let over = 0;
-  shown.forEach((row, r) => {
-    const y = TOP + r * CELL_H;
-    const parts = [
-      text({ x: 0, y: y + 15 }, truncate(row.label, 22)),
-      text({ x: LABEL_W - 8, y: y + 15, 'text-anchor': 'end', fill: MUTED, 'font-size': 10 }, row.capacity === null ? 'n/a' : `${Math.round(row.capacity)}%`),
-    ];
-    columns.forEach((column, c) => {
-      const cell = row.levels[c]!;
-      if (cell.level === 'over') over++;
-      const style = LEVELS[cell.level];
-      const isOver = cell.level === 'over';
-      const printed = cell.value === null ? '–' : `${cell.value}%`;
-      const tip = `${row.label}, ${column}: ${cell.value === null ? 'no data' : `${cell.value}% of ${row.capacity === null ? 'n/a' : `${Math.round(row.capacity)}%`} capacity`} (${style.words})`;
-      parts.push(
-        el(
-          'g',
-          { class: 'cell', 'data-level': cell.level },
-          tooltip(tip) +
-            // The outline sits inside the cell (inset by half its width) so neighbours do not paint over it.
-            el('rect', {
-              x: LABEL_W + c * CELL_W + (isOver ? 1 : 0),
-              y: y + (isOver ? 1 : 0),
-              width: CELL_W - (isOver ? 2 : 0),
-              height: CELL_H - (isOver ? 2 : 0),
-              fill: style.fill,
-              stroke: style.stroke,
-              'stroke-width': isOver ? 2 : 1,
-            }) +
-            text(
-              {
-                x: LABEL_W + c * CELL_W + CELL_W / 2,
-                y: y + 15,
-                'text-anchor': 'middle',
-                'font-size': 11,
-                'font-weight': isOver ? 'bold' : undefined,
-                fill: cell.value === null ? MUTED : undefined,
-              },
-              printed,
-            ),
-        ),
-      );
+  for (let first = 0; first < columns.length; first += perBand) {
+    const band = columns.slice(first, first + perBand);
+    body.push(el('g', { class: 'columns' }, bandHeader(band, y + HEADER_H - 8)));
+    y += HEADER_H;
+    shown.forEach((row) => {
+      const drawn = bandRow(row, band, first, y);
+      over += drawn.over;
+      body.push(drawn.markup);
+      y += CELL_H;
     });
-    body.push(el('g', { class: 'heatmap-row' }, parts.join('')));
-  });
+    y += BAND_GAP;
+  }
 
-  let y = TOP + shown.length * CELL_H + 18;
+  y += 4;
   const notes: string[] = [];
   if (shown.length === 0 || columns.length === 0) notes.push('No allocation data');
   if (hidden.length > 0) {
@@ -119,6 +95,53 @@ export function heatmapChart(data: HeatmapData, opts?: { title?: string; limit?:
     ...notes.filter((n) => n.startsWith('and ')).map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`),
   ].join(' ');
   return svg({ name: 'heatmap', width, height: y, title, desc, body });
+}
+
+/** A band's week labels and the capacity column's name, on the baseline `y`. */
+function bandHeader(band: string[], y: number): string {
+  const header = band.map((c, i) => text({ x: LABEL_W + i * CELL_W + CELL_W / 2, y, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }, truncate(c, 8)));
+  header.push(text({ x: LABEL_W - 8, y, 'text-anchor': 'end', 'font-size': 11, fill: MUTED }, 'capacity'));
+  return header.join('');
+}
+
+/** One person's row in a band: name, capacity and a cell per week of the band (`first`: the band's first week). */
+function bandRow(row: Row, band: string[], first: number, y: number): { markup: string; over: number } {
+  let over = 0;
+  const parts = [
+    text({ x: 0, y: y + 15 }, truncate(row.label, 22)),
+    text({ x: LABEL_W - 8, y: y + 15, 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }, row.capacity === null ? 'n/a' : `${Math.round(row.capacity)}%`),
+  ];
+  band.forEach((column, i) => {
+    const cell = row.levels[first + i]!;
+    if (cell.level === 'over') over++;
+    const style = LEVELS[cell.level];
+    const isOver = cell.level === 'over';
+    const x = LABEL_W + i * CELL_W;
+    const printed = cell.value === null ? '–' : `${cell.value}%`;
+    const tip = `${row.label}, ${column}: ${cell.value === null ? 'no data' : `${cell.value}% of ${row.capacity === null ? 'n/a' : `${Math.round(row.capacity)}%`} capacity`} (${style.words})`;
+    parts.push(
+      el(
+        'g',
+        { class: 'cell', 'data-level': cell.level },
+        tooltip(tip) +
+          // The outline sits inside the cell (inset by half its width) so neighbours do not paint over it.
+          el('rect', {
+            x: x + (isOver ? 1 : 0),
+            y: y + (isOver ? 1 : 0),
+            width: CELL_W - (isOver ? 2 : 0),
+            height: CELL_H - (isOver ? 2 : 0),
+            fill: style.fill,
+            stroke: style.stroke,
+            'stroke-width': isOver ? 2 : 1,
+          }) +
+          text(
+            { x: x + CELL_W / 2, y: y + 15, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': isOver ? 'bold' : undefined, fill: cell.value === null ? MUTED : undefined },
+            printed,
+          ),
+      ),
+    );
+  });
+  return { markup: el('g', { class: 'heatmap-row' }, parts.join('')), over };
 }
 
 /** A cell's level, judged on the whole percent it prints, so "100%" is never flagged over. */
@@ -149,7 +172,8 @@ function legend(): string {
         stroke: level === 'over' ? style.stroke : GRID,
         'stroke-width': level === 'over' ? 2 : 1,
       }) + text({ x: x + 16, y: 37, 'font-size': 11, 'font-weight': level === 'over' ? 'bold' : undefined }, label);
-    x += 32 + label.length * 6;
+    // About 6.5 px a letter at 11 px (bold is wider), and a gap before the next swatch.
+    x += 36 + label.length * 6.5;
     return part;
   });
   return el('g', { class: 'legend' }, parts.join(''));

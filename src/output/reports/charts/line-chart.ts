@@ -78,10 +78,10 @@ export function lineChart(data: LineChartData, opts?: LineChartOptions): string 
   const axis = ticks.map(
     (t) =>
       el('line', { x1: X0, y1: y(t), x2: X0 + PLOT_W, y2: y(t), stroke: GRID }) +
-      text({ x: X0 - 6, y: y(t) + 3, 'text-anchor': 'end', 'font-size': 10, fill: MUTED }, tick(t)),
+      text({ x: X0 - 6, y: y(t) + 3, 'text-anchor': 'end', 'font-size': 11, fill: MUTED }, tick(t)),
   );
   axis.push(el('line', { x1: X0, y1: bottom, x2: X0 + PLOT_W, y2: bottom, stroke: MUTED }));
-  if (format === 'money' && currency) axis.push(text({ x: X0 - 6, y: top - 10, 'text-anchor': 'end', 'font-size': 10, fill: MUTED }, currency));
+  if (format === 'money' && currency) axis.push(text({ x: X0 - 6, y: top - 10, 'text-anchor': 'end', 'font-size': 11, fill: MUTED }, currency));
   body.push(el('g', { class: 'axis' }, axis.join('')));
 
   let referenceName = '';
@@ -95,7 +95,7 @@ export function lineChart(data: LineChartData, opts?: LineChartOptions): string 
       ),
     );
     // The name after the lines, so that none of them hides it.
-    referenceName = text({ class: 'reference-label', x: X0 + PLOT_W - 4, y: y(reference) - 5, 'text-anchor': 'end', 'font-size': 10, ...HALO }, words);
+    referenceName = text({ class: 'reference-label', x: X0 + PLOT_W - 4, y: y(reference) - 5, 'text-anchor': 'end', 'font-size': 11, ...HALO }, words);
   }
 
   const { x } = slots(columns.length);

@@ -3,7 +3,7 @@
  * drawn across it would invent one); the last value gets a dot, since it is the one the row's figure shows.
  * Its words (<desc>) give the range and the last value for whoever cannot see it.
  */
-import { decimal, el, finite, MUTED, num, svg, text } from './svg.js';
+import { decimal, el, finite, MUTED, num, svg, text, truncate } from './svg.js';
 
 /** The most recent values kept: a sparkline is a few dozen pixels wide, and a table may hold a thousand of them. */
 export const SPARKLINE_MAX_POINTS = 100;
@@ -12,22 +12,41 @@ const STROKE = '#455a64';
 /** Room for the last value's dot (r 2) at the edges. */
 const PAD = 2.5;
 
-export function sparkline(values: Array<number | null>, opts?: { width?: number; height?: number }): string {
-  const width = size(opts?.width, 80);
+export interface SparklineOptions {
+  width?: number;
+  height?: number;
+  /** Words drawn after the line (e.g. its latest value, "red"): the line alone does not say what it shows. */
+  label?: string;
+  /** The accessible name and tooltip (default "Trend"). */
+  title?: string;
+}
+
+/** The label's room: about 7 px a letter at 11 px, and a gap after the line. */
+const LABEL_GAP = 5;
+const LABEL_CHAR_PX = 7;
+const LABEL_CHARS = 16;
+
+export function sparkline(values: Array<number | null>, opts?: SparklineOptions): string {
+  const lineWidth = size(opts?.width, 80);
   const height = size(opts?.height, 20);
+  const title = opts?.title ? String(opts.title) : 'Trend';
+  const words = opts?.label ? truncate(String(opts.label), LABEL_CHARS) : '';
+  // The label widens the picture; the line keeps its own width.
+  const width = words ? lineWidth + LABEL_GAP + Array.from(words).length * LABEL_CHAR_PX : lineWidth;
+  const label = words ? text({ class: 'sparkline-label', x: lineWidth + LABEL_GAP, y: height / 2 + 4, 'font-size': 11, fill: MUTED }, words) : '';
   const all = (values ?? []).map(finite);
   const kept = all.slice(-SPARKLINE_MAX_POINTS);
   const known = kept.filter((v): v is number => v !== null);
   const style = 'vertical-align:middle;max-width:100%;height:auto';
 
   if (known.length === 0) {
-    const body = [text({ x: width / 2, y: height / 2 + 3, 'text-anchor': 'middle', 'font-size': 9, fill: MUTED }, 'n/a')];
-    return svg({ name: 'sparkline', width, height, title: 'Trend', desc: 'No data.', body, style });
+    const body = [text({ x: lineWidth / 2, y: height / 2 + 4, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }, 'n/a'), label];
+    return svg({ name: 'sparkline', width, height, title, desc: 'No data.', body, style });
   }
 
   const min = Math.min(...known);
   const max = Math.max(...known);
-  const x = (i: number) => (kept.length === 1 ? width / 2 : PAD + (i / (kept.length - 1)) * (width - 2 * PAD));
+  const x = (i: number) => (kept.length === 1 ? lineWidth / 2 : PAD + (i / (kept.length - 1)) * (lineWidth - 2 * PAD));
   // A flat series sits in the middle rather than on an edge.
   const y = (v: number) => (max === min ? height / 2 : PAD + ((max - v) / (max - min)) * (height - 2 * PAD));
 
@@ -61,6 +80,7 @@ export function sparkline(values: Array<number | null>, opts?: { width?: number;
     );
   body.push(...dots);
   body.push(el('circle', { class: 'last', cx: x(last), cy: y(kept[last]!), r: 2, fill: STROKE }));
+  if (label) body.push(label);
 
   const gaps = kept.length - known.length;
   const desc = [
@@ -71,7 +91,7 @@ export function sparkline(values: Array<number | null>, opts?: { width?: number;
   ]
     .filter(Boolean)
     .join(', ');
-  return svg({ name: 'sparkline', width, height, title: 'Trend', desc: `${desc}.`, body, style });
+  return svg({ name: 'sparkline', width, height, title, desc: `${desc}.`, body, style });
 }
 
 /** A size in pixels the caller asked for, kept between 8 and 1,000; else the default. */

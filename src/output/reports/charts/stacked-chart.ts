@@ -43,7 +43,7 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
   const axis = ticks.map(
     (t) =>
       el('line', { x1: X0, y1: y(t), x2: X0 + PLOT_W, y2: y(t), stroke: GRID }) +
-      text({ x: X0 - 6, y: y(t) + 3, 'text-anchor': 'end', 'font-size': 10, fill: MUTED }, decimal(t)),
+      text({ x: X0 - 6, y: y(t) + 3, 'text-anchor': 'end', 'font-size': 11, fill: MUTED }, decimal(t)),
   );
   axis.push(el('line', { x1: X0, y1: bottom, x2: X0 + PLOT_W, y2: bottom, stroke: MUTED }));
   body.push(el('g', { class: 'axis' }, axis.join('')));
@@ -58,7 +58,7 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
       gaps++;
       // Something to hover over, the height of the plot, and a dash on the axis where a bar would stand.
       const target = el('rect', { class: 'gap', x: left, y: top, width: barW, height: PLOT_H, fill: '#ffffff', 'fill-opacity': 0 });
-      const dash = text({ x: x(c), y: bottom - 3, 'text-anchor': 'middle', 'font-size': 10, fill: MUTED }, '–');
+      const dash = text({ x: x(c), y: bottom - 3, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }, '–');
       return el('g', { class: 'column', 'data-column': c, 'data-gap': 'true' }, tooltip(`${column}: no data`) + target + dash);
     }
     const parts: string[] = [];
@@ -75,7 +75,7 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
       );
       const printed = decimal(v);
       if (y0 - y1 >= 14 && barW >= printed.length * 6 + 4)
-        parts.push(text({ class: 'segment-value', x: x(c), y: (y0 + y1) / 2 + 4, 'text-anchor': 'middle', 'font-size': 10, fill: INK, ...HALO }, printed));
+        parts.push(text({ class: 'segment-value', x: x(c), y: (y0 + y1) / 2 + 4, 'text-anchor': 'middle', 'font-size': 11, fill: INK, ...HALO }, printed));
     });
     if (base > 0) parts.push(el('rect', { class: 'outline', x: left, y: y(base), width: barW, height: bottom - y(base), fill: 'none', stroke: EDGE, 'stroke-width': 0.75 }));
     const words = series.map((s, k) => `${s.label} ${values[k] === null ? 'n/a' : decimal(values[k]!)}`).join(', ');

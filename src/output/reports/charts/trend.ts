@@ -86,8 +86,8 @@ export function slots(n: number): { slot: number; x: (i: number) => number } {
 /** Characters drawn about twice as wide as a Latin letter (as in truncate). */
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 const LABEL_CHARS = 10;
-/** Roughly how wide a character is at font-size 10, and the room kept between two labels. */
-const CHAR_PX = 6;
+/** Roughly how wide a character is at font-size 11 (DejaVu Sans' digits: 7 px), and the room kept between two labels. */
+const CHAR_PX = 7;
 const LABEL_GAP = 8;
 
 /**
@@ -105,7 +105,7 @@ export function columnLabels(columns: string[], y: number): string {
   const step = labelStep(columns, slot);
   const last = columns.length - 1;
   const parts = columns.flatMap((c, i) =>
-    (last - i) % step === 0 ? [text({ x: x(i), y, 'text-anchor': 'middle', 'font-size': 10, fill: MUTED }, truncate(c, LABEL_CHARS))] : [],
+    (last - i) % step === 0 ? [text({ x: x(i), y, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }, truncate(c, LABEL_CHARS))] : [],
   );
   return el('g', { class: 'column-labels', 'data-step': step }, parts.join(''));
 }

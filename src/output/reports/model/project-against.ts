@@ -30,7 +30,7 @@ export function projectAgainst(thenMeasures: ProjectMeasures, nowMeasures: Proje
   date('dates.forecast_end', then.dates.forecast_end, now.dates.forecast_end);
   number('budget.baseline', 'money', then.budget?.baseline, now.budget?.baseline);
   number('budget.forecast', 'money', then.budget?.forecast, now.budget?.forecast);
-  number('budget.actual', 'money', then.budget?.actual, now.budget?.actual);
+  number('actual cost', 'money', thenMeasures.actualCost, nowMeasures.actualCost);
   number('approved budget', 'money', thenMeasures.approvedBudget, nowMeasures.approvedBudget);
   const [evmThen, evmNow] = [thenMeasures.evm, nowMeasures.evm];
   number('CPI', 'ratio', round(evmThen.cpi), round(evmNow.cpi));

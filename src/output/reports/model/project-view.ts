@@ -178,7 +178,7 @@ export function projectView(path: string, project: Project, findings: readonly F
       approved: cents(measures.approvedBudget),
       forecast: cents(measures.forecastCost?.amount),
       forecast_source: measures.forecastCost?.source ?? null,
-      actual: cents(project.budget?.actual),
+      actual: cents(measures.actualCost),
       approved_changes: cents(measures.approvedChanges.cost)!,
       variance: cents(variance?.amount),
       variance_pct: variance?.pct == null ? null : round(variance.pct, 1),

@@ -1,0 +1,198 @@
+/**
+ * `pmo import costs <file.csv>`: a finance export's rows as entries of the projects' cost logs (`costs:`).
+ * Every row is read and checked first (its project, month, amount, category, vendor), each problem named by the
+ * CSV line it is on; then each project file gets its rows appended, with the comment-keeping edit of
+ * `pmo update`. Nothing is written while any row is bad, unless the caller skips the bad ones. A row already in
+ * the project's log (same month, amount, category, vendor and note) is not logged twice: an export imported
+ * again adds nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { UsageError } from '../errors.js';
+import { groupBy } from '../findings.js';
+import { actualCost } from '../metrics/costs.js';
+import { PROJECT_ID } from '../model/ids.js';
+import type { Project } from '../model/schemas/project.js';
+import { isRecord } from '../model/labels.js';
+import { didYouMean } from '../model/suggest.js';
+import type { FileChange } from './changes.js';
+import { encodeText, readForEdit } from './source.js';
+import { assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
+import type { Plain } from './render.js';
+import { YamlEdit } from './yaml-edit.js';
+
+/** The cost log's fields a column can fill; the first four are required. */
+export const COST_FIELDS = ['project', 'period', 'amount', 'category', 'vendor', 'note'] as const;
+export type CostField = (typeof COST_FIELDS)[number];
+
+/** A row of the CSV as a cost, with the line it came from. */
+interface CostRow {
+  line: number;
+  project: string;
+  cost: Record<string, Plain>;
+}
+
+export interface ImportPlan {
+  changes: FileChange[];
+  /** Per project: rows added, rows already logged, and what the new log says against the file's budget.actual. */
+  projects: Array<{ project: string; added: number; known: number; warning?: string }>;
+  /** The rows left out, each with its line and why (only with `skipBad`; otherwise they stop the import). */
+  skipped: string[];
+}
+
+/** Reads the CSV, checks every row, and plans the edits; throws with every bad row's line when one is bad and `skipBad` is not set. */
+export function planCostImport(ws: Workspace, csvPath: string, shown: string, columns: Partial<Record<CostField, string>>, skipBad: boolean): ImportPlan {
+  const { rows, header } = readCsv(csvPath, shown);
+  const names = columnNames(header, columns, shown);
+  const problems: string[] = [];
+  const good: CostRow[] = [];
+  const vendors = memoized((project: string) => vendorsOf(ws, project));
+  for (const { record, line } of rows) {
+    const checked = costOf(ws, record, names, line, vendors);
+    if (typeof checked === 'string') problems.push(`${shown}:${line}: ${checked}`);
+    else good.push(checked);
+  }
+  if (problems.length > 0 && !skipBad) {
+    throw new UsageError(`${problems.length} of the ${rows.length} rows cannot be imported, so nothing was written (--skip-bad imports the others):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  const byProject = groupBy(good, (row) => row.project);
+  const planned = [...byProject].map(([project, list]) => appendCosts(ws, project, list));
+  return { changes: planned.flatMap((p) => (p.change ? [p.change] : [])), projects: planned.map(({ change: _change, ...counts }) => counts), skipped: problems };
+}
+
+function readCsv(path: string, shown: string): { rows: Array<{ record: Record<string, string>; line: number }>; header: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  let header: string[] = [];
+  try {
+    const parsed = parse(text, {
+      bom: true, delimiter: delimiterOf(text), trim: true, skip_empty_lines: true, info: true,
+      columns: (first: string[]) => (header = first),
+    }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+    return { rows: parsed.map(({ record, info }) => ({ record, line: info.lines })), header };
+  } catch (error) {
+    const { lines, message } = error as { lines?: number; message: string };
+    throw new UsageError(`${shown}${lines ? `:${lines}` : ''}: not a CSV file pmo can read: ${message.replace(/^[^:]*:\s*/, '')}`);
+  }
+}
+
+/**
+ * The cell separator, from the header line: finance exports come with commas, semicolons (where a comma is the
+ * decimal mark) or tabs. The one the header has most of.
+ */
+function delimiterOf(text: string): string {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const count = (c: string) => header.split(c).length - 1;
+  return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best));
+}
+
+/** Which header each field reads: `--column` where given, else the header named like the field (any case). */
+function columnNames(header: readonly string[], given: Partial<Record<CostField, string>>, shown: string): Partial<Record<CostField, string>> {
+  const names: Partial<Record<CostField, string>> = {};
+  for (const field of COST_FIELDS) {
+    const wanted = given[field];
+    if (wanted !== undefined && !header.includes(wanted)) {
+      throw new UsageError(`--column ${field}=${wanted}: ${shown} has no column '${wanted}' (its columns: ${header.join(', ')})${didYouMean(wanted, header)}`);
+    }
+    const name = wanted ?? header.find((h) => h.toLowerCase() === field) ?? (field === 'period' ? header.find((h) => h.toLowerCase() === 'month') : undefined);
+    if (name !== undefined) names[field] = name;
+  }
+  const missing = COST_FIELDS.slice(0, 4).filter((field) => names[field] === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(`${shown} has no column for ${missing.join(', ')} (its columns: ${header.join(', ')}): name them --column ${missing[0]}=<header>`);
+  }
+  return names;
+}
+
+/** A row as a cost of a project, or what is wrong with it. */
+function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Record<CostField, string>>, line: number, vendors: (project: string) => string[]): CostRow | string {
+  const cell = (field: CostField) => (names[field] === undefined ? '' : (record[names[field]!] ?? ''));
+  const project = cell('project');
+  if (!PROJECT_ID.test(project) || !fileOf(ws, 'projects', project)) return `no project '${project}' in projects/${didYouMean(project, projectIds(ws))}`;
+  const period = cell('period');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return `period '${period}' is not a month written YYYY-MM`;
+  const amount = amountOf(cell('amount'));
+  if (amount === undefined) return `amount '${cell('amount')}' is not an amount of money (a number, 0 or more: 1234.50 or 1,234.50)`;
+  const category = cell('category');
+  if (!ws.config.costCategories.includes(category)) return `category '${category}' is not a cost category (${ws.config.costCategories.join(', ')})${didYouMean(category, ws.config.costCategories)}`;
+  const vendor = cell('vendor');
+  if (vendor && !vendors(project).includes(vendor)) {
+    const known = vendors(project);
+    return `vendor '${vendor}' is not among ${project}'s vendors (${known.length > 0 ? known.join(', ') : 'it has none'})${didYouMean(vendor, known)}; add it under vendors first`;
+  }
+  const cost: Record<string, Plain> = { period, amount, category };
+  if (vendor) cost.vendor = vendor;
+  if (cell('note')) cost.note = cell('note');
+  return { line, project, cost };
+}
+
+/** `1234.5`, `1,234.50` (thousands separated by commas): a finite amount of 0 or more. */
+function amountOf(text: string): number | undefined {
+  if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text)) return undefined;
+  return Number(text.replaceAll(',', ''));
+}
+
+/** The names of a project's vendors, as its file has them now. */
+function vendorsOf(ws: Workspace, project: string): string[] {
+  const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
+  const data = new YamlEdit(file.text, file.eol, file.path).data;
+  const list = isRecord(data) && Array.isArray(data.vendors) ? data.vendors : [];
+  return list.flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : []));
+}
+
+function memoized<T>(make: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, make(key));
+    return known.get(key)!;
+  };
+}
+
+/** The project ids of projects/, for did-you-mean. */
+function projectIds(ws: Workspace): string[] {
+  try {
+    return readdirSync(join(ws.root, 'projects')).flatMap((name) => (/\.ya?ml$/.test(name) ? [name.replace(/\.ya?ml$/, '')] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** The project's file with the rows its log does not have yet appended to `costs:`. */
+function appendCosts(ws: Workspace, project: string, rows: readonly CostRow[]): ImportPlan['projects'][number] & { change?: FileChange } {
+  const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
+  const edit = new YamlEdit(file.text, file.eol, file.path);
+  const before = structuredClone(edit.data);
+  const logged = new Set((isRecord(edit.data) && Array.isArray(edit.data.costs) ? edit.data.costs : []).map(costKey));
+  let added = 0;
+  for (const { cost } of rows) {
+    const key = costKey(cost);
+    if (logged.has(key)) continue;
+    logged.add(key);
+    edit.append(['costs'], cost);
+    added++;
+  }
+  if (added === 0) return { project, added, known: rows.length };
+  const text = edit.result();
+  assertNoNewErrors(ws, 'project', file.path, before, edit.data, text);
+  const warning = actualDisagrees(project, edit.data as Project);
+  return { project, added, known: rows.length - added, ...(warning ? { warning } : {}), change: { path: file.path, abs: file.abs, before: file.bytes, after: encodeText(text, file.bom) } };
+}
+
+/** A budget.actual the log now disagrees with: pmo check will say so (cost-log-mismatch), so the import says it first. */
+function actualDisagrees(project: string, data: Project): string | undefined {
+  const given = data.budget?.actual;
+  const logged = actualCost(data);
+  if (given == null || logged === null || Math.abs(given - logged) < 0.005) return undefined;
+  return `${project}: budget.actual says ${given} but its cost log now sums to ${logged}; once the log holds every cost, remove budget.actual (pmo check reports the two apart: cost-log-mismatch)`;
+}
+
+/** What makes two logged costs the same entry. */
+function costKey(cost: unknown): string {
+  const c = isRecord(cost) ? cost : {};
+  return JSON.stringify([c.period, c.amount, c.category, c.vendor ?? null, c.note ?? null]);
+}

@@ -1,0 +1,65 @@
+/**
+ * Positions kept beside a day-bound file's data (src/load/kept-positions.ts): read back through the kept data,
+ * every node of every file points where the file's own position index and lines say, key and value, line and
+ * column; data the index does not hold whole keeps nothing.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PathAnchor } from '../../src/load/position-index.js';
+import { keepPositions, keptSpans } from '../../src/load/kept-positions.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
+import { positionsOf, spansFor } from '../../src/load/position-index.js';
+import { lineStarts, placeSpans } from '../../src/load/position.js';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === '.git' || name === '.pmo' ? [] : yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every node's path in the data, root first: as key and as value. */
+function anchorsOf(value: unknown, path: Array<string | number> = []): PathAnchor[] {
+  const here: PathAnchor[] = [{ path, on: 'value' }, { path, on: 'key' }];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((item, i) => anchorsOf(item, [...path, i]))];
+  if (typeof value === 'object' && value !== null) return [...here, ...Object.entries(value).flatMap(([key, item]) => anchorsOf(item, [...path, key]))];
+  return here;
+}
+
+describe('kept positions', () => {
+  it("place every node of the example's and the fixtures' files as the file's own index does", () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    let kept = 0;
+    for (const file of [...yamlFiles(join(root, 'examples')), ...yamlFiles(join(root, 'test/fixtures'))]) {
+      const text = readFileSync(file, 'utf8');
+      const parsed = parseYaml(text, file);
+      if (parsed.data === undefined || parsed.findings.length > 0) continue;
+      const index = positionsOf(text, parsed);
+      // Through JSON, as the cache keeps the data
+      const data = JSON.parse(JSON.stringify(parsed.data)) as unknown;
+      const positions = keepPositions(data, index, lineStarts(text));
+      if (!positions) continue;
+      kept++;
+      const anchors = anchorsOf(data);
+      expect(keptSpans(data, JSON.parse(JSON.stringify(positions)), anchors), file).toEqual(placeSpans(spansFor(index, anchors), text));
+    }
+    expect(kept).toBeGreaterThan(20);
+  });
+
+  it('are smaller than the file', () => {
+    const text = readFileSync(new URL('../../examples/acme/projects/crm-migration.yaml', import.meta.url), 'utf8');
+    const parsed = parseYaml(text, 'crm-migration.yaml');
+    const positions = keepPositions(parsed.data, positionsOf(text, parsed), lineStarts(text))!;
+    // 6,972 characters of YAML: ~3,700 of positions (~4,700 for the bench's 7,500-character projects)
+    expect(JSON.stringify(positions).length).toBeLessThan(text.length * 0.6);
+  });
+
+  it('keep nothing for data the index does not hold whole (a value that came through a merge key)', () => {
+    const text = 'base: &b\n  owner: ana\nrisk:\n  <<: *b\n  title: Late\n';
+    const parsed = parseYaml(text, 'merge.yaml');
+    expect((parsed.data as { risk: { owner: string } }).risk.owner).toBe('ana');
+    expect(keepPositions(parsed.data, positionsOf(text, parsed), lineStarts(text))).toBeUndefined();
+  });
+});
