@@ -81,9 +81,10 @@ beforeAll(() => {
   shim('npx', `[ "$1" = pmo ] || { echo "npx: only pmo here" >&2; exit 127; }\nshift\nexec pmo "$@"`);
 }, 60_000);
 
+// Seventy-odd copies of the example to remove: on a loaded machine that outlasts the default 10 s hook timeout.
 afterAll(() => {
   if (base) rmSync(base, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** A fresh copy of the package root's stand-in (examples/acme with its history); the folder to run in. */
 function freshCopy(mentionsExample: boolean): string {
