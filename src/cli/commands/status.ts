@@ -52,7 +52,7 @@ Examples:
   $ pmo status --status red,amber        the ones that need attention
   $ pmo status --manager jdoe            one PM's projects
   $ pmo status --phase execution -f json
-  $ pmo status --department IT --goal G2 the IT projects that serve goal G2
+  $ pmo status --department IT --goal G2   the IT projects that serve goal G2
   $ pmo status --project 'crm-*'         projects whose id starts with crm-
   $ pmo status --as-of 2026-11-13        the portfolio as last Friday's commit had it
   $ pmo status --changes                 and what moved since last week
