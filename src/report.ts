@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check, type CheckOptions } from './check.js';
-import { UsageError } from './errors.js';
+import { GitError, UsageError } from './errors.js';
 import { classifyFiles, findRoot } from './load/discover.js';
 import { fileOfId } from './layout.js';
 import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
 import { parsedFrom, readPortfolioData, type PortfolioData } from './load/portfolio-data.js';
+import { monthEnd } from './metrics/costs.js';
 import { measureProject } from './metrics/measures.js';
 import type { Config } from './model/config.js';
 import { suggest } from './model/suggest.js';
@@ -37,6 +38,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   project?: string;
   /** Weeks of the resources report. */
   weeks?: number;
+  /** intake: the budget the scenario fits the requests to. */
+  budget?: number;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
   /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
@@ -86,11 +89,30 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const { data, findings, filter } = narrowPortfolio(options.kind, all, result.findings, config.lifecycle, options.filter);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
+  if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since });
+  const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
   return { root, model };
+}
+
+/**
+ * The one-pager's earned line: the project's EV at the end of each month that is over, from git's history, for a
+ * project that logs its costs (its cost curve is shown). None outside git, or before the first commit.
+ */
+async function earnedFromGit(root: string, data: PortfolioData, id: string, config: Config, today: string): Promise<Map<string, number | null> | undefined> {
+  const found = data.projects.find((p) => p.data.id === id);
+  if (!found) return undefined;
+  const curve = measureProject(found.data, config, today).costCurve;
+  if (!curve.some((m) => m.spent !== null)) return undefined;
+  const days = curve.filter((m) => m.spent !== null).map((m) => monthEnd(m.month));
+  const { earnedByMonth } = await import('./history/earned-by-month.js');
+  return earnedByMonth(root, found.path, days, config).catch((error: unknown) => {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  });
 }
 
 function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {

@@ -10,6 +10,12 @@ export function parseDate(value: string): string {
   return value;
 }
 
+/** An amount of money: a number, 0 or more (`1500000`, `1500000.50`, `1,500,000`). */
+export function parseAmount(value: string): number {
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected an amount of money, 0 or more (1500000 or 1,500,000), got '${value}'`);
+  return Number(value.replaceAll(',', ''));
+}
+
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number, 0 or more, got '${value}'`);
   return Number(value);

@@ -4,7 +4,7 @@
  * null, never Infinity or NaN. The BAC and the day come from measures.ts: the approved budget, and the day the
  * project is measured on.
  */
-import { daysBetween } from '../model/dates.js';
+import { addDays, daysBetween } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
 import { byText, finite } from './numbers.js';
 
@@ -112,6 +112,51 @@ function plannedShare(from: string | undefined, to: string, day: string): number
   if (day >= to) return 1;
   if (from === undefined || day <= from || from >= to) return 0;
   return daysBetween(from, day) / daysBetween(from, to);
+}
+
+/**
+ * Earned schedule (PMI's practice where planned value is time-phased): ES is the date at which planned value
+ * reached what the project has earned by `day`; AT the time actually spent. SV(t) = ES - AT in days and
+ * SPI(t) = ES / AT say how far behind or ahead the project is in time, and unlike SPI they do not drift back
+ * to 1 once the planned end has passed. Linear PV only (the step method's PV jumps: no one date reaches a
+ * value between its steps); null without a start, a BAC, an EV, or a milestone with a baseline.
+ */
+export interface EarnedSchedule {
+  /** The date planned value reached today's EV. */
+  es: string;
+  /** Days from the start to ES, and to the day measured (AT). */
+  esDays: number;
+  atDays: number;
+  /** ES - AT, in days: negative is behind. */
+  svt: number;
+  /** ES / AT; null on the start day. */
+  spit: number | null;
+}
+
+export function earnedSchedule(project: Pick<Project, 'milestones' | 'dates'>, inputs: EvmInputs, day: string, method: PvMethod): EarnedSchedule | null {
+  const start = project.dates?.start;
+  const { bac, ev } = inputs;
+  if (method !== 'linear' || !start || bac === null || bac === 0 || ev === null || day < start) return null;
+  const milestones = (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
+  const ends = [...new Set(milestones.flatMap((m) => (typeof m.baseline === 'string' && m.baseline > start ? [m.baseline] : [])))].sort(byText);
+  if (ends.length === 0) return null;
+  // PV at each breakpoint of its piecewise-linear curve; ES lies on the first segment that reaches EV.
+  const pvAt = (date: string) => evmInputs(project, bac, null, date, method).pv ?? 0;
+  const atDays = daysBetween(start, day);
+  let from = { date: start, pv: pvAt(start) };
+  let esDays = daysBetween(start, ends[ends.length - 1]!);
+  for (const end of ends) {
+    const to = { date: end, pv: pvAt(end) };
+    if (to.pv >= ev) {
+      const span = daysBetween(from.date, to.date);
+      esDays = daysBetween(start, from.date) + (to.pv === from.pv ? 0 : ((ev - from.pv) / (to.pv - from.pv)) * span);
+      break;
+    }
+    from = to;
+  }
+  if (ev <= pvAt(start)) esDays = 0;
+  const es = addDays(start, Math.floor(esDays));
+  return { es, esDays, atDays, svt: esDays - atDays, spit: atDays > 0 ? esDays / atDays : null };
 }
 
 /** A project's BAC, PV, EV and AC in another currency, at `rate` (see currency.ts). */

@@ -10,8 +10,8 @@
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
-import { actualCost, costsByMonth } from './costs.js';
-import { earnedValueOf, evmInputs, type EarnedValue, type EvmInputs } from './evm.js';
+import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
+import { earnedSchedule, earnedValueOf, evmInputs, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -130,6 +130,26 @@ export class ProjectMeasures {
     return this.memo('costsByMonth', () => costsByMonth(this.project));
   }
 
+  /**
+   * Planned value and spend by month (costs.ts): PV on each month's last day from the baselines, the log's spend
+   * for the months that are over. Reads the day (which months are over).
+   */
+  get costCurve(): CostMonth[] {
+    return this.memo('costCurve', () => {
+      const { approvedBudget: bac } = this;
+      const planned = (day: string) => evmInputs(this.project, bac, null, day, this.basis.config.pvMethod).pv;
+      return costCurve(this.project, planned, this.today(), this.costForecast);
+    });
+  }
+
+  /** What the curve's forecast runs on: the spend now, the forecast cost and the forecast end; undefined without one of them. */
+  private get costForecast(): CostForecast | undefined {
+    const ac = this.actualCost;
+    const eac = this.forecastCost?.amount;
+    const end = this.forecastEnd;
+    return ac === null || eac === undefined || end === null || this.finished ? undefined : { ac, eac, end };
+  }
+
   /** The cost at completion as forecast: the PM's `budget.forecast`, else the EAC (which depends on the day). */
   get forecastCost(): ForecastCost | null {
     return this.memo('forecastCost', () => {
@@ -168,6 +188,11 @@ export class ProjectMeasures {
 
   get evm(): EarnedValue {
     return this.memo('evm', () => earnedValueOf(this.evmInputs));
+  }
+
+  /** ES, SV(t) and SPI(t) on the day measured (evm.ts); null where PV is not time-phased or there is no EV. */
+  get earnedSchedule(): EarnedSchedule | null {
+    return this.memo('earnedSchedule', () => earnedSchedule(this.project, this.evmInputs, this.measuredOn, this.basis.config.pvMethod));
   }
 
   /**

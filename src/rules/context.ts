@@ -11,7 +11,7 @@ import { idOfFile } from '../layout.js';
  * Each finding gets the rule's default severity for the PMO type; pmo.yaml's `rules:` overrides are applied
  * later, to every finding alike.
  */
-export const enabled = (rule: RuleMeta, config: Config) => config.rules[rule.id] !== 'off';
+export const enabled = (rule: RuleMeta, config: Config) => (rule.optIn ? config.rules[rule.id] !== undefined : true) && config.rules[rule.id] !== 'off';
 
 export function toFinding(rule: RuleMeta, config: Config, file: string, kind: FileKind | undefined, report: Report): RawFinding {
   const template = rule.messages[report.messageId];

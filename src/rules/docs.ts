@@ -24,14 +24,16 @@ export function renderRulesDoc(rules: readonly RuleMeta[], docOf: (id: string) =
     '|---|---|---|---|---|',
     ...sorted.map(
       (r) =>
-        `| [\`${r.id}\`](#${r.id}) | ${r.category} | ${r.governance ? 'governance' : 'advisory'} | ${r.thresholds.map((t) => `\`${t}\``).join(', ') || '—'} | ${r.description} |`,
+        `| [\`${r.id}\`](#${r.id}) | ${r.category} | ${r.optIn ? 'opt-in' : r.governance ? 'governance' : 'advisory'} | ${r.thresholds.map((t) => `\`${t}\``).join(', ') || '—'} | ${r.description} |`,
     ),
     '',
   ];
   for (const rule of sorted) {
     const body = docOf(rule.id).trim().split('\n').slice(1).join('\n').trim().replace(/^## /gm, '#### ');
     const thresholds = rule.thresholds.map((t) => `\`${t}\``).join(', ') || 'none';
-    const kind = rule.governance ? 'governance (error under a controlling PMO)' : 'advisory (warning under a controlling PMO)';
+    const kind = rule.optIn
+      ? `off unless pmo.yaml's rules: turns it on (then ${rule.governance ? 'governance' : 'advisory'})`
+      : rule.governance ? 'governance (error under a controlling PMO)' : 'advisory (warning under a controlling PMO)';
     out.push(`## ${rule.id}`, '', rule.description, '', `Category: ${rule.category} · ${kind} · thresholds: ${thresholds}`, '', body, '');
   }
   return `${out.join('\n').trimEnd()}\n`;

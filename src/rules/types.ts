@@ -25,6 +25,8 @@ export interface RuleMeta {
   thresholds: Array<keyof Thresholds>;
   /** What the rule can say, keyed by id, with {{placeholders}} filled from the report's data. */
   messages: Record<string, string>;
+  /** Off unless pmo.yaml's `rules:` gives it a severity: a practice some PMOs ask of their projects, not all. */
+  optIn?: boolean;
 }
 
 export interface Report {

@@ -38,10 +38,10 @@ export function isClosed(project: Project, lifecycle: readonly string[]): boolea
 
 export const money = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Where a finding about the money spent points: the cost log when the project keeps one, else budget.actual (or budget). */
-export function actualPath(project: Project): DataPath {
-  if (Array.isArray(project.costs) && project.costs.length > 0) return ['costs'];
-  return project.budget?.actual != null ? ['budget', 'actual'] : ['budget'];
+/** Where a finding about the money spent points: budget.actual where the file gives it, else the cost log's key, else budget. */
+export function actualAt(project: Project): { path: DataPath; on?: 'key' } {
+  if (project.budget?.actual != null) return { path: ['budget', 'actual'] };
+  return Array.isArray(project.costs) && project.costs.length > 0 ? { path: ['costs'], on: 'key' } : { path: ['budget'] };
 }
 export const pct = (n: number) => `${(Math.round(n * 10) / 10).toString()}%`;
 

@@ -81,10 +81,11 @@ beforeAll(() => {
   shim('npx', `[ "$1" = pmo ] || { echo "npx: only pmo here" >&2; exit 127; }\nshift\nexec pmo "$@"`);
 }, 60_000);
 
-// Seventy-odd copies of the example to remove: on a loaded machine that outlasts the default 10 s hook timeout.
+// Every session's copy of the example with its git history is under `base`: hundreds of files to delete,
+// which took longer than the default 10 s on a loaded machine.
 afterAll(() => {
   if (base) rmSync(base, { recursive: true, force: true });
-}, 60_000);
+}, 120_000);
 
 /** A fresh copy of the package root's stand-in (examples/acme with its history); the folder to run in. */
 function freshCopy(mentionsExample: boolean): string {

@@ -37,6 +37,11 @@ describe('pmo import costs', () => {
     // 12,500.50 + 4,000 = 16,500.50 spent: the one-pager's actual cost
     const view = JSON.parse(pmo(['report', 'project', 'apollo', '-f', 'json', ...TODAY], { cwd: dir }).stdout);
     expect(view.project.budget.actual).toBe(16500.5);
+    // October is over on 20 November: its spend in the one-pager's cost by month
+    expect(view.project.cost_curve.months.find((m: { month: string }) => m.month === '2026-10')).toMatchObject({ spent: 16500.5, actual: 16500.5 });
+    const md = pmo(['report', 'project', 'apollo', ...TODAY], { cwd: dir }).stdout;
+    expect(md).toContain('## Cost by month');
+    expect(md).toContain('| 2026-10 | €16,501 | €16,501 |'); // whole euros, as the report shows money
     expect(read(dir, 'zeus')).toBe(ZEUS);
   });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configFrom } from '../../src/model/config.js';
+import { portfolioCostCurve } from '../../src/metrics/costs.js';
 import { measureProject } from '../../src/metrics/measures.js';
 import type { Project } from '../../src/model/schemas/project.js';
 import costLogMismatch from '../../src/rules/builtin/cost-log-mismatch.js';
@@ -58,7 +59,7 @@ describe('the actual cost', () => {
   it('is what the cost rules read: over the approved budget by the log alone', () => {
     // Approved budget 90,000 (no changes); the log's 100,000 is 10,000 over, whatever budget.actual is absent
     const over = { ...logged, budget: { baseline: 90000 } };
-    expect(runProjectRule(costOverBaseline, [over], TODAY).map((r) => [r.data?.actual, r.data?.over, r.path])).toEqual([['100,000', '10,000', ['costs']]]);
+    expect(runProjectRule(costOverBaseline, [over], TODAY).map((r) => [r.data?.actual, r.data?.over, r.path, r.on])).toEqual([['100,000', '10,000', ['costs'], 'key']]);
   });
 
   it("pays a vendor what the log names it for: Acme Cloud's 30,000 against a contract of 25,000", () => {
@@ -103,5 +104,58 @@ describe('a cost log in a project file', () => {
     const all = findings(dir);
     expect(all.filter((f) => f.rule === 'ref/unknown-cost-category')).toEqual([]);
     expect(all.filter((f) => f.rule.startsWith('schema/'))).toEqual([expect.objectContaining({ line: 20, message: expect.stringContaining('YYYY-MM') })]);
+  });
+});
+
+describe('the cost curve', () => {
+  it('gives planned value at each month end and the spend of the months that are over', () => {
+    // BAC 120,000; M1 planned by 31 January, M2 by 31 March (its span from 31 January: 59 days), equal weights.
+    // PV on 31 Jan = 60,000; on 28 Feb = 60,000 + 60,000 x 28/59 = 88,474.58; on 31 Mar = 120,000.
+    // Spent: January 30,000, February 20,000; on 15 March, March is not over (its 25,000 is not shown yet).
+    const p = project('curve', {
+      dates: { start: '2026-01-01', baseline_end: '2026-03-31', forecast_end: '2026-04-30' },
+      budget: { baseline: 120000, forecast: 150000 },
+      milestones: [
+        { id: 'M1', name: 'a', baseline: '2026-01-31' },
+        { id: 'M2', name: 'b', baseline: '2026-03-31' },
+      ],
+      costs: [
+        { period: '2026-02', amount: 20000, category: 'labour' },
+        { period: '2026-01', amount: 30000, category: 'labour' },
+        { period: '2026-03', amount: 25000, category: 'labour' },
+      ],
+    });
+    // The forecast from March to the forecast end (30 April): the 75,000 logged so far, plus the rest of the
+    // forecast 150,000 spread over the 46 days left: 31 March, 16 of them: 75,000 + 75,000 x 16/46 = 101,086.96.
+    const curve = measureProject(p, configFrom({}), '2026-03-15').costCurve;
+    const cents = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+    expect(curve.map((m) => ({ ...m, planned: cents(m.planned), forecast: cents(m.forecast) }))).toEqual([
+      { month: '2026-01', planned: 60000, spent: 30000, actual: 30000, forecast: null },
+      { month: '2026-02', planned: 88474.58, spent: 20000, actual: 50000, forecast: null },
+      { month: '2026-03', planned: 120000, spent: null, actual: null, forecast: 101086.96 },
+      { month: '2026-04', planned: 120000, spent: null, actual: null, forecast: 150000 },
+    ]);
+  });
+});
+
+describe("the portfolio's cost curve", () => {
+  it('adds the projects up month by month, a finished curve standing at its last figures', () => {
+    // A (EUR, rate 1): Jan-Feb, spent 10 then 20, planned 15 then 30. B (USD at 0.5): Feb-Mar, spent 40 (Feb),
+    // planned 50 and 100; March not over (today in March): its forecast 120.
+    const a = [
+      { month: '2026-01', planned: 15, spent: 10, actual: 10, forecast: null },
+      { month: '2026-02', planned: 30, spent: 20, actual: 30, forecast: null },
+    ];
+    const b = [
+      { month: '2026-02', planned: 50, spent: 40, actual: 40, forecast: null },
+      { month: '2026-03', planned: 100, spent: null, actual: null, forecast: 120 },
+    ];
+    expect(portfolioCostCurve([{ curve: a, rate: 1 }, { curve: b, rate: 0.5 }], '2026-03-10')).toEqual([
+      { month: '2026-01', planned: 15, spent: 10, actual: 10, forecast: null },
+      // 30 + 50 x 0.5; spent 20 + 40 x 0.5; to date 30 + 40 x 0.5
+      { month: '2026-02', planned: 55, spent: 40, actual: 50, forecast: null },
+      // A ended in February: it stands at 30 planned, and in the month not over, at the 30 it spent; B forecasts 120 x 0.5
+      { month: '2026-03', planned: 80, spent: null, actual: null, forecast: 90 },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFrom } from '../../src/model/config.js';
 import { measureProject } from '../../src/metrics/measures.js';
-import { portfolioEarnedValue } from '../../src/metrics/evm.js';
+import { earnedSchedule, earnedValueOf, evmInputs, portfolioEarnedValue } from '../../src/metrics/evm.js';
 import type { Project } from '../../src/model/schemas/project.js';
 import { project } from './rule-context.js';
 
@@ -176,5 +176,56 @@ describe('portfolioEarnedValue', () => {
     const empty = { bac: null, pv: null, ev: null, ac: null, cv: null, sv: null, cpi: null, spi: null, eac: null, etc: null, vac: null, tcpi: null };
     expect(portfolioEarnedValue([])).toEqual(empty);
     expect(portfolioEarnedValue([gamma, project('none')].map((p) => inputsOf(p)))).toEqual(empty);
+  });
+});
+
+describe('earned schedule', () => {
+  // Start 1 January; M1 planned by 31 January (30 days), M2 by 2 March (30 days more), equal weights, BAC 100,000.
+  const plan = (m2: { progress?: number; actual?: string }) => ({
+    dates: { start: '2026-01-01' },
+    milestones: [
+      { id: 'M1', name: 'a', baseline: '2026-01-31', actual: '2026-02-03' },
+      { id: 'M2', name: 'b', baseline: '2026-03-02', ...m2 },
+    ],
+  });
+  const on = (m2: { progress?: number; actual?: string }, day: string, method: 'linear' | 'step' = 'linear') => {
+    const inputs = evmInputs(plan(m2), 100000, null, day, method);
+    return { spi: earnedValueOf(inputs).spi, es: earnedSchedule(plan(m2), inputs, day, method) };
+  };
+
+  it('on 15 February with M2 not begun: EV 50,000 was planned by 31 January; 15 days behind', () => {
+    // AT = 45 days. PV = 100,000 x (1 + 15/30) / 2 = 75,000; EV = 50,000; SPI = 2/3. ES = 30 days (31 Jan).
+    const { spi, es } = on({ progress: 0 }, '2026-02-15');
+    expect(spi).toBeCloseTo(2 / 3, 10);
+    expect(es).toEqual({ es: '2026-01-31', esDays: 30, atDays: 45, svt: -15, spit: 30 / 45 });
+  });
+
+  it('halfway through M2 on its planned halfway day: on schedule', () => {
+    // EV = 100,000 x 1.5 / 2 = 75,000, planned on day 30 + 15 = 45 (15 February)
+    expect(on({ progress: 50 }, '2026-02-15').es).toEqual({ es: '2026-02-15', esDays: 45, atDays: 45, svt: 0, spit: 1 });
+  });
+
+  it('past the planned end, SPI(t) keeps saying how late where SPI drifts toward 1', () => {
+    // 1 April: AT = 90. EV 75,000 (M2 at 50%), PV 100,000: SPI 0.75; ES = 45 days: SPI(t) 0.5, 45 days behind.
+    const late = on({ progress: 50 }, '2026-04-01');
+    expect(late.spi).toBe(0.75);
+    expect(late.es).toMatchObject({ esDays: 45, svt: -45, spit: 0.5 });
+    // Finished on 1 April: EV = BAC, SPI 1; ES is the planned end (60 days): SPI(t) = 60/90
+    const done = on({ actual: '2026-04-01' }, '2026-04-01');
+    expect(done.spi).toBe(1);
+    expect(done.es).toMatchObject({ es: '2026-03-02', esDays: 60, svt: -30, spit: 60 / 90 });
+  });
+
+  it('interpolates within a stretch: EV 62,500 is a quarter of M2 planned, day 37.5', () => {
+    // 62,500 = 100,000 x (1 + 0.25) / 2: M2's share 0.25 of its 30 days = 7.5 days after 31 January
+    const { es } = on({ progress: 25 }, '2026-02-20');
+    expect(es).toMatchObject({ es: '2026-02-07', esDays: 37.5, atDays: 50, svt: -12.5, spit: 0.75 });
+  });
+
+  it('is not there for the step method, before the start, or without a baselined milestone', () => {
+    expect(on({ progress: 0 }, '2026-02-15', 'step').es).toBeNull();
+    expect(on({ progress: 0 }, '2025-12-31').es).toBeNull();
+    const unplanned = { dates: { start: '2026-01-01' }, milestones: [{ id: 'M1', name: 'a', progress: 50 }] };
+    expect(earnedSchedule(unplanned, evmInputs(unplanned, 100000, null, '2026-02-01', 'linear'), '2026-02-01', 'linear')).toBeNull();
   });
 });

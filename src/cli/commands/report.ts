@@ -8,7 +8,7 @@ import type { ReportFormat } from '../../report.js';
 import type { Interval } from '../../history/periods.js';
 import { filterOf, filterOptions } from '../filter-options.js';
 import type { FilterKey } from '../../model/portfolio-filter.js';
-import { oneOfChoices, outputOf, outputOption, parseCount, parseDate, parseProjectId } from '../options.js';
+import { oneOfChoices, outputOf, outputOption, parseAmount, parseCount, parseDate, parseProjectId } from '../options.js';
 
 interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   cwd?: string;
@@ -25,6 +25,7 @@ interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   interval?: Interval;
   since?: string;
   cache: boolean;
+  budget?: number;
 }
 
 export function reportCommand(): Command {
@@ -45,6 +46,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
     .option('--since <date|ref>', 'weekly: what changed since this commit (a date: the last commit on or before it; default a week before the report\'s day); trends: start with the period holding this date, YYYY-MM-DD')
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
+    .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
     .addHelpText(
@@ -70,10 +72,11 @@ Examples:
   $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
   $ pmo report trends --interval quarter --since 2025-01-01
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
+  $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
   $ pmo report weekly --since 2026-11-01           "Since last week" reaching back to the first of the month
   $ pmo report weekly --since v2026-q3 -f json     what moved since a tag, for a tool (.since in the JSON)
   $ pmo report weekly --department IT --phase execution   the IT department's running projects only
-  $ pmo report audit --manager jdoe                one PM's compliance; totals are of their projects
+  $ pmo report audit --manager tnguyen             one PM's compliance; totals are of their projects
 
 Filters (--project, --manager, --sponsor, --department, --goal, --phase) choose the projects before anything
 is summed: the report's header says what it was filtered to, and its totals are of those projects. Several
@@ -97,6 +100,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         templateFrom: process.cwd(),
         weeks: flags.weeks,
         horizon: flags.horizon,
+        budget: flags.budget,
         asOf: flags.asOf,
         against: flags.against,
         history: flags.history,

@@ -47,7 +47,7 @@ Exit codes: 0 listed, 2 pmo could not do its job (a pmo.yaml or rule file it can
       const rows = [
         ...BUILTIN_RULES.map((rule) => ({
           id: rule.id,
-          severity: config.rules[rule.id] ?? defaultSeverity(rule, config.pmoType),
+          severity: config.rules[rule.id] ?? (rule.optIn ? 'off' : defaultSeverity(rule, config.pmoType)),
           category: rule.category as string,
           kind: rule.governance ? 'governance' : 'advisory',
           source: 'built-in',

@@ -1,5 +1,5 @@
 import type { ProjectRule } from '../types.js';
-import { actualPath, money } from '../util.js';
+import { actualAt, money } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'cost-over-baseline',
@@ -22,7 +22,7 @@ const rule: ProjectRule = {
         actual: money(actual), over: money(actual - approved), approved: money(approved), baseline: money(project.budget!.baseline!),
         changes: money(measures.approvedChanges.cost),
       },
-      path: actualPath(project),
+      ...actualAt(project),
     });
   },
 };

@@ -11,6 +11,7 @@ import changeDecisionRecorded from './change-decision-recorded.js';
 import charterApproved from './charter-approved.js';
 import closedActualEnd from './closed-actual-end.js';
 import costLogMismatch from './cost-log-mismatch.js';
+import costMonthLogged from './cost-month-logged.js';
 import costOverBaseline from './cost-over-baseline.js';
 import deliverablesAccepted from './deliverables-accepted.js';
 import dependencyLate from './dependency-late.js';
@@ -47,4 +48,4 @@ import tcpiAchievable from './tcpi-achievable.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];

@@ -1,5 +1,5 @@
 import type { ProjectRule } from '../types.js';
-import { actualPath, money, runningFrom } from '../util.js';
+import { actualAt, money, runningFrom } from '../util.js';
 
 const rule: ProjectRule = {
   id: 'tcpi-achievable',
@@ -23,7 +23,7 @@ const rule: ProjectRule = {
         remaining: money(bac - ev), left: money(bac - ac), tcpi: tcpi.toFixed(2), limit: ctx.thresholds.tcpi_max,
         eac: eac === null ? 'n/a' : money(eac),
       },
-      path: actualPath(project),
+      ...actualAt(project),
     });
   },
 };

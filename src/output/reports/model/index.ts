@@ -19,6 +19,8 @@ import type { Project } from '../../../model/schemas/project.js';
 import type { ProjectLog } from '../../../history/log.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { Since } from '../../../history/since.js';
+import { withEarned } from './project-view.js';
+import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
 
 export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
 
@@ -29,6 +31,10 @@ export interface ModelOptions {
   weeks?: number;
   /** `pmo report project <id> --history`: the commits that moved its forecast end or its overall status. */
   history?: ProjectLog;
+  /** `pmo report intake --budget <amount>`: the requests with the highest total score that fit it. */
+  budget?: number;
+  /** `pmo report project <id>`: its earned value at each past month's end, from git (history/earned-by-month.ts). */
+  earned?: ReadonlyMap<string, number | null>;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
   /** The weekly's "Since last week", from git (src/history/since.ts). */
@@ -52,7 +58,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'resources':
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
-      return intake(ctx);
+      return intake(ctx, options.budget);
     default:
       return weekly(ctx, options.since);
   }
@@ -127,7 +133,7 @@ function namedCompliance(ctx: ReportContext, scores: ReturnType<typeof complianc
   };
 }
 
-function project(ctx: ReportContext, id: string | undefined, { against, history }: ModelOptions) {
+function project(ctx: ReportContext, id: string | undefined, { against, history, earned }: ModelOptions) {
   if (!id) throw new UsageError('pmo report project needs a project id: pmo report project <id>');
   // Its file, .yaml or .yml, is named after it.
   const named = (path: string) => path.startsWith('projects/') && idOfFile(path) === id;
@@ -139,7 +145,7 @@ function project(ctx: ReportContext, id: string | undefined, { against, history 
     const hint = suggest(id, ctx.data.projects.map((p) => p.data.id));
     throw new UsageError(`no project '${id}' in projects/${hint ? `; did you mean '${hint}'?` : ''}`);
   }
-  const detail = projectDetail(found.path, found.data, ctx);
+  const detail = withEarned(projectDetail(found.path, found.data, ctx), earned);
   const changes = against?.data ? projectAgainst(measureProject(against.data, ctx.config, against.date), ctx.measure(found.data)) : null;
   return {
     // The one-pager shows the project's money in its own currency.
@@ -168,7 +174,7 @@ function resources(ctx: ReportContext, weeks: number) {
   };
 }
 
-function intake(ctx: ReportContext) {
+function intake(ctx: ReportContext, budget: number | undefined) {
   const weights = Object.keys(ctx.config.intakeWeights).length > 0 ? ctx.config.intakeWeights : DEFAULT_INTAKE_WEIGHTS;
   const requests = rankRequests(ctx.data.requests.map((r) => r.data), weights).map((r) => ({
     ...r,
@@ -180,8 +186,16 @@ function intake(ctx: ReportContext) {
     weights: Object.entries(weights).map(([criterion, weight]) => ({ criterion, weight })),
     weights_source: Object.keys(ctx.config.intakeWeights).length > 0 ? 'pmo.yaml' : 'default',
     requests,
+    scenario: budget === undefined ? null : scenarioView(chooseWithinBudget(requests, budget), requests),
     left_out: leftOut(ctx),
   };
+}
+
+/** The scenario with each request's name, score and cost beside its id. */
+function scenarioView(scenario: Scenario, requests: ReadonlyArray<{ id: string; name: string; score: number; cost: number | null }>) {
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const about = (id: string) => ({ id, name: byId.get(id)!.name, score: byId.get(id)!.score, cost: byId.get(id)!.cost });
+  return { ...scenario, chosen: scenario.chosen.map(about), left_out: scenario.left_out.map((l) => ({ ...about(l.id), reason: l.reason })) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { weekIndex, isoWeek } from '../../../model/dates.js';
 import { portfolioEarnedValue, scaledInputs } from '../../../metrics/evm.js';
+import { portfolioCostCurve } from '../../../metrics/costs.js';
 import { rateToReporting } from '../../../metrics/currency.js';
 import { topRisks } from '../../../metrics/risk.js';
 import { resourceLoad } from '../../../metrics/resources.js';
@@ -12,7 +13,7 @@ import { budgetByGoal } from '../../../metrics/alignment.js';
 import { revenueStatus } from '../../../metrics/revenue.js';
 import type { Project } from '../../../model/schemas/project.js';
 import type { ReportContext } from './context.js';
-import { cents, compare, projectView, round, roundedEvm, type ProjectView } from './project-view.js';
+import { cents, compare, costCurveView, projectView, round, roundedEvm, type ProjectView } from './project-view.js';
 import { governanceSummary } from './governance.js';
 
 /** How many weeks ahead over-allocations are looked for (this week included). */
@@ -59,6 +60,7 @@ export function portfolioSummary(ctx: ReportContext, views: readonly ProjectView
       .concat(unknownPhases(views, ctx.config.lifecycle)),
     budget: budgetTotals(priced, (p) => rate(p.currency)!),
     evm: roundedEvm(portfolioEarnedValue(pricedData.map((p) => scaledInputs(ctx.measure(p).evmInputs, rate(currencyOf(ctx, p))!)))),
+    cost_curve: portfolioCurve(ctx, pricedData, rate),
     /** Active projects in a currency pmo.yaml gives no rate for: left out of the totals above. */
     other_currency: active.filter((p) => rate(p.currency) === null).map((p) => ({ project: p.id, project_name: p.name, currency: p.currency })),
     /** Their budgets, totalled in each of their currencies. */
@@ -126,6 +128,16 @@ const currencyOf = (ctx: ReportContext, p: Project) => p.currency ?? ctx.config.
 
 const scaledBudget = (p: Project, rate: number): Pick<Project, 'id' | 'goals' | 'budget'> =>
   ({ id: p.id, goals: p.goals, budget: p.budget?.baseline == null ? undefined : { baseline: p.budget.baseline * rate } });
+
+/**
+ * The portfolio's cost by month, of the active projects that log their costs (a project that does not has a plan
+ * but no spend by month, and would only pull the spent line under the planned one), in the reporting currency.
+ */
+function portfolioCurve(ctx: ReportContext, priced: readonly Project[], rate: (currency: string) => number | null) {
+  const logging = priced.filter((p) => ctx.measure(p).costsByMonth.length > 0);
+  const curve = portfolioCostCurve(logging.map((p) => ({ curve: ctx.measure(p).costCurve, rate: rate(currencyOf(ctx, p))! })), ctx.today);
+  return { ...costCurveView(curve), projects: logging.map((p) => p.id) };
+}
 
 /** The series the HTML charts draw (the chart helpers take these as they are). */
 export function chartData(projects: readonly ProjectView[], load: ReturnType<typeof resourceLoad>) {

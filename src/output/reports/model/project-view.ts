@@ -5,7 +5,8 @@
 import { countFindings, type Finding } from '../../../findings.js';
 import type { Project } from '../../../model/schemas/project.js';
 import { projectSchema } from '../../../model/schemas/project.js';
-import type { EarnedValue } from '../../../metrics/evm.js';
+import { monthEnd, type CostMonth } from '../../../metrics/costs.js';
+import type { EarnedSchedule, EarnedValue } from '../../../metrics/evm.js';
 import type { LifecycleState } from '../../../metrics/measures.js';
 import { nextMilestone } from '../../../metrics/schedule.js';
 import { DEFAULT_HORIZON_DAYS, type ReportContext } from './context.js';
@@ -70,6 +71,15 @@ export interface ProjectView {
     variance_pct: number | null;
   };
   evm: EarnedValue;
+  /** Planned value and spend by month (costs.ts), rounded to cents; a chart of the two cumulative lines. */
+  cost_curve: {
+    /** `earned`: EV at the month's end from that day's version of the file in git, when git has the history. */
+    months: Array<{ month: string; planned: number | null; spent: number | null; actual: number | null; forecast: number | null; earned?: number | null }>;
+    logged: boolean;
+    chart: { columns: string[]; series: Array<{ label: string; values: Array<number | null> }> };
+  };
+  /** Earned schedule beside SPI (evm.ts): ES as a date, SV(t) in days, SPI(t); null where PV is not time-phased. */
+  earned_schedule: { es: string; sv_t: number; spi_t: number | null } | null;
   milestones: Array<{
     id: string;
     name: string;
@@ -184,6 +194,8 @@ export function projectView(path: string, project: Project, findings: readonly F
       variance_pct: variance?.pct == null ? null : round(variance.pct, 1),
     },
     evm: roundedEvm(measures.evm),
+    earned_schedule: earnedScheduleView(measures.earnedSchedule),
+    cost_curve: costCurveView(measures.costCurve),
     milestones: (project.milestones ?? []).map((m) => ({
       id: m.id,
       name: m.name,
@@ -269,6 +281,35 @@ export const round = (n: number, places: number) => Math.round(n * 10 ** places)
 export const cents = (n: number | null | undefined): number | null => (n == null ? null : round(n, 2));
 
 /** Earned value as the report model carries it: money to the cent, indices to 4 decimals. */
+export function costCurveView(curve: CostMonth[]): ProjectView['cost_curve'] {
+  const months = curve.map((m) => ({ month: m.month, planned: cents(m.planned), spent: cents(m.spent), actual: cents(m.actual), forecast: cents(m.forecast) }));
+  const columns = months.map((m) => m.month);
+  return {
+    months,
+    logged: months.some((m) => m.spent !== null),
+    chart: {
+      columns,
+      series: [
+        { label: 'planned value', values: months.map((m) => m.planned) },
+        { label: 'spent', values: months.map((m) => m.actual) },
+        { label: 'forecast', values: months.map((m) => m.forecast) },
+      ],
+    },
+  };
+}
+
+/** The view with each past month's earned value (by its last day), and the curve's earned line. */
+export function withEarned<T extends Pick<ProjectView, 'cost_curve'>>(view: T, earned: ReadonlyMap<string, number | null> | undefined): T {
+  if (!earned || earned.size === 0) return view;
+  const months = view.cost_curve.months.map((m) => ({ ...m, earned: cents(earned.get(monthEnd(m.month)) ?? null) }));
+  const series = [...view.cost_curve.chart.series, { label: 'earned value', values: months.map((m) => m.earned) }];
+  return { ...view, cost_curve: { ...view.cost_curve, months, chart: { ...view.cost_curve.chart, series } } };
+}
+
+function earnedScheduleView(es: EarnedSchedule | null): ProjectView['earned_schedule'] {
+  return es && { es: es.es, sv_t: round(es.svt, 1), spi_t: es.spit === null ? null : round(es.spit, 4) };
+}
+
 export function roundedEvm(evm: EarnedValue): EarnedValue {
   const ratio = (n: number | null) => (n === null ? null : round(n, 4));
   return {

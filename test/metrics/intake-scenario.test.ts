@@ -1,0 +1,76 @@
+/**
+ * The intake scenario (src/metrics/intake-scenario.ts): the requests with the highest total score that fit a
+ * budget, held against a brute force over every subset of small random cases, and worked examples by hand.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chooseWithinBudget, EXACT_LIMIT, type Candidate } from '../../src/metrics/intake-scenario.js';
+
+/** The best total score of any subset that fits, tried one subset at a time. */
+function bruteForce(candidates: readonly Candidate[], budget: number): number {
+  const usable = candidates.filter((c) => c.cost !== null && c.score > 0);
+  let best = 0;
+  for (let mask = 0; mask < 1 << usable.length; mask++) {
+    let cost = 0;
+    let score = 0;
+    usable.forEach((c, i) => {
+      if (mask & (1 << i)) {
+        cost += c.cost!;
+        score += c.score;
+      }
+    });
+    if (cost <= budget && score > best) best = score;
+  }
+  return best;
+}
+
+const candidate = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 4 }),
+  score: fc.integer({ min: -5, max: 40 }),
+  cost: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+});
+
+describe('the intake scenario', () => {
+  it('finds the best total score that fits, as a brute force over every subset does', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(candidate, { maxLength: 12, selector: (c) => c.id }), fc.integer({ min: 0, max: 400 }), (candidates, budget) => {
+        const scenario = chooseWithinBudget(candidates, budget);
+        const chosen = candidates.filter((c) => scenario.chosen.includes(c.id));
+        expect(scenario.method).toBe('exact');
+        expect(scenario.total_score).toBe(bruteForce(candidates, budget));
+        expect(chosen.reduce((s, c) => s + c.score, 0)).toBe(scenario.total_score);
+        expect(chosen.reduce((s, c) => s + c.cost!, 0)).toBeLessThanOrEqual(budget);
+        // Every request is either chosen or left out with a reason
+        expect(scenario.chosen.length + scenario.left_out.length).toBe(candidates.length);
+      }),
+      { numRuns: 300, seed: 18 },
+    );
+  });
+
+  it('takes the pair that scores more over the single best request (what greedy by score would not)', () => {
+    // Budget 100: A scores 50 for 100; B and C score 30 each for 50: B + C = 60 > 50
+    const scenario = chooseWithinBudget([{ id: 'A', score: 50, cost: 100 }, { id: 'B', score: 30, cost: 50 }, { id: 'C', score: 30, cost: 50 }, { id: 'D', score: 10, cost: null }, { id: 'E', score: -3, cost: 5 }, { id: 'F', score: 20, cost: 150 }], 100);
+    expect(scenario).toEqual({
+      budget: 100,
+      method: 'exact',
+      chosen: ['B', 'C'],
+      total_score: 60,
+      total_cost: 100,
+      left_out: [
+        { id: 'A', reason: 'its cost 100 does not fit the 0 left once the set with the highest total score is in' },
+        { id: 'D', reason: 'no cost estimate: it cannot be weighed against the budget' },
+        { id: 'E', reason: "a score of -3 adds nothing to the portfolio's total" },
+        { id: 'F', reason: 'its cost 150 alone is over the budget 100' },
+      ],
+    });
+  });
+
+  it(`chooses greedily by score per unit of cost beyond ${EXACT_LIMIT} requests, and says so`, () => {
+    // 41 requests of cost 10; scores 1..41; budget 100: the ten best per cost are 32..41
+    const many = Array.from({ length: 41 }, (_, i) => ({ id: `R${String(i + 1).padStart(2, '0')}`, score: i + 1, cost: 10 }));
+    const scenario = chooseWithinBudget(many, 100);
+    expect(scenario.method).toBe('greedy');
+    expect(scenario.chosen).toEqual(many.slice(31).map((r) => r.id));
+    expect(scenario.total_score).toBe(32 + 33 + 34 + 35 + 36 + 37 + 38 + 39 + 40 + 41);
+  });
+});
