@@ -8,14 +8,15 @@
  *
  * Reproducible: fixed authors, dates and messages, no user or system git config, so the same files give the same
  * commit ids. Only the status lists are replayed (a project's other fields are as the example has them now): the
- * first commit holds every file without its status updates.
+ * first commit holds every file without its status updates. The audits are committed last, on the example's Friday
+ * (they record their actions up to that day).
  *
  * Refs a tour needs: the tag `baseline-2026` (the first commit, for `--against`), the tag `v2026-q3` (the last
  * commit of the third quarter) and `origin/main` (the last commit of the week before the example's Friday, as if
  * the last week's updates were a branch not merged yet, for `--changed-since origin/main`).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,9 @@ function main(args) {
   if (updates.length === 0) fail('the example has no status updates to replay');
 
   git(dir, 'init', '-q', '-b', 'main');
+  // Audits record what happened to their actions up to the example's Friday: committed then, after the replay
+  // (in the first commit their dates would lie in the future of every week before).
+  const audits = takeAside(dir, 'audits');
   // The first commit: every file, each project without its status updates, a week before the first update.
   for (const p of projects) writeFileSync(join(dir, p.path), withUpdatesUpTo(p.text, p.path, ''));
   const start = daysBefore(updates[0].date, 7);
@@ -63,6 +67,11 @@ function main(args) {
     const author = { name: people.get(u.by) ?? u.by, email: `${u.by}@acme.example` };
     const id = u.project.path.slice('projects/'.length, -'.yaml'.length);
     commit(dir, `${u.date}T${HOUR}:${String(minute).padStart(2, '0')}:00+00:00`, author, `${id}: weekly status (${u.overall})`);
+  }
+
+  if (audits.length > 0) {
+    for (const { path, bytes } of audits) writeFileSync(join(dir, path), bytes);
+    commit(dir, `${AS_OF}T17:00:00+00:00`, PMO, 'Q3 audit: findings, actions and verifications');
   }
 
   // Every file is the example's again: nothing left to commit proves the replay ends where the example is.
@@ -110,6 +119,15 @@ function lineEnd(text, at) {
   if (at > 0 && text[at - 1] === '\n') return at;
   const end = text.indexOf('\n', at);
   return end < 0 ? text.length : end + 1;
+}
+
+/** The files of a folder, removed from the work tree and returned (path and bytes) to be written back later. */
+function takeAside(dir, folder) {
+  if (!existsSync(join(dir, folder))) return [];
+  const files = readdirSync(join(dir, folder)).sort().map((name) => ({ path: `${folder}/${name}`, bytes: readFileSync(join(dir, folder, name)) }));
+  rmSync(join(dir, folder), { recursive: true });
+  mkdirSync(join(dir, folder));
+  return files;
 }
 
 /** people.yaml's ids and names: commits are signed with the name, as a PM's git would. */

@@ -27,7 +27,7 @@ import { BUILTIN_RULES } from './rules/builtin/index.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
 
 /** Kinds whose rule findings may depend on the day (and so are judged anew another day, when they do). */
-const RULED_KINDS = new Set(['project', 'request', 'people']);
+const RULED_KINDS = new Set(['project', 'request', 'people', 'audit']);
 const BUILTIN_IDS = new Set(BUILTIN_RULES.map((r) => r.id));
 const KEEPS_DATA = new Set(['ruleset', 'people', 'goals']);
 

@@ -29,6 +29,7 @@ import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Regist
 import { analyzeInParallel, spareWorker, startRejudgeWorkers, startWorkers, type AnalyzeWorker } from './parallel.js';
 import { runPortfolioRules } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
+import { runRecurrence } from './rules/recurrence-run.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
 import { checkConfigReferences } from './rules/config-refs.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
@@ -346,7 +347,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     // without the rules they would hide nothing, so they are not judged either.
     const waivers = (rules && set.find((f) => f.kind === 'waivers')?.entry.facts?.waivers) || [];
     const waived = applyWaivers(raw, waivers, config, today);
-    return applySeverities(rules ? [...waived, ...gates(judged, waived, config)] : waived, config);
+    if (!rules) return applySeverities(waived, config);
+    const audits = set.filter((f) => f.kind === 'audit').map((f) => ({ path: f.path, kind: f.kind, audit: f.entry.facts?.audit }));
+    const recurring = runRecurrence(waived, audits, config, today).filter((f) => !only || only.has(f.file));
+    return applySeverities([...waived, ...recurring, ...gates(judged, waived, config)], config);
   };
   const narrow = changes && narrowScope(changes, config);
   const portfolioFindings = acrossFiles(files, true);
@@ -361,7 +365,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     // A path that names nothing pmo checks is a mistake (a typo in a CI step must not pass green).
     const one = pathFilter(root, pathsFrom, [pattern])!;
     if (!files.some((f) => one(f.path))) {
-      throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)`);
+      throw new UsageError(`${pattern} names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, audits/, rules/)`);
     }
   }
   const introduced = changes && (await introducedByCommit(changes, files, all, narrow));
@@ -689,7 +693,7 @@ function oneFilePerId(files: SourceFile[]): { unique: SourceFile[]; duplicates: 
   const seen = new Map<string, string>();
   const duplicates: RawFinding[] = [];
   const unique = files.filter((file) => {
-    if (file.kind !== 'project' && file.kind !== 'request') return true;
+    if (file.kind !== 'project' && file.kind !== 'request' && file.kind !== 'audit') return true;
     const key = file.path.replace(/\.ya?ml$/, '');
     const first = seen.get(key);
     if (!first) return seen.set(key, file.path), true;

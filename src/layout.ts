@@ -5,7 +5,7 @@ export const CONFIG_FILE = 'pmo.yaml';
  * The file of a project or request among the paths `has` knows: `.yaml`, else `.yml` (a check reports an id
  * that has both, and reads the `.yaml`).
  */
-export function fileOfId(folder: 'projects' | 'requests', id: string, has: (path: string) => boolean): string | undefined {
+export function fileOfId(folder: 'projects' | 'requests' | 'audits', id: string, has: (path: string) => boolean): string | undefined {
   return [`${folder}/${id}.yaml`, `${folder}/${id}.yml`].find(has);
 }
 

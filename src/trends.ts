@@ -138,6 +138,8 @@ const COMPARED: Array<[string, Format, (v: TrendValues) => number | null]> = [
   ['high-exposure risks', 'count', (v) => v.high_risks],
   ['people over-allocated', 'count', (v) => v.over_allocated],
   ['revenue overdue', 'money', (v) => v.revenue_overdue],
+  ['open audit actions', 'count', (v) => v.actions.open],
+  ['overdue audit actions', 'count', (v) => v.actions.overdue],
 ];
 
 function comparison(name: string, previous: TrendPoint, current: TrendPoint) {

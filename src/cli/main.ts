@@ -9,6 +9,7 @@ import { writeFault } from '../write-faults.js';
 import { writeStderr, writeStdout } from '../output/write.js';
 import { checkCommand } from './commands/check.js';
 import { closeCommand } from './commands/close.js';
+import { auditCommand } from './commands/audit.js';
 import { gateCommand } from './commands/gate.js';
 import { hooksCommand } from './commands/hooks.js';
 import { importCommand } from './commands/import.js';
@@ -41,6 +42,7 @@ export function program(): Command {
     .addCommand(updateCommand())
     .addCommand(importCommand())
     .addCommand(closeCommand())
+    .addCommand(auditCommand())
     .addCommand(listCommand())
     .addCommand(completionCommand())
     .addCommand(completeCommand(), { hidden: true })
@@ -64,6 +66,7 @@ Examples:
   $ pmo close apollo --dry-run         the closing checklist, and the diff it would write
   $ pmo list people                    the ids to type, with names (people, goals, projects)
   $ eval "$(pmo completion bash)"      Tab-completion of commands, flags and ids
+  $ pmo audit record --auditor cfo     freeze today's findings into an audit, then act on them
 
 Reports (pmo report <kind>): weekly, audit, project <id>, resources, intake, trends (from git), or a kind
 of the PMO's own templates.
@@ -72,7 +75,8 @@ Exit codes: 0 done (pmo check: nothing at or above --fail-on), 1 findings or a r
 closing checklist that fails), 2 pmo could not do its job (a bad flag, no pmo.yaml, no git where git is
 needed). Each command's help has its own.
 
-Docs: docs/format.md (the files), docs/authoring.md (the writing commands), docs/architecture.md (how pmo works).`,
+Docs: docs/format.md (the files), docs/authoring.md (the writing commands), docs/audits.md
+(the audit cycle), docs/architecture.md (how pmo works).`,
     ),
   );
 }

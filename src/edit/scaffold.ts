@@ -21,6 +21,9 @@ const THRESHOLD_NOTES: Record<keyof typeof DEFAULT_THRESHOLDS, string> = {
   waiver_warning_days: 'a waiver expiring within this is announced',
   milestone_slip_days: "a milestone's forecast later than its baseline by more than this is a finding",
   tcpi_max: 'a TCPI above this (the efficiency the rest of the work needs to stay in budget) is a finding',
+  finding_action_days: 'an audit finding with no action this many days after the audit is a finding',
+  action_verify_days: 'a done audit action not verified within this many days is a finding',
+  audit_every_days: 'every active project is audited at least this often (0: no audit frequency set)',
 };
 
 const TYPE_NOTES: Record<PmoType, string[]> = {

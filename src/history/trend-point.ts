@@ -12,6 +12,7 @@ import { measureProject, type ProjectMeasures } from '../metrics/measures.js';
 import { rateToReporting } from '../metrics/currency.js';
 import { resourceLoad } from '../metrics/resources.js';
 import { revenueStatus } from '../metrics/revenue.js';
+import { actionMeasures, actionRows } from '../metrics/audit-actions.js';
 
 export interface TrendValues {
   projects: number;
@@ -30,6 +31,8 @@ export interface TrendValues {
   high_risks: number;
   over_allocated: number;
   revenue_overdue: number;
+  /** The audits' actions open, and those of them past their due date, on the period's last day. */
+  actions: { open: number; overdue: number };
   left_out: number;
 }
 
@@ -61,6 +64,7 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
   const money = (pick: (m: ProjectMeasures) => number | null | undefined) => priced.reduce((sum, p) => sum + (pick(measured.get(p)!) ?? 0) * rateOf(p)!, 0);
   // Load as allocation-over-capacity judges it: a project on hold still holds its people.
   const load = resourceLoad(projects, data.people, { from: today, weeks: 1, defaultCapacity: config.thresholds.allocation_max_pct, lastPhase: last });
+  const actions = actionMeasures(actionRows(data.audits, today));
   const phases = [...config.lifecycle, ...new Set(projects.map((p) => p.phase).filter((phase) => !config.lifecycle.includes(phase)))];
   return {
     projects: projects.length,
@@ -83,6 +87,7 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     over_allocated: load.people.filter((p) => p.over_weeks > 0).length,
     // Closed projects too: revenue leaks at closure (as the weekly report counts it).
     revenue_overdue: revenueStatus(projects.filter((p) => rateOf(p) !== null).flatMap((p) => measured.get(p)!.billing.map((row) => ({ ...row, amount: row.amount * rateOf(p)! })))).totals.overdue,
+    actions: { open: actions.open, overdue: actions.overdue },
     left_out: data.leftOut.length,
   };
 }

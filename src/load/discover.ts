@@ -7,7 +7,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { CONFIG_FILE } from '../layout.js';
 import type { RawFinding } from '../findings.js';
 
-export type FileKind = 'config' | 'people' | 'goals' | 'waivers' | 'project' | 'request' | 'ruleset';
+export type FileKind = 'config' | 'people' | 'goals' | 'waivers' | 'project' | 'request' | 'audit' | 'ruleset';
 
 export interface SourceFile {
   /** Repo-relative, forward slashes. */
@@ -22,6 +22,9 @@ const SINGLE_FILES: ReadonlyArray<[string, FileKind]> = [
 ];
 
 const YAML_FILE = /\.ya?ml$/;
+
+/** Folders of one file per id: projects, intake requests, audits. */
+const FOLDERS = [['projects', 'project'], ['requests', 'request'], ['audits', 'audit']] as const;
 
 /** picomatch, loaded only when a glob needs it (loading it costs a warm check ~30 ms). */
 export const picomatch = (): typeof Picomatch => createRequire(import.meta.url)('picomatch') as typeof Picomatch;
@@ -77,7 +80,7 @@ export function discoverFiles(root: string, rulesetGlobs: readonly string[]): Di
     if (!isPresent(join(root, path))) continue;
     (isFileAt(join(root, path)) ? files : notFiles).push({ path, kind });
   }
-  for (const [dir, kind] of [['projects', 'project'], ['requests', 'request']] as const) {
+  for (const [dir, kind] of FOLDERS) {
     const { yes, no } = yamlEntriesIn(root, dir);
     files.push(...yes.map((path) => ({ path, kind })));
     notFiles.push(...no.map((path) => ({ path, kind })));
@@ -116,7 +119,7 @@ export function classifyFiles(paths: readonly string[], rulesetGlobs: readonly s
   const singles = new Map(SINGLE_FILES);
   const simple = rulesetGlobs.map((glob) => SIMPLE_GLOB.exec(glob)).filter((m) => m !== null);
   const globs = rulesetGlobs.filter((glob) => !SIMPLE_GLOB.test(glob)).map((glob) => picomatch()(glob));
-  const found: Record<FileKind, string[]> = { config: [], people: [], goals: [], waivers: [], project: [], request: [], ruleset: [] };
+  const found: Record<FileKind, string[]> = { config: [], people: [], goals: [], waivers: [], project: [], request: [], audit: [], ruleset: [] };
   for (const path of paths) {
     if (!YAML_FILE.test(path)) continue;
     const slash = path.lastIndexOf('/');
@@ -125,10 +128,11 @@ export function classifyFiles(paths: readonly string[], rulesetGlobs: readonly s
     if (single) found[single].push(path);
     if (dir === 'projects') found.project.push(path);
     if (dir === 'requests') found.request.push(path);
+    if (dir === 'audits') found.audit.push(path);
     if (simple.some(([, base, ext]) => dir === base && path.endsWith(`.${ext}`)) || globs.some((isMatch) => isMatch(path))) found.ruleset.push(path);
   }
   const sorted = (kind: FileKind) => found[kind].sort().map((path) => ({ path, kind }));
-  return [{ path: CONFIG_FILE, kind: 'config' }, ...SINGLE_FILES.flatMap(([, kind]) => sorted(kind)), ...sorted('project'), ...sorted('request'), ...sorted('ruleset')];
+  return [{ path: CONFIG_FILE, kind: 'config' }, ...SINGLE_FILES.flatMap(([, kind]) => sorted(kind)), ...sorted('project'), ...sorted('request'), ...sorted('audit'), ...sorted('ruleset')];
 }
 
 /** A folder's entries named *.yaml or *.yml: the files (and links to files), and the rest. */

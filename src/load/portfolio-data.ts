@@ -9,6 +9,7 @@ import type { Finding } from '../findings.js';
 import type { Project } from '../model/schemas/project.js';
 import type { Goal, Person, Waiver } from '../model/schemas/people.js';
 import type { Request } from '../model/schemas/request.js';
+import type { Audit } from '../model/schemas/audit.js';
 import { isRecord } from '../model/labels.js';
 import { idOfFile } from '../layout.js';
 import { NOT_A_FILE, type SourceFile } from './discover.js';
@@ -21,6 +22,8 @@ export interface PortfolioData {
   people: Person[];
   goals: Goal[];
   waivers: Waiver[];
+  /** audits/<id>.yaml, each without errors. */
+  audits: Array<{ path: string; data: Audit }>;
   /** Files whose data could not be used, and why (in the report's words). */
   leftOut: Array<{ file: string; reason: string }>;
   /**
@@ -58,9 +61,9 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
   }
   // A data file that is not a file (a FIFO, a link to nothing) has nothing to read: reading would hang or fail.
   const unreadable = new Set(findings.filter((f) => f.rule === NOT_A_FILE).map((f) => f.file));
-  const out: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], leftOut: [], brokenProjects: [] };
+  const out: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], audits: [], leftOut: [], brokenProjects: [] };
   for (const file of files) {
-    if (!['project', 'request', 'people', 'goals', 'waivers'].includes(file.kind)) continue;
+    if (!['project', 'request', 'people', 'goals', 'waivers', 'audit'].includes(file.kind)) continue;
     if (unreadable.has(file.path)) {
       out.leftOut.push({ file: file.path, reason: `not a file: run pmo check ${file.path}` });
       if (file.kind === 'project') out.brokenProjects.push(brokenProject(file.path, undefined));
@@ -78,6 +81,7 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
     else if (file.kind === 'request') out.requests.push({ path: file.path, data: data as unknown as Request });
     else if (file.kind === 'people') out.people = (data.people ?? []) as Person[];
     else if (file.kind === 'goals') out.goals = (data.goals ?? []) as Goal[];
+    else if (file.kind === 'audit') out.audits.push({ path: file.path, data: data as unknown as Audit });
     else out.waivers = (data.waivers ?? []) as Waiver[];
   }
   return out;

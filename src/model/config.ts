@@ -23,6 +23,9 @@ export const DEFAULT_THRESHOLDS = {
   waiver_warning_days: 14,
   milestone_slip_days: 14,
   tcpi_max: 1.1,
+  finding_action_days: 14,
+  action_verify_days: 30,
+  audit_every_days: 0,
 };
 
 /** How many days an open issue of each severity may wait before it must be escalated (FORMAT.md's issues). */

@@ -12,6 +12,7 @@ import { buildSchemas } from './config-compile.js';
 import { oneOf } from './schemas/common.js';
 import { configSchema } from './schemas/config.js';
 import { goalsSchema, peopleSchema, waiversSchema } from './schemas/people.js';
+import { auditSchema } from './schemas/audit.js';
 import { rulesetSchema } from './schemas/ruleset.js';
 import { SCHEMA_KINDS, type SchemaKind } from './schema-kinds.js';
 
@@ -32,6 +33,7 @@ const ABOUT: Record<SchemaKind, { title: string; description: string }> = {
   people: { title: 'pmo people (people.yaml)', description: 'The people projects refer to: role, capacity, rate, skills.' },
   goals: { title: 'pmo goals (goals.yaml)', description: 'The strategic goals projects align to.' },
   waivers: { title: 'pmo waivers (waivers.yaml)', description: 'Approved, expiring exceptions to rules.' },
+  audit: { title: 'pmo audit (audits/<id>.yaml)', description: 'One audit: its findings and the corrective and preventive actions taken on them.' },
   ruleset: { title: "pmo rule file (rules/*.yaml)", description: "The PMO's own rules, written in CEL." },
   config: { title: 'pmo configuration (pmo.yaml)', description: "The PMO's configuration; it marks the root of the repository." },
 };
@@ -55,6 +57,7 @@ export function editorSchemas(configData: unknown): EditorSchema[] {
     people: peopleSchema,
     goals: goalsSchema,
     waivers: waiversSchema,
+    audit: auditSchema,
     ruleset: rulesetSchema,
     config: configSchema,
   };
@@ -64,6 +67,7 @@ export function editorSchemas(configData: unknown): EditorSchema[] {
     people: ['people.yaml'],
     goals: ['goals.yaml'],
     waivers: ['waivers.yaml'],
+    audit: ['audits/*.yaml', 'audits/*.yml'],
     ruleset: config.rulesets,
     config: ['pmo.yaml'],
   };

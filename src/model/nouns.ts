@@ -10,6 +10,7 @@ export const ITEM_NOUN: Record<string, string> = {
   milestones: 'milestone', deliverables: 'deliverable', risks: 'risk', issues: 'issue', assumptions: 'assumption',
   dependencies: 'dependency', changes: 'change', revenue: 'billing milestone', team: 'team member',
   stakeholders: 'stakeholder', vendors: 'vendor', kpis: 'KPI', status: 'status update', lessons: 'lesson',
-  people: 'person', goals: 'goal', waivers: 'waiver', trainings: 'training', costs: 'cost',
+  people: 'person', goals: 'goal', waivers: 'waiver', trainings: 'training', costs: 'cost', findings: 'audit finding',
+  actions: 'action',
 };
 

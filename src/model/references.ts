@@ -43,6 +43,29 @@ export interface FileFacts {
   waivers?: WaiverFact[];
   /** A project's phase (stage gates judge it). */
   phase?: string;
+  /** An audit: what the recurrence check holds against today's findings (see auditFacts). */
+  audit?: AuditFact;
+}
+
+/** What the recurrence check needs of an audit file, so that a warm check needs none of its data. */
+export interface AuditFact {
+  id: string;
+  date: string;
+  /** The fingerprints of every finding the audit recorded from pmo check. */
+  recorded: string[];
+  /** The recorded findings an action was verified effective on. */
+  effective: EffectiveAction[];
+}
+
+export interface EffectiveAction {
+  fingerprint: string;
+  finding: string;
+  action: string;
+  verified: string;
+  rule?: string;
+  project?: string;
+  /** Where the verification is, in the audit file. */
+  path: [string, number, string, number, string, string];
 }
 
 export interface WaiverFact {
@@ -72,6 +95,11 @@ const PATTERNS: Partial<Record<FileKind, Partial<Record<ReferenceKind, string[]>
   request: { person: ['requested_by'], goal: ['goals.*'] },
   goals: { person: ['goals.*.owner'] },
   waivers: { person: ['waivers.*.approved_by'] },
+  audit: {
+    person: ['auditor', 'findings.*.actions.*.owner', 'findings.*.actions.*.verification.by'],
+    project: ['scope.*', 'findings.*.project'],
+    'actual-date': ['date', 'findings.*.actions.*.done', 'findings.*.actions.*.verification.date'],
+  },
 };
 
 const DEFINES: Partial<Record<FileKind, string>> = { people: 'people', goals: 'goals' };
@@ -95,6 +123,10 @@ export function extractFacts(kind: FileKind, data: unknown): FileFacts {
     ...(latestActual ? { latestActual } : {}),
   };
   if (kind === 'waivers') facts.waivers = waiverFacts(data);
+  if (kind === 'audit') {
+    const audit = auditFact(data);
+    if (audit) facts.audit = audit;
+  }
   if (kind === 'project' && isRecord(data) && typeof data.phase === 'string') facts.phase = data.phase;
   const list = DEFINES[kind];
   // A registry that is not a list (people: written as a map, an empty file) vouches for nothing: unknown.
@@ -113,6 +145,31 @@ function waiverFacts(data: unknown): WaiverFact[] {
     if (!texts.every((t) => typeof t === 'string' && t !== '') || !ACTUAL_DATE.test(expires as string) || !isRealDate(expires as string)) return [];
     return [{ index, rule, project, reason, approved_by, expires, ...(typeof item === 'string' ? { item } : {}) } as WaiverFact];
   });
+}
+
+/** An audit's recorded fingerprints and its actions verified effective (an audit without id or date: none). */
+function auditFact(data: unknown): AuditFact | undefined {
+  if (!isRecord(data) || typeof data.id !== 'string' || typeof data.date !== 'string') return undefined;
+  const fact: AuditFact = { id: data.id, date: data.date, recorded: [], effective: [] };
+  const findings = Array.isArray(data.findings) ? data.findings : [];
+  findings.forEach((finding, i) => {
+    if (!isRecord(finding) || typeof finding.fingerprint !== 'string' || typeof finding.id !== 'string') return;
+    const { fingerprint, id: findingId } = finding;
+    fact.recorded.push(fingerprint);
+    const actions = Array.isArray(finding.actions) ? finding.actions : [];
+    actions.forEach((action, j) => {
+      if (!isRecord(action) || action.state !== 'verified' || typeof action.id !== 'string') return;
+      const verification = action.verification;
+      if (!isRecord(verification) || verification.effective !== true || typeof verification.date !== 'string') return;
+      fact.effective.push({
+        fingerprint, finding: findingId, action: action.id, verified: verification.date,
+        ...(typeof finding.rule === 'string' ? { rule: finding.rule } : {}),
+        ...(typeof finding.project === 'string' ? { project: finding.project } : {}),
+        path: ['findings', i, 'actions', j, 'verification', 'effective'],
+      });
+    });
+  });
+  return fact;
 }
 
 /** Every reference of a file, located and worded: for files with a broken one. */

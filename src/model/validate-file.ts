@@ -13,6 +13,8 @@ import { isRecord, labelPath, valueAt } from './labels.js';
 import { goalsSchema, peopleSchema, waiversSchema } from './schemas/people.js';
 import { ITEM_LISTS, ITEM_NOUN } from './nouns.js';
 import { rulesetSchema } from './schemas/ruleset.js';
+import { auditSchema } from './schemas/audit.js';
+import { auditChecks } from './audit-checks.js';
 import { didYouMean } from './suggest.js';
 import { costRefs } from './cost-refs.js';
 import { idOfFile } from '../layout.js';
@@ -20,7 +22,7 @@ import { idOfFile } from '../layout.js';
 const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.properties in pmo.yaml if the PMO wants it";
 
 /** Kinds whose file must say something: an empty one is a finding. The lists may be empty. */
-const MUST_HAVE_CONTENT = new Set<FileKind>(['project', 'request']);
+const MUST_HAVE_CONTENT = new Set<FileKind>(['project', 'request', 'audit']);
 
 /**
  * How files are held to their schema: zod's plain parsers, not the ones it compiles (new Function) for each
@@ -71,7 +73,8 @@ export function validateFile(
   if (!isRecord(data)) return findings;
 
   const withProject = (finding: RawFinding): RawFinding => (project ? { ...finding, project } : finding);
-  if (kind === 'project' || kind === 'request') findings.push(...idMatchesFileName(file, data).map(withProject));
+  if (kind === 'project' || kind === 'request' || kind === 'audit') findings.push(...idMatchesFileName(file, data).map(withProject));
+  if (kind === 'audit') findings.push(...auditChecks(file, data));
   if (kind === 'project') {
     for (const list of ITEM_LISTS) findings.push(...uniqueIds(file, data, [list]).map(withProject));
     findings.push(...phaseInLifecycle(file, data, config).map(withProject));
@@ -98,6 +101,8 @@ function schemaFor(kind: FileKind, schemas: Schemas): z.ZodType | undefined {
       return waiversSchema;
     case 'ruleset':
       return rulesetSchema;
+    case 'audit':
+      return auditSchema;
     case 'config':
       return undefined; // compiled separately: pmo.yaml shapes how everything else is read
   }

@@ -25,6 +25,7 @@ export function toFinding(rule: RuleMeta, config: Config, file: string, kind: Fi
     at: { path: report.path, on: report.on ?? 'value' },
   };
   if (kind === 'project') finding.project = idOfFile(file);
+  else if (report.project) finding.project = report.project;
   if (report.item) finding.item = report.item;
   return finding;
 }

@@ -11,7 +11,7 @@ import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
 import { baseContext, enabled, toFinding } from './context.js';
 import type { FileRule, RuleContext } from './types.js';
 
-const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request');
+const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request' || r.scope === 'audit');
 
 /**
  * The file rules of one project or request file (data that passed its schema).
@@ -34,7 +34,7 @@ export function runFileRules(
 ): RawFinding[] {
   if (!isRecord(data)) return [];
   const findings: RawFinding[] = runCustomRules(custom, kind, file, data, config, today, portfolio);
-  if (kind !== 'project' && kind !== 'request') return findings;
+  if (kind !== 'project' && kind !== 'request' && kind !== 'audit') return findings;
   // One context for the file's rules, reporting for the rule that runs (a history run judges thousands of files
   // a period: a context per rule and file is garbage to collect). It notes whether the rule asked for the day.
   let running = fileRules[0]!;

@@ -4,11 +4,13 @@ import type { FileKind } from '../load/discover.js';
 import type { Config, PmoType, Thresholds } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import type { Request } from '../model/schemas/request.js';
+import type { Audit } from '../model/schemas/audit.js';
+import type { AuditFact } from '../model/references.js';
 import type { ProjectMeasures } from '../metrics/measures.js';
 
 export type Category =
   | 'schedule' | 'cost' | 'earned-value' | 'risk' | 'communication' | 'scope' | 'quality' | 'resource'
-  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing' | 'baseline';
+  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing' | 'baseline' | 'audit';
 
 export interface RuleMeta {
   /** Kebab-case and stable: waivers, overrides and CI configs refer to it. */
@@ -36,6 +38,8 @@ export interface Report {
   path: DataPath;
   on?: 'key' | 'value';
   item?: string;
+  /** The project a finding outside the project's file is about (an audit finding's). */
+  project?: string;
 }
 
 export interface RuleContext {
@@ -59,7 +63,12 @@ export interface RequestRule extends RuleMeta {
   check(request: Request, ctx: RuleContext): void;
 }
 
-export type FileRule = ProjectRule | RequestRule;
+export interface AuditRule extends RuleMeta {
+  scope: 'audit';
+  check(audit: Audit, ctx: RuleContext): void;
+}
+
+export type FileRule = ProjectRule | RequestRule | AuditRule;
 
 /** What a portfolio rule sees of one file: what its `extract` kept (cached with the file). */
 export interface PortfolioFile<T> {
@@ -93,7 +102,17 @@ export interface ChangeRule extends RuleMeta {
   check(before: Project, after: Project, ctx: RuleContext): void;
 }
 
-export type BuiltinRule = FileRule | PortfolioRule | ChangeRule;
+/**
+ * A rule about the check's own findings against the audits: one whose action was verified effective and that
+ * pmo check finds again. Runs after every other finding is known (before severities), on the audits' facts
+ * (cached with their files) and the fingerprints of the findings (src/output/fingerprint.ts).
+ */
+export interface FindingsRule extends RuleMeta {
+  scope: 'findings';
+  check(found: ReadonlySet<string>, audits: ReadonlyArray<AuditFact & { file: string }>, ctx: PortfolioContext): void;
+}
+
+export type BuiltinRule = FileRule | PortfolioRule | ChangeRule | FindingsRule;
 
 /** The default severity of a rule under a PMO type (DOMAIN.md's table). */
 export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: PmoType): Severity {

@@ -39,20 +39,22 @@ describe('npm run example:history', () => {
     }
   });
 
-  it('commits each status update by its author on its day, after one commit that sets up the rest', () => {
+  it('commits each status update by its author on its day, after one commit that sets up the rest, and the audits last', () => {
     const dir = join(base, 'log');
     expect(build(dir).status).toBe(0);
     // The example's updates, counted in its files: brightmart-edi 4, crm-migration 4, data-platform 3,
     // expense-app 3, fast-close 4, hris-replacement 3, iso27001 3, nordwind-portal 3, route-optimization 4,
-    // wms-upgrade 3: 34, and the first commit.
+    // wms-upgrade 3: 34, the first commit, and the audit's (which records its actions up to the last day).
     const log = git(dir, 'log', '--reverse', '--format=%ad|%an|%s', '--date=format:%Y-%m-%d %H:%M');
     const lines = log.split('\n');
-    expect(lines).toHaveLength(35);
+    expect(lines).toHaveLength(36);
+    expect(lines[35]).toBe('2026-11-20 17:00|Acme PMO|Q3 audit: findings, actions and verifications');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('audits/2026-q3.yaml');
     expect(lines[0]).toBe('2026-05-08 09:00|Acme PMO|Set up the Acme PMO repository');
     // brightmart-edi's first update (2026-05-15, amber, by prossi: Paola Rossi in people.yaml).
     expect(lines[1]).toBe('2026-05-15 16:00|Paola Rossi|brightmart-edi: weekly status (amber)');
     // 2026-11-20: eight projects updated, a minute apart in file-name order, crm-migration first.
-    expect(lines.filter((l) => l.startsWith('2026-11-20'))).toHaveLength(8);
+    expect(lines.filter((l) => l.startsWith('2026-11-20 16'))).toHaveLength(8);
     expect(lines[27]).toBe('2026-11-20 16:00|Thomas Nguyen|crm-migration: weekly status (amber)');
     const dateOf = (ref: string) => git(dir, 'log', '-1', '--format=%ad', '--date=short', ref);
     expect(git(dir, 'rev-list', '--max-parents=0', 'HEAD')).toBe(git(dir, 'rev-parse', 'baseline-2026^{commit}'));

@@ -11,6 +11,8 @@ describe('examples/acme', () => {
     expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout) as Array<{ file: string; line: number; rule: string; severity: string; waived?: unknown }>;
     expect(findings.map((f) => [f.file, f.line, f.rule, f.severity, Boolean(f.waived)])).toEqual([
+      ['audits/2026-q3.yaml', 29, 'audit-finding-recurring', 'error', false],
+      ['audits/2026-q3.yaml', 43, 'audit-action-overdue', 'error', false],
       ['projects/brightmart-edi.yaml', 38, 'schema/invalid-date', 'error', false],
       ['projects/crm-migration.yaml', 22, 'tcpi-achievable', 'warn', false],
       ['projects/crm-migration.yaml', 23, 'budget-variance', 'error', true],

@@ -33,7 +33,7 @@ describe('hardening', () => {
   it('a path that names no checked file is exit 2, not a green build', () => {
     const run = pmo(['check', ...TODAY, 'projects/nonexist.yaml'], { cwd: makePortfolio() });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('pmo: projects/nonexist.yaml names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, rules/)\n');
+    expect(run.stderr).toBe('pmo: projects/nonexist.yaml names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, audits/, rules/)\n');
   });
 
   it("pmo.yaml's typos in rules:, locked:, records: and a lifecycle the rules do not know are warnings", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { makePortfolio, MINIMAL_CONFIG } from '../helpers/repo.js';
 
-const KINDS = ['project', 'request', 'people', 'goals', 'waivers', 'ruleset', 'config'];
+const KINDS = ['project', 'request', 'people', 'goals', 'waivers', 'audit', 'ruleset', 'config'];
 const written = (dir: string) => KINDS.map((kind) => `${dir}/${kind}.schema.json`);
 
 describe('pmo schema', () => {

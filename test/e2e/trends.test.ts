@@ -159,3 +159,33 @@ describe('pmo report trends', () => {
     expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('do not go together')]);
   });
 });
+
+describe('pmo report trends: audit actions', () => {
+  it('counts the open and overdue actions of each period, judged on its last day', () => {
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    const audit = (state: string) => `id: q3
+date: 2026-10-01
+auditor: asmith
+scope: all
+findings:
+  - id: F1
+    message: Minutes not signed
+    severity: warn
+    actions:
+      - { id: A1, type: corrective, what: Sign them, owner: jdoe, due: 2026-10-07, ${state} }
+      - { id: A2, type: preventive, what: Checklist, owner: jdoe, due: 2026-10-30, state: open }
+`;
+    commitAt(dir, '2026-10-02T17:00:00+00:00', 'w40', { 'projects/apollo.yaml': withStatus('green', '2026-10-02'), 'audits/q3.yaml': audit('state: open') });
+    commitAt(dir, '2026-10-14T17:00:00+00:00', 'w42', { 'audits/q3.yaml': audit('state: done, done: 2026-10-14') });
+    const run = trends(dir, ['--weeks', '4', '-f', 'json']);
+    expect(run.stderr).toBe('');
+    // W40 (to 10-04): both open, none due yet. W41 (to 10-11): A1 due 10-07 and open: overdue. W42 and W43 (to 10-25): A1 done, A2 open and due 10-30.
+    expect(JSON.parse(run.stdout).points.map((p: { label: string; values: { actions: unknown } }) => [p.label, p.values.actions])).toEqual([
+      ['2026-W40', { open: 2, overdue: 0 }],
+      ['2026-W41', { open: 2, overdue: 1 }],
+      ['2026-W42', { open: 1, overdue: 0 }],
+      ['2026-W43', { open: 1, overdue: 0 }],
+    ]);
+  });
+});

@@ -217,7 +217,7 @@ describe('on hold and cancelled', () => {
     ];
     const model = buildReportModel({
       kind: 'weekly', today: TODAY, config: CONFIG, findings: [],
-      data: { projects, requests: [], people: [], goals: [], waivers: [], leftOut: [], brokenProjects: [] },
+      data: { projects, requests: [], people: [], goals: [], waivers: [], audits: [], leftOut: [], brokenProjects: [] },
     }) as { summary: { projects: number; active: number; on_hold: Array<{ project: string; review_by: string }>; cancelled: Array<{ project: string; on: string }>; stale_status: Array<{ project: string }> } };
     expect([model.summary.projects, model.summary.active]).toEqual([3, 1]);
     expect(model.summary.on_hold.map((h) => [h.project, h.review_by])).toEqual([['h', '2026-12-01']]);

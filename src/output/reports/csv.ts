@@ -77,10 +77,15 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
       );
     }
     case 'audit': {
-      const rows = (model as AuditModel).compliance.projects;
+      const audit = model as AuditModel;
+      // The audits' actions on each project's findings beside its compliance (none: empty cells).
+      const actions = new Map(audit.actions.by_project.map((a) => [a.project, a]));
       return toCsv(
-        ['project', 'project_name', 'manager', 'manager_name', 'department', 'errors', 'warnings', 'infos', 'waived', 'score'],
-        rows.map((r) => [r.project, r.project_name, r.manager, r.manager_name, r.department, r.errors, r.warnings, r.infos, r.waived, r.score]),
+        ['project', 'project_name', 'manager', 'manager_name', 'department', 'errors', 'warnings', 'infos', 'waived', 'score', 'actions_open', 'actions_overdue', 'actions_closure_rate_pct'],
+        audit.compliance.projects.map((r) => {
+          const a = actions.get(r.project);
+          return [r.project, r.project_name, r.manager, r.manager_name, r.department, r.errors, r.warnings, r.infos, r.waived, r.score, a?.open, a?.overdue, a?.closure_rate_pct];
+        }),
       );
     }
     case 'project':
@@ -96,11 +101,11 @@ const projectRows = (projects: readonly ProjectView[]) =>
 /** One row per period: the portfolio at its end (empty cells before the repository's first commit). */
 function trendCsv(model: TrendsModel): string {
   const header = ['period', 'start', 'end', 'commit', 'projects', 'active', 'green', 'amber', 'red', 'no_status', 'errors', 'warnings', 'notes', 'waived',
-    'compliance_score', 'budget_baseline', 'budget_forecast', 'cpi', 'spi', 'high_risks', 'over_allocated', 'revenue_overdue', 'left_out'];
+    'compliance_score', 'budget_baseline', 'budget_forecast', 'cpi', 'spi', 'high_risks', 'over_allocated', 'revenue_overdue', 'actions_open', 'actions_overdue', 'left_out'];
   return toCsv(header, model.points.map((p) => {
     const v = p.values;
     return [p.label, p.start, p.end, p.commit?.id.slice(0, 12), v?.projects, v?.active, v?.by_rag.green, v?.by_rag.amber, v?.by_rag.red, v?.by_rag.none,
       v?.findings.errors, v?.findings.warnings, v?.findings.infos, v?.findings.waived, v?.compliance_score, v?.budget.baseline, v?.budget.forecast,
-      v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.left_out];
+      v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.actions.open, v?.actions.overdue, v?.left_out];
   }));
 }

@@ -3,6 +3,11 @@
 import type { BuiltinRule } from '../types.js';
 import acceptanceEvidence from './acceptance-evidence.js';
 import allocationOverCapacity from './allocation-over-capacity.js';
+import auditActionOverdue from './audit-action-overdue.js';
+import auditActionUnverified from './audit-action-unverified.js';
+import auditDue from './audit-due.js';
+import auditFindingRecurring from './audit-finding-recurring.js';
+import auditFindingWithoutAction from './audit-finding-without-action.js';
 import baselineSet from './baseline-set.js';
 import budgetApproved from './budget-approved.js';
 import budgetVariance from './budget-variance.js';
@@ -48,4 +53,4 @@ import tcpiAchievable from './tcpi-achievable.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, auditActionOverdue, auditActionUnverified, auditDue, auditFindingRecurring, auditFindingWithoutAction, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];

@@ -63,6 +63,7 @@ const data: PortfolioData = {
   people: [{ id: 'jdoe', name: 'Jane Doe' }],
   goals: [{ id: 'G1', title: 'Grow' }],
   waivers: [{ rule: 'status-fresh', project: 'beta', reason: 'Board holiday', approved_by: 'asmith', expires: '2026-11-25' }],
+  audits: [],
   leftOut: [{ file: 'projects/broken.yaml', reason: '1 YAML or schema error: run pmo check projects/broken.yaml' }],
   brokenProjects: [],
 };

@@ -11,6 +11,7 @@ import { suggest } from '../../../model/suggest.js';
 import { measureProject } from '../../../metrics/measures.js';
 import { reportContext, reportHeader, type ReportContext, type ReportInput } from './context.js';
 import { compliance, governanceSummary, NO_MANAGER } from './governance.js';
+import { auditActions } from './audit-actions.js';
 import { heatmapData, portfolioSummary, projectViews } from './portfolio.js';
 import { compare, findingCounts } from './project-view.js';
 import { projectDetail } from './project-detail.js';
@@ -114,6 +115,7 @@ function audit(ctx: ReportContext) {
       file,
       findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
     })),
+    actions: auditActions(ctx),
     left_out: leftOut(ctx),
   };
 }
