@@ -20,6 +20,7 @@ import { projectLog } from './history/log.js';
 import { decodeSource } from './load/read.js';
 import type { Project } from './model/schemas/project.js';
 import { reportCsv } from './output/reports/csv.js';
+import { narrowPortfolio, type PortfolioFilter } from './model/portfolio-filter.js';
 import { BUILTIN_KINDS, buildReportModel, type ReportModel } from './output/reports/model/index.js';
 import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from './output/reports/render.js';
 
@@ -49,6 +50,10 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   interval?: Interval;
   since?: string;
   progress?: TrendOptions['progress'];
+  /** weekly: build "Since last week" (from the commit of `since`, a date or ref; default a week before). */
+  changes?: boolean;
+  /** `--manager`, `--phase`, ...: the projects the report is for. */
+  filter?: PortfolioFilter;
 }
 
 export interface RenderedReport {
@@ -60,7 +65,7 @@ export interface RenderedReport {
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
-    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress });
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter });
     const root = findRoot(options.cwd ?? process.cwd());
     return { root, model, text: render(root, model, options) };
   }
@@ -80,13 +85,16 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const data = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
+  const all = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
+  const { data, findings, filter } = narrowPortfolio(options.kind, all, result.findings, config.lifecycle, options.filter);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
   if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
+  // The weekly always says what moved since last week; pmo status only when asked (--changes).
+  const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings: result.findings, horizonDays: options.horizon, commit: result.commit }, { ...options, against, history, earned });
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
   return { root, model };
 }
 
@@ -125,6 +133,14 @@ function templateFile(path: string, cwd = process.cwd()): TemplateFile {
   } catch (error) {
     throw new UsageError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+}
+
+/** "Since last week": the reported projects against the commit `--since` names (default: a week before the day). */
+async function changesSince(root: string, options: Pick<ReportOptions, 'kind' | 'since'>, today: string, config: Config, projects: PortfolioData['projects'], readFile: (path: string) => Uint8Array) {
+  const { sinceLastWeek } = await import('./history/since.js');
+  const command = `pmo report ${options.kind}${options.since ? ` --since ${options.since}` : ''}`;
+  const current = projects.map(({ path, data }) => ({ path, data, bytes: () => readFile(path), measures: measureProject(data, config, today) }));
+  return sinceLastWeek({ root, command, spec: options.since, day: today, config, current });
 }
 
 /** `--against <ref>`: the project's file as the commit `ref` names had it (undefined: it did not exist then). */

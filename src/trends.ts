@@ -16,6 +16,7 @@ import { pointKey, TrendMemo } from './history/trend-memo.js';
 import { periodsUntil, sinceWeeks, type Interval, type Period } from './history/periods.js';
 import type { TrendValues } from './history/trend-point.js';
 import { reportHeader } from './output/reports/model/context.js';
+import { isFiltered, narrowPortfolio, type FilterSummary, type PortfolioFilter } from './model/portfolio-filter.js';
 import { RAG_SERIES_COLORS } from './output/reports/charts/index.js';
 
 export interface TrendOptions {
@@ -29,6 +30,8 @@ export interface TrendOptions {
   cache?: boolean;
   /** Told how far the run is (for a progress bar). */
   progress?: (done: number, total: number, label: string) => void;
+  /** `--manager`, `--phase`...: every period narrowed to these projects (values checked against the work tree). */
+  filter?: PortfolioFilter;
 }
 
 export async function buildTrends(options: TrendOptions) {
@@ -38,23 +41,38 @@ export async function buildTrends(options: TrendOptions) {
   const interval = options.interval ?? 'week';
   const since = options.since ?? (options.weeks !== undefined ? sinceWeeks(today, options.weeks) : undefined);
   const periods = periodsUntil(today, interval, { since, count: 12 });
+  const filter = isFiltered(options.filter) ? await filterNow(root, today, options.filter) : undefined;
   const history = await GitRepo.open(root, 'pmo report trends').firstParentHistory();
   // The month-on-month and quarter-on-quarter comparisons need those periods' ends too. Every end is judged in
   // the order of time: one replay of the history per thread.
   const compared = { month: periodsUntil(today, 'month', { count: 2 }), quarter: periodsUntil(today, 'quarter', { count: 2 }) };
   const wanted = [...periods, ...compared.month, ...compared.quarter].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0) || (a.label < b.label ? -1 : 1));
   const ends = wanted.filter((p, i) => i === 0 || p.end !== wanted[i - 1]!.end || p.label !== wanted[i - 1]!.label);
-  const memo = TrendMemo.open(root, options.cache !== false);
-  const { points: judged, config, learned } = await judgeAll(root, history, ends, memo, options.progress);
-  memo.learn(learned);
-  memo.save();
+  // A filtered trend is of some projects: its points are not the portfolio's, so the memo neither gives nor keeps them.
+  const memo = TrendMemo.open(root, options.cache !== false && !filter);
+  const { points: judged, config, learned } = await judgeAll(root, history, ends, memo, options.progress, filter?.chosen);
+  if (!filter) {
+    memo.learn(learned);
+    memo.save();
+  }
   const pointOf = (p: Period) => judged.get(`${p.label}:${p.end}`)!;
   const comparisons = [
     comparison('month-on-month', pointOf(compared.month[0]!), pointOf(compared.month[1]!)),
     comparison('quarter-on-quarter', pointOf(compared.quarter[0]!), pointOf(compared.quarter[1]!)),
   ];
   const starts = earliestDay(history.map((c) => localDate(c.time)))!;
-  return trendsModel(config ?? (await configNow(root)), today, interval, periods.map(pointOf), starts, comparisons);
+  return trendsModel(config ?? (await configNow(root)), today, interval, periods.map(pointOf), starts, comparisons, filter?.summary);
+}
+
+/**
+ * A trend's filter is checked against the work tree's projects, people and goals (a typo is a typo whatever the
+ * history holds); its header counts the projects it chooses today.
+ */
+async function filterNow(root: string, today: string, filter: PortfolioFilter) {
+  const [{ check }, { classifyFiles }, { parsedFrom, readPortfolioData }] = await Promise.all([import('./check.js'), import('./load/discover.js'), import('./load/portfolio-data.js')]);
+  const result = await check({ cwd: root, today, command: 'pmo report trends' });
+  const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), parsedFrom(result.readFile), result.findings);
+  return { chosen: filter, summary: narrowPortfolio('trends', data, result.findings, result.config.lifecycle, filter).filter };
 }
 
 /**
@@ -76,11 +94,11 @@ async function configNow(root: string): Promise<Config | undefined> {
  * portfolio's memo: 850 MB at 1,000 projects. With the points kept on disk (trend-memo.ts) the full replay is
  * the first run's only; later runs judge the new periods.)
  */
-async function judgeAll(root: string, history: HistoryCommit[], ends: Period[], memo: TrendMemo, progress?: TrendOptions['progress']): Promise<Judged> {
+async function judgeAll(root: string, history: HistoryCommit[], ends: Period[], memo: TrendMemo, progress?: TrendOptions['progress'], filter?: PortfolioFilter): Promise<Judged> {
   let done = 0;
   const tick = (label: string) => progress?.(++done, ends.length, label);
   boundHeapGrowth();
-  return judgePeriods({ root, history, ends, known: memo.known(pointKeys(history, ends)) }, tick);
+  return judgePeriods({ root, history, ends, known: memo.known(pointKeys(history, ends)), filter }, tick);
 }
 
 /**
@@ -137,14 +155,14 @@ function comparison(name: string, previous: TrendPoint, current: TrendPoint) {
  * `all`: every period asked for. Those before the history's first commit are not shown, only counted: a year
  * asked of a repository set up last month is a month of points and a sentence, not 48 rows of nothing.
  */
-function trendsModel(config: Config | undefined, today: string, interval: Interval, all: TrendPoint[], starts: string, comparisons: ReturnType<typeof comparison>[]) {
+function trendsModel(config: Config | undefined, today: string, interval: Interval, all: TrendPoint[], starts: string, comparisons: ReturnType<typeof comparison>[], filter?: FilterSummary) {
   const first = all.findIndex((p) => p.commit !== null);
   const points = first < 0 ? [] : all.slice(first);
   const columns = points.map((p) => p.label);
   const series = (read: (v: TrendValues) => number | null) => points.map((p) => (p.values ? read(p.values) : null));
   const header = config
-    ? reportHeader({ kind: 'trends', config, today }, `Portfolio trends by ${interval}`)
-    : { kind: 'trends', title: `Portfolio trends by ${interval}`, organization: null, today };
+    ? reportHeader({ kind: 'trends', config, today, filter }, `Portfolio trends by ${interval}`)
+    : { kind: 'trends', title: `Portfolio trends by ${interval}`, organization: null, today, filter: filter ?? null };
   return {
     report: header,
     interval,

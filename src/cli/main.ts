@@ -21,6 +21,7 @@ import { statusCommand } from './commands/status.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { updateCommand } from './commands/update.js';
+import { completeCommand, completionCommand, listCommand } from './commands/list.js';
 
 export function program(): Command {
   return throwInsteadOfExit(new Command('pmo')
@@ -42,6 +43,9 @@ export function program(): Command {
     .addCommand(importCommand())
     .addCommand(closeCommand())
     .addCommand(auditCommand())
+    .addCommand(listCommand())
+    .addCommand(completionCommand())
+    .addCommand(completeCommand(), { hidden: true })
     .addHelpText(
       'after',
       `
@@ -60,6 +64,8 @@ Examples:
   $ pmo new project apollo --name Apollo --manager jdoe
   $ pmo update apollo --overall amber --summary "Vendor quota escalated"
   $ pmo close apollo --dry-run         the closing checklist, and the diff it would write
+  $ pmo list people                    the ids to type, with names (people, goals, projects)
+  $ eval "$(pmo completion bash)"      Tab-completion of commands, flags and ids
   $ pmo audit record --auditor cfo     freeze today's findings into an audit, then act on them
 
 Reports (pmo report <kind>): weekly, audit, project <id>, resources, intake, trends (from git), or a kind

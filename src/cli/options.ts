@@ -26,12 +26,13 @@ export function parseCount(value: string): number {
  * warn, `markdown` for md).
  */
 export function oneOfChoices<T extends string>(choices: readonly T[], aliases: Readonly<Record<string, T>> = {}) {
-  return (value: string): T => {
+  // The choices ride on the parser, for shell completion to offer them (src/cli/completion-script.ts).
+  return Object.assign((value: string): T => {
     const lower = value.toLowerCase();
     const chosen = choices.includes(lower as T) ? (lower as T) : Object.hasOwn(aliases, lower) ? aliases[lower]! : undefined;
     if (chosen === undefined) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got '${value}'${didYouMean(value, choices)}`);
     return chosen;
-  };
+  }, { choices });
 }
 
 /**

@@ -93,14 +93,15 @@ export function addRisk(edit: YamlEdit, input: RiskInput): string {
   return `risk ${id} added (exposure ${input.probability * input.impact})`;
 }
 
-export function addIssue(edit: YamlEdit, input: { title: string; owner?: string; raised: string }): string {
+export function addIssue(edit: YamlEdit, input: { title: string; owner?: string; severity?: string; raised: string }): string {
   const id = nextId(list(edit.data, 'issues'), 'I');
   const issue: Record<string, Plain> = { id, title: input.title };
   if (input.owner) issue.owner = input.owner;
+  if (input.severity) issue.severity = input.severity;
   issue.raised = input.raised;
   issue.status = 'open';
   edit.append(['issues'], issue);
-  return `issue ${id} added`;
+  return `issue ${id} added${input.severity ? ` (${input.severity})` : ''}`;
 }
 
 export function closeRisk(edit: YamlEdit, id: string): string {

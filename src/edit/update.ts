@@ -3,7 +3,7 @@
  * as a diff). A phase change is judged by the gate first: a directive PMO refuses one that fails, others are
  * warned. Edits that are likely a mistake come back as doubts, for the command to ask about before writing.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditError, UsageError } from '../errors.js';
 import { isRecord } from '../model/labels.js';
@@ -18,6 +18,10 @@ import { assertKnown, assertNoNewErrors, fileOf, type Workspace } from './worksp
 import { YamlEdit } from './yaml-edit.js';
 import type { GateReadiness } from '../gate.js';
 import { doubtsAbout } from './update-doubts.js';
+import {
+  addDeliverable, addMember, addMilestone, addRecord, addStakeholder, approve, escalateIssue, raiseChange, readKpi, setBudget, setForecastEnd,
+  type ChangeInput, type MemberInput, type StakeholderInput,
+} from './week-edits.js';
 
 export interface UpdateRequest {
   project: string;
@@ -35,7 +39,7 @@ export interface UpdateRequest {
   milestone?: { id: string; forecast?: string; actual?: string; progress?: number };
   addRisk?: RiskInput;
   closeRisk?: string;
-  addIssue?: { title: string; owner?: string };
+  addIssue?: { title: string; owner?: string; severity?: string };
   closeIssue?: string;
   change?: { id: string; decision: 'approved' | 'rejected' };
   accept?: { id: string; record?: string };
@@ -45,6 +49,21 @@ export interface UpdateRequest {
   resume?: boolean;
   /** Cancel: why (decided by `by` on `date`). */
   cancel?: { reason: string };
+  /** `budget.actual` and `budget.forecast`. */
+  budget?: { actual?: number; forecast?: number };
+  forecastEnd?: string;
+  /** A sign-off (charter, baseline...) by `decidedBy` on `date`, and its record. */
+  approve?: { name: string; record?: string };
+  /** Escalate an open issue to a person on `date`. */
+  escalateIssue?: { id: string; to: string };
+  addChange?: ChangeInput;
+  addMilestone?: { name: string; baseline: string; weight?: number };
+  addDeliverable?: { name: string; milestone?: string };
+  addMember?: MemberInput;
+  addStakeholder?: StakeholderInput;
+  kpi?: { name: string; value: number; target?: number };
+  /** Records to add: name and path in the repository. */
+  records?: Array<{ name: string; path: string }>;
 }
 
 export interface UpdatePlan {
@@ -97,10 +116,15 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
     person(request.addIssue.owner, '--owner');
     done.push(addIssue(edit, { ...request.addIssue, raised: request.date }));
   }
+  if (request.escalateIssue) {
+    person(request.escalateIssue.to, '--to');
+    done.push(escalateIssue(edit, { ...request.escalateIssue, on: request.date }));
+  }
   if (request.closeIssue) done.push(closeIssue(edit, request.closeIssue, request.date));
   if (request.change) done.push(decideChange(edit, request.change.id, request.change.decision, request.decidedBy, request.date));
   if (request.accept) done.push(acceptDeliverable(edit, request.accept.id, { by: request.decidedBy, date: request.date, record: request.accept.record }));
   done.push(...decideLife(edit, request));
+  done.push(...weekEdits(ws, edit, request));
 
   const warnings: string[] = [];
   const doubts = doubtsAbout(request, before, ws.config, riskId);
@@ -125,6 +149,35 @@ export async function planUpdate(ws: Workspace, request: UpdateRequest, opened =
   const text = edit.result();
   assertNoNewErrors(ws, 'project', file.path, before, edit.data, text);
   return { change: { path: file.path, abs: file.abs, before: file.bytes, after: encodeText(text, file.bom) }, done, warnings, doubts, gate };
+}
+
+/** Money, dates, sign-offs, and what a week adds: change requests, milestones, deliverables, people, KPIs, records. */
+function weekEdits(ws: Workspace, edit: YamlEdit, request: UpdateRequest): string[] {
+  const done: string[] = [];
+  for (const path of [request.approve?.record, request.accept?.record, ...(request.records ?? []).map((r) => r.path)]) if (path) assertRecordExists(ws, path);
+  if (request.budget) done.push(setBudget(edit, request.budget));
+  if (request.forecastEnd) done.push(setForecastEnd(edit, request.forecastEnd));
+  if (request.approve) {
+    if (!request.decidedBy) throw new UsageError(`--approve ${request.approve.name} records a sign-off: say who signed with --decided-by <person>`);
+    done.push(approve(edit, { name: request.approve.name, by: request.decidedBy, on: request.date, record: request.approve.record }));
+  }
+  if (request.addChange) done.push(raiseChange(edit, { ...request.addChange, raised: request.date }));
+  if (request.addMilestone) done.push(addMilestone(edit, request.addMilestone));
+  if (request.addDeliverable) done.push(addDeliverable(edit, request.addDeliverable));
+  if (request.addMember) {
+    assertKnown(ws, 'person', request.addMember.person, '--add-member');
+    done.push(addMember(edit, request.addMember));
+  }
+  if (request.addStakeholder) done.push(addStakeholder(edit, request.addStakeholder));
+  if (request.kpi) done.push(readKpi(edit, request.kpi));
+  for (const record of request.records ?? []) done.push(addRecord(edit, record.name, record.path));
+  return done;
+}
+
+/** A record named must be in the repository (a web address is taken as it is). */
+function assertRecordExists(ws: Workspace, path: string): void {
+  if (/^[a-z]+:\/\//i.test(path)) return;
+  if (!existsSync(join(ws.root, path))) throw new UsageError(`record ${path}: no such file in the repository; add the record first`);
 }
 
 /** Hold, resume and cancel: decisions about the project's life, each recorded with who decided and when. */

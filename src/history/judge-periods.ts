@@ -17,6 +17,7 @@ import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import type { RulesetSource } from '../rules/custom.js';
 import type { Period } from './periods.js';
 import { snapshots } from './snapshots.js';
+import { filterPortfolio, isFiltered, type PortfolioFilter } from '../model/portfolio-filter.js';
 import { trendValues, type TrendValues } from './trend-point.js';
 
 export interface TrendPoint {
@@ -44,9 +45,14 @@ export interface TrendJob {
   ends: Period[];
   /** Points judged by an earlier run (trend-memo.ts): given, not judged again. */
   known: PointsKnown;
+  /**
+   * `--manager`, `--phase`...: each period's portfolio narrowed to these projects before it is summed. A filtered
+   * run's points are its own: trends.ts neither reads nor keeps them in the memo.
+   */
+  filter?: PortfolioFilter;
 }
 
-export async function judgePeriods({ root, history, ends, known }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
+export async function judgePeriods({ root, history, ends, known, filter }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
   const reader = GitRepo.open(root, 'pmo report trends').blobReader();
   const memos = new Map<string, AnalysisMemo>();
   const points = new Map<string, TrendPoint>();
@@ -90,7 +96,9 @@ export async function judgePeriods({ root, history, ends, known }: TrendJob, tic
         config = result.config;
         // The data of the commit's files, from the blobs the check analyzed (none is parsed twice).
         const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.blobs.get(tree.get(file.path) ?? '')?.data, result.findings);
-        values = trendValues(data, result.findings, result.config, period.end, categoryOf(result.rulesets));
+        // Unknown values are not checked here: a project or person of today may not have existed then.
+        const chosen = isFiltered(filter) ? filterPortfolio(data, result.findings, filter, { person: () => null, goal: () => null }) : { data, findings: result.findings };
+        values = trendValues(chosen.data, chosen.findings, result.config, period.end, categoryOf(result.rulesets));
         learn(learned, key, values, tree.get(CONFIG_FILE), result.config);
         const live = new Set(tree.values());
         for (const m of memos.values()) for (const blob of m.blobs.keys()) if (!live.has(blob)) m.blobs.delete(blob);

@@ -6,7 +6,7 @@ import { byText } from './numbers.js';
 type Milestone = NonNullable<Project['milestones']>[number];
 
 /** When a milestone is now expected: its forecast (the PM's current plan), else its baseline. As milestone-overdue reads it. */
-const dueOf = (m: Milestone): string | null => m.forecast ?? m.baseline ?? null;
+export const dueOf = (m: Pick<Milestone, 'forecast' | 'baseline'>): string | null => m.forecast ?? m.baseline ?? null;
 
 /**
  * Milestones not yet met (no actual date) that have a due date `keep` accepts, earliest first, then by id

@@ -81,7 +81,7 @@ export interface WaiverFact {
 const PATTERNS: Partial<Record<FileKind, Partial<Record<ReferenceKind, string[]>>>> = {
   project: {
     person: [
-      'manager', 'sponsor', 'budget.approved_by', 'approvals.*.by', 'risks.*.owner', 'issues.*.owner',
+      'manager', 'sponsor', 'budget.approved_by', 'approvals.*.by', 'risks.*.owner', 'issues.*.owner', 'issues.*.escalated_to',
       'assumptions.*.owner', 'changes.*.decided_by', 'team.*.person', 'deliverables.*.acceptance.by', 'status.*.by',
     ],
     goal: ['goals.*'],

@@ -37,6 +37,12 @@ const ILLUSTRATIVE: Array<{ file: string; command: string; reason: string }> = [
   { file: 'docs/history.md', command: 'pmo log zeus', reason: "a project deleted from the repository; the example's history deletes none" },
   { file: 'docs/authoring.md', command: 'pmo import costs finance/2026-11.csv', reason: "the example ships no finance export: its projects give budget.actual, not cost logs (issue 18's example work)" },
   { file: 'docs/reports.md', command: 'pmo report board', reason: 'a kind a PMO adds with templates/board.md.hbs, as the sentence says; the example adds none' },
+  {
+    file: 'docs/authoring.md',
+    command: 'pmo update --from week-48.yaml --date 2026-11-26 --dry-run',
+    reason: 'reads the batch file the doc shows above it, which the example does not hold: test/e2e/week-walk.test.ts writes it from the doc and runs the whole walk',
+  },
+  { file: 'docs/authoring.md', command: 'pmo update --from week-48.yaml --date 2026-11-26', reason: 'the same batch file, written: test/e2e/week-walk.test.ts runs it' },
 ];
 
 const all = DOCS.flatMap((file) => docCommands(join(ROOT, file)).map((c) => ({ ...c, file })));

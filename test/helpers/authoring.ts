@@ -31,3 +31,14 @@ export function changedLines(before: string, after: string): { removed: string[]
   }
   return { removed, added };
 }
+
+/**
+ * stderr without pmo update's warnings of what `pmo check` will report once the edit is written (new-findings.ts):
+ * those are the edit's consequences, told on purpose; anything else on stderr is still noise.
+ */
+export function otherStderr(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('pmo: warning: once written, pmo check reports '))
+    .join('\n');
+}

@@ -13,6 +13,8 @@ export interface Run {
 export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** What the process reads on stdin. */
+  input?: string;
 }
 
 function cliEnv(options: RunOptions): NodeJS.ProcessEnv {
@@ -23,7 +25,7 @@ function cliEnv(options: RunOptions): NodeJS.ProcessEnv {
 }
 
 export function pmo(args: string[], options: RunOptions = {}): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cliEnv(options), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cliEnv(options), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, input: options.input });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -6,9 +6,11 @@ import { writeFileIfChanged } from '../../output/write-file.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
 import type { ReportFormat } from '../../report.js';
 import type { Interval } from '../../history/periods.js';
+import { filterOf, filterOptions } from '../filter-options.js';
+import type { FilterKey } from '../../model/portfolio-filter.js';
 import { oneOfChoices, outputOf, outputOption, parseAmount, parseCount, parseDate, parseProjectId } from '../options.js';
 
-interface ReportFlags {
+interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   cwd?: string;
   format: ReportFormat;
   output?: string;
@@ -33,6 +35,7 @@ export function reportCommand(): Command {
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
     .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'));
   outputOption(command, 'write the report to <file> (atomically) instead of stdout', ['out']);
+  filterOptions(command);
   return command
     .option('--today <date>', 'the date to report as of, YYYY-MM-DD (default: today)', parseDate)
     .option('--as-of <date|ref>', 'report the repository as it was at a commit: YYYY-MM-DD means the last commit on or before that day, judged on that day; a ref means its commit, judged on its date')
@@ -41,7 +44,7 @@ export function reportCommand(): Command {
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own (relative to where you typed the command, also with -C)')
     .option('--weeks <n>', 'resources: weeks ahead (default 12); trends: weeks of history', parseCount)
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
-    .option('--since <date>', 'trends: start with the period holding this date, YYYY-MM-DD', parseDate)
+    .option('--since <date|ref>', 'weekly: what changed since this commit (a date: the last commit on or before it; default a week before the report\'s day); trends: start with the period holding this date, YYYY-MM-DD')
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
     .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
@@ -50,7 +53,10 @@ export function reportCommand(): Command {
       'after',
       `
 The numbers come from the same files and findings as \`pmo check\`; a file with YAML or schema errors is left
-out of them, and the report says so. --format json prints the view model the templates see
+out of them, and the report says so. The weekly's "Since last week" compares the project files with the last
+commit a week before the report's day (--since chooses another): RAG moves, newly red, milestones moved or met,
+forecasts moved, new high-exposure risks, risks closed, change requests raised or decided, phase changes, new
+projects, and the projects with no update since. --format json prints the view model the templates see
 (docs/report-model.md). A template in the repo's templates/ (weekly.md.hbs, weekly.html.hbs, ...) replaces
 the built-in one; templates/<kind>.md.hbs adds a kind.
 
@@ -67,11 +73,21 @@ Examples:
   $ pmo report trends --interval quarter --since 2025-01-01
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
   $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
+  $ pmo report weekly --since 2026-11-01           "Since last week" reaching back to the first of the month
+  $ pmo report weekly --since v2026-q3 -f json     what moved since a tag, for a tool (.since in the JSON)
+  $ pmo report weekly --department IT --phase execution   the IT department's running projects only
+  $ pmo report audit --manager tnguyen             one PM's compliance; totals are of their projects
+
+Filters (--project, --manager, --sponsor, --department, --goal, --phase) choose the projects before anything
+is summed: the report's header says what it was filtered to, and its totals are of those projects. Several
+values of one flag are alternatives (--phase planning,execution); different flags must all hold. A value the
+repository does not know is an error with a did-you-mean (pmo list people|goals|projects shows them).
 
 Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not do its job.`,
     )
     .action(async (kind: string, project: string | undefined, flags: ReportFlags) => {
       if (project !== undefined && kind !== 'project') throw new UsageError(`pmo report ${kind} takes no project id (did you mean pmo report project ${project}?)`);
+      if (flags.since !== undefined) sinceFits(kind, flags.since);
       const { renderReport } = await import('../../report.js');
       const report = await renderReport({
         cwd: flags.cwd,
@@ -91,6 +107,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         interval: flags.interval,
         since: flags.since,
         progress: progressBar(),
+        filter: filterOf(flags),
         cache: flags.cache,
       });
       const output = outputOf(flags);
@@ -102,6 +119,19 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         await writeStdout(report.text);
       }
     });
+}
+
+/** --since is a date or ref for the weekly's "Since last week", a date where trends start; other kinds take none. */
+function sinceFits(kind: string, since: string): void {
+  if (kind === 'trends') {
+    try {
+      parseDate(since);
+    } catch (error) {
+      throw new UsageError(`--since ${since}: ${(error as Error).message} (trends start with the period holding that date)`);
+    }
+  } else if (kind !== 'weekly') {
+    throw new UsageError(`--since is for pmo report weekly (what changed since a date or commit) and trends (where they start), not ${kind}`);
+  }
 }
 
 /**

@@ -56,6 +56,8 @@ const issue = z.strictObject({
   resolved: optional(date()),
   status: optional(oneOf(['open', 'closed'])),
   escalated: optional(z.boolean().describe('true or false')),
+  escalated_to: optional(id()),
+  escalated_on: optional(date()),
 });
 
 const assumption = z.strictObject({

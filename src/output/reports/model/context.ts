@@ -6,6 +6,7 @@ import { VERSION } from '../../../version.js';
 import { measureProject, type ProjectMeasures } from '../../../metrics/measures.js';
 import type { Project } from '../../../model/schemas/project.js';
 import type { Named } from './project-view.js';
+import type { FilterSummary } from '../../../model/portfolio-filter.js';
 
 export const DEFAULT_HORIZON_DAYS = 14;
 
@@ -20,6 +21,8 @@ export interface ReportInput {
   commit?: { commit: string; date: string };
   /** Milestones due within this many days are "due" (default 14). */
   horizonDays?: number;
+  /** What `--manager`, `--phase`... chose: `data` and `findings` are already the chosen projects'. */
+  filter?: FilterSummary;
 }
 
 export interface ReportContext extends ReportInput {
@@ -54,7 +57,7 @@ export function reportContext(input: ReportInput): ReportContext {
 }
 
 /** The header every report model starts with. */
-export function reportHeader(ctx: Pick<ReportContext, 'kind' | 'config' | 'today' | 'horizonDays' | 'commit'>, title: string) {
+export function reportHeader(ctx: Pick<ReportContext, 'kind' | 'config' | 'today' | 'horizonDays' | 'commit' | 'filter'>, title: string) {
   return {
     kind: ctx.kind,
     title,
@@ -66,5 +69,7 @@ export function reportHeader(ctx: Pick<ReportContext, 'kind' | 'config' | 'today
     horizon_days: ctx.horizonDays ?? DEFAULT_HORIZON_DAYS,
     generated_by: `pmo ${VERSION}`,
     as_of: ctx.commit ? { commit: ctx.commit.commit, date: ctx.commit.date } : null,
+    /** The audience the report was filtered to (null: the whole portfolio). */
+    filter: ctx.filter ?? null,
   };
 }

@@ -19,6 +19,7 @@ import { projectAgainst } from './project-against.js';
 import type { Project } from '../../../model/schemas/project.js';
 import type { ProjectLog } from '../../../history/log.js';
 import { daysBetween } from '../../../model/dates.js';
+import type { Since } from '../../../history/since.js';
 import { withEarned } from './project-view.js';
 import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
 
@@ -37,6 +38,8 @@ export interface ModelOptions {
   earned?: ReadonlyMap<string, number | null>;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
+  /** The weekly's "Since last week", from git (src/history/since.ts). */
+  since?: Since;
 }
 
 export type WeeklyModel = ReturnType<typeof weekly>;
@@ -58,7 +61,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'intake':
       return intake(ctx, options.budget);
     default:
-      return weekly(ctx);
+      return weekly(ctx, options.since);
   }
 }
 
@@ -66,10 +69,23 @@ function leftOut(ctx: ReportContext) {
   return ctx.data.leftOut;
 }
 
-function weekly(ctx: ReportContext) {
+function weekly(ctx: ReportContext, since?: Since) {
   const projects = projectViews(ctx);
   const title = ctx.kind === 'weekly' ? 'Weekly portfolio status' : ctx.kind;
-  return { report: reportHeader(ctx, title), summary: portfolioSummary(ctx, projects), projects, left_out: leftOut(ctx) };
+  return { report: reportHeader(ctx, title), summary: portfolioSummary(ctx, projects), since: since ? sinceView(ctx, since) : null, projects, left_out: leftOut(ctx) };
+}
+
+/** "Since last week" as the templates read it: the moves with names beside ids, and whether there is anything. */
+function sinceView(ctx: ReportContext, since: Since) {
+  if (!since.available) return { ...since, changed: false };
+  const { changes } = since;
+  const changed = Object.entries(changes).some(([key, list]) => key !== 'no_update' && list.length > 0);
+  return {
+    ...since,
+    commit_short: since.commit.slice(0, 12),
+    changed,
+    changes: { ...changes, no_update: changes.no_update.map((p) => ({ ...p, manager: ctx.person(p.manager) })) },
+  };
 }
 
 function audit(ctx: ReportContext) {
