@@ -10,6 +10,12 @@ export function parseDate(value: string): string {
   return value;
 }
 
+/** A calendar month, YYYY-MM (a period costs are logged by). */
+export function parseMonth(value: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError(`expected a month written YYYY-MM (e.g. 2026-11), got '${value}'`);
+  return value;
+}
+
 /** An amount of money: a number, 0 or more (`1500000`, `1500000.50`, `1,500,000`). */
 export function parseAmount(value: string): number {
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected an amount of money, 0 or more (1500000 or 1,500,000), got '${value}'`);

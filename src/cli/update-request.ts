@@ -68,6 +68,11 @@ export interface UpdateFlags {
   value?: number;
   target?: number;
   addRecord: string[];
+  logCost?: string;
+  amount?: number;
+  category?: string;
+  vendor?: string;
+  costNote?: string;
   from?: string;
   editor?: boolean;
   dryRun?: boolean;
@@ -98,11 +103,16 @@ const BELONGS: Array<[keyof UpdateFlags, string, Array<keyof UpdateFlags>]> = [
   ['communication', '--communication', ['addStakeholder']],
   ['value', '--value', ['kpi']],
   ['target', '--target', ['kpi']],
+  ['amount', '--amount', ['logCost']],
+  ['category', '--category', ['logCost']],
+  ['vendor', '--vendor', ['logCost']],
+  ['costNote', '--cost-note', ['logCost']],
 ];
 
 const FLAG_OF: Partial<Record<keyof UpdateFlags, string>> = {
   addRisk: '--add-risk', addIssue: '--add-issue', escalateIssue: '--escalate-issue', change: '--change', addChange: '--add-change', accept: '--accept',
   approve: '--approve', hold: '--hold', addMilestone: '--add-milestone', addMember: '--add-member', addStakeholder: '--add-stakeholder', kpi: '--kpi',
+  logCost: '--log-cost',
 };
 
 function assertBelongs(flags: UpdateFlags): void {
@@ -180,6 +190,10 @@ function weekOf(flags: UpdateFlags, request: UpdateRequest): void {
     request.kpi = { name: flags.kpi, value: flags.value, target: flags.target };
   }
   if (flags.addRecord.length) request.records = flags.addRecord.map(recordOf);
+  if (flags.logCost) {
+    if (flags.amount === undefined || !flags.category) throw new UsageError(`--log-cost ${flags.logCost} needs --amount <amount> and --category <category> (labour, vendor, licences, travel, other, or pmo.yaml's own)`);
+    request.logCost = { period: flags.logCost, amount: flags.amount, category: flags.category, ...(flags.vendor ? { vendor: flags.vendor } : {}), ...(flags.costNote ? { note: flags.costNote } : {}) };
+  }
 }
 
 /** `--add-record minutes=records/apollo/minutes-2026-11-20.md` */

@@ -16,6 +16,7 @@ import {
 import { encodeText, readForEdit } from './source.js';
 import { assertKnown, assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
 import { YamlEdit } from './yaml-edit.js';
+import { logCost, type CostInput } from './cost-edits.js';
 import type { GateReadiness } from '../gate.js';
 import { doubtsAbout } from './update-doubts.js';
 import {
@@ -64,6 +65,8 @@ export interface UpdateRequest {
   kpi?: { name: string; value: number; target?: number };
   /** Records to add: name and path in the repository. */
   records?: Array<{ name: string; path: string }>;
+  /** A cost of a month, for the project's cost log. */
+  logCost?: CostInput;
 }
 
 export interface UpdatePlan {
@@ -171,7 +174,18 @@ function weekEdits(ws: Workspace, edit: YamlEdit, request: UpdateRequest): strin
   if (request.addStakeholder) done.push(addStakeholder(edit, request.addStakeholder));
   if (request.kpi) done.push(readKpi(edit, request.kpi));
   for (const record of request.records ?? []) done.push(addRecord(edit, record.name, record.path));
+  if (request.logCost) done.push(costLogged(ws, edit, request.logCost));
   return done;
+}
+
+/** The cost in the project's log: its category one of pmo.yaml's, its vendor one of the project's. */
+function costLogged(ws: Workspace, edit: YamlEdit, cost: CostInput): string {
+  const categories = ws.config.costCategories;
+  if (!categories.includes(cost.category)) throw new UsageError(`--category ${cost.category}: not a cost category (${categories.join(', ')})${didYouMean(cost.category, categories)}; pmo.yaml's cost_categories adds the PMO's own`);
+  const vendors = (isRecord(edit.data) && Array.isArray(edit.data.vendors) ? edit.data.vendors : []).flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : []));
+  if (cost.vendor && !vendors.includes(cost.vendor)) throw new UsageError(`--vendor ${cost.vendor}: not among the project's vendors (${vendors.join(', ') || 'it has none'})${didYouMean(cost.vendor, vendors)}`);
+  const what = `${cost.amount.toLocaleString('en-US')} ${cost.category}${cost.vendor ? ` (${cost.vendor})` : ''}`;
+  return logCost(edit, cost) ? `cost of ${cost.period} logged: ${what}` : `cost of ${cost.period} already in the log: ${what}`;
 }
 
 /** A record named must be in the repository (a web address is taken as it is). */

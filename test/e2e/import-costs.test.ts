@@ -108,3 +108,36 @@ describe('pmo import costs', () => {
     expect([none.code, none.stderr]).toEqual([2, 'pmo: cannot read nope.csv: no such file\n']);
   });
 });
+
+describe('pmo update --log-cost', () => {
+  const update = (dir: string, ...args: string[]) => pmo(['update', 'apollo', ...args, ...TODAY], { cwd: dir });
+
+  it("logs one month's cost, keeping the file's comments, and not twice", () => {
+    const dir = repo();
+    const run = update(dir, '--log-cost', '2026-11', '--amount', '4,200.50', '--category', 'vendor', '--vendor', 'Acme Cloud', '--cost-note', 'November hosting');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('cost of 2026-11 logged: 4,200.5 vendor (Acme Cloud)');
+    const text = read(dir, 'apollo');
+    expect(text).toContain('  - { name: Acme Cloud, value: 90000 }  # framework contract\n');
+    expect(text).toContain('costs:\n  - period: 2026-11\n    amount: 4200.5\n    category: vendor\n    vendor: Acme Cloud\n    note: November hosting\n');
+    const again = update(dir, '--log-cost', '2026-11', '--amount', '4200.50', '--category', 'vendor', '--vendor', 'Acme Cloud', '--cost-note', 'November hosting');
+    expect(again.stdout).toContain('cost of 2026-11 already in the log');
+    expect(read(dir, 'apollo')).toBe(text);
+  });
+
+  it('refuses what it cannot log, saying why, and writes nothing: exit 2', () => {
+    const dir = repo();
+    const cases: Array<[string[], string]> = [
+      [['--log-cost', '2026-11', '--amount', '10', '--category', 'labor'], "--category labor: not a cost category (labour, vendor, licences, travel, other); did you mean 'labour'?"],
+      [['--log-cost', '2026-11', '--amount', '10', '--category', 'vendor', '--vendor', 'Acme Clod'], "--vendor Acme Clod: not among the project's vendors (Acme Cloud); did you mean 'Acme Cloud'?"],
+      [['--log-cost', '2026-11', '--category', 'labour'], '--log-cost 2026-11 needs --amount <amount> and --category <category>'],
+      [['--log-cost', '2026-13', '--amount', '10', '--category', 'labour'], "expected a month written YYYY-MM (e.g. 2026-11), got '2026-13'"],
+      [['--amount', '10', '--overall', 'green'], '--amount belongs with --log-cost: give it too'],
+    ];
+    for (const [args, message] of cases) {
+      const run = update(dir, ...args);
+      expect([run.code, run.stderr], args.join(' ')).toEqual([2, expect.stringContaining(message)]);
+    }
+    expect(read(dir, 'apollo')).toBe(APOLLO);
+  });
+});

@@ -4,7 +4,7 @@ import { GateRefusal, PmoError, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
 import { palette } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
-import { oneOfChoices, parseDate, parseProjectId } from '../options.js';
+import { oneOfChoices, parseAmount, parseDate, parseMonth, parseProjectId } from '../options.js';
 import { checklist } from './gate.js';
 import { isEmpty, missingValues, requestOf, type UpdateFlags } from '../update-request.js';
 
@@ -49,6 +49,7 @@ Examples:
   $ pmo update apollo --cancel "Merged into hermes" --decided-by asmith
   $ pmo update apollo --phase planning --force          back to planning, on purpose
   $ pmo update apollo --budget-actual 350000 --budget-forecast 565000 --forecast-end 2026-12-31
+  $ pmo update apollo --log-cost 2026-11 --amount 42000 --category labour --cost-note "Sprints 21-22"
   $ pmo update apollo --approve baseline --decided-by asmith --record records/apollo/baseline.md
   $ pmo update apollo --add-issue "Licences late" --severity high --owner bkim
   $ pmo update apollo --escalate-issue I2 --escalate-to asmith
@@ -170,6 +171,11 @@ export function updateOptions(command: Command): Command {
     .option('--budget-actual <amount>', 'budget: spent to date (budget.actual)', parseAmount)
     .option('--budget-forecast <amount>', 'budget: the estimate at completion (budget.forecast)', parseAmount)
     .option('--forecast-end <date>', "the project's forecast end date (dates.forecast_end)", parseDate)
+    .option('--log-cost <month>', "log a cost of a month, YYYY-MM, in the project's cost log (with --amount, --category; --vendor, --cost-note)", parseMonth)
+    .option('--amount <amount>', 'the logged cost\'s amount', parseAmount)
+    .option('--category <name>', "the logged cost's category: labour, vendor, licences, travel, other, or one of pmo.yaml's cost_categories")
+    .option('--vendor <name>', "the vendor the logged cost was paid to (one of the project's vendors)")
+    .option('--cost-note <text>', 'a note on the logged cost')
     .option('--milestone <id>', 'the milestone --forecast, --actual and --progress set (with --add-deliverable alone: the deliverable\'s)')
     .option('--forecast <date>', "the milestone's forecast date", parseDate)
     .option('--actual <date>', 'the date the milestone was reached', parseDate)
@@ -228,11 +234,6 @@ export function updateOptions(command: Command): Command {
 }
 
 const collectList = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-
-function parseAmount(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected an amount, 0 or more (digits, no separators), got '${value}'`);
-  return Number(value);
-}
 
 function parseSignedAmount(value: string): number {
   if (!/^-?\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected a number (digits, no separators; - for a negative), got '${value}'`);
