@@ -6,6 +6,14 @@ import { isRecord } from '../model/labels.js';
 import type { Plain } from './render.js';
 import type { YamlEdit } from './yaml-edit.js';
 
+/**
+ * The fields of a cost a CSV column can fill (the project's id, then the cost log's); the first four are
+ * required. Here, not in import-costs.ts: the CLI's option parser reads them on every start, and that module
+ * loads the CSV parser and the workspace.
+ */
+export const COST_FIELDS = ['project', 'period', 'amount', 'category', 'vendor', 'note'] as const;
+export type CostField = (typeof COST_FIELDS)[number];
+
 export interface CostInput {
   period: string;
   amount: number;

@@ -20,11 +20,8 @@ import type { FileChange } from './changes.js';
 import { encodeText, readForEdit } from './source.js';
 import { assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
 import { YamlEdit } from './yaml-edit.js';
-import { logCost, type CostInput } from './cost-edits.js';
+import { COST_FIELDS, logCost, type CostField, type CostInput } from './cost-edits.js';
 
-/** The cost log's fields a column can fill; the first four are required. */
-export const COST_FIELDS = ['project', 'period', 'amount', 'category', 'vendor', 'note'] as const;
-export type CostField = (typeof COST_FIELDS)[number];
 
 /** A row of the CSV as a cost, with the line it came from. */
 interface CostRow {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { palette, wantsColor } from '../../output/color.js';
 import { writeStderr, writeStdout } from '../../output/write.js';
-import { COST_FIELDS, type CostField } from '../../edit/import-costs.js';
+import { COST_FIELDS, type CostField } from '../../edit/cost-edits.js';
 
 interface ImportFlags {
   cwd?: string;
