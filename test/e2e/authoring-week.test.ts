@@ -50,7 +50,8 @@ describe('pmo update: money, dates and sign-offs', () => {
     refused(['--approve', 'charter', '--decided-by', 'asmiht'], /there is no person 'asmiht' in people.yaml; did you mean 'asmith'\?/);
     refused(['--approve', 'Charter!', '--decided-by', 'asmith'], /expected an approval name/);
     refused(['--approve', 'chrter', '--decided-by', 'asmith'], /--approve chrter: not a sign-off the gates look for \(charter, baseline\); did you mean 'charter'\?/);
-    refused(['--budget-actual', '1,000'], /expected an amount/);
+    // 1,000 is an amount (thousands separated as finance writes them); 1,00 is not
+    refused(['--budget-actual', '1,00'], /expected an amount/);
   });
 });
 
