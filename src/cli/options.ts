@@ -1,7 +1,8 @@
 /** Option parsers shared by commands: each turns bad input into a UsageError that says what is expected. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { DATE, isRealDate } from '../model/dates.js';
+import { DATE, isRealDate, MONTH } from '../model/dates.js';
+import { amountFrom } from '../metrics/numbers.js';
 import { PROJECT_ID } from '../model/ids.js';
 import { didYouMean } from '../model/suggest.js';
 
@@ -12,14 +13,15 @@ export function parseDate(value: string): string {
 
 /** A calendar month, YYYY-MM (a period costs are logged by). */
 export function parseMonth(value: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError(`expected a month written YYYY-MM (e.g. 2026-11), got '${value}'`);
+  if (!MONTH.test(value)) throw new InvalidArgumentError(`expected a month written YYYY-MM (e.g. 2026-11), got '${value}'`);
   return value;
 }
 
 /** An amount of money: a number, 0 or more (`1500000`, `1500000.50`, `1,500,000`). */
 export function parseAmount(value: string): number {
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected an amount of money, 0 or more (1500000 or 1,500,000), got '${value}'`);
-  return Number(value.replaceAll(',', ''));
+  const amount = amountFrom(value);
+  if (amount === undefined) throw new InvalidArgumentError(`expected an amount of money, 0 or more (1500000 or 1,500,000), got '${value}'`);
+  return amount;
 }
 
 export function parseCount(value: string): number {

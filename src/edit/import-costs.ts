@@ -12,9 +12,11 @@ import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { groupBy } from '../findings.js';
 import { actualCost } from '../metrics/costs.js';
+import { MONTH } from '../model/dates.js';
+import { vendorNames } from '../model/cost-refs.js';
+import { amountFrom } from '../metrics/numbers.js';
 import { PROJECT_ID } from '../model/ids.js';
 import type { Project } from '../model/schemas/project.js';
-import { isRecord } from '../model/labels.js';
 import { didYouMean } from '../model/suggest.js';
 import type { FileChange } from './changes.js';
 import { encodeText, readForEdit } from './source.js';
@@ -112,8 +114,8 @@ function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Re
   const project = cell('project');
   if (!PROJECT_ID.test(project) || !fileOf(ws, 'projects', project)) return `no project '${project}' in projects/${didYouMean(project, projectIds(ws))}`;
   const period = cell('period');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return `period '${period}' is not a month written YYYY-MM`;
-  const amount = amountOf(cell('amount'));
+  if (!MONTH.test(period)) return `period '${period}' is not a month written YYYY-MM`;
+  const amount = amountFrom(cell('amount'));
   if (amount === undefined) return `amount '${cell('amount')}' is not an amount of money (a number, 0 or more: 1234.50 or 1,234.50)`;
   const category = cell('category');
   if (!ws.config.costCategories.includes(category)) return `category '${category}' is not a cost category (${ws.config.costCategories.join(', ')})${didYouMean(category, ws.config.costCategories)}`;
@@ -128,18 +130,11 @@ function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Re
   return { line, project, cost };
 }
 
-/** `1234.5`, `1,234.50` (thousands separated by commas): a finite amount of 0 or more. */
-function amountOf(text: string): number | undefined {
-  if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text)) return undefined;
-  return Number(text.replaceAll(',', ''));
-}
-
 /** The names of a project's vendors, as its file has them now. */
 function vendorsOf(ws: Workspace, project: string): string[] {
   const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
   const data = new YamlEdit(file.text, file.eol, file.path).data;
-  const list = isRecord(data) && Array.isArray(data.vendors) ? data.vendors : [];
-  return list.flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : []));
+  return vendorNames(data);
 }
 
 function memoized<T>(make: (key: string) => T): (key: string) => T {

@@ -17,6 +17,7 @@ import { encodeText, readForEdit } from './source.js';
 import { assertKnown, assertNoNewErrors, fileOf, type Workspace } from './workspace.js';
 import { YamlEdit } from './yaml-edit.js';
 import { logCost, type CostInput } from './cost-edits.js';
+import { vendorNames } from '../model/cost-refs.js';
 import type { GateReadiness } from '../gate.js';
 import { doubtsAbout } from './update-doubts.js';
 import {
@@ -182,7 +183,7 @@ function weekEdits(ws: Workspace, edit: YamlEdit, request: UpdateRequest): strin
 function costLogged(ws: Workspace, edit: YamlEdit, cost: CostInput): string {
   const categories = ws.config.costCategories;
   if (!categories.includes(cost.category)) throw new UsageError(`--category ${cost.category}: not a cost category (${categories.join(', ')})${didYouMean(cost.category, categories)}; pmo.yaml's cost_categories adds the PMO's own`);
-  const vendors = (isRecord(edit.data) && Array.isArray(edit.data.vendors) ? edit.data.vendors : []).flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : []));
+  const vendors = vendorNames(edit.data);
   if (cost.vendor && !vendors.includes(cost.vendor)) throw new UsageError(`--vendor ${cost.vendor}: not among the project's vendors (${vendors.join(', ') || 'it has none'})${didYouMean(cost.vendor, vendors)}`);
   const what = `${cost.amount.toLocaleString('en-US')} ${cost.category}${cost.vendor ? ` (${cost.vendor})` : ''}`;
   return logCost(edit, cost) ? `cost of ${cost.period} logged: ${what}` : `cost of ${cost.period} already in the log: ${what}`;

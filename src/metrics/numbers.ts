@@ -3,6 +3,11 @@
 /** A finite number, or null for anything else (absent, null, NaN, Infinity, text). */
 export const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
+/** An amount of money as a person types it: digits, thousands separated by commas or not, a decimal point (`1234.5`, `1,234.50`); undefined for anything else. */
+export function amountFrom(text: string): number | undefined {
+  return /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text) ? Number(text.replaceAll(',', '')) : undefined;
+}
+
 /** Plain code-unit order, not the locale's: the same on every machine. */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

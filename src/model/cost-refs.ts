@@ -10,7 +10,7 @@ import { didYouMean } from './suggest.js';
 
 export function costRefs(file: string, data: Record<string, unknown>, config: Config): RawFinding[] {
   const costs = Array.isArray(data.costs) ? data.costs : [];
-  const vendors = new Set((Array.isArray(data.vendors) ? data.vendors : []).flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : [])));
+  const vendors = new Set(vendorNames(data));
   return costs.flatMap((cost, index) => {
     if (!isRecord(cost)) return [];
     const found: RawFinding[] = [];
@@ -24,6 +24,12 @@ export function costRefs(file: string, data: Record<string, unknown>, config: Co
     }
     return found;
   });
+}
+
+/** The names of a project's vendors, as its data has them. */
+export function vendorNames(data: unknown): string[] {
+  const vendors = isRecord(data) && Array.isArray(data.vendors) ? data.vendors : [];
+  return vendors.flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : []));
 }
 
 function finding(file: string, data: Record<string, unknown>, at: [number, string], rule: string, message: string): RawFinding {

@@ -5,6 +5,9 @@ const DAY_MS = 86_400_000;
 /** The shape of a date: YYYY-MM-DD. Whether it exists is isRealDate's question. */
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A calendar month, YYYY-MM (the period a cost is logged by). */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);

@@ -3,7 +3,7 @@
  * "<field> must be ...", which is how schema findings read (`impact must be an integer from 1 to 5, got 7`).
  */
 import { z } from 'zod';
-import { DATE, isRealDate } from '../dates.js';
+import { DATE, isRealDate, MONTH } from '../dates.js';
 
 import { ITEM_ID, PROJECT_ID } from '../ids.js';
 
@@ -28,7 +28,7 @@ export const date = () =>
     .refine(isRealDate, { params: { rule: 'schema/invalid-date' }, abort: true });
 
 /** A calendar month, YYYY-MM (a period costs are logged by). */
-export const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('a month written YYYY-MM');
+export const month = () => z.string().regex(MONTH).describe('a month written YYYY-MM');
 
 export const int = (min: number, max: number) =>
   z.number().int().min(min).max(max).describe(`an integer from ${min} to ${max}`);
