@@ -90,17 +90,22 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
     const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
     const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
     const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
-    const spans = newSpans(ruled, placed, data, kept.positions);
+    const spans = newSpans(ruled, findings, placed, data, kept.positions);
     answers.push({ path, findings: ruled, ...(spans ? { spans } : {}) });
   }
   return answers;
 }
 
-/** Where the findings the entry had not placed point, when the positions were kept (else the check reads the file for them). */
-function newSpans(findings: readonly RawFinding[], placed: readonly string[], data: unknown, positions: KeptPositions | undefined): Spans | undefined {
+/**
+ * Where the findings the entry had not placed point, when the positions were kept (else the check reads the file
+ * for them). A finding of the other day's (its own, or a rule's that did not read the day) was placed then: only
+ * the day rules' new findings are looked up.
+ */
+function newSpans(findings: readonly RawFinding[], before: readonly RawFinding[], placed: readonly string[], data: unknown, positions: KeptPositions | undefined): Spans | undefined {
   if (!positions) return undefined;
   const known = new Set(placed);
-  const unplaced = pathAnchors(findings).filter((anchor) => !known.has(anchorKey(anchor)));
+  const old = new Set(before);
+  const unplaced = pathAnchors(findings.filter((f) => !old.has(f))).filter((anchor) => !known.has(anchorKey(anchor)));
   return unplaced.length > 0 ? keptSpans(data, positions, unplaced) : undefined;
 }
 

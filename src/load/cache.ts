@@ -9,7 +9,7 @@
  * not match its bytes is ignored, so its file is analyzed anew, and a file found damaged is written again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
@@ -17,7 +17,7 @@ import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
-import { RawJson, readRecords, replaceFile, sealedFile } from './sealed.js';
+import { RawJson, readRecords, replaceFile, sealedFile, unsealedByKey } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -475,7 +475,7 @@ export class ParseCache {
   /** Detail and extract files read so far, by shard. */
   private readonly details = new Map<number, DetailShard | undefined>();
   private readonly extracts = new Map<number, RulesShard | undefined>();
-  private readonly rejudges = new Map<number, Map<string, Rejudge> | undefined>();
+  private readonly rejudges = new Map<number, KeptRecords | undefined>();
 
   private touchAll(): void {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i);
@@ -492,13 +492,41 @@ export interface KeptAt {
   hash: string;
 }
 
+/** What a rejudge file keeps, by path (see readKept). */
+export interface KeptRecords {
+  get(path: string): Rejudge | undefined;
+}
+
 /**
  * A rejudge file's entries, if it is the one written with that id. A damaged record only misses (its file is
- * read again); `damaged` is told, so that the file is written whole again.
+ * read again); `damaged` is told, so that the file is written whole again. A whole file's records are parsed one
+ * at a time, when asked for: a new day's thread judges a file and drops its data, instead of holding a shard's
+ * 2 MB of data parsed at once while it works through them (most of its garbage collection).
  */
-export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () => void): Map<string, Rejudge> | undefined {
-  const read = readEntries<RejudgeShard>(file, damaged);
-  return read?.id === id ? read.entries : undefined;
+export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () => void): KeptRecords | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const byKey = unsealedByKey(text);
+  if (!byKey) {
+    const read = readEntries<RejudgeShard>(file, damaged);
+    return read?.id === id ? read.entries : undefined;
+  }
+  return isObject(byKey.head) && (byKey.head as { id?: unknown }).id === id ? { get: (path) => parsedKept(byKey.values.get(path)) } : undefined;
+}
+
+/** A record's Rejudge from its JSON text (its checksum matched); undefined for anything else. */
+function parsedKept(text: string | undefined): Rejudge | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return isObject(value) ? (value as Rejudge) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file's Rejudge as its rejudge file's record: `[path, {..., "data": <the data's JSON>}]`, the JSON text as it is. */
@@ -508,7 +536,7 @@ function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
 }
 
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
-export function keptIn(entries: Map<string, Rejudge> | undefined, path: string, hash: string): Rejudge | undefined {
+export function keptIn(entries: KeptRecords | undefined, path: string, hash: string): Rejudge | undefined {
   const mine = entries?.get(path);
   const whole = mine?.hash === hash && mine.data !== undefined && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
   return whole ? mine : undefined;

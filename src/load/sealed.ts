@@ -83,6 +83,40 @@ export function unsealed(text: string): Unsealed {
   return { records, whole: false };
 }
 
+/**
+ * The `[key, value]` records of a whole file (its own sum matches) as their keys and their values' JSON text,
+ * the head record parsed; undefined when the file is not whole, or not of such records (read it with `unsealed`).
+ * For a big file of which a run needs a value at a time: each is parsed when asked for, and is garbage once used,
+ * where one JSON.parse of the file would keep all of them alive together.
+ */
+export function unsealedByKey(text: string): { head: unknown; values: Map<string, string> } | undefined {
+  const last = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (text.length - last !== SUM + 4 || !text.endsWith('"]\n') || text.slice(last + 1, last + 1 + SUM) !== sumOf(text.slice(0, last))) return undefined;
+  const lines = text.slice(0, last - 1).split('\n');
+  try {
+    const head = JSON.parse(lines[1]!.slice(PREFIX, -1)) as unknown;
+    const values = new Map<string, string>();
+    for (let i = 2; i < lines.length; i++) {
+      const keyed = keyedRecord(lines[i]!);
+      if (!keyed) return undefined;
+      values.set(keyed[0], keyed[1]);
+    }
+    return { head, values };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A record line `"sum",["key",<value>],` as its key and its value's JSON text. */
+function keyedRecord(line: string): [string, string] | undefined {
+  const start = PREFIX + 1;
+  if (line.charCodeAt(PREFIX) !== 91 /* [ */ || line.charCodeAt(start) !== 34 /* " */ || !line.endsWith('],')) return undefined;
+  let end = start + 1;
+  while (end < line.length && line.charCodeAt(end) !== 34) end += line.charCodeAt(end) === 92 /* \ */ ? 2 : 1;
+  if (line.charCodeAt(end + 1) !== 44 /* , */) return undefined;
+  return [JSON.parse(line.slice(start, end + 1)) as string, line.slice(end + 2, -2)];
+}
+
 function checkedRecord(line: string): unknown {
   const json = line.slice(PREFIX, -1);
   if (!line.startsWith('"') || !line.endsWith(',') || line.slice(SUM + 1, PREFIX) !== '",' || line.slice(1, SUM + 1) !== sumOf(json)) return undefined;

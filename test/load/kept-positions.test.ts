@@ -48,6 +48,30 @@ describe('kept positions', () => {
     expect(kept).toBeGreaterThan(20);
   });
 
+  it('place one anchor alone as among all (the rest of the data stepped over), and a missing field on its parent', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    for (const file of yamlFiles(join(root, 'examples/acme/projects'))) {
+      const text = readFileSync(file, 'utf8');
+      const parsed = parseYaml(text, file);
+      const data = JSON.parse(JSON.stringify(parsed.data)) as unknown;
+      const index = positionsOf(text, parsed);
+      const positions = keepPositions(data, index, lineStarts(text))!;
+      const alone = (anchor: PathAnchor) => keptSpans(data, positions, [anchor]);
+      for (const anchor of anchorsOf(data)) expect(alone(anchor), `${file} ${JSON.stringify(anchor)}`).toEqual(placeSpans(spansFor(index, [anchor]), text));
+      const missing: PathAnchor = { path: ['risks', 0, 'no_such_field'], on: 'value' };
+      expect(Object.values(alone(missing)!)[0]!.slice(0, 2), file).toEqual(index[JSON.stringify(['risks', 0])]!.slice(0, 2));
+    }
+  });
+
+  it('place nothing from positions not as they were kept (the check reads the file instead)', () => {
+    const text = 'id: a\nname: A\n';
+    const parsed = parseYaml(text, 'a.yaml');
+    const positions = keepPositions(parsed.data, positionsOf(text, parsed), lineStarts(text))!;
+    const anchors: PathAnchor[] = [{ path: ['name'], on: 'value' }];
+    expect(keptSpans(parsed.data, positions, anchors)).toEqual({ '["name"]': [12, 13, 2, 7, 2, 8] }); // "id: a\n" is 6 characters, "name: " 6 more: A at 12, line 2 column 7
+    for (const damaged of [positions.replace(';', ''), positions.replace(/\d+/, 'x'), `${positions};1`, 42]) expect(keptSpans(parsed.data, damaged as string, anchors), String(damaged)).toBeUndefined();
+  });
+
   it('are smaller than the file', () => {
     const text = readFileSync(new URL('../../examples/acme/projects/crm-migration.yaml', import.meta.url), 'utf8');
     const parsed = parseYaml(text, 'crm-migration.yaml');
