@@ -177,6 +177,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const index = await reading.index;
   const changed = await reading.changed;
   const changes = index?.changes ?? changed;
+  // The first check of a day judges many files again: the threads that share them start now, and load their
+  // modules while this thread reads pmo.yaml and stats the files (see rejudge.ts). How many the cache judged on
+  // another day says whether they will pay for themselves.
+  const rejudging = rules && !changes && cache ? startRejudgeWorkers(cache.judgedOnAnotherDayCount(today)) : [];
+  workers.push(...rejudging);
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */
@@ -243,9 +248,6 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     return { path: file.path, kind: file.kind, entry: hit ?? before ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit, stale: before !== undefined };
   };
   for (const file of unique) files.push(loaded(file, indexTree ? indexTree.blobOf(file.path) : worktreeHash(file.path)));
-  // The first check of a day judges many files again: the threads that share them start now (see rejudge.ts).
-  const rejudging = rules && !changes ? startRejudgeWorkers(files.filter((f) => f.stale).length) : [];
-  workers.push(...rejudging);
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
   const exists = worktreeExists ?? index!.present;
   let rulesets: RulesetSource[] = [];

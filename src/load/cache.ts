@@ -399,6 +399,13 @@ export class ParseCache {
     return entry && entry.hash === hash && entry.today !== undefined && entry.today !== today ? entry : undefined;
   }
 
+  /** How many entries hold findings for another day than `today`: the files a new day judges again, if unchanged. */
+  judgedOnAnotherDayCount(today: string): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.today !== undefined && entry.today !== today) count++;
+    return count;
+  }
+
   set(path: string, entry: CacheEntry): void {
     const before = this.entries.get(path);
     // An entry judged again on a new day brings no Rejudge of its own: its shard's rejudge file (the biggest
