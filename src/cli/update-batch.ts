@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { askedDoubt, forcedDoubt } from '../edit/doubt.js';
 import { GateRefusal, PmoError, UsageError } from '../errors.js';
 import { todayIso } from '../model/dates.js';
 import { isRecord } from '../model/labels.js';
@@ -55,7 +56,7 @@ export async function runBatch(source: string, defaultProject: string | undefine
       const plan = await planUpdate(ws, request, file);
       if (plan.refused) throw new GateRefusal(plan.refused);
       for (const warning of plan.warnings) writeStderr(`pmo: warning: ${entry.where}: ${warning}`);
-      doubts.push(...plan.doubts.map((d) => `${entry.where}: ${d}`));
+      doubts.push(...plan.doubts.map((d) => `${entry.where}: ${(run.force ? forcedDoubt : askedDoubt)(d)}`));
       // The project's file as every entry so far leaves it: the last plan holds them all.
       plans.set(entry.project, { change: plan.change!, done: [...(plans.get(entry.project)?.done ?? []), ...plan.done], before, after: file.edit.data });
     });

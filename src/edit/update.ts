@@ -20,6 +20,7 @@ import { logCost, type CostInput } from './cost-edits.js';
 import { vendorNames } from '../model/cost-refs.js';
 import type { GateReadiness } from '../gate.js';
 import { doubtsAbout } from './update-doubts.js';
+import type { Doubt } from './doubt.js';
 import {
   addDeliverable, addMember, addMilestone, addRecord, addStakeholder, approve, escalateIssue, raiseChange, readKpi, setBudget, setForecastEnd,
   type ChangeInput, type MemberInput, type StakeholderInput,
@@ -76,7 +77,7 @@ export interface UpdatePlan {
   /** Said on stderr: a gate a non-directive PMO lets the project through with failing. */
   warnings: string[];
   /** Likely mistakes, each with how to go on: written only when the PM says so (--force, or yes at a terminal). */
-  doubts: string[];
+  doubts: Doubt[];
   /** The gate judged for a phase change (shown when it fails). */
   gate?: GateReadiness;
   /** Why nothing may be written: the gate refuses the phase change (then there is no change). */

@@ -290,7 +290,7 @@ describe('pmo update: ratings carried, who wrote and who decided, and what it as
     expect(project(alone)).toContain('decided_by: asmith');
   });
 
-  it('asks before writing what is likely a mistake, and says how to go on: --force writes it, with the warning', () => {
+  it('asks before writing what is likely a mistake, and says how to go on: --force writes it, with the warning and without the advice', () => {
     const closed = HEAVY.replace('phase: execution ', 'phase: closed    ');
     const cases: Array<[string, string[], string, string]> = [
       [closed, ['--overall', 'green'], 'apollo is closed: a status update is owed only by a running project', '--force'],
@@ -308,6 +308,9 @@ describe('pmo update: ratings carried, who wrote and who decided, and what it as
       const forced = pmo(['update', 'apollo', ...args, '--force', ...TODAY], { cwd: dir });
       expect(forced.code).toBe(0);
       expect(forced.stderr).toContain(`pmo: warning: ${doubt}`);
+      // Written: no advice to give what was given
+      expect(forced.stderr).toContain('(written anyway: --force)');
+      expect(forced.stderr).not.toContain('give --force');
       expect(project(dir)).not.toBe(file);
     }
   });

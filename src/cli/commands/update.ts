@@ -1,5 +1,6 @@
 /** `pmo update <project>`: a weekly status update and the other routine edits, written in place, comments kept. */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { askedDoubt, forcedDoubt } from '../../edit/doubt.js';
 import { GateRefusal, PmoError, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
 import { palette } from '../../output/color.js';
@@ -120,8 +121,9 @@ mistake without --force).`,
       }
       // Asked about first unless --force (or --dry-run, which writes nothing): then they are warnings.
       const asking = plan.doubts.length > 0 && !flags.force && !flags.dryRun;
-      if (asking) await settleDoubts(plan.doubts);
-      for (const warning of [...plan.warnings, ...(asking ? [] : plan.doubts)]) writeStderr(`pmo: warning: ${warning}`);
+      if (asking) await settleDoubts(plan.doubts.map(askedDoubt));
+      const doubtsLeft = asking ? [] : plan.doubts.map(flags.force ? forcedDoubt : askedDoubt);
+      for (const warning of [...plan.warnings, ...doubtsLeft]) writeStderr(`pmo: warning: ${warning}`);
       await warnOfFindings(ws.root, today, [{ path: plan.change!.path, before, after: edit.data }]);
       if (flags.dryRun) return writeStdout(diffOf([plan.change!]));
       writeChanges(ws.root, [plan.change!]);
