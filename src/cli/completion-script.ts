@@ -6,6 +6,8 @@
  */
 import type { Command, Option } from 'commander';
 import type { IdKind } from '../completion-ids.js';
+// The report kinds from where reports are made: completion offers each one pmo has (loaded by `pmo completion` only).
+import { BUILTIN_KINDS } from '../output/reports/model/index.js';
 
 /** Which ids a flag's value is. A flag not listed takes free text (or its choices, when it has some). */
 const FLAG_IDS: Record<string, IdKind> = {
@@ -59,8 +61,9 @@ export function bashScript(program: Command): string {
   const choiceCases = [...choices(program)].map(([key, values]) => `    "${key}") COMPREPLY=($(compgen -W "${quote(values)}" -- "$cur")); return ;;`).join('\n');
   return `# pmo completion for bash: eval "$(pmo completion bash)" (in ~/.bashrc)
 # Commands and flags as this pmo defines them; ids read from the repository when Tab is pressed.
+_pmo_ids() { pmo __complete \${cdir:+-C "$cdir"} "$@" 2>/dev/null; }
 _pmo() {
-  local cur prev cmd flags subs ids project i
+  local cur prev cmd flags subs ids project cdir i
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   cmd="\${COMP_WORDS[1]}"
@@ -68,10 +71,15 @@ _pmo() {
     COMPREPLY=($(compgen -W "${quote(commands.map((c) => c.name))} --help --version" -- "$cur"))
     return
   fi
-  # The project a command is about: its first word that is not a flag (report project <id>: the second).
+  # The repository the ids come from: the one -C names, as the command will run in it.
+  cdir=""
+  for ((i = 2; i < COMP_CWORD - 1; i++)); do
+    case "\${COMP_WORDS[i]}" in -C|--cwd) cdir="\${COMP_WORDS[i+1]}"; cdir="\${cdir/#\\~/$HOME}" ;; esac
+  done
+  # The project a command is about: its first word that is not a flag or -C's directory (report project <id>: the second).
   project=""
   for ((i = 2; i < COMP_CWORD; i++)); do
-    case "\${COMP_WORDS[i]}" in -*) continue ;; esac
+    case "\${COMP_WORDS[i]}" in -C|--cwd) i=$((i + 1)); continue ;; -*) continue ;; esac
     if [ "$cmd" = report ] && [ "\${COMP_WORDS[i]}" = project ]; then continue; fi
     project="\${COMP_WORDS[i]}"; break
   done
@@ -83,7 +91,7 @@ ${choiceCases}
 ${idCases}
   esac
   if [ -n "$ids" ]; then
-    COMPREPLY=($(compgen -W "$(pmo __complete "$ids" "$project" 2>/dev/null)" -- "$cur"))
+    COMPREPLY=($(compgen -W "$(_pmo_ids "$ids" "$project")" -- "$cur"))
     return
   fi
   case "$cmd" in
@@ -98,10 +106,10 @@ ${flagCases}
     return
   fi
   case "$cmd" in
-    ${[...PROJECT_ARGUMENT].join('|')}) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "$(pmo __complete projects 2>/dev/null)" -- "$cur")) ;;
+    ${[...PROJECT_ARGUMENT].join('|')}) [ -z "$project" ] && COMPREPLY=($(compgen -W "$(_pmo_ids projects)" -- "$cur")) ;;
     report)
-      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "weekly audit project resources intake trends" -- "$cur"))
-      elif [ "\${COMP_WORDS[2]}" = project ] && [ "$COMP_CWORD" -eq 3 ]; then COMPREPLY=($(compgen -W "$(pmo __complete projects 2>/dev/null)" -- "$cur")); fi ;;
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${quote(BUILTIN_KINDS)}" -- "$cur"))
+      elif [ "\${COMP_WORDS[2]}" = project ] && [ -z "$project" ]; then COMPREPLY=($(compgen -W "$(_pmo_ids projects)" -- "$cur")); fi ;;
     list) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "people goals projects" -- "$cur")) ;;
     completion) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "bash zsh" -- "$cur")) ;;
   esac

@@ -176,6 +176,19 @@ describe('pmo completion', () => {
     expect(complete(dir, ['pmo', 'status', '--department', ''])).toEqual(['Finance', 'IT']);
     expect(complete(dir, ['pmo', 'report', 'weekly', '-f', ''])).toEqual(['csv', 'html', 'json', 'md']);
     expect(complete(dir, ['pmo', 'report', 'project', 'z'])).toEqual(['zeus']);
+    // Every report the program defines, none typed twice
+    expect(complete(dir, ['pmo', 'report', ''])).toEqual(expect.arrayContaining(['audit', 'intake', 'project', 'resources', 'trends', 'weekly']));
+    expect(complete(dir, ['pmo', 'update', 'apollo', ''])).not.toContain('apollo');
+  });
+
+  it('reads the ids from the repository -C names, and takes no directory for a project', () => {
+    const dir = portfolio();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'pmo-elsewhere-'));
+    expect(complete(elsewhere, ['pmo', 'update', ''])).toEqual([]);
+    expect(complete(elsewhere, ['pmo', 'update', '-C', dir, ''])).toEqual(['apollo', 'hermes', 'zeus']);
+    expect(complete(elsewhere, ['pmo', 'update', '-C', dir, 'apollo', '--milestone', ''])).toEqual(['M1', 'M2']);
+    expect(complete(elsewhere, ['pmo', 'status', '--cwd', dir, '--manager', ''])).toEqual(['asmith', 'bkim', 'jdoe']);
+    expect(complete(elsewhere, ['pmo', 'report', 'project', '-C', dir, 'h'])).toEqual(['hermes']);
   });
 
   it('prints a zsh script that runs the same completion through bashcompinit', () => {

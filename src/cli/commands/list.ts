@@ -1,4 +1,5 @@
 /** `pmo list people|goals|projects`, `pmo completion bash|zsh`, and the hidden `pmo __complete` they use. */
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { writeStdout } from '../../output/write.js';
 import { filterOf, filterOptions } from '../filter-options.js';
@@ -70,9 +71,10 @@ export function completeCommand(): Command {
   return new Command('__complete')
     .argument('<kind>')
     .argument('[project]')
-    .action(async (kind: string, project: string | undefined) => {
+    .option('-C, --cwd <dir>', 'the repository the command being completed runs in')
+    .action(async (kind: string, project: string | undefined, options: { cwd?: string }) => {
       const { completionIds } = await import('../../completion-ids.js');
-      const ids = completionIds(kind, process.cwd(), project || undefined);
+      const ids = completionIds(kind, resolve(options.cwd ?? '.'), project || undefined);
       if (ids.length) await writeStdout(`${ids.join('\n')}\n`);
     });
 }
