@@ -3,7 +3,7 @@
  * on; on the next, it is judged again from what the cache kept of it (see Rejudge): its data, its own findings,
  * and the findings of the rules that did not read the day. Only the rules that did (and the PMO's own) run
  * again: nothing is read, parsed or validated, and the YAML and schema modules are not even loaded. Many files
- * are shared among worker threads (rejudge-worker.ts), as a cold check's are.
+ * are shared between this thread and worker threads (rejudge-worker.ts).
  */
 import { groupBy, pathAnchors, type RawFinding } from './findings.js';
 import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
@@ -62,7 +62,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
   // Shared by the cache file they are kept in: each thread reads the files of its own share.
   const byFile = [...groupBy(items, (item) => item.at.file).values()];
   const task = (share: RejudgeTask['files'][]): RejudgeTask => ({ ...shared, configData: config.data, files: share.flat() });
-  const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length, perThread: REJUDGE_FILES_PER_THREAD });
+  const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length, perThread: REJUDGE_FILES_PER_THREAD, hereToo: true });
   const judged = new Map<string, CacheEntry>();
   for (const result of results) {
     if ('damaged' in result) job.damaged(result.damaged);
