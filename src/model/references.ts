@@ -7,6 +7,7 @@
  * actual date. Only a file with a broken reference is parsed again, for the paths and words of its
  * REFERENCES (`risk R1: owner 'jdo'`), which are cached with it.
  */
+import { fingerprints } from '../output/fingerprint.js';
 import type { DataPath } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import { isRecord, labelPath, subject as subjectOf } from './labels.js';
@@ -152,9 +153,11 @@ function auditFact(data: unknown): AuditFact | undefined {
   if (!isRecord(data) || typeof data.id !== 'string' || typeof data.date !== 'string') return undefined;
   const fact: AuditFact = { id: data.id, date: data.date, recorded: [], effective: [] };
   const findings = Array.isArray(data.findings) ? data.findings : [];
+  const identities = recordedIdentities(findings);
   findings.forEach((finding, i) => {
     if (!isRecord(finding) || typeof finding.fingerprint !== 'string' || typeof finding.id !== 'string') return;
-    const { fingerprint, id: findingId } = finding;
+    const { id: findingId } = finding;
+    const fingerprint = identities[i] ?? finding.fingerprint;
     fact.recorded.push(fingerprint);
     const actions = Array.isArray(finding.actions) ? finding.actions : [];
     actions.forEach((action, j) => {
@@ -170,6 +173,24 @@ function auditFact(data: unknown): AuditFact | undefined {
     });
   });
   return fact;
+}
+
+/**
+ * The fingerprint of each finding pmo audit record froze, worked out again from what it recorded (rule, file,
+ * project, item, message), in the audit's order: an audit recorded by an older pmo, whose fingerprints were
+ * worked out otherwise, is still matched with today's findings. Undefined for a finding that lacks its rule or
+ * message (written by hand): its recorded fingerprint stands.
+ */
+function recordedIdentities(findings: unknown[]): Array<string | undefined> {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const recorded = findings.flatMap((finding, index) => {
+    if (!isRecord(finding) || typeof finding.fingerprint !== 'string' || typeof finding.rule !== 'string' || typeof finding.message !== 'string') return [];
+    return [{ index, rule: finding.rule, message: finding.message, file: text(finding.file) ?? '', project: text(finding.project), item: text(finding.item) }];
+  });
+  const ids = fingerprints(recorded);
+  const byIndex: Array<string | undefined> = [];
+  recorded.forEach(({ index }, i) => (byIndex[index] = ids[i]));
+  return byIndex;
 }
 
 /** Every reference of a file, located and worded: for files with a broken one. */

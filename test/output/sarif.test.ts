@@ -94,7 +94,7 @@ describe('pmo check --format sarif', () => {
     expect(results[2]!.suppressions).toEqual([
       { kind: 'external', status: 'accepted', justification: 'Steering committee accepted the overrun & more', properties: { approvedBy: 'asmith', expires: '2026-12-01' } },
     ]);
-    const fingerprints = results.map((r) => r.partialFingerprints['pmoFinding/v1']);
+    const fingerprints = results.map((r) => r.partialFingerprints['pmoFinding/v2']);
     expect(new Set(fingerprints).size).toBe(results.length);
   });
 

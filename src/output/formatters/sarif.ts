@@ -41,7 +41,9 @@ export const sarif: Formatter = (findings, ctx) => {
         },
       },
     ],
-    partialFingerprints: { 'pmoFinding/v1': ids[i]! },
+    // v2: the message's numbers left out (v1 left out counts of days only); a new name, so that a code scanning
+    // service does not take every finding for a new one under the old name.
+    partialFingerprints: { 'pmoFinding/v2': ids[i]! },
     ...(f.waived
       ? {
           suppressions: [
