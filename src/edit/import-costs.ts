@@ -46,7 +46,9 @@ export function planCostImport(ws: Workspace, csvPath: string, shown: string, co
   const names = columnNames(header, columns, shown);
   const problems: string[] = [];
   const good: CostRow[] = [];
-  const vendors = memoized((project: string) => vendorsOf(ws, project));
+  // Each project file is read and parsed once: for its vendors (rows that name one), then to append its rows.
+  const opened = memoized((project: string) => openProject(ws, project));
+  const vendors = (project: string) => vendorNames(opened(project).edit.data);
   for (const { record, line } of rows) {
     const checked = costOf(ws, record, names, line, vendors);
     if (typeof checked === 'string') problems.push(`${shown}:${line}: ${checked}`);
@@ -56,7 +58,7 @@ export function planCostImport(ws: Workspace, csvPath: string, shown: string, co
     throw new UsageError(`${problems.length} of the ${rows.length} rows cannot be imported, so nothing was written (--skip-bad imports the others):\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const byProject = groupBy(good, (row) => row.project);
-  const planned = [...byProject].map(([project, list]) => appendCosts(ws, project, list));
+  const planned = [...byProject].map(([project, list]) => appendCosts(ws, project, opened(project), list));
   return { changes: planned.flatMap((p) => (p.change ? [p.change] : [])), projects: planned.map(({ change: _change, ...counts }) => counts), skipped: problems };
 }
 
@@ -130,11 +132,10 @@ function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Re
   return { line, project, cost };
 }
 
-/** The names of a project's vendors, as its file has them now. */
-function vendorsOf(ws: Workspace, project: string): string[] {
+/** A project's file as read for the edit, and its edit. */
+function openProject(ws: Workspace, project: string): { file: ReturnType<typeof readForEdit>; edit: YamlEdit } {
   const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
-  const data = new YamlEdit(file.text, file.eol, file.path).data;
-  return vendorNames(data);
+  return { file, edit: new YamlEdit(file.text, file.eol, file.path) };
 }
 
 function memoized<T>(make: (key: string) => T): (key: string) => T {
@@ -155,9 +156,7 @@ function projectIds(ws: Workspace): string[] {
 }
 
 /** The project's file with the rows its log does not have yet appended to `costs:`. */
-function appendCosts(ws: Workspace, project: string, rows: readonly CostRow[]): ImportPlan['projects'][number] & { change?: FileChange } {
-  const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
-  const edit = new YamlEdit(file.text, file.eol, file.path);
+function appendCosts(ws: Workspace, project: string, { file, edit }: ReturnType<typeof openProject>, rows: readonly CostRow[]): ImportPlan['projects'][number] & { change?: FileChange } {
   const before = structuredClone(edit.data);
   let added = 0;
   for (const { cost } of rows) if (logCost(edit, cost)) added++;

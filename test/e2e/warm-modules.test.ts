@@ -27,7 +27,8 @@ const HEAVY: Record<string, RegExp> = {
 let repo: string;
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'pmo-warm-modules-'));
-  cpSync(EXAMPLE, repo, { recursive: true });
+  // Not a cache an earlier run left in the example: the first run here must be cold.
+  cpSync(EXAMPLE, repo, { recursive: true, filter: (source) => !/[\\/](\.pmo|node_modules)$/.test(source) });
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
