@@ -105,10 +105,12 @@ interface PortfolioFile {
  */
 interface CacheShard {
   stamp: string;
-  /** The id of the detail and extract files written with this shard. */
+  /** The id of the detail file written with this shard. */
   detail: string;
   /** The id of its rejudge file: one written before, when no entry of the shard has a new Rejudge since. */
   rejudge?: string;
+  /** The id of its extract file: one written before, when no entry of the shard has a new extract since. */
+  rules?: string;
   entries: Map<string, CacheEntry>;
 }
 
@@ -185,6 +187,12 @@ export class ParseCache {
   /** Shards whose rejudge file must be written with them, and the id of the one each was read with. */
   private readonly dirtyRejudges = new Set<number>();
   private readonly rejudgeIds = new Map<number, string | undefined>();
+  /**
+   * Shards whose extract file must be written with them (an entry's extract changed), and the id of the one each
+   * was read with: a new day changes every day-bound entry's findings, and none of their extracts.
+   */
+  private readonly dirtyExtracts = new Set<number>();
+  private readonly rulesIds = new Map<number, string | undefined>();
   private headDirty = false;
   /** Read when first asked for; set when this run's are to be written. */
   private dirsRead?: Record<string, DirListing>;
@@ -219,7 +227,8 @@ export class ParseCache {
       const shard = readEntries<CacheShard>(join(dir, shardName(i)), repair);
       if (shard?.stamp !== stamp) continue;
       cache.rejudgeIds.set(i, shard.rejudge);
-      const protos = cache.lazyPrototypes(i, shard.detail);
+      cache.rulesIds.set(i, shard.rules);
+      const protos = cache.lazyPrototypes(i, shard.detail, shard.rules);
       if (options.lazyDetails) {
         for (const [path, entry] of shard.entries) cache.entries.set(path, cache.withLazyDetails(entry, path, protos));
         continue;
@@ -242,9 +251,9 @@ export class ParseCache {
    * `rulesKey`). One prototype per shard carries the accessors (thousands of entries, no closures of their
    * own), and the first read makes the value the object's own property.
    */
-  private lazyPrototypes(shard: number, id: string): { entry: object; facts: object } {
+  private lazyPrototypes(shard: number, id: string, rulesId: string | undefined): { entry: object; facts: object } {
     const details = (target: object) => this.detailsOf(shard, id, (target as Lazy)[PATH]!);
-    const extract = (facts: FileFacts) => (facts.rulesKey === undefined ? undefined : this.extractOf(shard, id, facts.rulesKey));
+    const extract = (facts: FileFacts) => (facts.rulesKey === undefined ? undefined : this.extractOf(shard, rulesId, facts.rulesKey));
     const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
     const lazy = <T extends object>(key: string, read: (target: T) => unknown): PropertyDescriptor => ({
       get(this: T) {
@@ -289,9 +298,9 @@ export class ParseCache {
     return mine;
   }
 
-  private extractOf(shard: number, id: string, rulesKey: string): Record<string, unknown> {
-    const file = memo(this.extracts, shard, () => readEntries<RulesShard>(join(this.dir, rulesName(shard)), () => this.dirtyShards.add(shard)));
-    const extract = file?.id === id ? file.entries.get(rulesKey) : undefined;
+  private extractOf(shard: number, id: string | undefined, rulesKey: string): Record<string, unknown> {
+    const file = memo(this.extracts, shard, () => readEntries<RulesShard>(join(this.dir, rulesName(shard)), () => (this.dirtyShards.add(shard), this.dirtyExtracts.add(shard))));
+    const extract = file !== undefined && file.id === id ? file.entries.get(rulesKey) : undefined;
     if (!extract || typeof extract !== 'object') throw new StaleCacheError(`the cache's ${rulesName(shard)} does not match its shard`);
     return extract;
   }
@@ -412,6 +421,7 @@ export class ParseCache {
     // part of the cache) keeps the one it was judged from, and is not written again.
     const keeps = before?.hash === entry.hash && entry.rejudge === undefined && entry.today !== undefined;
     if (!keeps) this.dirtyRejudges.add(shardOf(path));
+    if (before?.facts?.rulesKey !== entry.facts?.rulesKey) this.dirtyExtracts.add(shardOf(path));
     this.entries.set(path, entry);
     this.dirtyShards.add(shardOf(path));
   }
@@ -422,6 +432,7 @@ export class ParseCache {
       if (!paths.has(path)) {
         this.entries.delete(path);
         this.dirtyShards.add(shardOf(path));
+        this.dirtyExtracts.add(shardOf(path));
       }
     }
   }
@@ -443,9 +454,10 @@ export class ParseCache {
         // Details and extracts first: a shard is only ever read beside the files it names.
         const id = `${process.pid}-${Date.now()}-${i}`;
         const rejudgeId = this.dirtyRejudges.has(i) ? id : this.rejudgeIds.get(i);
+        const rulesId = this.dirtyExtracts.has(i) ? id : this.rulesIds.get(i);
         const split = entries.flatMap(([path, entry]) => {
           try {
-            return [[path, ...splitDetails(entry)] as const];
+            return [[path, ...splitDetails(entry, rulesId === id)] as const];
           } catch (error) {
             // Its details or extract, read only now, are damaged or were replaced by another run: left out, it
             // misses next time and is written then, instead of keeping the whole shard from being written.
@@ -454,11 +466,15 @@ export class ParseCache {
           }
         });
         replaceFile(join(this.dir, detailName(i)), sealedFile([{ id }, ...split.map(([path, , details]) => [path, details])]));
-        const extracts = new Map(split.flatMap(([, core, , rules]) => (rules ? [[core.facts!.rulesKey!, rules] as const] : [])));
-        replaceFile(join(this.dir, rulesName(i)), sealedFile([{ id }, ...extracts]));
+        if (rulesId === id) {
+          const extracts = new Map(split.flatMap(([, core, , rules]) => (rules ? [[core.facts!.rulesKey!, rules] as const] : [])));
+          replaceFile(join(this.dir, rulesName(i)), sealedFile([{ id }, ...extracts]));
+          this.extracts.delete(i);
+        }
         if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), sealedFile([{ id }, ...split.flatMap(([path]) => this.keptPair(path))]));
-        const head: Record<string, string> = rejudgeId === undefined ? { stamp, detail: id } : { stamp, detail: id, rejudge: rejudgeId };
+        const head: Record<string, string> = { stamp, detail: id, ...(rulesId === undefined ? {} : { rules: rulesId }), ...(rejudgeId === undefined ? {} : { rejudge: rejudgeId }) };
         this.rejudgeIds.set(i, rejudgeId);
+        this.rulesIds.set(i, rulesId);
         if (rejudgeId === id) this.rejudges.delete(i);
         replaceFile(join(this.dir, shardName(i)), sealedFile([head, ...split.map(([path, core]) => [path, core])]));
       }
@@ -468,6 +484,7 @@ export class ParseCache {
       if (this.portfolioDirty && this.portfolio?.stamp === stampOf(this.head)) replaceFile(join(this.dir, PORTFOLIO_NAME), sealedFile([this.portfolio]));
       this.dirtyShards.clear();
       this.dirtyRejudges.clear();
+      this.dirtyExtracts.clear();
       this.headDirty = this.dirsDirty = this.portfolioDirty = false;
     } catch {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
@@ -485,7 +502,7 @@ export class ParseCache {
   private readonly rejudges = new Map<number, KeptRecords | undefined>();
 
   private touchAll(): void {
-    for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i);
+    for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i), this.dirtyExtracts.add(i);
     this.headDirty = true;
   }
 }
@@ -556,11 +573,20 @@ function joinDetails(entry: CacheEntry, { values, ...details }: Details): CacheE
   return entry;
 }
 
-/** An entry as its shard keeps it, its details as the detail file does, and its extract (by its rulesKey). Its Rejudge has a file of its own. */
-function splitDetails(entry: CacheEntry): [CacheEntry, Details, FileFacts['rules']] {
+/**
+ * An entry as its shard keeps it, its details as the detail file does, and its extract (by its rulesKey) when
+ * `withExtract` (else its extract is not even read: the extract file is kept as it is). Its Rejudge has a file of
+ * its own.
+ */
+function splitDetails(entry: CacheEntry, withExtract: boolean): [CacheEntry, Details, FileFacts['rules']] {
   const { findings, references, spans, stat, data, facts, rejudge: _ownFile, ...core } = entry;
   if (!facts) return [core as CacheEntry, { findings, references, spans, stat, data }, undefined];
-  const { values, rules, ...otherFacts } = facts;
+  const values = facts.values;
+  const rules = withExtract ? facts.rules : undefined;
+  // Own fields only: an extract not read yet is an accessor on the prototype (see lazyPrototypes), not copied.
+  const otherFacts: Partial<FileFacts> = { ...facts };
+  delete otherFacts.values;
+  delete otherFacts.rules;
   return [{ ...core, facts: otherFacts } as CacheEntry, { findings, references, spans, stat, data, values }, rules];
 }
 

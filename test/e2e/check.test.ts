@@ -201,10 +201,14 @@ describe('the parse cache (e2e)', () => {
     const dir = makePortfolio(projects);
     const cacheDir = join(dir, '.pmo', 'cache');
     const on = (today: string, ...args: string[]) => pmo(['check', '--today', today, '-f', 'json', ...args], { cwd: dir });
-    const details = () => Object.fromEntries(readdirSync(cacheDir).filter((n) => n.endsWith('.detail.json')).map((n) => [n, readFileSync(join(cacheDir, n), 'utf8')]));
+    const files = (ending: string) => Object.fromEntries(readdirSync(cacheDir).filter((n) => n.endsWith(ending)).map((n) => [n, readFileSync(join(cacheDir, n), 'utf8')]));
+    const details = () => files('.detail.json');
     const first = on('2026-11-20');
     const before = details();
+    const extracts = files('.rules.json');
     const next = on('2026-11-21');
+    // A new day changes findings, never what the portfolio rules read: no extract file is written again.
+    expect(files('.rules.json')).toEqual(extracts);
     // The same findings as a check without the cache that day.
     expect(next.stdout).toBe(on('2026-11-21', '--no-cache').stdout);
     expect(next.stdout).not.toBe(first.stdout);
@@ -225,11 +229,17 @@ describe('the parse cache (e2e)', () => {
     const cold = over();
     expect(cold).toHaveLength(2);
     expect(over()).toEqual(cold);
-    // An edit that changes no extract keeps the findings; one that does is judged anew.
+    // An edit that changes no extract keeps the findings (and its shard's extract file); one that does is
+    // judged anew, and its extract written.
+    const cacheFiles = join(dir, '.pmo', 'cache');
+    const extracts = () => Object.fromEntries(readdirSync(cacheFiles).filter((n) => n.endsWith('.rules.json')).map((n) => [n, readFileSync(join(cacheFiles, n), 'utf8')]));
+    const extractsBefore = extracts();
     writeFileSync(join(dir, 'projects/zeus.yaml'), withBkim('zeus', 50).replace('name: Apollo CRM migration', 'name: Zeus'));
     expect(over()).toEqual(cold);
+    expect(extracts()).toEqual(extractsBefore);
     writeFileSync(join(dir, 'projects/zeus.yaml'), withBkim('zeus', 30));
     expect(over()).toEqual([]);
+    expect(Object.entries(extracts()).filter(([name, text]) => text !== extractsBefore[name])).toHaveLength(1);
     writeFileSync(join(dir, 'projects/zeus.yaml'), withBkim('zeus', 50));
     expect(over()).toEqual(cold);
     // The extracts are read only when the rules run (here: their cached findings gone), from a file beside each
