@@ -40,6 +40,10 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   weeks?: number;
   /** intake: the budget the scenario fits the requests to. */
   budget?: number;
+  /** intake --budget: each role's free capacity per month constrains the scenario too. */
+  capacity?: boolean;
+  /** capacity: months shown (default 6). */
+  months?: number;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
   /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
@@ -90,12 +94,22 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
   if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
+  capacityOptionsFit(options, filter !== undefined);
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
   const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
   return { root, model };
+}
+
+/** --months is the capacity report's; --capacity the intake scenario's, beside --budget, over the whole portfolio. */
+function capacityOptionsFit(options: Pick<ReportOptions, 'kind' | 'months' | 'capacity' | 'budget'>, filtered: boolean): void {
+  if (options.months !== undefined && options.kind !== 'capacity') throw new UsageError('--months is for pmo report capacity (months ahead); pmo report resources takes --weeks');
+  if (options.months !== undefined && options.months > 120) throw new UsageError(`--months ${options.months}: at most 120 (ten years ahead)`);
+  if (!options.capacity) return;
+  if (options.kind !== 'intake' || options.budget === undefined) throw new UsageError('--capacity constrains the intake scenario: pmo report intake --budget <amount> --capacity');
+  if (filtered) throw new UsageError('pmo report intake --capacity weighs the requests against every project\'s people: it takes no filter');
 }
 
 /**

@@ -3,7 +3,7 @@
  * doubled), one header row. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) is
  * prefixed with an apostrophe: project names come from anyone who can commit.
  */
-import type { AuditModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
+import type { AuditModel, CapacityModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
 import type { ProjectView } from './model/project-view.js';
 import type { TrendsModel } from '../../trends.js';
 
@@ -68,6 +68,12 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
       const { weeks, people } = model as ResourcesModel;
       return toCsv(['person', 'name', 'capacity', ...weeks], people.map((p) => [p.person, p.name, p.capacity, ...p.load]));
     }
+    case 'capacity':
+      // One row per role and month: what the tables show.
+      return toCsv(
+        ['role', 'month', 'supply', 'booked', 'approved', 'proposed', 'free', 'gap'],
+        (model as CapacityModel).roles.flatMap((r) => r.cells.map((c) => [r.role, c.month, c.supply, c.booked, c.approved, c.proposed, c.free, c.gap])),
+      );
     case 'intake': {
       const { weights, requests } = model as IntakeModel;
       const criteria = weights.map((w) => w.criterion);

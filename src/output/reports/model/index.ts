@@ -22,8 +22,9 @@ import { daysBetween } from '../../../model/dates.js';
 import type { Since } from '../../../history/since.js';
 import { withEarned } from './project-view.js';
 import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
+import { capacityModel, DEFAULT_CAPACITY_MONTHS } from './capacity.js';
 
-export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
+export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends', 'capacity'] as const;
 
 export interface ModelOptions {
   /** `pmo report project <id>`. */
@@ -40,6 +41,10 @@ export interface ModelOptions {
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
   /** The weekly's "Since last week", from git (src/history/since.ts). */
   since?: Since;
+  /** `pmo report capacity`: months shown from this month on. */
+  months?: number;
+  /** `pmo report intake --budget <amount> --capacity`: each role's free capacity per month constrains the set too. */
+  capacity?: boolean;
 }
 
 export type WeeklyModel = ReturnType<typeof weekly>;
@@ -47,7 +52,8 @@ export type AuditModel = ReturnType<typeof audit>;
 export type ProjectModel = ReturnType<typeof project>;
 export type ResourcesModel = ReturnType<typeof resources>;
 export type IntakeModel = ReturnType<typeof intake>;
-export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel;
+export type CapacityModel = ReturnType<typeof capacityModel>;
+export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel | CapacityModel;
 
 export function buildReportModel(input: ReportInput, options: ModelOptions = {}): ReportModel {
   const ctx = reportContext(input);
@@ -60,6 +66,8 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
       return intake(ctx, options.budget);
+    case 'capacity':
+      return capacityModel(ctx, options.months ?? DEFAULT_CAPACITY_MONTHS);
     default:
       return weekly(ctx, options.since);
   }
