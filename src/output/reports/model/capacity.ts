@@ -3,7 +3,7 @@
  * each role's months as rows for the tables and its chart's data (booked, approved and proposed demand stacked
  * under the supply line). Nothing is computed here that the plan does not hold.
  */
-import { capacityPlan, type CapacityPlan, type RoleCapacity } from '../../../metrics/capacity.js';
+import { capacityPlan, type CapacityOptions, type CapacityPlan, type RoleCapacity } from '../../../metrics/capacity.js';
 import { SERIES_PALETTE } from '../charts/trend.js';
 import { reportHeader, type ReportContext } from './context.js';
 
@@ -11,13 +11,17 @@ export const DEFAULT_CAPACITY_MONTHS = 6;
 
 /** The plan of the report's context: the active projects' allocations and every request's demand. */
 export function planOf(ctx: ReportContext, months: number): CapacityPlan {
-  return capacityPlan(ctx.data.projects.map((p) => p.data), ctx.data.people, ctx.data.requests.map((r) => r.data), {
+  return capacityPlan(ctx.data.projects.map((p) => p.data), ctx.data.people, ctx.data.requests.map((r) => r.data), { ...capacityOptions(ctx), months });
+}
+
+/** The report's day and pmo.yaml's settings, as the capacity measures read them. */
+export function capacityOptions(ctx: ReportContext): Omit<CapacityOptions, 'months'> {
+  return {
     from: ctx.today,
-    months,
     defaultCapacity: ctx.config.thresholds.allocation_max_pct,
     lastPhase: ctx.config.lifecycle[ctx.config.lifecycle.length - 1],
     roles: ctx.config.capacityRoles,
-  });
+  };
 }
 
 export function capacityModel(ctx: ReportContext, months: number) {
