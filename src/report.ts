@@ -98,7 +98,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
-  const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
+  const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today, options.cache ?? true) : undefined;
   const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
   return { root, model };
 }
@@ -116,14 +116,14 @@ function capacityOptionsFit(options: Pick<ReportOptions, 'kind' | 'months' | 'ca
  * The one-pager's earned line: the project's EV at the end of each month that is over, from git's history, for a
  * project that logs its costs (its cost curve is shown). None outside git, or before the first commit.
  */
-async function earnedFromGit(root: string, data: PortfolioData, id: string, config: Config, today: string): Promise<Map<string, number | null> | undefined> {
+async function earnedFromGit(root: string, data: PortfolioData, id: string, config: Config, today: string, cache: boolean): Promise<Map<string, number | null> | undefined> {
   const found = data.projects.find((p) => p.data.id === id);
   if (!found) return undefined;
   const curve = measureProject(found.data, config, today).costCurve;
   if (!curve.some((m) => m.spent !== null)) return undefined;
   const days = curve.filter((m) => m.spent !== null).map((m) => monthEnd(m.month));
   const { earnedByMonth } = await import('./history/earned-by-month.js');
-  return earnedByMonth(root, found.path, days, config).catch((error: unknown) => {
+  return earnedByMonth(root, found.path, days, config, cache).catch((error: unknown) => {
     if (error instanceof GitError) return undefined;
     throw error;
   });
