@@ -19,7 +19,7 @@ import { parseYaml } from './load/parse-yaml.js';
 import { projectLog } from './history/log.js';
 import { decodeSource } from './load/read.js';
 import type { Project } from './model/schemas/project.js';
-import { reportCsv } from './output/reports/csv.js';
+import { costCurveCsv, reportCsv } from './output/reports/csv.js';
 import { narrowPortfolio, type PortfolioFilter } from './model/portfolio-filter.js';
 import { BUILTIN_KINDS, buildReportModel, type ReportModel } from './output/reports/model/index.js';
 import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from './output/reports/render.js';
@@ -44,6 +44,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   capacity?: boolean;
   /** capacity: months shown (default 6). */
   months?: number;
+  /** csv of project and weekly: the cost by month (the S-curve's numbers) instead of a row per project. */
+  costCurve?: boolean;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
   /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
@@ -67,6 +69,9 @@ export interface RenderedReport {
 }
 
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
+  if (options.costCurve && (options.format !== 'csv' || !['project', 'weekly'].includes(options.kind))) {
+    throw new UsageError('--cost-curve gives the S-curve\'s numbers as CSV: pmo report project <id> -f csv --cost-curve, or pmo report weekly -f csv --cost-curve');
+  }
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
     const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter });
@@ -131,7 +136,7 @@ async function earnedFromGit(root: string, data: PortfolioData, id: string, conf
 
 function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
-  if (options.format === 'csv') return reportCsv(model);
+  if (options.format === 'csv') return options.costCurve ? costCurveCsv(model as ReportModel) : reportCsv(model);
   const template = options.template ? templateFile(options.template, options.templateFrom ?? options.cwd) : findTemplate(root, options.kind, options.format);
   if (!template) {
     throw new UsageError(

@@ -47,6 +47,15 @@ describe('cost by month in the project one-pager', () => {
     expect(months.find((m) => m.month === '2026-11')?.earned).toBeNull();
     const html = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-20', '-f', 'html']).stdout;
     for (const line of ['planned value', 'spent', 'forecast', 'earned value']) expect(html).toContain(line);
+    // The same numbers as CSV, a row a month: spent in the month, to date, and the earned value above
+    const csv = pmo(['report', 'project', 'apollo', '-C', dir, '--today', '2026-11-20', '-f', 'csv', '--cost-curve']).stdout.trim().split('\r\n').map((row) => row.split(','));
+    expect(csv[0]).toEqual(['month', 'planned_value', 'spent_in_month', 'spent_to_date', 'forecast_to_date', 'earned_value']);
+    expect(csv.slice(1, 4).map(([month, , spent, toDate, , earned]) => [month, spent, toDate, earned])).toEqual([
+      ['2026-01', '10000', '10000', '0'],
+      ['2026-02', '10000', '20000', '0'],
+      ['2026-03', '10000', '30000', '250000'],
+    ]);
+    expect(csv.find(([month]) => month === '2026-10')?.[5]).toBe('400000');
   });
 
   it('outside git, the curve has no earned line and the report still renders', () => {

@@ -28,6 +28,7 @@ interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   budget?: number;
   capacity?: boolean;
   months?: number;
+  costCurve?: boolean;
 }
 
 export function reportCommand(): Command {
@@ -51,6 +52,7 @@ export function reportCommand(): Command {
     .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
     .option('--capacity', "intake --budget: each role's free capacity per month (supply less booked allocations) constrains the set too")
     .option('--months <n>', 'capacity: months ahead, this one first (default 6)', parseCount)
+    .option('--cost-curve', "project and weekly, with -f csv: the cost by month (the S-curve's numbers) instead of a row per project")
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
     .addHelpText(
@@ -79,6 +81,7 @@ Examples:
   $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
   $ pmo report intake --budget 600000 --capacity   ... that also fit each role's free people, month by month
   $ pmo report capacity --months 12 -f html -o c.html   supply, booked and requested people per role, a year ahead
+  $ pmo report project crm-migration -f csv --cost-curve   its S-curve's numbers, month by month
   $ pmo report weekly --since 2026-11-01           "Since last week" reaching back to the first of the month
   $ pmo report weekly --since v2026-q3 -f json     what moved since a tag, for a tool (.since in the JSON)
   $ pmo report weekly --department IT --phase execution   the IT department's running projects only
@@ -109,6 +112,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         budget: flags.budget,
         capacity: flags.capacity,
         months: flags.months,
+        costCurve: flags.costCurve,
         asOf: flags.asOf,
         against: flags.against,
         history: flags.history,

@@ -115,3 +115,14 @@ function trendCsv(model: TrendsModel): string {
       v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.actions.open, v?.actions.overdue, v?.left_out];
   }));
 }
+
+/**
+ * The S-curve's numbers (`--cost-curve`): one row per month of the one-pager's cost curve, or the weekly's
+ * portfolio curve: planned value, spent in the month, spent to date, forecast to date and earned value (the
+ * one-pager's, from git; empty where unknown and always in the weekly, which reads no history).
+ */
+export function costCurveCsv(model: ReportModel): string {
+  const curve = model.report.kind === 'project' ? (model as ProjectModel).project.cost_curve : (model as WeeklyModel).summary.cost_curve;
+  const months: ReadonlyArray<{ month: string; planned: number | null; spent: number | null; actual: number | null; forecast: number | null; earned?: number | null }> = curve?.months ?? [];
+  return toCsv(['month', 'planned_value', 'spent_in_month', 'spent_to_date', 'forecast_to_date', 'earned_value'], months.map((m) => [m.month, m.planned, m.spent, m.actual, m.forecast, m.earned]));
+}
