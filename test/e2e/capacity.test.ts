@@ -4,6 +4,9 @@
  * November 2026 has 21 working days (2-6, 9-13, 16-20, 23-27, 30), January 2027 21 (the 1st, then 4-8 to
  * 25-29), February 2027 20 (four full weeks).
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 
@@ -45,6 +48,23 @@ describe('pmo report capacity', () => {
     const html = report('capacity', '-f', 'html').stdout;
     expect(html.match(/<svg/g)?.length).toBe(9); // one chart per role in demand
     expect(html).toContain('class="ceiling"');
+  });
+
+  it('names the role a demand line likely meant when nobody has the one it names', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'pmo-capacity-')), 'acme');
+    try {
+      cpSync(EXAMPLE, dir, { recursive: true });
+      const file = join(dir, 'requests/ai-service-desk.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('role: Frontend engineer,', 'role: Frontend enginer,'));
+      const model = JSON.parse(pmo(['report', 'capacity', '-C', dir, '--today', '2026-11-20', '-f', 'json']).stdout);
+      const typo = model.roles.find((r: { role: string }) => r.role === 'Frontend enginer');
+      expect(typo).toMatchObject({ people: [], unnamed_fte: 0, did_you_mean: 'Frontend engineer' });
+      expect(typo.cells[3]).toMatchObject({ supply: 0, proposed: 0.5, gap: -0.5 });
+      expect(model.roles.find((r: { role: string }) => r.role === 'Frontend engineer').did_you_mean).toBeNull();
+      expect(pmo(['report', 'capacity', '-C', dir, '--today', '2026-11-20']).stdout).toContain('No one has this role: nothing supplies it (did you mean Frontend engineer?).');
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
   });
 
   it('refuses filters, --months elsewhere and --capacity without --budget: exit 2', () => {

@@ -6,6 +6,7 @@
 import { capacityPlan, type CapacityOptions, type CapacityPlan, type RoleCapacity } from '../../../metrics/capacity.js';
 import { SERIES_PALETTE } from '../charts/trend.js';
 import { reportHeader, type ReportContext } from './context.js';
+import { suggest } from '../../../model/suggest.js';
 
 export const DEFAULT_CAPACITY_MONTHS = 6;
 
@@ -29,7 +30,7 @@ export function capacityModel(ctx: ReportContext, months: number) {
   return {
     report: reportHeader(ctx, 'Capacity against demand'),
     months: plan.months,
-    roles: plan.roles.map((role) => roleView(role, plan.months)),
+    roles: plan.roles.map((role) => roleView(role, plan.months, supplied(plan))),
     short_roles: plan.roles.filter((r) => r.short_months.length > 0).length,
     idle_roles: plan.idle_roles,
     people_over: plan.people_over.map((p) => ({ ...p, name: p.name ?? p.person })),
@@ -37,7 +38,13 @@ export function capacityModel(ctx: ReportContext, months: number) {
   };
 }
 
-function roleView(role: RoleCapacity, months: readonly string[]) {
+/** The roles someone supplies: what a role nobody has was likely meant to be. */
+function supplied(plan: CapacityPlan): string[] {
+  return [...plan.roles.filter((r) => r.people.length > 0 || r.unnamed_fte > 0).map((r) => r.role), ...plan.idle_roles];
+}
+
+function roleView(role: RoleCapacity, months: readonly string[], known: readonly string[]) {
+  const unsupplied = role.people.length === 0 && role.unnamed_fte === 0;
   const cells = months.map((month, i) => ({
     month,
     supply: role.supply[i]!,
@@ -51,6 +58,8 @@ function roleView(role: RoleCapacity, months: readonly string[]) {
   return {
     ...role,
     cells,
+    /** For a role nobody has (a typo in a request's demand?), the closest role someone has; else null. */
+    did_you_mean: unsupplied ? (suggest(role.role, known) ?? null) : null,
     chart_title: `${role.role}: demand against supply (FTE)`,
     chart: {
       columns: [...months],
