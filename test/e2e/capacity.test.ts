@@ -89,5 +89,10 @@ describe('pmo report intake --budget --capacity', () => {
       ['ai-service-desk', 'Frontend engineer in 2027-02', 'it needs 0.5 FTE of Frontend engineer in 2027-02, more than the 0.3 free'],
       ['fleet-electrification', 'Business analyst in 2027-01', 'it needs 0.29 FTE of Business analyst in 2027-01, 0.02 free once the set with the highest total score is in'],
     ]);
+    // The CSV says it too, beside the ranking
+    const csv = report('intake', '--budget', '1000000', '--capacity', '-f', 'csv').stdout.split('\r\n');
+    expect(csv[0]).toBe('rank,id,name,score,max_score,value,alignment,urgency,risk,missing,cost,months,scenario,constraint,reason');
+    expect(csv[2]).toBe('1,treasury-system,Treasury management and cash forecasting,27,39,3,4,4,2,,190000,6,in,,');
+    expect(csv[3]).toMatch(/^3,fleet-electrification,.*,out,Business analyst in 2027-01,"it needs 0.29 FTE/);
   });
 });

@@ -75,11 +75,15 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
         (model as CapacityModel).roles.flatMap((r) => r.cells.map((c) => [r.role, c.month, c.supply, c.booked, c.approved, c.proposed, c.free, c.gap])),
       );
     case 'intake': {
-      const { weights, requests } = model as IntakeModel;
+      const { weights, requests, scenario } = model as IntakeModel;
       const criteria = weights.map((w) => w.criterion);
+      // With --budget, whether the scenario takes each request, and what kept it out.
+      const chosen = new Set(scenario?.chosen.map((r) => r.id));
+      const out = new Map(scenario?.left_out.map((r) => [r.id, r]));
+      const inScenario = (id: string): Cell[] => (scenario ? [chosen.has(id) ? 'in' : 'out', out.get(id)?.constraint, out.get(id)?.reason] : []);
       return toCsv(
-        ['rank', 'id', 'name', 'score', 'max_score', ...criteria, 'missing', 'cost', 'months'],
-        requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months]),
+        ['rank', 'id', 'name', 'score', 'max_score', ...criteria, 'missing', 'cost', 'months', ...(scenario ? ['scenario', 'constraint', 'reason'] : [])],
+        requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months, ...inScenario(r.id)]),
       );
     }
     case 'audit': {
