@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityPlan, monthsFrom } from '../../src/metrics/capacity.js';
 import { monthDays, workingDaysBetween } from '../../src/metrics/load.js';
+import { resourceLoad } from '../../src/metrics/resources.js';
 import type { Person } from '../../src/model/schemas/people.js';
 import type { Request } from '../../src/model/schemas/request.js';
 import { project } from './rule-context.js';
@@ -89,5 +90,13 @@ describe('capacity against demand', () => {
       // January 11-15: 100% on p1 and 50% on p3
       { person: 'dev1', name: 'Dev One', role: 'Developer', capacity: 100, peak: [150, 50], over_months: ['2027-01'] },
     ]);
+  });
+
+  it("reads a person's days as the heatmap does: a month's peak is the highest of its weeks'", () => {
+    // Weeks from Monday 2026-12-28: January is weeks 0-4 (to Sunday the 31st), February weeks 5-8
+    const dev1 = resourceLoad(projects, people, { from: '2027-01-01', weeks: 9, defaultCapacity: 100, lastPhase: 'closed' }).people.find((p) => p.person === 'dev1')!;
+    expect(dev1.load).toEqual([100, 100, 150, 50, 50, 50, 50, 0, 0]);
+    const plan = capacityPlan(projects, people, requests, options);
+    expect(plan.people_over.find((p) => p.person === 'dev1')!.peak).toEqual([Math.max(...dev1.load.slice(0, 5)), Math.max(...dev1.load.slice(5))]);
   });
 });
