@@ -100,7 +100,7 @@ ${flagCases}
   case "$cmd" in
     ${[...PROJECT_ARGUMENT].join('|')}) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "$(pmo __complete projects 2>/dev/null)" -- "$cur")) ;;
     report)
-      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "weekly audit project resources capacity intake trends" -- "$cur"))
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "weekly audit project resources intake trends" -- "$cur"))
       elif [ "\${COMP_WORDS[2]}" = project ] && [ "$COMP_CWORD" -eq 3 ]; then COMPREPLY=($(compgen -W "$(pmo __complete projects 2>/dev/null)" -- "$cur")); fi ;;
     list) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "people goals projects" -- "$cur")) ;;
     completion) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "bash zsh" -- "$cur")) ;;
