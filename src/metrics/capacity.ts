@@ -108,6 +108,8 @@ export function demandShare(line: DemandLine, days: readonly MonthDays[]): numbe
   const allocation = finite(line.allocation);
   if ((fte === null) === (allocation === null)) return undefined;
   const percent = fte !== null ? fte * 100 : allocation!;
+  // 1e308 people is a number to zod, and Infinity once in percent: no figure can be made of it.
+  if (!Number.isFinite(percent)) return undefined;
   return monthlyShare(percent, dayNumber(line.from), dayNumber(line.to), days);
 }
 

@@ -82,6 +82,12 @@ describe('capacity against demand', () => {
     expect(designer).toMatchObject({ supply: [0, 0], proposed: [0, 0.5], gap: [0, -0.5], short_months: ['2027-02'] });
   });
 
+  it('leaves out a demand line no figure can be made of (1e308 people)', () => {
+    const huge: Request[] = [{ id: 'r9', name: 'Huge', requested_by: 'pm', demand: [{ role: 'Developer', fte: 1e308, from: '2027-01-01', to: '2027-02-28' }] }];
+    const developer = capacityPlan(projects, people, huge, options).roles.find((r) => r.role === 'Developer')!;
+    expect(developer.proposed).toEqual([0, 0]);
+  });
+
   it("names each person's months over capacity (a day above it), most months first", () => {
     const plan = capacityPlan(projects, people, requests, options);
     expect(plan.people_over).toEqual([
