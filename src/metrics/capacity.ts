@@ -198,5 +198,5 @@ function roleRow(s: RoleSums, months: readonly string[]): RoleCapacity {
   };
 }
 
-/** FTE to 3 decimals (a person-hour or so), and no -0. */
-const tidy = (n: number) => Math.round(n * 1000) / 1000 + 0;
+/** FTE to 3 decimals (a person-hour or so), and no -0; a number too large for that as it is. */
+const tidy = (n: number) => (Number.isFinite(n * 1000) ? Math.round(n * 1000) / 1000 + 0 : n);
