@@ -44,11 +44,11 @@ const EPS = 1e-9;
 
 type Priced = Candidate & { cost: number };
 
-export function chooseWithinBudget(candidates: readonly Candidate[], budget: number, limits: readonly Limit[] = []): Scenario {
+export function chooseWithinBudget(candidates: readonly Candidate[], budget: number, limits: readonly Limit[] = [], searchSteps = SEARCH_STEPS): Scenario {
   const free = limits.map((l) => l.free);
   const priced = candidates.filter((c): c is Priced => c.cost !== null && c.score > 0 && c.cost <= budget && fits(c, budget, free));
   const greedy = greedySet(priced, budget, free);
-  const search = priced.length <= EXACT_LIMIT ? bestSet(priced, budget, free, greedy) : undefined;
+  const search = priced.length <= EXACT_LIMIT ? bestSet(priced, budget, free, greedy, searchSteps) : undefined;
   const method = !search ? 'greedy' : search.complete ? 'exact' : 'partial';
   const chosen = new Set(search ? search.ids : greedy);
   const picked = priced.filter((c) => chosen.has(c.id));
@@ -115,7 +115,7 @@ function greedySet(items: readonly Priced[], budget: number, limits: readonly nu
  * when even filling what is left of the budget with fractions of the next items that still fit the limits (the
  * LP bound of the budget alone, which the limits only lower) cannot beat the best set found.
  */
-function bestSet(items: readonly Priced[], budget: number, limits: readonly number[], greedy: readonly string[]): { ids: string[]; complete: boolean } {
+function bestSet(items: readonly Priced[], budget: number, limits: readonly number[], greedy: readonly string[], maxSteps: number): { ids: string[]; complete: boolean } {
   const sorted = byDensity(items);
   const start = new Set(greedy);
   let best = { score: sorted.filter((c) => start.has(c.id)).reduce((sum, c) => sum + c.score, 0), taken: undefined as number[] | undefined };
@@ -134,7 +134,7 @@ function bestSet(items: readonly Priced[], budget: number, limits: readonly numb
     return score;
   };
   const search = (i: number, left: number, score: number): void => {
-    if (++steps > SEARCH_STEPS) return;
+    if (++steps > maxSteps) return;
     if (score > best.score + EPS) best = { score, taken: [...taken] };
     if (i === sorted.length || bound(i, left, score) <= best.score + EPS) return;
     const c = sorted[i]!;
@@ -148,7 +148,7 @@ function bestSet(items: readonly Priced[], budget: number, limits: readonly numb
     search(i + 1, left, score);
   };
   search(0, budget, 0);
-  return { ids: best.taken ? best.taken.map((i) => sorted[i]!.id) : [...greedy], complete: steps <= SEARCH_STEPS };
+  return { ids: best.taken ? best.taken.map((i) => sorted[i]!.id) : [...greedy], complete: steps <= maxSteps };
 }
 
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;

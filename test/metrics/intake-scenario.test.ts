@@ -78,6 +78,16 @@ describe('the intake scenario', () => {
     );
   });
 
+  it('stops a search cut short with the best set found, never worse than the greedy one, and says so', () => {
+    // Budget 100. Greedy by score per cost takes A (40 for 60, the best ratio), then neither B nor C fits the 40
+    // left; B + C score more (60). One step of search is not enough to find them.
+    const candidates = [{ id: 'A', score: 40, cost: 60 }, { id: 'B', score: 30, cost: 50 }, { id: 'C', score: 30, cost: 50 }];
+    const cut = chooseWithinBudget(candidates, 100, [], 1);
+    expect([cut.method, cut.chosen, cut.total_score]).toEqual(['partial', ['A'], 40]);
+    const searched = chooseWithinBudget(candidates, 100);
+    expect([searched.method, searched.chosen, searched.total_score]).toEqual(['exact', ['B', 'C'], 60]);
+  });
+
   it('names the limit that kept a request out: alone, or once the best set is in', () => {
     // One developer free in January. A needs all of it for 30; B and C half each for 20 and 15: B + C = 35 > 30.
     // D needs two developers: more than there are, whatever else is chosen. The budget (100) holds everything.
