@@ -24,6 +24,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generate, defaultToday, GENERATOR_VERSION } from './generate.mjs';
 import { makeHistory } from './history.mjs';
+import { makeCosts } from './costs.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -97,6 +98,14 @@ const trendsOnce = (dir, c) => {
   const [node, ...args] = trendsArgv(c);
   if (spawnSync(node, args, { stdio: 'ignore' }).status !== 0) throw new Error('the trend run that fills the memo failed');
 };
+/** The cost-log copy of the corpus, its check cache warm (as the Friday report finds it after the week's checks). */
+const costsArgv = (c) => [NODE, PMO, 'report', 'weekly', '-C', `${c.dir}-costs`, '--format', 'html', '--today', c.today];
+const checkedCosts = (c) => {
+  const dir = makeCosts(c.dir, `${c.dir}-costs`, c.today);
+  const [node, ...args] = checkArgv({ ...c, dir });
+  const run = spawnSync(node, args, { stdio: 'ignore' });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`the check of the cost-log corpus failed (exit code ${run.status})`);
+};
 const scrubbedGitEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_')));
 const SCENARIOS = [
   { key: 'floor', title: 'read + yaml parseDocument with LineCounter, every YAML file, one process',
@@ -115,6 +124,8 @@ const SCENARIOS = [
     before: (c) => stageOneEdit(c, dayBefore(c)), argv: (c) => [...checkArgv(c), '--staged'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'report', title: 'pmo report weekly --format html, the cache warm (the Friday report: every file parsed for its data)',
     argv: (c) => [NODE, PMO, 'report', 'weekly', '-C', c.dir, '--format', 'html', '--today', c.today], ok: [0], memory: true, needsPmo: true, default: true, corpora: ['clean'] },
+  { key: 'costs', title: 'pmo report weekly --format html on a copy of the corpus whose projects log up to 12 months of costs (bench/costs.mjs; made once, untimed), the cache warm',
+    before: checkedCosts, argv: costsArgv, ok: [0], memory: true, needsPmo: true, default: true, corpora: ['clean'] },
   { key: 'trends', title: 'pmo report trends --weeks 52 --format json on a copy of the corpus with a year of weekly commits, each changing ~20% of the projects (bench/history.mjs; made once, untimed), its memo of judged points deleted; N <= 1000',
     before: (c) => clearTrendMemo(makeHistory(c.dir, `${c.dir}-history`, { today: c.today })), maxN: 1000, corpora: ['clean'],
     argv: trendsArgv, ok: [0], memory: true, needsPmo: true, default: true },
@@ -143,6 +154,7 @@ const BUDGETS = [
   { text: 'trends peak memory at N=1000 < 300 MB', eval: (R) => atN(clean(R), 1000, (r) => peak(r, 'trends'), (v) => v < 300, (v) => `${v.toFixed(0)} MB`) },
   { text: 'trends again, nothing new in git, at N=1000 < 3 s', eval: (R) => atN(clean(R), 1000, (r) => med(r, 'trendsagain'), (v) => v < 3, (v) => `${v.toFixed(2)} s`) },
   { text: 'weekly HTML report at N=1000 < 2.0 s', eval: (R) => atN(clean(R), 1000, (r) => med(r, 'report'), (v) => v < 2.0, (v) => `${v.toFixed(3)} s`) },
+  { text: 'weekly HTML report with 12 months of cost logs at N=1000 < 2.0 s', eval: (R) => atN(clean(R), 1000, (r) => med(r, 'costs'), (v) => v < 2.0, (v) => `${v.toFixed(3)} s`) },
   { text: 'peak memory at N=5000 < 300 MB (cold and warm)',
     eval: (R) => atN(clean(R), 5000, (r) => maxOf(peak(r, 'cold'), peak(r, 'warm')), (v) => v < 300, (v) => `${v.toFixed(0)} MB`) },
 ];

@@ -19,7 +19,7 @@ import { parseYaml } from './load/parse-yaml.js';
 import { projectLog } from './history/log.js';
 import { decodeSource } from './load/read.js';
 import type { Project } from './model/schemas/project.js';
-import { reportCsv } from './output/reports/csv.js';
+import { costCurveCsv, reportCsv } from './output/reports/csv.js';
 import { narrowPortfolio, type PortfolioFilter } from './model/portfolio-filter.js';
 import { BUILTIN_KINDS, buildReportModel, type ReportModel } from './output/reports/model/index.js';
 import { findTemplate, renderTemplate, templateKinds, type TemplateFile } from './output/reports/render.js';
@@ -40,6 +40,12 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   weeks?: number;
   /** intake: the budget the scenario fits the requests to. */
   budget?: number;
+  /** intake --budget: each role's free capacity per month constrains the scenario too. */
+  capacity?: boolean;
+  /** capacity: months shown (default 6). */
+  months?: number;
+  /** csv of project and weekly: the cost by month (the S-curve's numbers) instead of a row per project. */
+  costCurve?: boolean;
   /** Days ahead a milestone counts as due (default 14). */
   horizon?: number;
   /** project: compare with the project as this ref (a tag such as a named baseline) had it. */
@@ -63,6 +69,9 @@ export interface RenderedReport {
 }
 
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
+  if (options.costCurve && (options.format !== 'csv' || !['project', 'weekly'].includes(options.kind))) {
+    throw new UsageError('--cost-curve gives the S-curve\'s numbers as CSV: pmo report project <id> -f csv --cost-curve, or pmo report weekly -f csv --cost-curve');
+  }
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
     const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter });
@@ -90,26 +99,36 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
   if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
+  capacityOptionsFit(options, filter !== undefined);
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
-  const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
+  const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today, options.cache ?? true) : undefined;
   const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
   return { root, model };
+}
+
+/** --months is the capacity report's; --capacity the intake scenario's, beside --budget, over the whole portfolio. */
+function capacityOptionsFit(options: Pick<ReportOptions, 'kind' | 'months' | 'capacity' | 'budget'>, filtered: boolean): void {
+  if (options.months !== undefined && options.kind !== 'capacity') throw new UsageError('--months is for pmo report capacity (months ahead); pmo report resources takes --weeks');
+  if (options.months !== undefined && options.months > 120) throw new UsageError(`--months ${options.months}: at most 120 (ten years ahead)`);
+  if (!options.capacity) return;
+  if (options.kind !== 'intake' || options.budget === undefined) throw new UsageError('--capacity constrains the intake scenario: pmo report intake --budget <amount> --capacity');
+  if (filtered) throw new UsageError('pmo report intake --capacity weighs the requests against every project\'s people: it takes no filter');
 }
 
 /**
  * The one-pager's earned line: the project's EV at the end of each month that is over, from git's history, for a
  * project that logs its costs (its cost curve is shown). None outside git, or before the first commit.
  */
-async function earnedFromGit(root: string, data: PortfolioData, id: string, config: Config, today: string): Promise<Map<string, number | null> | undefined> {
+async function earnedFromGit(root: string, data: PortfolioData, id: string, config: Config, today: string, cache: boolean): Promise<Map<string, number | null> | undefined> {
   const found = data.projects.find((p) => p.data.id === id);
   if (!found) return undefined;
   const curve = measureProject(found.data, config, today).costCurve;
   if (!curve.some((m) => m.spent !== null)) return undefined;
   const days = curve.filter((m) => m.spent !== null).map((m) => monthEnd(m.month));
   const { earnedByMonth } = await import('./history/earned-by-month.js');
-  return earnedByMonth(root, found.path, days, config).catch((error: unknown) => {
+  return earnedByMonth(root, found.path, days, config, cache).catch((error: unknown) => {
     if (error instanceof GitError) return undefined;
     throw error;
   });
@@ -117,7 +136,7 @@ async function earnedFromGit(root: string, data: PortfolioData, id: string, conf
 
 function render(root: string, model: ReportModel | TrendsModel, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
-  if (options.format === 'csv') return reportCsv(model);
+  if (options.format === 'csv') return options.costCurve ? costCurveCsv(model as ReportModel) : reportCsv(model);
   const template = options.template ? templateFile(options.template, options.templateFrom ?? options.cwd) : findTemplate(root, options.kind, options.format);
   if (!template) {
     throw new UsageError(

@@ -14,9 +14,14 @@ import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { validateFile } from '../model/validate-file.js';
 import { measureProject } from '../metrics/measures.js';
+import { EarnedMemo } from './earned-memo.js';
 
-/** EV by day (each a month's last day), null where no version of the file stood then or it did not pass its schema. */
-export async function earnedByMonth(root: string, path: string, days: readonly string[], config: Config): Promise<Map<string, number | null>> {
+/**
+ * EV by day (each a month's last day), null where no version of the file stood then or it did not pass its
+ * schema. With `cache`, the EVs measured before are read back from the memo (earned-memo.ts), and only the
+ * versions it does not know are read from git.
+ */
+export async function earnedByMonth(root: string, path: string, days: readonly string[], config: Config, cache = true): Promise<Map<string, number | null>> {
   const git = GitRepo.open(root, 'pmo report project');
   const history = await git.firstParentHistory();
   const commitDays = history.map((c) => localDate(c.time));
@@ -28,10 +33,21 @@ export async function earnedByMonth(root: string, path: string, days: readonly s
     blobs.push(blob);
   }
   const wanted = new Map(days.map((day) => [day, blobs[commitIndexOn(commitDays, day)]]));
-  const contents = await git.readBlobs([...wanted.values()].filter((b): b is string => b !== undefined));
-  const schemas = buildSchemas(config.data);
+  const memo = EarnedMemo.open(root, cache, config.data);
+  const unknown = [...wanted].filter(([day, id]) => id !== undefined && memo.get(id, day) === undefined).map(([, id]) => id!);
+  const contents = await git.readBlobs(new Set(unknown));
+  let schemas: ReturnType<typeof buildSchemas> | undefined;
   const earned = new Map<string, number | null>();
-  for (const [day, id] of wanted) earned.set(day, id === undefined ? null : earnedOn(contents.get(id), path, day, config, schemas));
+  for (const [day, id] of wanted) {
+    if (id === undefined) {
+      earned.set(day, null);
+      continue;
+    }
+    let ev = memo.get(id, day);
+    if (ev === undefined) memo.set(id, day, (ev = earnedOn(contents.get(id), path, day, config, (schemas ??= buildSchemas(config.data)))));
+    earned.set(day, ev);
+  }
+  memo.save();
   return earned;
 }
 

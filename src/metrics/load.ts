@@ -155,3 +155,45 @@ export function weeklyPeaks<T>(segments: ReadonlyArray<Segment<T>>, fromDay: num
   }
   return peaks;
 }
+
+/** A calendar month as days: its first and last day numbers and how many working days it has. */
+export interface MonthDays {
+  month: string;
+  first: number;
+  last: number;
+  working: number;
+}
+
+/** The month (YYYY-MM) as days. */
+export function monthDays(month: string): MonthDays {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const first = Math.floor(Date.UTC(y, m - 1, 1) / DAY_MS);
+  const last = Math.floor(Date.UTC(y, m, 0) / DAY_MS);
+  return { month, first, last, working: workingDaysBetween(first, last) };
+}
+
+/** How many working days there are from `from` to `to`, both included (0 when `to` is before `from`). */
+export function workingDaysBetween(from: number, to: number): number {
+  if (to < from) return 0;
+  const days = to - from + 1;
+  let count = Math.floor(days / 7) * 5;
+  for (let day = from + Math.floor(days / 7) * 7; day <= to; day++) if (isWorkingDay(day)) count++;
+  return count;
+}
+
+/**
+ * What an allocation of `percent` from `from` to `to` (null: runs on) loads each month on average: the percent
+ * times the share of the month's working days it runs on. Summed over allocations, a month's average load
+ * (an allocation of 100% for half the month's working days is 50).
+ */
+export function monthlyShare(percent: number, from: number, to: number | null, months: readonly MonthDays[]): number[] {
+  return months.map((m) => {
+    const days = workingDaysBetween(Math.max(from, m.first), Math.min(to ?? m.last, m.last));
+    return m.working === 0 ? 0 : (percent * days) / m.working;
+  });
+}
+
+/** The highest load of any working day in each month: a month is over capacity when one of its days is. */
+export function monthlyPeaks<T>(segments: ReadonlyArray<Segment<T>>, months: readonly MonthDays[]): number[] {
+  return months.map((m) => Math.max(0, ...segments.filter((s) => s.from <= m.last && (s.to === null || s.to >= m.first)).map((s) => s.percent)));
+}

@@ -54,6 +54,8 @@ export interface Config {
   exchangeRates: Record<string, number>;
   /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
   pvMethod: 'linear' | 'step';
+  /** pmo.yaml's `capacity.roles`: full-time people (FTE) of each role beside those people.yaml names. */
+  capacityRoles: Record<string, number>;
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
   data: unknown;
 }
@@ -85,6 +87,7 @@ export function configFrom(data: unknown): Config {
     exchangeRates: isRecord(file.exchange_rates) ? (file.exchange_rates as Record<string, number>) : {},
     escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
     costCategories: [...new Set([...COST_CATEGORIES, ...given<string[]>('cost_categories', [])])],
+    capacityRoles: isRecord(file.capacity) && isRecord(file.capacity.roles) ? (file.capacity.roles as Record<string, number>) : {},
     data,
   };
 }

@@ -11,6 +11,6 @@ export const ITEM_NOUN: Record<string, string> = {
   dependencies: 'dependency', changes: 'change', revenue: 'billing milestone', team: 'team member',
   stakeholders: 'stakeholder', vendors: 'vendor', kpis: 'KPI', status: 'status update', lessons: 'lesson',
   people: 'person', goals: 'goal', waivers: 'waiver', trainings: 'training', costs: 'cost', findings: 'audit finding',
-  actions: 'action',
+  actions: 'action', demand: 'demand line',
 };
 

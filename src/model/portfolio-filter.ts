@@ -184,6 +184,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export function narrowPortfolio(kind: string, data: PortfolioData, findings: readonly Finding[], lifecycle: readonly string[], filter: PortfolioFilter | undefined) {
   if (!isFiltered(filter)) return { data, findings, filter: undefined };
   if (kind === 'project') throw new UsageError('pmo report project shows one project: it takes no --manager, --phase or other filter');
+  if (kind === 'capacity') throw new UsageError('pmo report capacity weighs every project and request against the same people: it takes no --manager, --phase or other filter');
   const projectOnly = (['manager', 'sponsor', 'department', 'phase'] as const).find((key) => filter[key]?.length);
   if (kind === 'intake' && projectOnly) throw new UsageError(`pmo report intake ranks requests, which have no ${projectOnly}: filter them by --goal or --project <glob>`);
   assertFilterValues(filter, filterValues(data, lifecycle));

@@ -17,6 +17,7 @@ import { auditSchema } from './schemas/audit.js';
 import { auditChecks } from './audit-checks.js';
 import { didYouMean } from './suggest.js';
 import { costRefs } from './cost-refs.js';
+import { demandChecks } from './demand-checks.js';
 import { idOfFile } from '../layout.js';
 
 const CUSTOM_FIELD_HINT = "remove it, or declare it under schema.project.properties in pmo.yaml if the PMO wants it";
@@ -82,6 +83,7 @@ export function validateFile(
     findings.push(...dateOrder(file, data).map(withProject));
     findings.push(...costRefs(file, data, config).map(withProject));
   }
+  if (kind === 'request') findings.push(...demandChecks(file, data));
   if (kind === 'people') findings.push(...uniqueIds(file, data, ['people']));
   if (kind === 'goals') findings.push(...uniqueIds(file, data, ['goals']));
   return findings;

@@ -34,6 +34,7 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['schema/duplicate-file'], means: 'one project (or request) id in two files, `x.yaml` and `x.yml`; the `.yml` one is not read', todo: 'keep one file' },
   { ids: ['schema/duplicate-id'], means: 'two items of one list share an id (two risks `R1`; two actions of one audit)', todo: 'give each item its own id' },
   { ids: ['schema/action-state'], means: "an audit action's state lacks what backs it: done without its `done` date, verified without its `verification`, dropped without a `reason`", todo: 'add the missing field, or set the state it is really in' },
+  { ids: ['schema/demand-effort'], means: "a request's demand line gives its effort neither or both ways (`fte` and `allocation`)", todo: 'give fte (full-time people) or allocation (percent of one person)' },
   { ids: ['ref/unknown-person'], means: 'a person id (manager, sponsor, owner, team member, approver...) is not in people.yaml', todo: 'add the person or fix the id' },
   { ids: ['ref/unknown-goal'], means: 'a goal id is not in goals.yaml', todo: 'add the goal or fix the id' },
   { ids: ['ref/unknown-milestone'], means: 'a deliverable names a milestone the project does not have', todo: 'fix the milestone id' },

@@ -95,7 +95,7 @@ function hardCasesPage(): string {
 
 describe('chart layout in headless Chromium, at the normal page width', () => {
   it(
-    "the example's weekly, resources (half a year), project and trends reports: 11 px text or more, nothing overlapping or outside",
+    "the example's weekly, resources (half a year), project, capacity and trends reports: 11 px text or more, nothing overlapping or outside",
     async ({ skip }) => {
       requireChromium(skip);
       // The trends report needs the example's history (npm run example:history).
@@ -105,6 +105,7 @@ describe('chart layout in headless Chromium, at the normal page width', () => {
         render(['weekly'], 'weekly.html'),
         render(['resources', '--weeks', '26'], 'resources.html'),
         render(['project', 'crm-migration'], 'project.html'),
+        render(['capacity'], 'capacity.html'),
         render(['trends', '--weeks', '26'], 'trends.html', history),
       ];
       rmSync(join(history, '..'), { recursive: true, force: true });

@@ -35,7 +35,7 @@ const ILLUSTRATIVE: Array<{ file: string; command: string; reason: string }> = [
     reason: 'the same illustrative project as the example above it',
   },
   { file: 'docs/history.md', command: 'pmo log zeus', reason: "a project deleted from the repository; the example's history deletes none" },
-  { file: 'docs/authoring.md', command: 'pmo import costs finance/2026-11.csv', reason: "the example ships no finance export: its projects give budget.actual, not cost logs (issue 18's example work)" },
+  { file: 'docs/authoring.md', command: 'pmo import costs finance/2026-11.csv', reason: 'the example ships no finance export: its cost logs are written in the project files' },
   { file: 'docs/reports.md', command: 'pmo report board', reason: 'a kind a PMO adds with templates/board.md.hbs, as the sentence says; the example adds none' },
   {
     file: 'docs/authoring.md',

@@ -14,7 +14,7 @@ describe('pmo report intake --budget', () => {
     const { scenario } = JSON.parse(run.stdout);
     expect(scenario.chosen.map((r: { id: string }) => r.id)).toEqual(['ai-service-desk', 'treasury-system']);
     expect([scenario.method, scenario.total_score, scenario.total_cost]).toEqual(['exact', 54, 470000]);
-    expect(scenario.left_out).toEqual([{ id: 'fleet-electrification', name: 'Electric delivery van pilot (city zones)', score: 18, cost: 520000, reason: 'its cost 520000 alone is over the budget 500000' }]);
+    expect(scenario.left_out).toEqual([{ id: 'fleet-electrification', name: 'Electric delivery van pilot (city zones)', score: 18, cost: 520000, reason: 'its cost 520000 alone is over the budget 500000', constraint: 'budget' }]);
     // Within 700,000: 280,000 + 190,000 leave 230,000, not enough for fleet; fleet with either other scores 45 < 54
     const wider = JSON.parse(intake('--budget', '700000', '-f', 'json').stdout).scenario;
     expect(wider.left_out.map((r: { reason: string }) => r.reason)).toEqual(['its cost 520000 does not fit the 230000 left once the set with the highest total score is in']);

@@ -69,7 +69,7 @@ describe('HTML reports in headless Chromium', () => {
   );
 
   it(
-    'resources, trends and the project one-pager render their charts',
+    'resources, trends, the project one-pager and capacity render their charts',
     async ({ skip }) => {
       requireChromium(skip);
       await withPage(render(['resources'], 'resources.html'), async (page) => {
@@ -86,9 +86,17 @@ describe('HTML reports in headless Chromium', () => {
         expect(page.networkRequests()).toEqual([]);
         expect(page.consoleErrors()).toEqual([]);
       });
+      // Its status sparkline and its S-curve (it logs its costs by month)
       await withPage(render(['project', 'crm-migration'], 'project.html'), async (page) => {
-        expect(countBy(await page.charts())).toEqual({ sparkline: 1 });
+        expect(countBy(await page.charts())).toEqual({ sparkline: 1, line: 1 });
         await page.screenshot('report-browser/project.png');
+        expect(page.networkRequests()).toEqual([]);
+        expect(page.consoleErrors()).toEqual([]);
+      });
+      // A stacked chart for each of the nine roles in demand
+      await withPage(render(['capacity'], 'capacity.html'), async (page) => {
+        expect(countBy(await page.charts())).toEqual({ stacked: 9 });
+        await page.screenshot('report-browser/capacity.png');
         expect(page.networkRequests()).toEqual([]);
         expect(page.consoleErrors()).toEqual([]);
       });

@@ -281,6 +281,27 @@ scores: { value: 4, alignment: 6, risk: 2 }
   });
 });
 
+describe("a request's status and demand", () => {
+  it('a demand line gives its effort one way, its dates in order, its status one of two', async () => {
+    const request = `id: atlas
+name: Atlas data warehouse
+requested_by: asmith
+status: accepted
+demand:
+  - { role: Developer, fte: 1.5, from: 2027-01-04, to: 2027-06-30 }
+  - { role: Tester, from: 2027-01-04, to: 2027-06-30 }
+  - { role: Analyst, fte: 1, allocation: 50, from: 2027-01-04, to: 2027-06-30 }
+  - { role: Architect, allocation: 20, from: 2027-03-01, to: 2027-02-01 }
+`;
+    expect(await seen({ 'requests/atlas.yaml': request })).toEqual([
+      ['schema/invalid-value', 4, 9, 'error', 'status must be one of proposed, approved, got "accepted"'],
+      ['schema/demand-effort', 7, 5, 'error', 'demand line #2: give its effort: fte (full-time people, 1.5) or allocation (percent of one person, 50)'],
+      ['schema/demand-effort', 8, 42, 'error', 'demand line #3: give its effort one way: fte (full-time people, 1.5) or allocation (percent of one person, 50)'],
+      ['dates/order', 9, 62, 'error', 'demand line #4: to 2027-02-01 is before from 2027-03-01'],
+    ]);
+  });
+});
+
 describe('rules/*.yaml', () => {
   it('bad severity, bad each, missing assert, misspelt field', async () => {
     const rules = `rules:

@@ -26,12 +26,15 @@ interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   since?: string;
   cache: boolean;
   budget?: number;
+  capacity?: boolean;
+  months?: number;
+  costCurve?: boolean;
 }
 
 export function reportCommand(): Command {
   const command = new Command('report')
-    .description('render a report of the portfolio: weekly, audit, project <id>, resources, intake, trends (or a kind of your templates)')
-    .argument('<kind>', 'weekly | audit | project | resources | intake | trends, or a kind the repo adds in templates/')
+    .description('render a report of the portfolio: weekly, audit, project <id>, resources, capacity, intake, trends (or a kind of your templates)')
+    .argument('<kind>', 'weekly | audit | project | resources | capacity | intake | trends, or a kind the repo adds in templates/')
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
     .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'));
   outputOption(command, 'write the report to <file> (atomically) instead of stdout', ['out']);
@@ -47,6 +50,9 @@ export function reportCommand(): Command {
     .option('--since <date|ref>', 'weekly: what changed since this commit (a date: the last commit on or before it; default a week before the report\'s day); trends: start with the period holding this date, YYYY-MM-DD')
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
     .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
+    .option('--capacity', "intake --budget: each role's free capacity per month (supply less booked allocations) constrains the set too")
+    .option('--months <n>', 'capacity: months ahead, this one first (default 6)', parseCount)
+    .option('--cost-curve', "project and weekly, with -f csv: the cost by month (the S-curve's numbers) instead of a row per project")
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--no-cache', 'parse every file afresh and leave the cache alone')
     .addHelpText(
@@ -73,6 +79,9 @@ Examples:
   $ pmo report trends --interval quarter --since 2025-01-01
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
   $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
+  $ pmo report intake --budget 600000 --capacity   ... that also fit each role's free people, month by month
+  $ pmo report capacity --months 12 -f html -o c.html   supply, booked and requested people per role, a year ahead
+  $ pmo report project crm-migration -f csv --cost-curve   its S-curve's numbers, month by month
   $ pmo report weekly --since 2026-11-01           "Since last week" reaching back to the first of the month
   $ pmo report weekly --since v2026-q3 -f json     what moved since a tag, for a tool (.since in the JSON)
   $ pmo report weekly --department IT --phase execution   the IT department's running projects only
@@ -101,6 +110,9 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         weeks: flags.weeks,
         horizon: flags.horizon,
         budget: flags.budget,
+        capacity: flags.capacity,
+        months: flags.months,
+        costCurve: flags.costCurve,
         asOf: flags.asOf,
         against: flags.against,
         history: flags.history,

@@ -39,6 +39,11 @@ export const configSchema = z.strictObject({
   escalation_days: optional(
     z.strictObject(Object.fromEntries(ISSUE_SEVERITIES.map((level) => [level, optional(nonNegative())])) as Record<IssueSeverity, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>),
   ),
+  capacity: optional(
+    z.strictObject({
+      roles: optional(z.record(z.string(), nonNegative()).describe('a map of role to full-time people (FTE) not named in people.yaml')),
+    }),
+  ),
   schema: optional(z.strictObject({ project: optional(extension), request: optional(extension) })),
 });
 

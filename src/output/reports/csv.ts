@@ -3,7 +3,7 @@
  * doubled), one header row. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) is
  * prefixed with an apostrophe: project names come from anyone who can commit.
  */
-import type { AuditModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
+import type { AuditModel, CapacityModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
 import type { ProjectView } from './model/project-view.js';
 import type { TrendsModel } from '../../trends.js';
 
@@ -68,12 +68,22 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
       const { weeks, people } = model as ResourcesModel;
       return toCsv(['person', 'name', 'capacity', ...weeks], people.map((p) => [p.person, p.name, p.capacity, ...p.load]));
     }
-    case 'intake': {
-      const { weights, requests } = model as IntakeModel;
-      const criteria = weights.map((w) => w.criterion);
+    case 'capacity':
+      // One row per role and month: what the tables show.
       return toCsv(
-        ['rank', 'id', 'name', 'score', 'max_score', ...criteria, 'missing', 'cost', 'months'],
-        requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months]),
+        ['role', 'month', 'supply', 'booked', 'approved', 'proposed', 'free', 'gap'],
+        (model as CapacityModel).roles.flatMap((r) => r.cells.map((c) => [r.role, c.month, c.supply, c.booked, c.approved, c.proposed, c.free, c.gap])),
+      );
+    case 'intake': {
+      const { weights, requests, scenario } = model as IntakeModel;
+      const criteria = weights.map((w) => w.criterion);
+      // With --budget, whether the scenario takes each request, and what kept it out.
+      const chosen = new Set(scenario?.chosen.map((r) => r.id));
+      const out = new Map(scenario?.left_out.map((r) => [r.id, r]));
+      const inScenario = (id: string): Cell[] => (scenario ? [chosen.has(id) ? 'in' : 'out', out.get(id)?.constraint, out.get(id)?.reason] : []);
+      return toCsv(
+        ['rank', 'id', 'name', 'score', 'max_score', ...criteria, 'missing', 'cost', 'months', ...(scenario ? ['scenario', 'constraint', 'reason'] : [])],
+        requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months, ...inScenario(r.id)]),
       );
     }
     case 'audit': {
@@ -108,4 +118,15 @@ function trendCsv(model: TrendsModel): string {
       v?.findings.errors, v?.findings.warnings, v?.findings.infos, v?.findings.waived, v?.compliance_score, v?.budget.baseline, v?.budget.forecast,
       v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.actions.open, v?.actions.overdue, v?.left_out];
   }));
+}
+
+/**
+ * The S-curve's numbers (`--cost-curve`): one row per month of the one-pager's cost curve, or the weekly's
+ * portfolio curve: planned value, spent in the month, spent to date, forecast to date and earned value (the
+ * one-pager's, from git; empty where unknown and always in the weekly, which reads no history).
+ */
+export function costCurveCsv(model: ReportModel): string {
+  const curve = model.report.kind === 'project' ? (model as ProjectModel).project.cost_curve : (model as WeeklyModel).summary.cost_curve;
+  const months: ReadonlyArray<{ month: string; planned: number | null; spent: number | null; actual: number | null; forecast: number | null; earned?: number | null }> = curve?.months ?? [];
+  return toCsv(['month', 'planned_value', 'spent_in_month', 'spent_to_date', 'forecast_to_date', 'earned_value'], months.map((m) => [m.month, m.planned, m.spent, m.actual, m.forecast, m.earned]));
 }

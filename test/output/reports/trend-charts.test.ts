@@ -81,6 +81,28 @@ describe('stackedBarChart', () => {
     );
   });
 
+  it('draws a ceiling (the capacity report\'s supply) as a dashed line across each bar, in the scale', () => {
+    const data: StackedBarData = {
+      columns: ['2027-01', '2027-02'],
+      series: [
+        { label: 'booked', values: [1, 0.5] },
+        { label: 'proposed requests', values: [0.5, 0] },
+      ],
+      ceiling: { label: 'supply', values: [3, null] },
+    };
+    const xml = chart(stackedBarChart(data, { title: 'Developer' }), 'stacked', 'Developer');
+    expect(xml.strings('//s:line[@class="ceiling"]/s:title')).toEqual(['supply, 2027-01: 3']);
+    expect(xml.strings('//s:g[@class="legend"]//s:text')).toEqual(['booked', 'proposed requests', 'supply']);
+    // The scale reaches the ceiling (3), not only the tallest bar (1.5): the bar fills half the plot (220 px)
+    const axis = xml.strings('//s:g[@class="axis"]/s:text');
+    expect(axis[axis.length - 1]).toBe('3');
+    const heights = numbers(xml, '//s:g[@data-column="0"]/s:rect[@class="segment"]/@height');
+    expect(heights.reduce((a, b) => a + b, 0)).toBeCloseTo(110, 1);
+    const [top] = numbers(xml, '//s:g[@data-column="0"]/s:rect[@class="outline"]/@y');
+    expect(numbers(xml, '//s:line[@class="ceiling"]/@y1')[0]).toBeCloseTo(top! - 110, 1);
+    expect(xml.string('/s:svg/s:desc')).toMatch(/^A dashed line marks the supply of each period\. 2 periods/);
+  });
+
   it('leaves a period without any value as a gap saying "no data", not a bar of 0', () => {
     const data: StackedBarData = {
       columns: periods(4),

@@ -5,10 +5,14 @@
  * segment's tooltip names its series, period and value. A period without any value is a gap saying "no data",
  * never a bar of 0.
  */
-import { decimal, el, GRID, heading, INK, MUTED, niceTicks, note, plural, svg, text, tooltip } from './svg.js';
+import { decimal, el, finite, GRID, heading, INK, MUTED, niceTicks, note, plural, svg, text, tooltip } from './svg.js';
 import { clean, columnLabels, legend, PLOT_H, PLOT_W, slots, WIDTH, X0, type TrendData } from './trend.js';
 
-export type StackedBarData = TrendData;
+/**
+ * `ceiling`: a limit per column drawn as a dashed line across each bar (the capacity report's supply), so a
+ * stack above it shows at a glance. Null where there is none.
+ */
+export type StackedBarData = TrendData & { ceiling?: { label: string; values: Array<number | null> } };
 
 const BAR_MAX = 48;
 const EDGE = '#424242';
@@ -18,6 +22,7 @@ const HALO = { stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' } a
 export function stackedBarChart(data: StackedBarData, opts?: { title?: string }): string {
   const title = opts?.title ?? 'Trend by period';
   const { columns, series, dropped, total } = clean(data);
+  const ceiling = data?.ceiling ? { label: String(data.ceiling.label ?? ''), values: columns.map((_, c) => finite(data.ceiling?.values?.[dropped + c])) } : null;
   const body = [heading(title, WIDTH)];
 
   if (columns.length === 0 || series.length === 0) {
@@ -26,8 +31,9 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
   }
 
   const swatch = (colour: string) => (x: number, y: number) => el('rect', { x, y, width: 12, height: 10, fill: colour, stroke: EDGE, 'stroke-width': 0.75 });
+  const limit = (x: number, y: number) => el('line', { x1: x, y1: y + 5, x2: x + 14, y2: y + 5, stroke: INK, 'stroke-width': 2, 'stroke-dasharray': '4 2' });
   const key = legend(
-    series.map((s) => ({ label: s.label, swatch: swatch(s.colour) })),
+    [...series.map((s) => ({ label: s.label, swatch: swatch(s.colour) })), ...(ceiling ? [{ label: ceiling.label, swatch: limit }] : [])],
     26,
   );
   body.push(key.markup);
@@ -36,7 +42,7 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
   const bottom = top + PLOT_H;
   // Negative values have no place in a stack: drawn as nothing, but their tooltip still says them.
   const totals = columns.map((_, c) => series.reduce((sum, s) => sum + Math.max(0, s.values[c] ?? 0), 0));
-  const ticks = niceTicks(Math.max(0, ...totals), 5);
+  const ticks = niceTicks(Math.max(0, ...totals, ...(ceiling?.values.map((v) => v ?? 0) ?? [])), 5);
   const domain = ticks[ticks.length - 1]!;
   const y = (v: number) => bottom - (Math.max(0, v) / domain) * PLOT_H;
 
@@ -82,6 +88,7 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
     return el('g', { class: 'column', 'data-column': c }, tooltip(`${column}: total ${decimal(totals[c]!)} (${words})`) + parts.join(''));
   });
   body.push(el('g', { class: 'bars' }, bars.join('')));
+  if (ceiling) body.push(ceilingLines(ceiling, columns, barW, y));
   body.push(columnLabels(columns, bottom + 14));
 
   let yNote = bottom + 36;
@@ -95,6 +102,7 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
 
   const latest = columns.map((_, c) => c).filter((c) => series.some((s) => s.values[c] !== null)).pop();
   const desc = [
+    ceiling ? `A dashed line marks the ${ceiling.label} of each period.` : undefined,
     `${plural(columns.length, 'period')}${dropped > 0 ? ` (the last ${columns.length} of ${total})` : ''}, ${series.length} series stacked bottom to top: ${series.map((s) => s.label).join(', ')}.`,
     latest === undefined
       ? 'No data.'
@@ -104,4 +112,15 @@ export function stackedBarChart(data: StackedBarData, opts?: { title?: string })
     .filter(Boolean)
     .join(' ');
   return svg({ name: 'stacked', width: WIDTH, height: yNote - 8, title, desc, body });
+}
+
+/** The ceiling: a dashed line a little wider than each bar, at its column's limit, with a tooltip. */
+function ceilingLines(ceiling: { label: string; values: Array<number | null> }, columns: string[], barW: number, y: (v: number) => number): string {
+  const { x } = slots(columns.length);
+  const lines = ceiling.values.flatMap((v, c) =>
+    v === null
+      ? []
+      : [el('line', { class: 'ceiling', 'data-column': c, x1: x(c) - barW / 2 - 4, y1: y(v), x2: x(c) + barW / 2 + 4, y2: y(v), stroke: INK, 'stroke-width': 2, 'stroke-dasharray': '4 2' }, tooltip(`${ceiling.label}, ${columns[c]}: ${decimal(v)}`))],
+  );
+  return el('g', { class: 'ceilings' }, lines.join(''));
 }

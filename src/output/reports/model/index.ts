@@ -22,8 +22,10 @@ import { daysBetween } from '../../../model/dates.js';
 import type { Since } from '../../../history/since.js';
 import { withEarned } from './project-view.js';
 import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
+import { capacityModel, capacityOptions, DEFAULT_CAPACITY_MONTHS } from './capacity.js';
+import { scenarioLimits } from '../../../metrics/capacity-limits.js';
 
-export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
+export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends', 'capacity'] as const;
 
 export interface ModelOptions {
   /** `pmo report project <id>`. */
@@ -40,6 +42,10 @@ export interface ModelOptions {
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
   /** The weekly's "Since last week", from git (src/history/since.ts). */
   since?: Since;
+  /** `pmo report capacity`: months shown from this month on. */
+  months?: number;
+  /** `pmo report intake --budget <amount> --capacity`: each role's free capacity per month constrains the set too. */
+  capacity?: boolean;
 }
 
 export type WeeklyModel = ReturnType<typeof weekly>;
@@ -47,7 +53,8 @@ export type AuditModel = ReturnType<typeof audit>;
 export type ProjectModel = ReturnType<typeof project>;
 export type ResourcesModel = ReturnType<typeof resources>;
 export type IntakeModel = ReturnType<typeof intake>;
-export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel;
+export type CapacityModel = ReturnType<typeof capacityModel>;
+export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel | CapacityModel;
 
 export function buildReportModel(input: ReportInput, options: ModelOptions = {}): ReportModel {
   const ctx = reportContext(input);
@@ -59,7 +66,9 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'resources':
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
-      return intake(ctx, options.budget);
+      return intake(ctx, options.budget, options.capacity);
+    case 'capacity':
+      return capacityModel(ctx, options.months ?? DEFAULT_CAPACITY_MONTHS);
     default:
       return weekly(ctx, options.since);
   }
@@ -176,7 +185,7 @@ function resources(ctx: ReportContext, weeks: number) {
   };
 }
 
-function intake(ctx: ReportContext, budget: number | undefined) {
+function intake(ctx: ReportContext, budget: number | undefined, capacity = false) {
   const weights = Object.keys(ctx.config.intakeWeights).length > 0 ? ctx.config.intakeWeights : DEFAULT_INTAKE_WEIGHTS;
   const requests = rankRequests(ctx.data.requests.map((r) => r.data), weights).map((r) => ({
     ...r,
@@ -188,16 +197,23 @@ function intake(ctx: ReportContext, budget: number | undefined) {
     weights: Object.entries(weights).map(([criterion, weight]) => ({ criterion, weight })),
     weights_source: Object.keys(ctx.config.intakeWeights).length > 0 ? 'pmo.yaml' : 'default',
     requests,
-    scenario: budget === undefined ? null : scenarioView(chooseWithinBudget(requests, budget), requests),
+    scenario: budget === undefined ? null : scenarioView(scenarioOf(ctx, requests, budget, capacity), requests, capacity),
     left_out: leftOut(ctx),
   };
 }
 
+/** The budget scenario; with --capacity, each role's free people per month (metrics/capacity-limits.ts) hold it too. */
+function scenarioOf(ctx: ReportContext, requests: ReadonlyArray<{ id: string; score: number; cost: number | null }>, budget: number, capacity: boolean): Scenario {
+  if (!capacity) return chooseWithinBudget(requests, budget);
+  const { limits, needs } = scenarioLimits(ctx.data.projects.map((p) => p.data), ctx.data.people, ctx.data.requests.map((r) => r.data), capacityOptions(ctx));
+  return chooseWithinBudget(requests.map((r) => ({ ...r, needs: needs.get(r.id) ?? [] })), budget, limits);
+}
+
 /** The scenario with each request's name, score and cost beside its id. */
-function scenarioView(scenario: Scenario, requests: ReadonlyArray<{ id: string; name: string; score: number; cost: number | null }>) {
+function scenarioView(scenario: Scenario, requests: ReadonlyArray<{ id: string; name: string; score: number; cost: number | null }>, capacity: boolean) {
   const byId = new Map(requests.map((r) => [r.id, r]));
   const about = (id: string) => ({ id, name: byId.get(id)!.name, score: byId.get(id)!.score, cost: byId.get(id)!.cost });
-  return { ...scenario, chosen: scenario.chosen.map(about), left_out: scenario.left_out.map((l) => ({ ...about(l.id), reason: l.reason })) };
+  return { ...scenario, capacity, chosen: scenario.chosen.map(about), left_out: scenario.left_out.map((l) => ({ ...about(l.id), reason: l.reason, constraint: l.constraint })) };
 }
 
 /**
