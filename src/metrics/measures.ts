@@ -317,6 +317,23 @@ export function isOpenIssue(issue: Pick<Issue, 'status' | 'resolved'>): boolean 
   return issue.status !== 'closed' && issue.resolved == null;
 }
 
+/**
+ * A project's approved budget alone, without pmo.yaml or the day (a portfolio rule's extract has neither): the
+ * same getter as every other reading of it.
+ */
+export function approvedBudgetOf(project: Project): number | null {
+  return new ProjectMeasures(project, NO_BASIS).approvedBudget;
+}
+
+const NO_BASIS: MeasureBasis = {
+  get config(): never {
+    throw new Error('approvedBudgetOf: this measure needs pmo.yaml');
+  },
+  today: () => {
+    throw new Error('approvedBudgetOf: this measure needs the day');
+  },
+};
+
 /** Measures of a project on a plain day (views, which read every measure anyway). */
 export function measureProject(project: Project, config: MeasureBasis['config'], today: string): ProjectMeasures {
   return new ProjectMeasures(project, { config, today: () => today });

@@ -5,6 +5,7 @@
  */
 import type { SeverityLevel } from '../findings.js';
 import { isRecord } from './labels.js';
+import { trainingPolicy, type TrainingPolicy } from './training-policy.js';
 
 export type PmoType = 'supportive' | 'controlling' | 'directive';
 
@@ -54,6 +55,8 @@ export interface Config {
   exchangeRates: Record<string, number>;
   /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
   pvMethod: 'linear' | 'step';
+  /** The trainings pmo.yaml requires, and how early one about to expire is announced. */
+  trainings: TrainingPolicy;
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
   data: unknown;
 }
@@ -85,6 +88,7 @@ export function configFrom(data: unknown): Config {
     exchangeRates: isRecord(file.exchange_rates) ? (file.exchange_rates as Record<string, number>) : {},
     escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
     costCategories: [...new Set([...COST_CATEGORIES, ...given<string[]>('cost_categories', [])])],
+    trainings: trainingPolicy(file.trainings),
     data,
   };
 }
