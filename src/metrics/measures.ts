@@ -203,6 +203,18 @@ export class ProjectMeasures {
     return this.memo('overdueMilestones', () => (this.state === 'on_hold' ? [] : overdueMilestones(this.project, this.measuredOn)));
   }
 
+  /**
+   * Milestones with a baseline date on or before the day measured ("due"), and how many of them were done (an
+   * `actual` date) on or before their baseline: the scorecard's milestones met on their baseline date.
+   */
+  get baselineMilestones(): { due: number; met: number } {
+    return this.memo('baselineMilestones', () => {
+      const day = this.measuredOn;
+      const due = (this.project.milestones ?? []).filter((m) => m.baseline && m.baseline <= day);
+      return { due: due.length, met: due.filter((m) => m.actual && m.actual <= m.baseline!).length };
+    });
+  }
+
   /** Open milestones due from today up to `horizonDays` ahead, while the project runs. */
   milestonesDue(horizonDays: number): ReturnType<typeof milestonesDue> {
     return this.state === 'active' ? milestonesDue(this.project, this.today(), horizonDays) : [];

@@ -6,6 +6,7 @@
 import { addMonths, daysBetween } from '../model/dates.js';
 import { phaseAtLeast } from '../rules/phase.js';
 import type { Config } from '../model/config.js';
+import { rateToReporting } from './currency.js';
 import { requiredOfRole, type RequiredTraining, type TrainingPolicy } from '../model/training-policy.js';
 
 /** A training a person holds, as people.yaml lists it (`index`: its place in the person's `trainings`). */
@@ -80,6 +81,30 @@ export function requiredOfManager(policy: TrainingPolicy, config: Pick<Config, '
     if (phase !== null && !phaseAtLeast(config, project.phase, phase)) return false;
     return budget === null || (project.budget !== null && project.budget >= budget);
   });
+}
+
+/**
+ * Every training required of a person, once each: by their role (and everyone's), and by each running project
+ * they manage. A training required both ways is judged once.
+ */
+export function personStandings(
+  held: readonly HeldTraining[],
+  role: string | null | undefined,
+  managed: readonly ManagedProject[],
+  policy: TrainingPolicy,
+  config: Pick<Config, 'lifecycle'>,
+  today: string,
+): TrainingStanding[] {
+  const required = new Map<string, RequiredTraining>();
+  for (const t of requiredOfPerson(policy, role)) required.set(t.name.trim().toLowerCase(), t);
+  for (const project of managed) for (const t of requiredOfManager(policy, config, project)) required.set(t.name.trim().toLowerCase(), t);
+  return [...required.values()].map((t) => trainingStanding(held, t, today, policy.warningDays));
+}
+
+/** An approved budget in pmo.yaml's currency (what `managers.budget` is written in); null without a rate. */
+export function budgetInReporting(budget: number | null, currency: string | null | undefined, config: Pick<Config, 'currency' | 'exchangeRates'>): number | null {
+  const rate = rateToReporting(config, currency);
+  return budget === null || rate === null ? null : budget * rate;
 }
 
 /** Held and not expired (valid or expiring). */

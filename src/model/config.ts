@@ -55,6 +55,8 @@ export interface Config {
   exchangeRates: Record<string, number>;
   /** How planned value accrues over a milestone's span (DOMAIN.md): linearly, or all on its baseline day. */
   pvMethod: 'linear' | 'step';
+  /** Project fields pmo.yaml names as segments: scorecards compare projects by them, as by department, sponsor and goal. */
+  segments: string[];
   /** The trainings pmo.yaml requires, and how early one about to expire is announced. */
   trainings: TrainingPolicy;
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
@@ -88,6 +90,7 @@ export function configFrom(data: unknown): Config {
     exchangeRates: isRecord(file.exchange_rates) ? (file.exchange_rates as Record<string, number>) : {},
     escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
     costCategories: [...new Set([...COST_CATEGORIES, ...given<string[]>('cost_categories', [])])],
+    segments: Array.isArray(file.segments) ? file.segments.filter((s): s is string => typeof s === 'string') : [],
     trainings: trainingPolicy(file.trainings),
     data,
   };

@@ -47,6 +47,7 @@ export const configSchema = z.strictObject({
   escalation_days: optional(
     z.strictObject(Object.fromEntries(ISSUE_SEVERITIES.map((level) => [level, optional(nonNegative())])) as Record<IssueSeverity, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>),
   ),
+  segments: optional(textList().describe('a list of project fields to compare projects by (scorecards)')),
   trainings: optional(z.strictObject({ warning_days: optional(nonNegative()), required: optional(list(requiredTraining)) })),
   schema: optional(z.strictObject({ project: optional(extension), request: optional(extension) })),
 });

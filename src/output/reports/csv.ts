@@ -3,7 +3,7 @@
  * doubled), one header row. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) is
  * prefixed with an apostrophe: project names come from anyone who can commit.
  */
-import type { AuditModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
+import type { AuditModel, IntakeModel, PeopleModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
 import type { ProjectView } from './model/project-view.js';
 import type { TrendsModel } from '../../trends.js';
 
@@ -76,6 +76,8 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
         requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months]),
       );
     }
+    case 'people':
+      return peopleCsv(model as PeopleModel);
     case 'audit': {
       const audit = model as AuditModel;
       // The audits' actions on each project's findings beside its compliance (none: empty cells).
@@ -108,4 +110,17 @@ function trendCsv(model: TrendsModel): string {
       v?.findings.errors, v?.findings.warnings, v?.findings.infos, v?.findings.waived, v?.compliance_score, v?.budget.baseline, v?.budget.forecast,
       v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.actions.open, v?.actions.overdue, v?.left_out];
   }));
+}
+
+/** One row per person: who they are, their load, their trainings by state (names joined by "; "), and their scorecard's main figures. */
+function peopleCsv({ people }: PeopleModel): string {
+  const names = (list: ReadonlyArray<{ name: string }>) => list.map((t) => t.name).join('; ');
+  return toCsv(
+    ['id', 'name', 'role', 'department', 'manages', 'projects', 'capacity', 'peak_load', 'over_weeks', 'trainings_valid', 'trainings_expiring', 'trainings_expired', 'trainings_undated', 'trainings_missing', 'training_compliance_pct', 'milestones_met_pct', 'cpi_avg', 'spi_avg', 'status_on_time_pct', 'findings_per_project', 'compliance_score', 'actions_on_time_pct'],
+    people.map((p) => [
+      p.id, p.name, p.role, p.department, p.manages.join(' '), p.projects.join(' '), p.capacity, p.peak_load, p.over_weeks,
+      names(p.trainings.valid), names(p.trainings.expiring), names(p.trainings.expired), names(p.trainings.undated), names(p.trainings.missing), p.training_compliance_pct,
+      p.scorecard?.milestones_met_pct, p.scorecard?.cpi_avg, p.scorecard?.spi_avg, p.scorecard?.status_on_time_pct, p.scorecard?.findings_per_project, p.scorecard?.compliance_score, p.scorecard?.actions_on_time_pct,
+    ]),
+  );
 }

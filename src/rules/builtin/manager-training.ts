@@ -1,5 +1,4 @@
-import { rateToReporting } from '../../metrics/currency.js';
-import { managerCondition, requiredOfManager, trainingStanding } from '../../metrics/trainings.js';
+import { budgetInReporting, managerCondition, requiredOfManager, trainingStanding } from '../../metrics/trainings.js';
 import { extractManaged, extractPeople, peopleOf, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
 import { idOfFile } from '../../layout.js';
@@ -33,8 +32,7 @@ const rule: PortfolioRule<TrainingExtract> = {
       // An unknown manager is the reference check's finding; a finished project needs no manager any more.
       const manager = people.get(p.manager);
       if (!manager || p.finished || p.phase === closed) continue;
-      const rate = rateToReporting(ctx.config, p.currency);
-      const budget = p.budget === null || rate === null ? null : p.budget * rate;
+      const budget = budgetInReporting(p.budget, p.currency, ctx.config);
       for (const training of requiredOfManager(trainings, ctx.config, { phase: p.phase, budget })) {
         const standing = trainingStanding(manager.held, training, ctx.today, trainings.warningDays);
         if (standing.state !== 'missing' && standing.state !== 'expired' && standing.state !== 'undated') continue;

@@ -22,13 +22,15 @@ import { daysBetween } from '../../../model/dates.js';
 import type { Since } from '../../../history/since.js';
 import { withEarned } from './project-view.js';
 import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
+import { peopleReport } from './people.js';
+import { scorecards } from './scorecards.js';
 
-export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends'] as const;
+export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'people', 'trends'] as const;
 
 export interface ModelOptions {
   /** `pmo report project <id>`. */
   project?: string;
-  /** `pmo report resources`: weeks shown from this week on. */
+  /** `pmo report resources` and `people`: weeks shown from this week on. */
   weeks?: number;
   /** `pmo report project <id> --history`: the commits that moved its forecast end or its overall status. */
   history?: ProjectLog;
@@ -47,7 +49,8 @@ export type AuditModel = ReturnType<typeof audit>;
 export type ProjectModel = ReturnType<typeof project>;
 export type ResourcesModel = ReturnType<typeof resources>;
 export type IntakeModel = ReturnType<typeof intake>;
-export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel;
+export type PeopleModel = ReturnType<typeof peopleReport>;
+export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel | PeopleModel;
 
 export function buildReportModel(input: ReportInput, options: ModelOptions = {}): ReportModel {
   const ctx = reportContext(input);
@@ -60,6 +63,8 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
       return resources(ctx, options.weeks ?? 12);
     case 'intake':
       return intake(ctx, options.budget);
+    case 'people':
+      return peopleReport(ctx, options.weeks ?? 12);
     default:
       return weekly(ctx, options.since);
   }
@@ -116,6 +121,7 @@ function audit(ctx: ReportContext) {
       findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
     })),
     actions: auditActions(ctx),
+    scorecards: scorecards(ctx),
     left_out: leftOut(ctx),
   };
 }

@@ -1,0 +1,89 @@
+/**
+ * The scorecards of the audit and people reports: one per project manager and one per group of each segment
+ * (department, sponsor, goal, and the project fields pmo.yaml's `segments` names), with each segment's pain
+ * points. The figures are src/metrics/scorecard.ts's; this module only gathers what it reads.
+ */
+import { BUILTIN_RULES } from '../../../rules/builtin/index.js';
+import { actionRows, type ActionRow } from '../../../metrics/audit-actions.js';
+import { countFindings } from '../../../findings.js';
+import { groupBy, painPoints, scorecard, type ScoredProject } from '../../../metrics/scorecard.js';
+import { budgetInReporting, heldTrainings, personStandings, type ManagedProject, type TrainingStanding } from '../../../metrics/trainings.js';
+import type { Project } from '../../../model/schemas/project.js';
+import type { ReportContext } from './context.js';
+
+/** The segments every portfolio has, before pmo.yaml's own. */
+export const BUILTIN_SEGMENTS = ['department', 'sponsor', 'goal'] as const;
+
+const CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));
+
+/** A finding's category: its built-in rule's, else the prefix of a loader id (schema/..., ref/...), else the PMO's own. */
+const categoryOf = (rule: string) => CATEGORY.get(rule) ?? (rule.includes('/') ? rule.slice(0, rule.indexOf('/')) : 'custom');
+
+/** A project's value(s) of a segment: text (or a number) as written, a list's items; none when it has none. */
+function segmentValues(project: Project, segment: string): string[] {
+  const value = segment === 'goal' ? project.goals : (project as Record<string, unknown>)[segment];
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((v) => (typeof v === 'string' && v !== '' ? [v] : typeof v === 'number' ? [String(v)] : []));
+}
+
+export function segmentsOf(ctx: Pick<ReportContext, 'config'>): string[] {
+  return [...new Set([...BUILTIN_SEGMENTS, ...ctx.config.segments])];
+}
+
+/** Each project as the scorecards read it. */
+export function scoredProjects(ctx: ReportContext): ScoredProject[] {
+  const actions = new Map<string, ActionRow[]>();
+  for (const row of actionRows(ctx.data.audits, ctx.today)) if (row.project) actions.set(row.project, [...(actions.get(row.project) ?? []), row]);
+  const segments = segmentsOf(ctx);
+  return ctx.data.projects.map(({ path, data }) => {
+    const own = ctx.findingsOf(path).filter((f) => !f.waived);
+    const counts = countFindings(own);
+    return {
+      id: data.id,
+      manager: data.manager,
+      segments: Object.fromEntries(segments.map((s) => [s, segmentValues(data, s)])),
+      measures: ctx.measure(data),
+      findings: { errors: counts.errors, warnings: counts.warnings, infos: counts.infos },
+      findingRules: own.map((f) => ({ rule: f.rule, category: categoryOf(f.rule) })),
+      actions: actions.get(data.id) ?? [],
+    };
+  });
+}
+
+/** The running projects a person manages, as the trainings they require of their manager read them. */
+function managedBy(ctx: ReportContext, person: string): ManagedProject[] {
+  return ctx.data.projects
+    .filter(({ data }) => data.manager === person && !ctx.measure(data).finished)
+    .map(({ data }) => ({ phase: data.phase, budget: budgetInReporting(ctx.measure(data).approvedBudget, data.currency, ctx.config) }));
+}
+
+/** Every person's standing in every training required of them (people.yaml's people; others hold none). */
+export function trainingStandings(ctx: ReportContext): Map<string, TrainingStanding[]> {
+  const known = new Map(ctx.data.people.map((p) => [p.id, p]));
+  const ids = new Set([...known.keys(), ...ctx.data.projects.map((p) => p.data.manager)]);
+  return new Map(
+    [...ids].map((id) => {
+      const person = known.get(id);
+      return [id, personStandings(person ? heldTrainings(person) : [], person?.role, managedBy(ctx, id), ctx.config.trainings, ctx.config, ctx.today)];
+    }),
+  );
+}
+
+export function scorecards(ctx: ReportContext, trainings = trainingStandings(ctx)) {
+  const projects = scoredProjects(ctx);
+  const of = (people: Iterable<string>) => [...new Set(people)].flatMap((id) => trainings.get(id) ?? []);
+  return {
+    managers: groupBy(projects, (p) => [p.manager]).map(([manager, list]) => ({
+      ...scorecard(manager, list, of([manager])),
+      name: ctx.person(manager).name,
+    })),
+    segments: segmentsOf(ctx).map((segment) => ({
+      segment,
+      groups: groupBy(projects, (p) => p.segments[segment] ?? []).map(([key, list]) => ({
+        ...scorecard(key, list, of(list.map((p) => p.manager))),
+        name: segment === 'sponsor' ? ctx.person(key).name : segment === 'goal' ? ctx.goalTitle(key) : null,
+        pain_points: painPoints(list),
+      })),
+    })),
+  };
+}
