@@ -120,6 +120,6 @@ export function trainingCompliancePct(standings: ReadonlyArray<Pick<TrainingStan
 export function managerCondition(training: RequiredTraining, currency: string): string {
   const parts: string[] = [];
   if (training.managers?.phase) parts.push(`in ${training.managers.phase} or later`);
-  if (training.managers?.budget != null) parts.push(`with an approved budget of ${training.managers.budget} ${currency} or more`);
+  if (training.managers?.budget != null) parts.push(`with an approved budget of ${training.managers.budget.toLocaleString('en')} ${currency} or more`);
   return parts.length === 0 ? 'of any size or phase' : parts.join(', ');
 }
