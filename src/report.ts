@@ -93,8 +93,9 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
+  const previous = options.kind === 'audit' || options.kind === 'people' ? await previousQuarterOf(root, options, today) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned, previous });
   return { root, model };
 }
 
@@ -133,6 +134,12 @@ function templateFile(path: string, cwd = process.cwd()): TemplateFile {
   } catch (error) {
     throw new UsageError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+}
+
+/** The scorecards' pain points compare with the end of the previous quarter, from git. */
+async function previousQuarterOf(root: string, options: Pick<ReportOptions, 'kind' | 'filter' | 'cache'>, today: string) {
+  const { previousQuarter } = await import('./history/previous-quarter.js');
+  return previousQuarter(root, options.kind, today, options.filter, options.cache);
 }
 
 /** "Since last week": the reported projects against the commit `--since` names (default: a week before the day). */

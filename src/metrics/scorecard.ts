@@ -50,9 +50,16 @@ export interface Scorecard {
   training_compliance_pct: number | null;
 }
 
+/** A count now, and at the end of the previous quarter (null: no history to compare with). */
+export interface Compared {
+  findings: number;
+  previous: number | null;
+  change: number | null;
+}
+
 export interface PainPoints {
-  rules: Array<{ rule: string; findings: number }>;
-  categories: Array<{ category: string; findings: number }>;
+  rules: Array<{ rule: string } & Compared>;
+  categories: Array<{ category: string } & Compared>;
 }
 
 /** How many rules and categories a group's pain points name. */
@@ -104,12 +111,18 @@ export function scorecard(key: string, projects: readonly ScoredProject[], train
  */
 const isDue = (row: ActionRow) => row.standing.closedOn !== null || row.standing.overdue;
 
-/** The rules and categories with the most findings among the projects, most first (ties by name). */
-export function painPoints(projects: readonly ScoredProject[]): PainPoints {
+/**
+ * The rules and categories with the most findings among the projects, most first (ties by name), each with its
+ * count among `before` (the same group's projects at the end of the previous quarter) and the change since.
+ */
+export function painPoints(projects: readonly ScoredProject[], before?: readonly ScoredProject[]): PainPoints {
   const entries = projects.flatMap((p) => p.findingRules);
+  const earlier = before?.flatMap((p) => p.findingRules);
+  const compared = (findings: number, previous: number | null): Compared => ({ findings, previous, change: previous === null ? null : findings - previous });
+  const countOf = (key: 'rule' | 'category', value: string) => (earlier ? earlier.filter((e) => e[key] === value).length : null);
   return {
-    rules: top(entries.map((e) => e.rule)).map(([rule, findings]) => ({ rule, findings })),
-    categories: top(entries.map((e) => e.category)).map(([category, findings]) => ({ category, findings })),
+    rules: top(entries.map((e) => e.rule)).map(([rule, n]) => ({ rule, ...compared(n, countOf('rule', rule)) })),
+    categories: top(entries.map((e) => e.category)).map(([category, n]) => ({ category, ...compared(n, countOf('category', category)) })),
   };
 }
 

@@ -20,6 +20,7 @@ import type { Project } from '../../../model/schemas/project.js';
 import type { ProjectLog } from '../../../history/log.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { Since } from '../../../history/since.js';
+import type { PreviousQuarter } from '../../../history/previous-quarter.js';
 import { withEarned } from './project-view.js';
 import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
 import { peopleReport } from './people.js';
@@ -40,6 +41,8 @@ export interface ModelOptions {
   earned?: ReadonlyMap<string, number | null>;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
+  /** audit and people: the portfolio at the end of the previous quarter, for the pain points (src/history/previous-quarter.ts). */
+  previous?: PreviousQuarter | null;
   /** The weekly's "Since last week", from git (src/history/since.ts). */
   since?: Since;
 }
@@ -56,7 +59,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
   const ctx = reportContext(input);
   switch (ctx.kind) {
     case 'audit':
-      return audit(ctx);
+      return audit(ctx, options.previous);
     case 'project':
       return project(ctx, options.project, options);
     case 'resources':
@@ -64,7 +67,7 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
     case 'intake':
       return intake(ctx, options.budget);
     case 'people':
-      return peopleReport(ctx, options.weeks ?? 12);
+      return peopleReport(ctx, options.weeks ?? 12, options.previous);
     default:
       return weekly(ctx, options.since);
   }
@@ -93,7 +96,7 @@ function sinceView(ctx: ReportContext, since: Since) {
   };
 }
 
-function audit(ctx: ReportContext) {
+function audit(ctx: ReportContext, previous?: PreviousQuarter | null) {
   const projects = projectViews(ctx);
   const scores = compliance(ctx);
   const required = projects.reduce((n, p) => n + p.records.required.length, 0);
@@ -121,7 +124,7 @@ function audit(ctx: ReportContext) {
       findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
     })),
     actions: auditActions(ctx),
-    scorecards: scorecards(ctx),
+    scorecards: scorecards(ctx, undefined, previous),
     left_out: leftOut(ctx),
   };
 }

@@ -9,10 +9,11 @@ import type { Person } from '../../../model/schemas/people.js';
 import { reportHeader, type ReportContext } from './context.js';
 import { scorecards, trainingStandings } from './scorecards.js';
 import { compare } from './project-view.js';
+import type { PreviousQuarter } from '../../../history/previous-quarter.js';
 
 const STATES: readonly TrainingState[] = ['valid', 'expiring', 'expired', 'undated', 'missing'];
 
-export function peopleReport(ctx: ReportContext, weeks: number) {
+export function peopleReport(ctx: ReportContext, weeks: number, previous?: PreviousQuarter | null) {
   const load = resourceLoad(ctx.data.projects.map((p) => p.data), ctx.data.people, {
     from: ctx.today,
     weeks,
@@ -21,7 +22,7 @@ export function peopleReport(ctx: ReportContext, weeks: number) {
   });
   const loads = new Map(load.people.map((row) => [row.person, row]));
   const trainings = trainingStandings(ctx);
-  const cards = scorecards(ctx, trainings);
+  const cards = scorecards(ctx, trainings, previous);
   const cardOf = new Map(cards.managers.map((card) => [card.key, card]));
   const people = [...ctx.data.people]
     .sort((a, b) => compare(a.id, b.id))

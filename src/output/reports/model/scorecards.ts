@@ -9,7 +9,8 @@ import { countFindings } from '../../../findings.js';
 import { groupBy, painPoints, scorecard, type ScoredProject } from '../../../metrics/scorecard.js';
 import { budgetInReporting, heldTrainings, personStandings, type ManagedProject, type TrainingStanding } from '../../../metrics/trainings.js';
 import type { Project } from '../../../model/schemas/project.js';
-import type { ReportContext } from './context.js';
+import { reportContext, type ReportContext } from './context.js';
+import type { PreviousQuarter } from '../../../history/previous-quarter.js';
 
 /** The segments every portfolio has, before pmo.yaml's own. */
 export const BUILTIN_SEGMENTS = ['department', 'sponsor', 'goal'] as const;
@@ -69,20 +70,29 @@ export function trainingStandings(ctx: ReportContext): Map<string, TrainingStand
   );
 }
 
-export function scorecards(ctx: ReportContext, trainings = trainingStandings(ctx)) {
+/** The projects as the previous quarter's end had them, judged on that day. */
+function earlierProjects(ctx: ReportContext, previous: PreviousQuarter | undefined): ScoredProject[] | undefined {
+  if (!previous) return undefined;
+  return scoredProjects(reportContext({ kind: ctx.kind, today: previous.date, config: ctx.config, data: previous.data, findings: previous.findings }));
+}
+
+export function scorecards(ctx: ReportContext, trainings = trainingStandings(ctx), previous?: PreviousQuarter | null) {
   const projects = scoredProjects(ctx);
+  const before = earlierProjects(ctx, previous ?? undefined);
   const of = (people: Iterable<string>) => [...new Set(people)].flatMap((id) => trainings.get(id) ?? []);
   return {
     managers: groupBy(projects, (p) => [p.manager]).map(([manager, list]) => ({
       ...scorecard(manager, list, of([manager])),
       name: ctx.person(manager).name,
     })),
+    /** What the pain points compare with: the end of the previous quarter (null: no git history that old). */
+    compared_with: previous ? { quarter: previous.label, date: previous.date, commit: previous.commit } : null,
     segments: segmentsOf(ctx).map((segment) => ({
       segment,
       groups: groupBy(projects, (p) => p.segments[segment] ?? []).map(([key, list]) => ({
         ...scorecard(key, list, of(list.map((p) => p.manager))),
         name: segment === 'sponsor' ? ctx.person(key).name : segment === 'goal' ? ctx.goalTitle(key) : null,
-        pain_points: painPoints(list),
+        pain_points: painPoints(list, before?.filter((p) => (p.segments[segment] ?? []).includes(key))),
       })),
     })),
   };
