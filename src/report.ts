@@ -95,7 +95,8 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
   const previous = options.kind === 'audit' || options.kind === 'people' ? await previousQuarterOf(root, options, today) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned, previous });
+  const { categoryOf } = await import('./rules/categories.js');
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter, categoryOf: categoryOf(result.rulesets) }, { ...options, against, history, since, earned, previous });
   return { root, model };
 }
 

@@ -13,8 +13,7 @@ import { configFrom, type Config } from '../model/config.js';
 import { CONFIG_FILE } from '../layout.js';
 import { exactJson } from '../load/sealed.js';
 import { pointKey, type PointsKnown } from './trend-memo.js';
-import { BUILTIN_RULES } from '../rules/builtin/index.js';
-import type { RulesetSource } from '../rules/custom.js';
+import { categoryOf } from '../rules/categories.js';
 import type { Period } from './periods.js';
 import { snapshots } from './snapshots.js';
 import { filterPortfolio, isFiltered, type PortfolioFilter } from '../model/portfolio-filter.js';
@@ -120,23 +119,4 @@ function learn(learned: PointsKnown, key: string, values: TrendValues, configBlo
   const keepsConfig = configBlob !== undefined && exactJson(config.data) !== undefined;
   if (keepsConfig) learned.configs.push([configBlob, config.data]);
   learned.points.push([key, { values, ...(keepsConfig ? { config: configBlob } : {}) }]);
-}
-
-const BUILTIN_CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));
-const PREFIX_CATEGORY: Array<[RegExp, string]> = [
-  [/^(yaml|schema)\//, 'data'],
-  [/^(ref|dates)\//, 'integrity'],
-  [/^config\//, 'config'],
-  [/^waiver\//, 'waivers'],
-  [/^gate\//, 'gates'],
-];
-
-/** The category a finding's rule belongs to: the built-in rule's, the PMO rule's own (or custom), or the check's kind. */
-function categoryOf(rulesets: readonly RulesetSource[]) {
-  const custom = new Map<string, string>();
-  for (const { data } of rulesets) {
-    const rules = (data as { rules?: Record<string, { category?: string | null }> })?.rules ?? {};
-    for (const [id, rule] of Object.entries(rules)) custom.set(id, rule?.category ?? 'custom');
-  }
-  return (rule: string) => BUILTIN_CATEGORY.get(rule) ?? custom.get(rule) ?? PREFIX_CATEGORY.find(([re]) => re.test(rule))?.[1] ?? 'other';
 }

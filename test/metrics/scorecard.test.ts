@@ -73,9 +73,21 @@ describe('segments and pain points', () => {
     const rules = (...ids: string[]) => ids.map((rule) => ({ rule, category: rule.split('-')[0]! }));
     const x = project('x', { findingRules: rules('risk-owner', 'risk-owner', 'cost-over', 'status-fresh') });
     const y = project('y', { findingRules: rules('risk-review', 'cost-over', 'audit-due') });
+    const none = { previous: null, change: null };
     expect(painPoints([x, y])).toEqual({
-      rules: [{ rule: 'cost-over', findings: 2 }, { rule: 'risk-owner', findings: 2 }, { rule: 'audit-due', findings: 1 }],
-      categories: [{ category: 'risk', findings: 3 }, { category: 'cost', findings: 2 }, { category: 'audit', findings: 1 }],
+      rules: [{ rule: 'cost-over', findings: 2, ...none }, { rule: 'risk-owner', findings: 2, ...none }, { rule: 'audit-due', findings: 1, ...none }],
+      categories: [{ category: 'risk', findings: 3, ...none }, { category: 'cost', findings: 2, ...none }, { category: 'audit', findings: 1, ...none }],
+    });
+  });
+
+  it('counts each of them again among the projects of before, and gives the change', () => {
+    const rules = (...ids: string[]) => ids.map((rule) => ({ rule, category: rule.split('-')[0]! }));
+    const now = project('x', { findingRules: rules('risk-owner', 'risk-owner', 'cost-over') });
+    const then = [project('x', { findingRules: rules('risk-owner', 'cost-over', 'cost-over', 'cost-log') }), project('z', { findingRules: rules('risk-review') })];
+    // risk-owner 2 now, 1 then: +1; cost-over 1 now, 2 then: -1. Categories: risk 2 now, 2 then; cost 1 now, 3 then.
+    expect(painPoints([now], then)).toEqual({
+      rules: [{ rule: 'risk-owner', findings: 2, previous: 1, change: 1 }, { rule: 'cost-over', findings: 1, previous: 2, change: -1 }],
+      categories: [{ category: 'risk', findings: 2, previous: 2, change: 0 }, { category: 'cost', findings: 1, previous: 3, change: -2 }],
     });
   });
 });

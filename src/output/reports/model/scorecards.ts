@@ -3,7 +3,7 @@
  * (department, sponsor, goal, and the project fields pmo.yaml's `segments` names), with each segment's pain
  * points. The figures are src/metrics/scorecard.ts's; this module only gathers what it reads.
  */
-import { BUILTIN_RULES } from '../../../rules/builtin/index.js';
+import { categoryOf } from '../../../rules/categories.js';
 import { actionRows, type ActionRow } from '../../../metrics/audit-actions.js';
 import { countFindings } from '../../../findings.js';
 import { groupBy, painPoints, scorecard, type ScoredProject } from '../../../metrics/scorecard.js';
@@ -15,10 +15,8 @@ import type { PreviousQuarter } from '../../../history/previous-quarter.js';
 /** The segments every portfolio has, before pmo.yaml's own. */
 export const BUILTIN_SEGMENTS = ['department', 'sponsor', 'goal'] as const;
 
-const CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));
-
-/** A finding's category: its built-in rule's, else the prefix of a loader id (schema/..., ref/...), else the PMO's own. */
-const categoryOf = (rule: string) => CATEGORY.get(rule) ?? (rule.includes('/') ? rule.slice(0, rule.indexOf('/')) : 'custom');
+/** The built-in rules' categories, for a context that brings none (the PMO's own rules are then `other`). */
+const BUILTIN_ONLY = categoryOf([]);
 
 /** A project's value(s) of a segment: text (or a number) as written, a list's items; none when it has none. */
 function segmentValues(project: Project, segment: string): string[] {
@@ -36,6 +34,7 @@ export function scoredProjects(ctx: ReportContext): ScoredProject[] {
   const actions = new Map<string, ActionRow[]>();
   for (const row of actionRows(ctx.data.audits, ctx.today)) if (row.project) actions.set(row.project, [...(actions.get(row.project) ?? []), row]);
   const segments = segmentsOf(ctx);
+  const category = ctx.categoryOf ?? BUILTIN_ONLY;
   return ctx.data.projects.map(({ path, data }) => {
     const own = ctx.findingsOf(path).filter((f) => !f.waived);
     const counts = countFindings(own);
@@ -45,7 +44,7 @@ export function scoredProjects(ctx: ReportContext): ScoredProject[] {
       segments: Object.fromEntries(segments.map((s) => [s, segmentValues(data, s)])),
       measures: ctx.measure(data),
       findings: { errors: counts.errors, warnings: counts.warnings, infos: counts.infos },
-      findingRules: own.map((f) => ({ rule: f.rule, category: categoryOf(f.rule) })),
+      findingRules: own.map((f) => ({ rule: f.rule, category: category(f.rule) })),
       actions: actions.get(data.id) ?? [],
     };
   });
@@ -73,7 +72,7 @@ export function trainingStandings(ctx: ReportContext): Map<string, TrainingStand
 /** The projects as the previous quarter's end had them, judged on that day. */
 function earlierProjects(ctx: ReportContext, previous: PreviousQuarter | undefined): ScoredProject[] | undefined {
   if (!previous) return undefined;
-  return scoredProjects(reportContext({ kind: ctx.kind, today: previous.date, config: ctx.config, data: previous.data, findings: previous.findings }));
+  return scoredProjects(reportContext({ kind: ctx.kind, today: previous.date, config: ctx.config, data: previous.data, findings: previous.findings, categoryOf: ctx.categoryOf }));
 }
 
 export function scorecards(ctx: ReportContext, trainings = trainingStandings(ctx), previous?: PreviousQuarter | null) {
