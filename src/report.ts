@@ -50,6 +50,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   interval?: Interval;
   since?: string;
   progress?: TrendOptions['progress'];
+  /** trends: a scorecard per manager or segment group, period by period. */
+  by?: string;
   /** weekly: build "Since last week" (from the commit of `since`, a date or ref; default a week before). */
   changes?: boolean;
   /** `--manager`, `--phase`, ...: the projects the report is for. */
@@ -65,7 +67,7 @@ export interface RenderedReport {
 export async function renderReport(options: ReportOptions): Promise<RenderedReport> {
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
-    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter });
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter, by: options.by });
     const root = findRoot(options.cwd ?? process.cwd());
     return { root, model, text: render(root, model, options) };
   }
@@ -89,6 +91,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const { data, findings, filter } = narrowPortfolio(options.kind, all, result.findings, config.lifecycle, options.filter);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
+  if (options.by !== undefined) throw new UsageError(`--by is for pmo report trends (a scorecard per group, period by period), not ${options.kind}`);
   if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).

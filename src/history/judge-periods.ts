@@ -49,9 +49,11 @@ export interface TrendJob {
    * run's points are its own: trends.ts neither reads nor keeps them in the memo.
    */
   filter?: PortfolioFilter;
+  /** `--by`: each point also scores each manager or segment group (trends.ts keeps such points out of the memo too). */
+  by?: string;
 }
 
-export async function judgePeriods({ root, history, ends, known, filter }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
+export async function judgePeriods({ root, history, ends, known, filter, by }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
   const reader = GitRepo.open(root, 'pmo report trends').blobReader();
   const memos = new Map<string, AnalysisMemo>();
   const points = new Map<string, TrendPoint>();
@@ -97,7 +99,7 @@ export async function judgePeriods({ root, history, ends, known, filter }: Trend
         const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.blobs.get(tree.get(file.path) ?? '')?.data, result.findings);
         // Unknown values are not checked here: a project or person of today may not have existed then.
         const chosen = isFiltered(filter) ? filterPortfolio(data, result.findings, filter, { person: () => null, goal: () => null }) : { data, findings: result.findings };
-        values = trendValues(chosen.data, chosen.findings, result.config, period.end, categoryOf(result.rulesets));
+        values = trendValues(chosen.data, chosen.findings, result.config, period.end, categoryOf(result.rulesets), by);
         learn(learned, key, values, tree.get(CONFIG_FILE), result.config);
         const live = new Set(tree.values());
         for (const m of memos.values()) for (const blob of m.blobs.keys()) if (!live.has(blob)) m.blobs.delete(blob);

@@ -54,3 +54,37 @@ describe('pmo report people', () => {
     expect(csv.find((line) => line.startsWith('prossi,'))).toContain(',Risk management,');
   });
 });
+
+describe('pmo report trends --by', () => {
+  it('gives each manager’s scorecard at the end of each quarter', () => {
+    const dir = makePortfolio();
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    // Q3 (judged 2026-09-30): M1 done a week after its baseline, M2 due and open: 0 of 2 met; the update of
+    // 2026-09-25 is 5 days old (on time). Q4 (judged 2026-11-20): M1's actual corrected to before its baseline:
+    // 1 of 2 met = 50%; the update of 2026-11-13 is 7 days old, the limit: on time.
+    commitAt(dir, '2026-09-26T12:00:00+00:00', 'Q3', { 'projects/apollo.yaml': PROJECT.replace('date: 2026-11-13', 'date: 2026-09-25') });
+    commitAt(dir, '2026-11-14T12:00:00+00:00', 'Q4', { 'projects/apollo.yaml': PROJECT.replace('actual: 2026-03-06', 'actual: 2026-02-20') });
+    const run = pmo(['report', 'trends', ...TODAY, '--interval', 'quarter', '--since', '2026-07-01', '--by', 'manager', '-f', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const by = (JSON.parse(run.stdout) as { by: { segment: string; groups: Array<{ key: string; periods: Array<{ label: string; card: Record<string, unknown> | null }> }> } }).by;
+    expect(by.segment).toBe('manager');
+    expect(by.groups.map((g) => g.key)).toEqual(['jdoe']);
+    expect(by.groups[0]!.periods.map((p) => [p.label, p.card?.projects, p.card?.milestones_met_pct, p.card?.status_on_time_pct])).toEqual([
+      ['2026-Q3', 1, 0, 100],
+      ['2026-Q4', 1, 50, 100],
+    ]);
+    const md = pmo(['report', 'trends', ...TODAY, '--interval', 'quarter', '--since', '2026-07-01', '--by', 'manager'], { cwd: dir }).stdout;
+    expect(md).toContain('## Scorecards by manager, quarter by quarter');
+    expect(md).toContain('| 2026-Q4 | 1 | 50.0% |');
+  });
+
+  it('refuses a grouping it does not know, and --by on another report: exit 2', () => {
+    const dir = makePortfolio({}, { git: true });
+    const typo = pmo(['report', 'trends', ...TODAY, '--by', 'managr'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("--by managr: not a segment; did you mean 'manager'?");
+    const audit = pmo(['report', 'audit', ...TODAY, '--by', 'manager'], { cwd: dir });
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toContain('--by is for pmo report trends');
+  });
+});

@@ -26,6 +26,7 @@ interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   since?: string;
   cache: boolean;
   budget?: number;
+  by?: string;
 }
 
 export function reportCommand(): Command {
@@ -45,6 +46,7 @@ export function reportCommand(): Command {
     .option('--weeks <n>', 'resources and people: weeks of load ahead (default 12); trends: weeks of history', parseCount)
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
     .option('--since <date|ref>', 'weekly: what changed since this commit (a date: the last commit on or before it; default a week before the report\'s day); trends: start with the period holding this date, YYYY-MM-DD')
+    .option('--by <segment>', 'trends: a scorecard per manager, department, sponsor, goal or pmo.yaml segment, period by period')
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
     .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
@@ -75,6 +77,7 @@ Examples:
   $ pmo report people -f csv -o people.csv         one row per person, for HR's spreadsheet
   $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
   $ pmo report trends --interval quarter --since 2025-01-01
+  $ pmo report trends --interval quarter --by manager   each PM's scorecard, quarter on quarter
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
   $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
   $ pmo report weekly --since 2026-11-01           "Since last week" reaching back to the first of the month
@@ -105,6 +108,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         weeks: flags.weeks,
         horizon: flags.horizon,
         budget: flags.budget,
+        by: flags.by,
         asOf: flags.asOf,
         against: flags.against,
         history: flags.history,

@@ -96,3 +96,15 @@ export function scorecards(ctx: ReportContext, trainings = trainingStandings(ctx
     })),
   };
 }
+
+/** What `pmo report trends --by` groups by: the manager, or a segment. */
+export const BY_MANAGER = 'manager';
+
+/** The scorecard of each group of one grouping: the projects' managers, or the values of a segment. */
+export function scorecardsBy(ctx: ReportContext, by: string) {
+  const trainings = trainingStandings(ctx);
+  const of = (people: Iterable<string>) => [...new Set(people)].flatMap((id) => trainings.get(id) ?? []);
+  const projects = scoredProjects(ctx);
+  const keysOf = (p: ScoredProject) => (by === BY_MANAGER ? [p.manager] : (p.segments[by] ?? []));
+  return groupBy(projects, keysOf).map(([key, list]) => scorecard(key, list, of(list.map((p) => p.manager))));
+}
