@@ -1,7 +1,6 @@
 import { budgetInReporting, managerCondition, requiredOfManager, trainingStanding } from '../../metrics/trainings.js';
 import { extractManaged, extractPeople, peopleOf, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
-import { idOfFile } from '../../layout.js';
 
 const rule: PortfolioRule<TrainingExtract> = {
   id: 'manager-training',
@@ -39,7 +38,7 @@ const rule: PortfolioRule<TrainingExtract> = {
         ctx.report({
           file: f.path,
           messageId: standing.state,
-          data: { manager: p.manager, training: training.name, expires: standing.expires ?? '', condition: managerCondition(training, ctx.config.currency), project: idOfFile(f.path) },
+          data: { manager: p.manager, training: training.name, expires: standing.expires ?? '', condition: managerCondition(training, ctx.config.currency) },
           path: ['manager'],
         });
       }
