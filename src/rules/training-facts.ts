@@ -3,7 +3,9 @@
  * they share. The standing of each training is src/metrics/trainings.ts's.
  */
 import { approvedBudgetOf } from '../metrics/measures.js';
-import { heldTrainings, requiredOfPerson, trainingStanding, type HeldTraining, type TrainingStanding } from '../metrics/trainings.js';
+import {
+  budgetInReporting, heldTrainings, personStandings, requiredOfPerson, trainingStanding, type HeldTraining, type ManagedProject, type TrainingStanding,
+} from '../metrics/trainings.js';
 import { isRecord } from '../model/labels.js';
 import type { Person } from '../model/schemas/people.js';
 import type { Project } from '../model/schemas/project.js';
@@ -56,6 +58,25 @@ export function roleStandings(files: ReadonlyArray<PortfolioFile<TrainingExtract
   const { trainings } = ctx.config;
   return peopleOf(files).flatMap((person) =>
     requiredOfPerson(trainings, person.role).map((training) => ({ person, standing: trainingStanding(person.held, training, ctx.today, trainings.warningDays) })),
+  );
+}
+
+/**
+ * Each person's standing in every training required of them: by role (and everyone's), and by the running
+ * projects they manage (from the projects' extracts), each training once (metrics/trainings.ts personStandings).
+ */
+export function allStandings(files: ReadonlyArray<PortfolioFile<TrainingExtract>>, ctx: PortfolioContext) {
+  const { trainings, lifecycle } = ctx.config;
+  const closed = lifecycle[lifecycle.length - 1];
+  const managed = new Map<string, ManagedProject[]>();
+  for (const f of files) {
+    if (!('project' in f.facts)) continue;
+    const p = f.facts.project;
+    if (p.finished || p.phase === closed) continue;
+    managed.set(p.manager, [...(managed.get(p.manager) ?? []), { phase: p.phase, budget: budgetInReporting(p.budget, p.currency, ctx.config) }]);
+  }
+  return peopleOf(files).flatMap((person) =>
+    personStandings(person.held, person.role, managed.get(person.id) ?? [], trainings, ctx.config, ctx.today).map((standing) => ({ person, standing })),
   );
 }
 

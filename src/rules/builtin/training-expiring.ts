@@ -1,4 +1,4 @@
-import { extractPeople, roleStandings, trainingPath, type TrainingExtract } from '../training-facts.js';
+import { allStandings, extractManaged, extractPeople, trainingPath, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
 
 const rule: PortfolioRule<TrainingExtract> = {
@@ -14,11 +14,13 @@ const rule: PortfolioRule<TrainingExtract> = {
   scope: 'portfolio',
 
   extract(kind, data) {
-    return kind === 'people' ? extractPeople(data) : undefined;
+    if (kind === 'people') return extractPeople(data);
+    return kind === 'project' ? extractManaged(data) : undefined;
   },
 
   check(files, ctx) {
-    for (const { person, standing } of roleStandings(files, ctx)) {
+    if (ctx.config.trainings.required.length === 0) return;
+    for (const { person, standing } of allStandings(files, ctx)) {
       if (standing.state !== 'expiring') continue;
       ctx.report({
         file: person.file,
