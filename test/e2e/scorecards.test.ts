@@ -76,6 +76,9 @@ describe('pmo report trends --by', () => {
     const md = pmo(['report', 'trends', ...TODAY, '--interval', 'quarter', '--since', '2026-07-01', '--by', 'manager'], { cwd: dir }).stdout;
     expect(md).toContain('## Scorecards by manager, quarter by quarter');
     expect(md).toContain('| 2026-Q4 | 1 | 50.0% |');
+    const csv = pmo(['report', 'trends', ...TODAY, '--interval', 'quarter', '--since', '2026-07-01', '--by', 'manager', '-f', 'csv'], { cwd: dir }).stdout.split('\r\n');
+    expect(csv[0]!.startsWith('period,manager,projects,milestones_due,milestones_met,milestones_met_pct,')).toBe(true);
+    expect(csv.slice(1, 3).map((line) => line.split(',').slice(0, 6))).toEqual([['2026-Q3', 'jdoe', '1', '2', '0', '0'], ['2026-Q4', 'jdoe', '1', '2', '1', '50']]);
   });
 
   it('refuses a grouping it does not know, and --by on another report: exit 2', () => {

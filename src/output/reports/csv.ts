@@ -102,6 +102,7 @@ const projectRows = (projects: readonly ProjectView[]) =>
 
 /** One row per period: the portfolio at its end (empty cells before the repository's first commit). */
 function trendCsv(model: TrendsModel): string {
+  if (model.by) return trendByCsv(model.by);
   const header = ['period', 'start', 'end', 'commit', 'projects', 'active', 'green', 'amber', 'red', 'no_status', 'errors', 'warnings', 'notes', 'waived',
     'compliance_score', 'budget_baseline', 'budget_forecast', 'cpi', 'spi', 'high_risks', 'over_allocated', 'revenue_overdue', 'actions_open', 'actions_overdue', 'left_out'];
   return toCsv(header, model.points.map((p) => {
@@ -110,6 +111,18 @@ function trendCsv(model: TrendsModel): string {
       v?.findings.errors, v?.findings.warnings, v?.findings.infos, v?.findings.waived, v?.compliance_score, v?.budget.baseline, v?.budget.forecast,
       v?.cpi, v?.spi, v?.high_risks, v?.over_allocated, v?.revenue_overdue, v?.actions.open, v?.actions.overdue, v?.left_out];
   }));
+}
+
+/** `--by`: one row per period and group, with the group's scorecard (empty figures: no project of it then). */
+const SCORECARD_COLUMNS = ['projects', 'milestones_due', 'milestones_met', 'milestones_met_pct', 'cpi_avg', 'cpi_worst', 'spi_avg', 'spi_worst', 'status_owed', 'status_on_time',
+  'status_on_time_pct', 'findings', 'findings_per_project', 'compliance_score', 'actions_due', 'actions_on_time', 'actions_on_time_pct', 'trainings_required', 'trainings_valid',
+  'training_compliance_pct'] as const;
+
+function trendByCsv(by: NonNullable<TrendsModel['by']>): string {
+  return toCsv(
+    ['period', by.segment, ...SCORECARD_COLUMNS],
+    by.groups.flatMap((group) => group.periods.map((p) => [p.label, group.key, ...SCORECARD_COLUMNS.map((column) => p.card?.[column])])),
+  );
 }
 
 /** One row per person: who they are, their load, their trainings by state (names joined by "; "), and their scorecard's main figures. */
