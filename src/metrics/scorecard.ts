@@ -129,7 +129,13 @@ export function painPoints(projects: readonly ScoredProject[], before?: readonly
 /** The projects grouped by each of their values of a segment (a project with two goals is in both), in key order. */
 export function groupBy(projects: readonly ScoredProject[], keysOf: (p: ScoredProject) => readonly string[]): Array<[string, ScoredProject[]]> {
   const groups = new Map<string, ScoredProject[]>();
-  for (const project of projects) for (const key of new Set(keysOf(project))) groups.set(key, [...(groups.get(key) ?? []), project]);
+  for (const project of projects) {
+    for (const key of new Set(keysOf(project))) {
+      const group = groups.get(key);
+      if (group) group.push(project);
+      else groups.set(key, [project]);
+    }
+  }
   return [...groups].sort(([a], [b]) => byText(a, b));
 }
 

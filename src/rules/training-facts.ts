@@ -73,7 +73,10 @@ export function allStandings(files: ReadonlyArray<PortfolioFile<TrainingExtract>
     if (!('project' in f.facts)) continue;
     const p = f.facts.project;
     if (p.finished || p.phase === closed) continue;
-    managed.set(p.manager, [...(managed.get(p.manager) ?? []), { phase: p.phase, budget: budgetInReporting(p.budget, p.currency, ctx.config) }]);
+    const project = { phase: p.phase, budget: budgetInReporting(p.budget, p.currency, ctx.config) };
+    const list = managed.get(p.manager);
+    if (list) list.push(project);
+    else managed.set(p.manager, [project]);
   }
   return peopleOf(files).flatMap((person) =>
     personStandings(person.held, person.role, managed.get(person.id) ?? [], trainings, ctx.config, ctx.today).map((standing) => ({ person, standing })),

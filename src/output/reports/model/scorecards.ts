@@ -32,7 +32,12 @@ export function segmentsOf(ctx: Pick<ReportContext, 'config'>): string[] {
 /** Each project as the scorecards read it. */
 export function scoredProjects(ctx: ReportContext): ScoredProject[] {
   const actions = new Map<string, ActionRow[]>();
-  for (const row of actionRows(ctx.data.audits, ctx.today)) if (row.project) actions.set(row.project, [...(actions.get(row.project) ?? []), row]);
+  for (const row of actionRows(ctx.data.audits, ctx.today)) {
+    if (!row.project) continue;
+    const list = actions.get(row.project);
+    if (list) list.push(row);
+    else actions.set(row.project, [row]);
+  }
   const segments = segmentsOf(ctx);
   const category = ctx.categoryOf ?? BUILTIN_ONLY;
   return ctx.data.projects.map(({ path, data }) => {
