@@ -10,7 +10,7 @@ import { classifyFiles, findRoot } from './load/discover.js';
 import { fileOfId } from './layout.js';
 import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
-import { parsedFrom, readPortfolioData, type PortfolioData } from './load/portfolio-data.js';
+import { keptParse, readPortfolioData, type PortfolioData } from './load/portfolio-data.js';
 import { monthEnd } from './metrics/costs.js';
 import { measureProject } from './metrics/measures.js';
 import type { Config } from './model/config.js';
@@ -87,7 +87,8 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const all = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
+  const parsed = keptParse(result.readFile);
+  const all = readPortfolioData(classifyFiles(result.files, config.rulesets), parsed.dataOf, result.findings);
   const { data, findings, filter } = narrowPortfolio(options.kind, all, result.findings, config.lifecycle, options.filter);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
@@ -96,7 +97,7 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
-  const previous = options.kind === 'audit' || options.kind === 'people' ? await previousQuarterOf(root, options, today) : undefined;
+  const previous = options.kind === 'audit' || options.kind === 'people' ? await previousQuarterOf(root, options, today, parsed.unchanged) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today) : undefined;
   const { categoryOf } = await import('./rules/categories.js');
   const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter, categoryOf: categoryOf(result.rulesets) }, { ...options, against, history, since, earned, previous });
@@ -140,10 +141,12 @@ function templateFile(path: string, cwd = process.cwd()): TemplateFile {
   }
 }
 
+type Unchanged = ReturnType<typeof keptParse>['unchanged'];
+
 /** The scorecards' pain points compare with the end of the previous quarter, from git. */
-async function previousQuarterOf(root: string, options: Pick<ReportOptions, 'kind' | 'filter' | 'cache'>, today: string) {
+async function previousQuarterOf(root: string, options: Pick<ReportOptions, 'kind' | 'filter' | 'cache'>, today: string, unchanged: Unchanged) {
   const { previousQuarter } = await import('./history/previous-quarter.js');
-  return previousQuarter(root, options.kind, today, options.filter, options.cache);
+  return previousQuarter({ root, kind: options.kind, today, filter: options.filter, cache: options.cache, unchanged });
 }
 
 /** "Since last week": the reported projects against the commit `--since` names (default: a week before the day). */

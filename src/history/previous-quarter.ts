@@ -7,6 +7,7 @@ import { check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { classifyFiles } from '../load/discover.js';
 import { parsedFrom, readPortfolioData, type PortfolioData } from '../load/portfolio-data.js';
+import type { SourceFile } from '../load/discover.js';
 import { addDays } from '../model/dates.js';
 import { narrowPortfolio, type PortfolioFilter } from '../model/portfolio-filter.js';
 import { PmoError } from '../errors.js';
@@ -27,12 +28,24 @@ export function previousQuarterEnd(today: string): { label: string; date: string
   return { label: previous.label, date: previous.last };
 }
 
-export async function previousQuarter(root: string, kind: string, today: string, filter: PortfolioFilter | undefined, cache?: boolean): Promise<PreviousQuarter | null> {
+export interface PreviousQuarterOptions {
+  root: string;
+  kind: string;
+  today: string;
+  filter?: PortfolioFilter;
+  cache?: boolean;
+  /** The data of a file the report has read already, when the commit holds the same bytes (most files). */
+  unchanged?: (path: string, bytes: Uint8Array) => { data: unknown } | undefined;
+}
+
+export async function previousQuarter({ root, kind, today, filter, cache, unchanged }: PreviousQuarterOptions): Promise<PreviousQuarter | null> {
   const { label, date } = previousQuarterEnd(today);
   try {
     const result = await check({ cwd: root, asOf: date, cache, command: `pmo report ${kind}` });
     if (!result.commit) return null;
-    const all = readPortfolioData(classifyFiles(result.files, result.config.rulesets), parsedFrom(result.readFile), result.findings);
+    const parse = parsedFrom(result.readFile);
+    const dataOf = (file: SourceFile) => unchanged?.(file.path, result.readFile(file.path))?.data ?? parse(file);
+    const all = readPortfolioData(classifyFiles(result.files, result.config.rulesets), dataOf, result.findings);
     const { data, findings } = narrowPortfolio(kind, all, result.findings, result.config.lifecycle, filter);
     return { label, date, commit: result.commit.commit, data, findings };
   } catch (error) {
