@@ -10,7 +10,7 @@ import { classifyFiles, findRoot } from './load/discover.js';
 import { fileOfId } from './layout.js';
 import { buildTrends, type TrendOptions, type TrendsModel } from './trends.js';
 import type { Interval } from './history/periods.js';
-import { parsedFrom, readPortfolioData, type PortfolioData } from './load/portfolio-data.js';
+import { keptParse, readPortfolioData, type PortfolioData } from './load/portfolio-data.js';
 import { monthEnd } from './metrics/costs.js';
 import { measureProject } from './metrics/measures.js';
 import type { Config } from './model/config.js';
@@ -56,6 +56,8 @@ export interface ReportOptions extends Pick<CheckOptions, 'cwd' | 'today' | 'cac
   interval?: Interval;
   since?: string;
   progress?: TrendOptions['progress'];
+  /** trends: a scorecard per manager or segment group, period by period. */
+  by?: string;
   /** weekly: build "Since last week" (from the commit of `since`, a date or ref; default a week before). */
   changes?: boolean;
   /** `--manager`, `--phase`, ...: the projects the report is for. */
@@ -74,7 +76,7 @@ export async function renderReport(options: ReportOptions): Promise<RenderedRepo
   }
   if (options.kind === 'trends') {
     if (options.asOf) throw new UsageError('pmo report trends reads the whole history: give --today (or --since) rather than --as-of');
-    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter });
+    const model = await buildTrends({ cwd: options.cwd, today: options.today, interval: options.interval, weeks: options.weeks, since: options.since, cache: options.cache, progress: options.progress, filter: options.filter, by: options.by });
     const root = findRoot(options.cwd ?? process.cwd());
     return { root, model, text: render(root, model, options) };
   }
@@ -94,17 +96,21 @@ export async function buildReport(options: Omit<ReportOptions, 'format'> & { for
         `Kinds: ${kinds.join(', ')}. A PMO adds a kind with a template in its repo: templates/${options.kind}.md.hbs`,
     );
   }
-  const all = readPortfolioData(classifyFiles(result.files, config.rulesets), parsedFrom(result.readFile), result.findings);
+  const parsed = keptParse(result.readFile);
+  const all = readPortfolioData(classifyFiles(result.files, config.rulesets), parsed.dataOf, result.findings);
   const { data, findings, filter } = narrowPortfolio(options.kind, all, result.findings, config.lifecycle, options.filter);
   const against = options.against === undefined ? undefined : await projectAt(root, options.kind, options.project, options.against);
   if (options.history && (options.kind !== 'project' || !options.project)) throw new UsageError('--history is for one project: pmo report project <id> --history');
+  if (options.by !== undefined) throw new UsageError(`--by is for pmo report trends (a scorecard per group, period by period), not ${options.kind}`);
   if (options.budget !== undefined && options.kind !== 'intake') throw new UsageError('--budget is for the intake scenario: pmo report intake --budget <amount>');
   capacityOptionsFit(options, filter !== undefined);
   const history = options.history ? await projectLog({ cwd: root, project: options.project!, fields: ['dates.forecast_end', 'status[-1].overall'], command: `pmo report project ${options.project!} --history` }) : undefined;
   // The weekly always says what moved since last week; pmo status only when asked (--changes).
   const since = (options.changes ?? options.kind === 'weekly') ? await changesSince(root, options, today, config, data.projects, result.readFile) : undefined;
+  const previous = options.kind === 'audit' || options.kind === 'people' ? await previousQuarterOf(root, options, today, parsed.unchanged) : undefined;
   const earned = options.kind === 'project' && options.project ? await earnedFromGit(root, data, options.project, config, today, options.cache ?? true) : undefined;
-  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter }, { ...options, against, history, since, earned });
+  const { categoryOf } = await import('./rules/categories.js');
+  const model = buildReportModel({ kind: options.kind, today, config, data, findings, horizonDays: options.horizon, commit: result.commit, filter, categoryOf: categoryOf(result.rulesets) }, { ...options, against, history, since, earned, previous });
   return { root, model };
 }
 
@@ -152,6 +158,14 @@ function templateFile(path: string, cwd = process.cwd()): TemplateFile {
   } catch (error) {
     throw new UsageError(`cannot read the template ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+}
+
+type Unchanged = ReturnType<typeof keptParse>['unchanged'];
+
+/** The scorecards' pain points compare with the end of the previous quarter, from git. */
+async function previousQuarterOf(root: string, options: Pick<ReportOptions, 'kind' | 'filter' | 'cache'>, today: string, unchanged: Unchanged) {
+  const { previousQuarter } = await import('./history/previous-quarter.js');
+  return previousQuarter({ root, kind: options.kind, today, filter: options.filter, cache: options.cache, unchanged });
 }
 
 /** "Since last week": the reported projects against the commit `--since` names (default: a week before the day). */

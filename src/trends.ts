@@ -32,6 +32,8 @@ export interface TrendOptions {
   progress?: (done: number, total: number, label: string) => void;
   /** `--manager`, `--phase`...: every period narrowed to these projects (values checked against the work tree). */
   filter?: PortfolioFilter;
+  /** `--by manager|department|sponsor|goal|<segment>`: a scorecard per group, period by period. */
+  by?: string;
 }
 
 export async function buildTrends(options: TrendOptions) {
@@ -42,6 +44,7 @@ export async function buildTrends(options: TrendOptions) {
   const since = options.since ?? (options.weeks !== undefined ? sinceWeeks(today, options.weeks) : undefined);
   const periods = periodsUntil(today, interval, { since, count: 12 });
   const filter = isFiltered(options.filter) ? await filterNow(root, today, options.filter) : undefined;
+  const by = options.by === undefined ? undefined : await checkBy(root, options.by);
   const history = await GitRepo.open(root, 'pmo report trends').firstParentHistory();
   // The month-on-month and quarter-on-quarter comparisons need those periods' ends too. Every end is judged in
   // the order of time: one replay of the history per thread.
@@ -49,9 +52,10 @@ export async function buildTrends(options: TrendOptions) {
   const wanted = [...periods, ...compared.month, ...compared.quarter].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0) || (a.label < b.label ? -1 : 1));
   const ends = wanted.filter((p, i) => i === 0 || p.end !== wanted[i - 1]!.end || p.label !== wanted[i - 1]!.label);
   // A filtered trend is of some projects: its points are not the portfolio's, so the memo neither gives nor keeps them.
-  const memo = TrendMemo.open(root, options.cache !== false && !filter);
-  const { points: judged, config, learned } = await judgeAll(root, history, ends, memo, options.progress, filter?.chosen);
-  if (!filter) {
+  // So is one scored by group (--by): the memo keeps the portfolio's values only.
+  const memo = TrendMemo.open(root, options.cache !== false && !filter && !by);
+  const { points: judged, config, learned } = await judgeAll(root, history, ends, memo, options.progress, filter?.chosen, by);
+  if (!filter && !by) {
     memo.learn(learned);
     memo.save();
   }
@@ -61,7 +65,33 @@ export async function buildTrends(options: TrendOptions) {
     comparison('quarter-on-quarter', pointOf(compared.quarter[0]!), pointOf(compared.quarter[1]!)),
   ];
   const starts = earliestDay(history.map((c) => localDate(c.time)))!;
-  return trendsModel(config ?? (await configNow(root)), today, interval, periods.map(pointOf), starts, comparisons, filter?.summary);
+  const model = trendsModel(config ?? (await configNow(root)), today, interval, periods.map(pointOf), starts, comparisons, filter?.summary);
+  return { ...model, by: by ? groupsOverTime(by, model.points) : null };
+}
+
+/** `--by`'s value: the manager, or a segment of pmo.yaml as it is now (did-you-mean otherwise). */
+async function checkBy(root: string, by: string): Promise<string> {
+  const [{ segmentsOf, BY_MANAGER }, { suggest }, { configFrom }] = await Promise.all([
+    import('./output/reports/model/scorecards.js'),
+    import('./model/suggest.js'),
+    import('./model/config.js'),
+  ]);
+  const known = [BY_MANAGER, ...segmentsOf({ config: (await configNow(root)) ?? configFrom({}) })];
+  if (known.includes(by)) return by;
+  const hint = suggest(by, known);
+  throw new UsageError(`--by ${by}: not a segment${hint ? `; did you mean '${hint}'?` : ''} (${known.join(', ')}; pmo.yaml's segments: adds project fields)`);
+}
+
+/** Each group's scorecards, one per period shown (null: the group had no project then, or the period no commit). */
+function groupsOverTime(by: string, points: readonly TrendPoint[]) {
+  const keys = [...new Set(points.flatMap((p) => p.values?.by?.map((card) => card.key) ?? []))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    segment: by,
+    groups: keys.map((key) => ({
+      key,
+      periods: points.map((p) => ({ label: p.label, card: p.values?.by?.find((card) => card.key === key) ?? null })),
+    })),
+  };
 }
 
 /**
@@ -94,11 +124,11 @@ async function configNow(root: string): Promise<Config | undefined> {
  * portfolio's memo: 850 MB at 1,000 projects. With the points kept on disk (trend-memo.ts) the full replay is
  * the first run's only; later runs judge the new periods.)
  */
-async function judgeAll(root: string, history: HistoryCommit[], ends: Period[], memo: TrendMemo, progress?: TrendOptions['progress'], filter?: PortfolioFilter): Promise<Judged> {
+async function judgeAll(root: string, history: HistoryCommit[], ends: Period[], memo: TrendMemo, progress?: TrendOptions['progress'], filter?: PortfolioFilter, by?: string): Promise<Judged> {
   let done = 0;
   const tick = (label: string) => progress?.(++done, ends.length, label);
   boundHeapGrowth();
-  return judgePeriods({ root, history, ends, known: memo.known(pointKeys(history, ends)), filter }, tick);
+  return judgePeriods({ root, history, ends, known: memo.known(pointKeys(history, ends)), filter, by }, tick);
 }
 
 /**

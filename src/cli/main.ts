@@ -68,8 +68,8 @@ Examples:
   $ eval "$(pmo completion bash)"      Tab-completion of commands, flags and ids
   $ pmo audit record --auditor cfo     freeze today's findings into an audit, then act on them
 
-Reports (pmo report <kind>): weekly, audit, project <id>, resources, capacity, intake, trends (from git), or a kind
-of the PMO's own templates.
+Reports (pmo report <kind>): weekly, audit, project <id>, resources, capacity, intake, people, trends (from
+git), or a kind of the PMO's own templates.
 
 Exit codes: 0 done (pmo check: nothing at or above --fail-on), 1 findings or a refusal (a failing gate, a
 closing checklist that fails), 2 pmo could not do its job (a bad flag, no pmo.yaml, no git where git is

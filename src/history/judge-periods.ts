@@ -13,8 +13,7 @@ import { configFrom, type Config } from '../model/config.js';
 import { CONFIG_FILE } from '../layout.js';
 import { exactJson } from '../load/sealed.js';
 import { pointKey, type PointsKnown } from './trend-memo.js';
-import { BUILTIN_RULES } from '../rules/builtin/index.js';
-import type { RulesetSource } from '../rules/custom.js';
+import { categoryOf } from '../rules/categories.js';
 import type { Period } from './periods.js';
 import { snapshots } from './snapshots.js';
 import { filterPortfolio, isFiltered, type PortfolioFilter } from '../model/portfolio-filter.js';
@@ -50,9 +49,11 @@ export interface TrendJob {
    * run's points are its own: trends.ts neither reads nor keeps them in the memo.
    */
   filter?: PortfolioFilter;
+  /** `--by`: each point also scores each manager or segment group (trends.ts keeps such points out of the memo too). */
+  by?: string;
 }
 
-export async function judgePeriods({ root, history, ends, known, filter }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
+export async function judgePeriods({ root, history, ends, known, filter, by }: TrendJob, tick?: (label: string) => void): Promise<Judged> {
   const reader = GitRepo.open(root, 'pmo report trends').blobReader();
   const memos = new Map<string, AnalysisMemo>();
   const points = new Map<string, TrendPoint>();
@@ -98,7 +99,7 @@ export async function judgePeriods({ root, history, ends, known, filter }: Trend
         const data = readPortfolioData(classifyFiles(result.files, result.config.rulesets), (file) => memo.blobs.get(tree.get(file.path) ?? '')?.data, result.findings);
         // Unknown values are not checked here: a project or person of today may not have existed then.
         const chosen = isFiltered(filter) ? filterPortfolio(data, result.findings, filter, { person: () => null, goal: () => null }) : { data, findings: result.findings };
-        values = trendValues(chosen.data, chosen.findings, result.config, period.end, categoryOf(result.rulesets));
+        values = trendValues(chosen.data, chosen.findings, result.config, period.end, categoryOf(result.rulesets), by);
         learn(learned, key, values, tree.get(CONFIG_FILE), result.config);
         const live = new Set(tree.values());
         for (const m of memos.values()) for (const blob of m.blobs.keys()) if (!live.has(blob)) m.blobs.delete(blob);
@@ -120,23 +121,4 @@ function learn(learned: PointsKnown, key: string, values: TrendValues, configBlo
   const keepsConfig = configBlob !== undefined && exactJson(config.data) !== undefined;
   if (keepsConfig) learned.configs.push([configBlob, config.data]);
   learned.points.push([key, { values, ...(keepsConfig ? { config: configBlob } : {}) }]);
-}
-
-const BUILTIN_CATEGORY = new Map(BUILTIN_RULES.map((r) => [r.id, r.category as string]));
-const PREFIX_CATEGORY: Array<[RegExp, string]> = [
-  [/^(yaml|schema)\//, 'data'],
-  [/^(ref|dates)\//, 'integrity'],
-  [/^config\//, 'config'],
-  [/^waiver\//, 'waivers'],
-  [/^gate\//, 'gates'],
-];
-
-/** The category a finding's rule belongs to: the built-in rule's, the PMO rule's own (or custom), or the check's kind. */
-function categoryOf(rulesets: readonly RulesetSource[]) {
-  const custom = new Map<string, string>();
-  for (const { data } of rulesets) {
-    const rules = (data as { rules?: Record<string, { category?: string | null }> })?.rules ?? {};
-    for (const [id, rule] of Object.entries(rules)) custom.set(id, rule?.category ?? 'custom');
-  }
-  return (rule: string) => BUILTIN_CATEGORY.get(rule) ?? custom.get(rule) ?? PREFIX_CATEGORY.find(([re]) => re.test(rule))?.[1] ?? 'other';
 }

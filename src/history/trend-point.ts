@@ -13,6 +13,9 @@ import { rateToReporting } from '../metrics/currency.js';
 import { resourceLoad } from '../metrics/resources.js';
 import { revenueStatus } from '../metrics/revenue.js';
 import { actionMeasures, actionRows } from '../metrics/audit-actions.js';
+import type { Scorecard } from '../metrics/scorecard.js';
+import { reportContext } from '../output/reports/model/context.js';
+import { scorecardsBy } from '../output/reports/model/scorecards.js';
 
 export interface TrendValues {
   projects: number;
@@ -34,9 +37,11 @@ export interface TrendValues {
   /** The audits' actions open, and those of them past their due date, on the period's last day. */
   actions: { open: number; overdue: number };
   left_out: number;
+  /** `--by`: the scorecard of each manager or segment group at the period's end. */
+  by?: Scorecard[];
 }
 
-export function trendValues(data: PortfolioData, findings: readonly Finding[], config: Config, today: string, categoryOf: (rule: string) => string): TrendValues {
+export function trendValues(data: PortfolioData, findings: readonly Finding[], config: Config, today: string, categoryOf: (rule: string) => string, by?: string): TrendValues {
   const last = config.lifecycle[config.lifecycle.length - 1];
   const projects = data.projects.map((p) => p.data);
   const measured = new Map(projects.map((p) => [p, measureProject(p, config, today)]));
@@ -89,5 +94,6 @@ export function trendValues(data: PortfolioData, findings: readonly Finding[], c
     revenue_overdue: revenueStatus(projects.filter((p) => rateOf(p) !== null).flatMap((p) => measured.get(p)!.billing.map((row) => ({ ...row, amount: row.amount * rateOf(p)! })))).totals.overdue,
     actions: { open: actions.open, overdue: actions.overdue },
     left_out: data.leftOut.length,
+    ...(by ? { by: scorecardsBy(reportContext({ kind: 'trends', today, config, data, findings, categoryOf }), by) } : {}),
   };
 }

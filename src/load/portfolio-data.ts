@@ -53,6 +53,27 @@ const UNUSABLE = /^(yaml|schema)\//;
 export const parsedFrom = (read: (path: string) => Uint8Array) => (file: SourceFile): unknown =>
   parseYaml(decodeSource(file.path, file.kind, read(file.path)).text, file.path).data;
 
+/**
+ * A file's data read as `parsedFrom` reads it, each file's bytes and data kept: `unchanged` then gives another
+ * reading of the portfolio (an older commit's) the data of a file whose bytes are the same, without parsing it.
+ */
+export function keptParse(read: (path: string) => Uint8Array) {
+  const kept = new Map<string, { bytes: Uint8Array; data: unknown }>();
+  return {
+    dataOf(file: SourceFile): unknown {
+      const bytes = read(file.path);
+      const data = parseYaml(decodeSource(file.path, file.kind, bytes).text, file.path).data;
+      kept.set(file.path, { bytes, data });
+      return data;
+    },
+    /** The data kept for `path` when `bytes` are the bytes it was read from; undefined otherwise. */
+    unchanged(path: string, bytes: Uint8Array): { data: unknown } | undefined {
+      const known = kept.get(path);
+      return known && Buffer.from(known.bytes.buffer, known.bytes.byteOffset, known.bytes.byteLength).equals(bytes) ? { data: known.data } : undefined;
+    },
+  };
+}
+
 /** `dataOf` gives a file's data: parsed now (`parsedFrom`), or as a history run's memo holds it. */
 export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: SourceFile) => unknown, findings: readonly Finding[]): PortfolioData {
   const broken = new Map<string, number>();

@@ -203,6 +203,18 @@ export class ProjectMeasures {
     return this.memo('overdueMilestones', () => (this.state === 'on_hold' ? [] : overdueMilestones(this.project, this.measuredOn)));
   }
 
+  /**
+   * Milestones with a baseline date on or before the day measured ("due"), and how many of them were done (an
+   * `actual` date) on or before their baseline: the scorecard's milestones met on their baseline date.
+   */
+  get baselineMilestones(): { due: number; met: number } {
+    return this.memo('baselineMilestones', () => {
+      const day = this.measuredOn;
+      const due = (this.project.milestones ?? []).filter((m) => m.baseline && m.baseline <= day);
+      return { due: due.length, met: due.filter((m) => m.actual && m.actual <= m.baseline!).length };
+    });
+  }
+
   /** Open milestones due from today up to `horizonDays` ahead, while the project runs. */
   milestonesDue(horizonDays: number): ReturnType<typeof milestonesDue> {
     return this.state === 'active' ? milestonesDue(this.project, this.today(), horizonDays) : [];
@@ -316,6 +328,23 @@ export function hasRecord(project: Project, name: string): boolean {
 export function isOpenIssue(issue: Pick<Issue, 'status' | 'resolved'>): boolean {
   return issue.status !== 'closed' && issue.resolved == null;
 }
+
+/**
+ * A project's approved budget alone, without pmo.yaml or the day (a portfolio rule's extract has neither): the
+ * same getter as every other reading of it.
+ */
+export function approvedBudgetOf(project: Project): number | null {
+  return new ProjectMeasures(project, NO_BASIS).approvedBudget;
+}
+
+const NO_BASIS: MeasureBasis = {
+  get config(): never {
+    throw new Error('approvedBudgetOf: this measure needs pmo.yaml');
+  },
+  today: () => {
+    throw new Error('approvedBudgetOf: this measure needs the day');
+  },
+};
 
 /** Measures of a project on a plain day (views, which read every measure anyway). */
 export function measureProject(project: Project, config: MeasureBasis['config'], today: string): ProjectMeasures {

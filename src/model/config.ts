@@ -5,6 +5,7 @@
  */
 import type { SeverityLevel } from '../findings.js';
 import { isRecord } from './labels.js';
+import { trainingPolicy, type TrainingPolicy } from './training-policy.js';
 
 export type PmoType = 'supportive' | 'controlling' | 'directive';
 
@@ -56,6 +57,10 @@ export interface Config {
   pvMethod: 'linear' | 'step';
   /** pmo.yaml's `capacity.roles`: full-time people (FTE) of each role beside those people.yaml names. */
   capacityRoles: Record<string, number>;
+  /** Project fields pmo.yaml names as segments: scorecards compare projects by them, as by department, sponsor and goal. */
+  segments: string[];
+  /** The trainings pmo.yaml requires, and how early one about to expire is announced. */
+  trainings: TrainingPolicy;
   /** pmo.yaml's data as written: the schema extensions are compiled from it when files need validating. */
   data: unknown;
 }
@@ -88,6 +93,8 @@ export function configFrom(data: unknown): Config {
     escalationDays: isRecord(file.escalation_days) ? (file.escalation_days as Partial<Record<IssueSeverity, number>>) : {},
     costCategories: [...new Set([...COST_CATEGORIES, ...given<string[]>('cost_categories', [])])],
     capacityRoles: isRecord(file.capacity) && isRecord(file.capacity.roles) ? (file.capacity.roles as Record<string, number>) : {},
+    segments: Array.isArray(file.segments) ? file.segments.filter((s): s is string => typeof s === 'string') : [],
+    trainings: trainingPolicy(file.trainings),
     data,
   };
 }

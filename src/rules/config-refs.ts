@@ -33,6 +33,12 @@ export function checkConfigReferences(config: Config, knownRules: ReadonlySet<st
       add('config/unknown-phase', 'warn', `records: names phase '${phase}', which is not in the lifecycle (${config.lifecycle.join(', ')})${didYouMean(phase, config.lifecycle)}: its records are never required`, ['records', phase], 'key');
     }
   }
+  config.trainings.required.forEach((training, index) => {
+    const phase = training.managers?.phase;
+    if (phase && !config.lifecycle.includes(phase)) {
+      add('config/unknown-phase', 'warn', `trainings: ${training.name} is required from phase '${phase}', which is not in the lifecycle${didYouMean(phase, config.lifecycle)}: no manager is ever required to hold it`, ['trainings', 'required', index, 'managers', 'phase']);
+    }
+  });
   for (const { file, rule, phases } of customPhases) {
     phases.forEach((phase, index) => {
       if (!config.lifecycle.includes(phase)) {

@@ -18,13 +18,14 @@ export function renderRulesDoc(rules: readonly RuleMeta[], docOf: (id: string) =
     '',
     'Severity by PMO type: a **governance** rule is an error under a controlling or directive PMO; an **advisory**',
     'rule is a warning under a controlling PMO and an error under a directive one. Under a supportive PMO every rule',
-    "is a warning. pmo.yaml's `rules:` overrides any of them (`error`, `warn`, `info` or `off`).",
+    'is a warning. A **notice** announces a deadline ahead and is `info` under every PMO type. pmo.yaml\'s `rules:`',
+    'overrides any of them (`error`, `warn`, `info` or `off`).',
     '',
     '| rule | category | kind | thresholds | what it checks |',
     '|---|---|---|---|---|',
     ...sorted.map(
       (r) =>
-        `| [\`${r.id}\`](#${r.id}) | ${r.category} | ${r.optIn ? 'opt-in' : r.governance ? 'governance' : 'advisory'} | ${r.thresholds.map((t) => `\`${t}\``).join(', ') || '—'} | ${r.description} |`,
+        `| [\`${r.id}\`](#${r.id}) | ${r.category} | ${kindOf(r)} | ${r.thresholds.map((t) => `\`${t}\``).join(', ') || '—'} | ${r.description} |`,
     ),
     '',
   ];
@@ -33,8 +34,11 @@ export function renderRulesDoc(rules: readonly RuleMeta[], docOf: (id: string) =
     const thresholds = rule.thresholds.map((t) => `\`${t}\``).join(', ') || 'none';
     const kind = rule.optIn
       ? `off unless pmo.yaml's rules: turns it on (then ${rule.governance ? 'governance' : 'advisory'})`
-      : rule.governance ? 'governance (error under a controlling PMO)' : 'advisory (warning under a controlling PMO)';
+      : rule.notice ? 'notice (info under every PMO type)' : rule.governance ? 'governance (error under a controlling PMO)' : 'advisory (warning under a controlling PMO)';
     out.push(`## ${rule.id}`, '', rule.description, '', `Category: ${rule.category} · ${kind} · thresholds: ${thresholds}`, '', body, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
+
+/** What kind of rule it is, in the index's words. */
+export const kindOf = (rule: RuleMeta) => (rule.optIn ? 'opt-in' : rule.notice ? 'notice' : rule.governance ? 'governance' : 'advisory');

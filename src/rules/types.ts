@@ -10,7 +10,7 @@ import type { ProjectMeasures } from '../metrics/measures.js';
 
 export type Category =
   | 'schedule' | 'cost' | 'earned-value' | 'risk' | 'communication' | 'scope' | 'quality' | 'resource'
-  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing' | 'baseline' | 'audit';
+  | 'stakeholders' | 'procurement' | 'revenue' | 'strategy' | 'records' | 'closing' | 'baseline' | 'audit' | 'competence';
 
 export interface RuleMeta {
   /** Kebab-case and stable: waivers, overrides and CI configs refer to it. */
@@ -27,6 +27,8 @@ export interface RuleMeta {
   thresholds: Array<keyof Thresholds>;
   /** What the rule can say, keyed by id, with {{placeholders}} filled from the report's data. */
   messages: Record<string, string>;
+  /** A notice: info under every PMO type (an announcement ahead of a deadline, like waiver/expiring), unless pmo.yaml's `rules:` says otherwise. */
+  notice?: boolean;
   /** Off unless pmo.yaml's `rules:` gives it a severity: a practice some PMOs ask of their projects, not all. */
   optIn?: boolean;
 }
@@ -115,7 +117,8 @@ export interface FindingsRule extends RuleMeta {
 export type BuiltinRule = FileRule | PortfolioRule | ChangeRule | FindingsRule;
 
 /** The default severity of a rule under a PMO type (DOMAIN.md's table). */
-export function defaultSeverity(meta: Pick<RuleMeta, 'governance'>, pmoType: PmoType): Severity {
+export function defaultSeverity(meta: Pick<RuleMeta, 'governance' | 'notice'>, pmoType: PmoType): Severity {
+  if (meta.notice) return 'info';
   if (pmoType === 'supportive') return 'warn';
   if (pmoType === 'directive') return 'error';
   return meta.governance ? 'error' : 'warn';

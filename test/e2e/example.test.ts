@@ -13,7 +13,10 @@ describe('examples/acme', () => {
     expect(findings.map((f) => [f.file, f.line, f.rule, f.severity, Boolean(f.waived)])).toEqual([
       ['audits/2026-q3.yaml', 29, 'audit-finding-recurring', 'error', false],
       ['audits/2026-q3.yaml', 43, 'audit-action-overdue', 'error', false],
+      ['people.yaml', 63, 'training-required', 'warn', false],
+      ['people.yaml', 89, 'training-expiring', 'info', false],
       ['projects/brightmart-edi.yaml', 38, 'schema/invalid-date', 'error', false],
+      ['projects/crm-migration.yaml', 3, 'manager-training', 'error', false],
       ['projects/crm-migration.yaml', 22, 'tcpi-achievable', 'warn', false],
       ['projects/crm-migration.yaml', 23, 'budget-variance', 'error', true],
       ['projects/crm-migration.yaml', 47, 'milestone-overdue', 'warn', false],

@@ -105,9 +105,11 @@ describe('pmo rules', () => {
   it('outside a PMO repository shows the defaults of a supportive PMO', () => {
     const run = pmo(['rules', '-f', 'json'], { cwd: '/' });
     const rules = JSON.parse(run.stdout) as Array<{ id: string; severity: string }>;
-    // Every rule warns, but an opt-in one, off until pmo.yaml turns it on
-    expect(new Set(rules.filter((r) => r.id !== 'cost-month-logged').map((r) => r.severity))).toEqual(new Set(['warn']));
+    // Every rule warns, but an opt-in one, off until pmo.yaml turns it on, and a notice, info under every PMO type
+    const special = new Set(['cost-month-logged', 'training-expiring']);
+    expect(new Set(rules.filter((r) => !special.has(r.id)).map((r) => r.severity))).toEqual(new Set(['warn']));
     expect(rules.find((r) => r.id === 'cost-month-logged')?.severity).toBe('off');
+    expect(rules.find((r) => r.id === 'training-expiring')).toMatchObject({ severity: 'info', kind: 'notice' });
   });
 
   it('explain prints the doc; an unknown id is exit 2 with a did-you-mean', () => {

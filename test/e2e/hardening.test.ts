@@ -36,14 +36,15 @@ describe('hardening', () => {
     expect(run.stderr).toBe('pmo: projects/nonexist.yaml names no file pmo checks (pmo.yaml, people.yaml, goals.yaml, waivers.yaml, projects/, requests/, audits/, rules/)\n');
   });
 
-  it("pmo.yaml's typos in rules:, locked:, records: and a lifecycle the rules do not know are warnings", () => {
-    const config = 'version: 1\nlifecycle: [idea, build, done]\nrules:\n  milestone-overdu: off\nlocked: [budget-varaince]\nrecords:\n  biuld: [charter]\n';
+  it("pmo.yaml's typos in rules:, locked:, records:, trainings: and a lifecycle the rules do not know are warnings", () => {
+    const config = 'version: 1\nlifecycle: [idea, build, done]\nrules:\n  milestone-overdu: off\nlocked: [budget-varaince]\nrecords:\n  biuld: [charter]\ntrainings:\n  required:\n    - { name: EVM, managers: { phase: biuld } }\n';
     const run = pmo(['check', ...TODAY, '-f', 'json', 'pmo.yaml'], { cwd: makePortfolio({ 'pmo.yaml': config, 'projects/apollo.yaml': PROJECT.replace('phase: execution', 'phase: build') }) });
     expect(json(run.stdout).map((f) => [f.rule, f.message])).toEqual([
       ['config/lifecycle', "the lifecycle has no 'planning', 'execution', 'closing': built-in rules that apply from those phases on never run (see pmo rules explain <id>); name the lifecycle's phases after them, or turn those rules off"],
       ['config/unknown-rule', "rules: names 'milestone-overdu', which is not a rule; did you mean 'milestone-overdue'?: its setting has no effect"],
       ['config/unknown-rule', "locked: names 'budget-varaince', which is not a rule; did you mean 'budget-variance'?: nothing is locked by it"],
       ['config/unknown-phase', "records: names phase 'biuld', which is not in the lifecycle (idea, build, done); did you mean 'build'?: its records are never required"],
+      ['config/unknown-phase', "trainings: EVM is required from phase 'biuld', which is not in the lifecycle; did you mean 'build'?: no manager is ever required to hold it"],
     ]);
   });
 

@@ -11,7 +11,7 @@ function commandsIn(help: string): string[] {
 describe('pmo --help and every command help', () => {
   it('lists every report kind at the top, trends included', () => {
     const top = pmo(['--help']).stdout;
-    for (const kind of ['weekly', 'audit', 'project <id>', 'resources', 'capacity', 'intake', 'trends']) expect(top.replace(/\s+/g, ' ')).toContain(kind);
+    for (const kind of ['weekly', 'audit', 'project <id>', 'resources', 'capacity', 'intake', 'people', 'trends']) expect(top.replace(/\s+/g, ' ')).toContain(kind);
   });
 
   it('gives examples and exit codes, for every command and subcommand', () => {

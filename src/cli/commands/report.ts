@@ -29,12 +29,13 @@ interface ReportFlags extends Partial<Record<FilterKey, string[]>> {
   capacity?: boolean;
   months?: number;
   costCurve?: boolean;
+  by?: string;
 }
 
 export function reportCommand(): Command {
   const command = new Command('report')
-    .description('render a report of the portfolio: weekly, audit, project <id>, resources, capacity, intake, trends (or a kind of your templates)')
-    .argument('<kind>', 'weekly | audit | project | resources | capacity | intake | trends, or a kind the repo adds in templates/')
+    .description('render a report of the portfolio: weekly, audit, project <id>, resources, capacity, intake, people, trends (or a kind of your templates)')
+    .argument('<kind>', 'weekly | audit | project | resources | capacity | intake | people | trends, or a kind the repo adds in templates/')
     .argument('[project]', 'the project id, for `pmo report project <id>`', parseProjectId)
     .addOption(new Option('-f, --format <format>', 'output format: md (or markdown), html, csv, json').argParser(oneOfChoices(['md', 'html', 'csv', 'json'] as const, { markdown: 'md' })).default('md'));
   outputOption(command, 'write the report to <file> (atomically) instead of stdout', ['out']);
@@ -45,9 +46,10 @@ export function reportCommand(): Command {
     .option('--against <ref>', 'project: compare with the project as <ref> had it (a tag naming a baseline, a date, a sha)')
     .option('--history', 'project: its forecast slips and status changes, commit by commit, from git')
     .option('--template <file>', 'render with this Handlebars template instead of the kind’s own (relative to where you typed the command, also with -C)')
-    .option('--weeks <n>', 'resources: weeks ahead (default 12); trends: weeks of history', parseCount)
+    .option('--weeks <n>', 'resources and people: weeks of load ahead (default 12); trends: weeks of history', parseCount)
     .addOption(new Option('--interval <period>', 'trends: one point per week, month or quarter (default week)').choices(['week', 'month', 'quarter']))
     .option('--since <date|ref>', 'weekly: what changed since this commit (a date: the last commit on or before it; default a week before the report\'s day); trends: start with the period holding this date, YYYY-MM-DD')
+    .option('--by <segment>', 'trends: a scorecard per manager, department, sponsor, goal or pmo.yaml segment, period by period')
     .option('--horizon <days>', 'milestones due within this many days are listed as due (default 14)', parseCount)
     .option('--budget <amount>', 'intake: propose the requests with the highest total score whose costs fit this budget', parseAmount)
     .option('--capacity', "intake --budget: each role's free capacity per month (supply less booked allocations) constrains the set too")
@@ -63,7 +65,9 @@ out of them, and the report says so. The weekly's "Since last week" compares the
 commit a week before the report's day (--since chooses another): RAG moves, newly red, milestones moved or met,
 forecasts moved, new high-exposure risks, risks closed, change requests raised or decided, phase changes, new
 projects, and the projects with no update since. --format json prints the view model the templates see
-(docs/report-model.md). A template in the repo's templates/ (weekly.md.hbs, weekly.html.hbs, ...) replaces
+(docs/report-model.md). The audit and people reports end with scorecards per project manager and per segment
+(department, sponsor, goal, pmo.yaml's segments), their pain points counted again at the end of the previous
+quarter from git (docs/trainings.md). A template in the repo's templates/ (weekly.md.hbs, weekly.html.hbs, ...) replaces
 the built-in one; templates/<kind>.md.hbs adds a kind.
 
 Examples:
@@ -75,8 +79,11 @@ Examples:
   $ pmo report project crm-migration --history     its forecast slips and RAG changes, from git
   $ pmo report resources --weeks 26                the allocation heatmap, half a year ahead
   $ pmo report intake                              requests ranked by pmo.yaml's scoring weights
+  $ pmo report people                              everyone's role, load and trainings; scorecards per PM and segment
+  $ pmo report people -f csv -o people.csv         one row per person, for HR's spreadsheet
   $ pmo report trends --weeks 52 -f html -o t.html  a year of the portfolio, week by week, from git
   $ pmo report trends --interval quarter --since 2025-01-01
+  $ pmo report trends --interval quarter --by manager   each PM's scorecard, quarter on quarter
   $ pmo report weekly --as-of 2026-11-20           rebuild last Friday's report from git, byte for byte
   $ pmo report intake --budget 1500000             the requests with the best total score that fit 1.5M
   $ pmo report intake --budget 600000 --capacity   ... that also fit each role's free people, month by month
@@ -113,6 +120,7 @@ Exit codes: 0 the report was written (findings do not fail it), 2 pmo could not 
         capacity: flags.capacity,
         months: flags.months,
         costCurve: flags.costCurve,
+        by: flags.by,
         asOf: flags.asOf,
         against: flags.against,
         history: flags.history,

@@ -49,7 +49,7 @@ Exit codes: 0 listed, 2 pmo could not do its job (a pmo.yaml or rule file it can
           id: rule.id,
           severity: config.rules[rule.id] ?? (rule.optIn ? 'off' : defaultSeverity(rule, config.pmoType)),
           category: rule.category as string,
-          kind: rule.governance ? 'governance' : 'advisory',
+          kind: rule.notice ? 'notice' : rule.governance ? 'governance' : 'advisory',
           source: 'built-in',
           locked: config.locked.includes(rule.id),
           description: rule.description,

@@ -1,7 +1,7 @@
 /** pmo.yaml: the PMO's configuration. Its defaults are FORMAT.md's. */
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, ISSUE_SEVERITIES, type IssueSeverity, type Thresholds } from '../config.js';
-import { list, oneOf, optional, text } from './common.js';
+import { list, money, oneOf, optional, text, textList } from './common.js';
 
 const nonNegative = () => z.number().min(0).describe('a number, 0 or more');
 
@@ -16,6 +16,14 @@ const thresholds = z.strictObject(
 const extension = z.strictObject({
   required: optional(list(text())),
   properties: optional(z.record(z.string(), z.record(z.string(), z.unknown())).describe('a map of field name to JSON Schema')),
+});
+
+/** A training pmo.yaml requires (docs/trainings.md): of everyone, of some roles, or of the managers of some projects. */
+const requiredTraining = z.strictObject({
+  name: text(),
+  valid_months: optional(z.number().int().min(1).describe('a whole number of months, 1 or more')),
+  roles: optional(textList()),
+  managers: optional(z.strictObject({ phase: optional(text()), budget: optional(money()) })),
 });
 
 export const configSchema = z.strictObject({
@@ -44,6 +52,8 @@ export const configSchema = z.strictObject({
       roles: optional(z.record(z.string(), nonNegative()).describe('a map of role to full-time people (FTE) not named in people.yaml')),
     }),
   ),
+  segments: optional(textList().describe('a list of project fields to compare projects by (scorecards)')),
+  trainings: optional(z.strictObject({ warning_days: optional(nonNegative()), required: optional(list(requiredTraining)) })),
   schema: optional(z.strictObject({ project: optional(extension), request: optional(extension) })),
 });
 

@@ -6,6 +6,7 @@ const person = z.strictObject({
   id: id(),
   name: text(),
   role: optional(text()),
+  department: optional(text()),
   capacity: optional(percent()),
   rate: optional(money()),
   skills: optional(textList()),

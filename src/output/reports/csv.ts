@@ -3,7 +3,7 @@
  * doubled), one header row. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) is
  * prefixed with an apostrophe: project names come from anyone who can commit.
  */
-import type { AuditModel, CapacityModel, IntakeModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
+import type { AuditModel, CapacityModel, IntakeModel, PeopleModel, ProjectModel, ReportModel, ResourcesModel, WeeklyModel } from './model/index.js';
 import type { ProjectView } from './model/project-view.js';
 import type { TrendsModel } from '../../trends.js';
 
@@ -86,6 +86,8 @@ export function reportCsv(model: ReportModel | TrendsModel): string {
         requests.map((r) => [r.rank, r.id, r.name, r.score, r.max_score, ...criteria.map((c) => r.scores[c]), r.missing.join(' '), r.cost, r.months, ...inScenario(r.id)]),
       );
     }
+    case 'people':
+      return peopleCsv(model as PeopleModel);
     case 'audit': {
       const audit = model as AuditModel;
       // The audits' actions on each project's findings beside its compliance (none: empty cells).
@@ -110,6 +112,7 @@ const projectRows = (projects: readonly ProjectView[]) =>
 
 /** One row per period: the portfolio at its end (empty cells before the repository's first commit). */
 function trendCsv(model: TrendsModel): string {
+  if (model.by) return trendByCsv(model.by);
   const header = ['period', 'start', 'end', 'commit', 'projects', 'active', 'green', 'amber', 'red', 'no_status', 'errors', 'warnings', 'notes', 'waived',
     'compliance_score', 'budget_baseline', 'budget_forecast', 'cpi', 'spi', 'high_risks', 'over_allocated', 'revenue_overdue', 'actions_open', 'actions_overdue', 'left_out'];
   return toCsv(header, model.points.map((p) => {
@@ -129,4 +132,29 @@ export function costCurveCsv(model: ReportModel): string {
   const curve = model.report.kind === 'project' ? (model as ProjectModel).project.cost_curve : (model as WeeklyModel).summary.cost_curve;
   const months: ReadonlyArray<{ month: string; planned: number | null; spent: number | null; actual: number | null; forecast: number | null; earned?: number | null }> = curve?.months ?? [];
   return toCsv(['month', 'planned_value', 'spent_in_month', 'spent_to_date', 'forecast_to_date', 'earned_value'], months.map((m) => [m.month, m.planned, m.spent, m.actual, m.forecast, m.earned]));
+}
+
+/** `--by`: one row per period and group, with the group's scorecard (empty figures: no project of it then). */
+const SCORECARD_COLUMNS = ['projects', 'milestones_due', 'milestones_met', 'milestones_met_pct', 'cpi_avg', 'cpi_worst', 'spi_avg', 'spi_worst', 'status_owed', 'status_on_time',
+  'status_on_time_pct', 'findings', 'findings_per_project', 'compliance_score', 'actions_due', 'actions_on_time', 'actions_on_time_pct', 'trainings_required', 'trainings_valid',
+  'training_compliance_pct'] as const;
+
+function trendByCsv(by: NonNullable<TrendsModel['by']>): string {
+  return toCsv(
+    ['period', by.segment, ...SCORECARD_COLUMNS],
+    by.groups.flatMap((group) => group.periods.map((p) => [p.label, group.key, ...SCORECARD_COLUMNS.map((column) => p.card?.[column])])),
+  );
+}
+
+/** One row per person: who they are, their load, their trainings by state (names joined by "; "), and their scorecard's main figures. */
+function peopleCsv({ people }: PeopleModel): string {
+  const names = (list: ReadonlyArray<{ name: string }>) => list.map((t) => t.name).join('; ');
+  return toCsv(
+    ['id', 'name', 'role', 'department', 'manages', 'projects', 'capacity', 'peak_load', 'over_weeks', 'trainings_valid', 'trainings_expiring', 'trainings_expired', 'trainings_undated', 'trainings_missing', 'training_compliance_pct', 'milestones_met_pct', 'cpi_avg', 'spi_avg', 'status_on_time_pct', 'findings_per_project', 'compliance_score', 'actions_on_time_pct'],
+    people.map((p) => [
+      p.id, p.name, p.role, p.department, p.manages.join(' '), p.projects.join(' '), p.capacity, p.peak_load, p.over_weeks,
+      names(p.trainings.valid), names(p.trainings.expiring), names(p.trainings.expired), names(p.trainings.undated), names(p.trainings.missing), p.training_compliance_pct,
+      p.scorecard?.milestones_met_pct, p.scorecard?.cpi_avg, p.scorecard?.spi_avg, p.scorecard?.status_on_time_pct, p.scorecard?.findings_per_project, p.scorecard?.compliance_score, p.scorecard?.actions_on_time_pct,
+    ]),
+  );
 }

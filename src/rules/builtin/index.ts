@@ -29,6 +29,7 @@ import issueEscalation from './issue-escalation.js';
 import issueHasOwner from './issue-has-owner.js';
 import kpiOffTarget from './kpi-off-target.js';
 import lessonsRecorded from './lessons-recorded.js';
+import managerTraining from './manager-training.js';
 import milestoneOverdue from './milestone-overdue.js';
 import milestoneSlip from './milestone-slip.js';
 import milestoneWithinProject from './milestone-within-project.js';
@@ -50,7 +51,9 @@ import stakeholdersListed from './stakeholders-listed.js';
 import statusFresh from './status-fresh.js';
 import statusHasSummary from './status-has-summary.js';
 import tcpiAchievable from './tcpi-achievable.js';
+import trainingExpiring from './training-expiring.js';
+import trainingRequired from './training-required.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, auditActionOverdue, auditActionUnverified, auditDue, auditFindingRecurring, auditFindingWithoutAction, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, auditActionOverdue, auditActionUnverified, auditDue, auditFindingRecurring, auditFindingWithoutAction, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, managerTraining, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, trainingExpiring, trainingRequired, vendorContract, vendorOverpaid];

@@ -7,6 +7,7 @@ import { measureProject, type ProjectMeasures } from '../../../metrics/measures.
 import type { Project } from '../../../model/schemas/project.js';
 import type { Named } from './project-view.js';
 import type { FilterSummary } from '../../../model/portfolio-filter.js';
+import type { CategoryOf } from '../../../rules/categories.js';
 
 export const DEFAULT_HORIZON_DAYS = 14;
 
@@ -23,6 +24,8 @@ export interface ReportInput {
   horizonDays?: number;
   /** What `--manager`, `--phase`... chose: `data` and `findings` are already the chosen projects'. */
   filter?: FilterSummary;
+  /** The category of a finding's rule, the PMO's own rules' included (rules/categories.ts; default: built-in ones). */
+  categoryOf?: CategoryOf;
 }
 
 export interface ReportContext extends ReportInput {

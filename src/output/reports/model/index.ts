@@ -20,17 +20,20 @@ import type { Project } from '../../../model/schemas/project.js';
 import type { ProjectLog } from '../../../history/log.js';
 import { daysBetween } from '../../../model/dates.js';
 import type { Since } from '../../../history/since.js';
+import type { PreviousQuarter } from '../../../history/previous-quarter.js';
 import { withEarned } from './project-view.js';
 import { chooseWithinBudget, type Scenario } from '../../../metrics/intake-scenario.js';
 import { capacityModel, capacityOptions, DEFAULT_CAPACITY_MONTHS } from './capacity.js';
 import { scenarioLimits } from '../../../metrics/capacity-limits.js';
+import { peopleReport } from './people.js';
+import { scorecards } from './scorecards.js';
 
-export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'trends', 'capacity'] as const;
+export const BUILTIN_KINDS = ['weekly', 'audit', 'project', 'resources', 'intake', 'people', 'trends', 'capacity'] as const;
 
 export interface ModelOptions {
   /** `pmo report project <id>`. */
   project?: string;
-  /** `pmo report resources`: weeks shown from this week on. */
+  /** `pmo report resources` and `people`: weeks shown from this week on. */
   weeks?: number;
   /** `pmo report project <id> --history`: the commits that moved its forecast end or its overall status. */
   history?: ProjectLog;
@@ -40,6 +43,8 @@ export interface ModelOptions {
   earned?: ReadonlyMap<string, number | null>;
   /** `pmo report project <id> --against <ref>`: the project as that commit had it. */
   against?: { ref: string; commit: string; date: string; data: Project | undefined };
+  /** audit and people: the portfolio at the end of the previous quarter, for the pain points (src/history/previous-quarter.ts). */
+  previous?: PreviousQuarter | null;
   /** The weekly's "Since last week", from git (src/history/since.ts). */
   since?: Since;
   /** `pmo report capacity`: months shown from this month on. */
@@ -54,13 +59,14 @@ export type ProjectModel = ReturnType<typeof project>;
 export type ResourcesModel = ReturnType<typeof resources>;
 export type IntakeModel = ReturnType<typeof intake>;
 export type CapacityModel = ReturnType<typeof capacityModel>;
-export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel | CapacityModel;
+export type PeopleModel = ReturnType<typeof peopleReport>;
+export type ReportModel = WeeklyModel | AuditModel | ProjectModel | ResourcesModel | IntakeModel | CapacityModel | PeopleModel;
 
 export function buildReportModel(input: ReportInput, options: ModelOptions = {}): ReportModel {
   const ctx = reportContext(input);
   switch (ctx.kind) {
     case 'audit':
-      return audit(ctx);
+      return audit(ctx, options.previous);
     case 'project':
       return project(ctx, options.project, options);
     case 'resources':
@@ -69,6 +75,8 @@ export function buildReportModel(input: ReportInput, options: ModelOptions = {})
       return intake(ctx, options.budget, options.capacity);
     case 'capacity':
       return capacityModel(ctx, options.months ?? DEFAULT_CAPACITY_MONTHS);
+    case 'people':
+      return peopleReport(ctx, options.weeks ?? 12, options.previous);
     default:
       return weekly(ctx, options.since);
   }
@@ -97,7 +105,7 @@ function sinceView(ctx: ReportContext, since: Since) {
   };
 }
 
-function audit(ctx: ReportContext) {
+function audit(ctx: ReportContext, previous?: PreviousQuarter | null) {
   const projects = projectViews(ctx);
   const scores = compliance(ctx);
   const required = projects.reduce((n, p) => n + p.records.required.length, 0);
@@ -125,6 +133,7 @@ function audit(ctx: ReportContext) {
       findings: ctx.findingsOf(file).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, waived: Boolean(f.waived) })),
     })),
     actions: auditActions(ctx),
+    scorecards: scorecards(ctx, undefined, previous),
     left_out: leftOut(ctx),
   };
 }
