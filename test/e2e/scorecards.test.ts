@@ -1,9 +1,12 @@
 /** pmo report people, and the scorecards' pain points against the previous quarter in a real git repository. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { commitAt, gitAt } from '../helpers/history.js';
 import { makePortfolio, PROJECT } from '../helpers/repo.js';
+import { sealedFile, unsealed } from '../../src/load/sealed.js';
 
 const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
 const TODAY = ['--today', '2026-11-20'];
@@ -31,6 +34,32 @@ describe('pain points, quarter on quarter', () => {
       expect(model.scorecards.compared_with).toMatchObject({ quarter: '2026-Q3', date: '2026-09-30' });
       expect(sponsorGroup(model).pain_points.rules).toContainEqual({ rule: 'risk-has-owner', findings: 3, previous: 1, change: 2 });
     }
+  });
+
+  it('keeps the quarter judged in the cache folder: the next report reads it back, --no-cache judges it again', () => {
+    const dir = makePortfolio();
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    const q3 = commitAt(dir, '2026-09-20T12:00:00+00:00', 'Q3: one ownerless risk', { 'projects/apollo.yaml': withOwnerlessRisks(1, '2026-09-18') });
+    commitAt(dir, '2026-11-18T12:00:00+00:00', 'Q4: three', { 'projects/apollo.yaml': withOwnerlessRisks(3, '2026-11-13') });
+    const previous = (...args: string[]) => {
+      const run = pmo(['report', 'audit', ...TODAY, '-f', 'json', ...args], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return sponsorGroup(JSON.parse(run.stdout) as Model).pain_points.rules.find((r) => r.rule === 'risk-has-owner')!.previous;
+    };
+    expect(previous()).toBe(1);
+    // The kept quarter with a second risk-has-owner finding planted: a report that reads it counts 2 then.
+    const memo = join(dir, '.pmo', 'cache', 'quarter-memo.json');
+    const { records } = unsealed(readFileSync(memo, 'utf8'));
+    const [head, kept] = records as [Record<string, unknown>, { findings: Array<{ rule: string }> }];
+    const planted = { ...kept, findings: [...kept.findings, kept.findings.find((f) => f.rule === 'risk-has-owner')!] };
+    writeFileSync(memo, [...sealedFile([head, planted])].join(''));
+    expect(previous()).toBe(2);
+    expect(previous('--no-cache')).toBe(1);
+    // Kept under the commit judged: history rewritten (another commit ends Q3 now) is judged anew.
+    gitAt(dir, undefined, 'reset', '-q', '--hard', q3);
+    commitAt(dir, '2026-09-25T12:00:00+00:00', 'Q3: two more', { 'projects/apollo.yaml': withOwnerlessRisks(2, '2026-09-18') });
+    commitAt(dir, '2026-11-18T12:00:00+00:00', 'Q4: three', { 'projects/apollo.yaml': withOwnerlessRisks(3, '2026-11-13') });
+    expect(previous()).toBe(2);
   });
 
   it('says there is nothing to compare with outside git', () => {
