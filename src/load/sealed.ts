@@ -167,13 +167,18 @@ export function replaceFile(path: string, chunks: Iterable<string>): void {
 
 /**
  * `value` as JSON, when JSON gives it back as it is: YAML's core schema gives nothing JSON lacks but non-finite
- * numbers (`.inf`, `.nan`), which JSON would turn into null. Undefined for a value with one.
+ * numbers (`.inf`, `.nan`), which JSON would turn into null. Undefined for a value with one. (Looked for first,
+ * then stringified plainly: a replacer called on every value made it ~1.5x slower.)
  */
 export function exactJson(value: unknown): string | undefined {
-  let exact = true;
-  const text = JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'number' && !Number.isFinite(item)) exact = false;
-    return item;
-  });
-  return exact ? text : undefined;
+  return allFinite(value) ? JSON.stringify(value) : undefined;
+}
+
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(allFinite);
+  if (typeof value === 'object' && value !== null) {
+    for (const key in value) if (!allFinite((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }

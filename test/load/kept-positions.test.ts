@@ -80,6 +80,18 @@ describe('kept positions', () => {
     expect(JSON.stringify(positions).length).toBeLessThan(text.length * 0.6);
   });
 
+  it('place the nodes of a mapping whose keys JavaScript orders otherwise than the file (integer keys)', () => {
+    const text = 'id: a\nbudget_by_year:\n  2027: 10\n  2026: 20\n  later: 5\n';
+    const parsed = parseYaml(text, 'years.yaml');
+    const data = JSON.parse(JSON.stringify(parsed.data)) as unknown;
+    // JavaScript (and so JSON) puts 2026 and 2027 first, in numeric order: not the file's
+    expect(Object.keys((data as { budget_by_year: object }).budget_by_year)).toEqual(['2026', '2027', 'later']);
+    const index = positionsOf(text, parsed);
+    const positions = keepPositions(data, index, lineStarts(text))!;
+    const anchors = anchorsOf(data);
+    expect(keptSpans(data, positions, anchors)).toEqual(placeSpans(spansFor(index, anchors), text));
+  });
+
   it('keep nothing for data the index does not hold whole (a value that came through a merge key)', () => {
     const text = 'base: &b\n  owner: ana\nrisk:\n  <<: *b\n  title: Late\n';
     const parsed = parseYaml(text, 'merge.yaml');
