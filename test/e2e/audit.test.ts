@@ -129,6 +129,20 @@ describe('pmo audit action, done, verify, drop', () => {
 });
 
 describe('pmo report audit: the actions', () => {
+  it("counts, filtered to an audience, the actions on its projects' findings only", () => {
+    const acme = new URL('../../examples/acme', import.meta.url).pathname;
+    const run = pmo(['report', 'audit', '-C', acme, '--today', '2026-11-20', '-f', 'json', '--manager', 'tnguyen']);
+    const { actions } = JSON.parse(run.stdout);
+    // tnguyen manages crm-migration and hris-replacement; the Q3 audit's F4 is crm-migration's: A6 verified effective
+    // 11 days after the audit (10-15 → 10-26), A7 dropped. F1-F3 (and F1's recurring finding) are other PMs'.
+    expect(actions.summary).toEqual({
+      actions: 2, open: 0, overdue: 0, done: 0, verified: 1, dropped: 1,
+      closure_rate_pct: 100, median_days_to_close: 11, verified_effective_pct: 100, recurring: 0,
+    });
+    expect(actions.audits.map((a: { id: string; findings: Array<{ id: string }> }) => [a.id, a.findings.map((f) => f.id)])).toEqual([['2026-q3', ['F4']]]);
+    expect(actions.recurring).toEqual([]);
+  });
+
   it('counts, rates and the recurring finding of a recorded audit whose action was verified effective', () => {
     const dir = makeRepo(files(), { git: true });
     const step = (args: string[]) => expect(pmo(['audit', ...args], { cwd: dir }).code).toBe(0);

@@ -13,21 +13,23 @@ const RECURRING = 'audit-finding-recurring';
 export const NO_PROJECT = '(portfolio)';
 
 export function auditActions(ctx: ReportContext) {
-  const rows = actionRows(ctx.data.audits, ctx.today);
   const projects = new Map(ctx.data.projects.map(({ data }) => [data.id, data]));
+  // A report filtered to an audience counts the actions on its projects' findings only, as it counts findings.
+  const audits = ctx.filter ? ctx.data.audits.map(({ path, data }) => ({ path, data: { ...data, findings: (data.findings ?? []).filter((f) => typeof f.project === 'string' && projects.has(f.project)) } })) : ctx.data.audits;
+  const rows = actionRows(audits, ctx.today);
   const managerOf = (r: ActionRow) => (r.project && projects.get(r.project)?.manager) || NO_PROJECT;
   const departmentOf = (r: ActionRow) => {
     const department = r.project ? (projects.get(r.project) as Record<string, unknown> | undefined)?.department : undefined;
     return typeof department === 'string' ? department : NO_PROJECT;
   };
-  const recurring = ctx.findings.filter((f) => f.rule === RECURRING && !f.waived);
+  const recurring = ctx.findings.filter((f) => f.rule === RECURRING && !f.waived && (!ctx.filter || (f.project !== undefined && projects.has(f.project))));
   return {
     summary: { ...actionMeasures(rows), recurring: recurring.length },
     by_project: actionMeasuresBy(rows, (r) => r.project ?? NO_PROJECT).map(({ key, ...m }) => ({ project: key, ...m })),
     by_manager: actionMeasuresBy(rows, managerOf).map(({ key, ...m }) => ({ manager: key, manager_name: ctx.person(key).name, ...m })),
     by_department: actionMeasuresBy(rows, departmentOf).map(({ key, ...m }) => ({ department: key, ...m })),
     recurring: recurring.map((f) => ({ file: f.file, line: f.line, project: f.project ?? null, action: f.item ?? null, message: f.message })),
-    audits: [...ctx.data.audits].sort((a, b) => compare(b.data.date, a.data.date) || compare(a.data.id, b.data.id)).map(({ path, data }) => auditView(ctx, path, data, recurring)),
+    audits: [...audits].sort((a, b) => compare(b.data.date, a.data.date) || compare(a.data.id, b.data.id)).map(({ path, data }) => auditView(ctx, path, data, recurring)),
   };
 }
 
