@@ -17,7 +17,7 @@ import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
-import { RawJson, readRecords, replaceFile, sealedFile, unsealedByKey } from './sealed.js';
+import { RawJson, readRecords, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -454,7 +454,7 @@ export class ParseCache {
         // Details and extracts first: a shard is only ever read beside the files it names.
         const id = `${process.pid}-${Date.now()}-${i}`;
         const rejudgeId = this.dirtyRejudges.has(i) ? id : this.rejudgeIds.get(i);
-        const rulesId = this.dirtyExtracts.has(i) ? id : this.rulesIds.get(i);
+        const rulesId = this.dirtyExtracts.has(i) || !this.keptWhole(rulesName(i), this.rulesIds.get(i)) ? id : this.rulesIds.get(i);
         const split = entries.flatMap(([path, entry]) => {
           try {
             return [[path, ...splitDetails(entry, rulesId === id)] as const];
@@ -489,6 +489,15 @@ export class ParseCache {
     } catch {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
     }
+  }
+
+  /**
+   * Whether a file kept as it is (not written again with its shard) is the one of that id, whole: one damaged and
+   * never read this run (its entries were analyzed anew) is written again, not left for a later run to trip on.
+   */
+  private keptWhole(name: string, id: string | undefined): boolean {
+    const head = id === undefined ? undefined : wholeFileHead(join(this.dir, name));
+    return isObject(head) && (head as { id?: unknown }).id === id;
   }
 
   private keptPair(path: string): RawJson[] {

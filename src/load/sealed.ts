@@ -65,11 +65,36 @@ export interface Unsealed {
   whole: boolean;
 }
 
-/** The records of a file `sealedFile` wrote, read as UTF-8 (the sums are of its UTF-8 bytes). */
-export function unsealed(text: string): Unsealed {
+/** Where the last line of a file `sealedFile` wrote starts, when the file is whole (its own sum matches); else -1. */
+function wholeUpTo(text: string): number {
   // The last line, `"c3d2e1f0"]`, and where it starts.
   const last = text.lastIndexOf('\n', text.length - 2) + 1;
-  if (text.length - last === SUM + 4 && text.endsWith('"]\n') && text.slice(last + 1, last + 1 + SUM) === sumOf(text.slice(0, last))) {
+  return text.length - last === SUM + 4 && text.endsWith('"]\n') && text.slice(last + 1, last + 1 + SUM) === sumOf(text.slice(0, last)) ? last : -1;
+}
+
+/**
+ * The first record of a file `sealedFile` wrote, parsed alone, when the whole file is as it was written; undefined
+ * when it is missing, damaged or not pmo's. For a file kept as it is, checked without parsing all of it.
+ */
+export function wholeFileHead(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const end = text.indexOf('\n', 2);
+  if (wholeUpTo(text) < 0 || end < 0) return undefined;
+  try {
+    return JSON.parse(text.slice(2 + PREFIX, end - 1)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The records of a file `sealedFile` wrote, read as UTF-8 (the sums are of its UTF-8 bytes). */
+export function unsealed(text: string): Unsealed {
+  if (wholeUpTo(text) >= 0) {
     const array = JSON.parse(text) as unknown[];
     const records: unknown[] = [];
     for (let i = 1; i < array.length - 1; i += 2) records.push(array[i]);
@@ -90,8 +115,8 @@ export function unsealed(text: string): Unsealed {
  * where one JSON.parse of the file would keep all of them alive together.
  */
 export function unsealedByKey(text: string): { head: unknown; values: Map<string, string> } | undefined {
-  const last = text.lastIndexOf('\n', text.length - 2) + 1;
-  if (text.length - last !== SUM + 4 || !text.endsWith('"]\n') || text.slice(last + 1, last + 1 + SUM) !== sumOf(text.slice(0, last))) return undefined;
+  const last = wholeUpTo(text);
+  if (last < 0) return undefined;
   const lines = text.slice(0, last - 1).split('\n');
   try {
     const head = JSON.parse(lines[1]!.slice(PREFIX, -1)) as unknown;

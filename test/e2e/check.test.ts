@@ -252,6 +252,22 @@ describe('the parse cache (e2e)', () => {
     expect(over()).toEqual(cold);
   });
 
+  it('writes again an extract file it keeps when it finds it damaged, even if no extract of it was read', () => {
+    // Running projects (day-bound), their kept data lost: the next day analyzes them anew (same extracts, their
+    // own), so nothing reads the damaged extract file; the shard is written all the same, and so is it.
+    const projects = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`projects/p${i}.yaml`, PROJECT.replace('id: apollo', `id: p${i}`)]));
+    const dir = makePortfolio(projects);
+    const cacheDir = join(dir, '.pmo', 'cache');
+    const on = (today: string) => pmo(['check', '--today', today, '-f', 'json'], { cwd: dir }).stdout;
+    on('2026-11-20');
+    const shard = readdirSync(cacheDir).find((n) => n.endsWith('.rejudge.json'))!.replace('.rejudge.json', '');
+    writeCacheFile(join(cacheDir, `${shard}.rejudge.json`), { head: { id: 'another write' }, entries: [] });
+    writeFileSync(join(cacheDir, `${shard}.rules.json`), 'damaged');
+    expect(on('2026-11-21')).toBe(pmo(['check', '--today', '2026-11-21', '-f', 'json', '--no-cache'], { cwd: dir }).stdout);
+    expect(damagedFiles(cacheDir)).toEqual([]);
+    expect(readCacheFile(join(cacheDir, `${shard}.rules.json`)).head.id).toBe(readCacheFile(join(cacheDir, `${shard}.json`)).head.rules);
+  });
+
   it('keeps itself out of git status', () => {
     const dir = makePortfolio({}, { git: true });
     run(dir);
