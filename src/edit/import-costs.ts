@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { groupBy } from '../findings.js';
+import { memo } from '../memo.js';
 import { actualCost } from '../metrics/costs.js';
 import { MONTH } from '../model/dates.js';
 import { vendorNames } from '../model/cost-refs.js';
@@ -47,7 +48,8 @@ export function planCostImport(ws: Workspace, csvPath: string, shown: string, co
   const problems: string[] = [];
   const good: CostRow[] = [];
   // Each project file is read and parsed once: for its vendors (rows that name one), then to append its rows.
-  const opened = memoized((project: string) => openProject(ws, project));
+  const files = new Map<string, ReturnType<typeof openProject>>();
+  const opened = (project: string) => memo(files, project, () => openProject(ws, project));
   const vendors = (project: string) => vendorNames(opened(project).edit.data);
   for (const { record, line } of rows) {
     const checked = costOf(ws, record, names, line, vendors);
@@ -136,14 +138,6 @@ function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Re
 function openProject(ws: Workspace, project: string): { file: ReturnType<typeof readForEdit>; edit: YamlEdit } {
   const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
   return { file, edit: new YamlEdit(file.text, file.eol, file.path) };
-}
-
-function memoized<T>(make: (key: string) => T): (key: string) => T {
-  const known = new Map<string, T>();
-  return (key) => {
-    if (!known.has(key)) known.set(key, make(key));
-    return known.get(key)!;
-  };
 }
 
 /** The project ids of projects/, for did-you-mean. */

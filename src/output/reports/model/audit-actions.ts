@@ -15,14 +15,15 @@ export const NO_PROJECT = '(portfolio)';
 export function auditActions(ctx: ReportContext) {
   const projects = new Map(ctx.data.projects.map(({ data }) => [data.id, data]));
   // A report filtered to an audience counts the actions on its projects' findings only, as it counts findings.
-  const audits = ctx.filter ? ctx.data.audits.map(({ path, data }) => ({ path, data: { ...data, findings: (data.findings ?? []).filter((f) => typeof f.project === 'string' && projects.has(f.project)) } })) : ctx.data.audits;
+  const inAudience = (project: string | null | undefined) => !ctx.filter || (typeof project === 'string' && projects.has(project));
+  const audits = ctx.filter ? ctx.data.audits.map(({ path, data }) => ({ path, data: { ...data, findings: (data.findings ?? []).filter((f) => inAudience(f.project)) } })) : ctx.data.audits;
   const rows = actionRows(audits, ctx.today);
   const managerOf = (r: ActionRow) => (r.project && projects.get(r.project)?.manager) || NO_PROJECT;
   const departmentOf = (r: ActionRow) => {
     const department = r.project ? (projects.get(r.project) as Record<string, unknown> | undefined)?.department : undefined;
     return typeof department === 'string' ? department : NO_PROJECT;
   };
-  const recurring = ctx.findings.filter((f) => f.rule === RECURRING && !f.waived && (!ctx.filter || (f.project !== undefined && projects.has(f.project))));
+  const recurring = ctx.findings.filter((f) => f.rule === RECURRING && !f.waived && inAudience(f.project));
   return {
     summary: { ...actionMeasures(rows), recurring: recurring.length },
     by_project: actionMeasuresBy(rows, (r) => r.project ?? NO_PROJECT).map(({ key, ...m }) => ({ project: key, ...m })),
