@@ -7,10 +7,9 @@
  * reads nor writes it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir, ensureIgnored } from '../load/cache.js';
-import { readRecords, replaceFile, sealedFile } from '../load/sealed.js';
+import { cacheDir, keepMemoFile } from '../load/cache.js';
+import { readRecords } from '../load/sealed.js';
 import { BUILD_ID } from '../version.js';
 
 const FILE = 'earned-memo.json';
@@ -57,13 +56,6 @@ export class EarnedMemo {
 
   /** Writes what is new; a memo that cannot be written is only a slower next run, never a failed report. */
   save(): void {
-    if (!this.dir || !this.dirty) return;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      ensureIgnored(this.dir);
-      replaceFile(join(this.dir, FILE), sealedFile([{ build: BUILD_ID, config: this.config }, ...[...this.values].slice(-KEEP)]));
-    } catch {
-      // read-only checkout, full disk: the next run reads the versions again
-    }
+    if (this.dir && this.dirty) keepMemoFile(this.dir, FILE, [{ build: BUILD_ID, config: this.config }, ...[...this.values].slice(-KEEP)]);
   }
 }

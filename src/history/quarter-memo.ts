@@ -5,12 +5,11 @@
  * the past again (~2.2 s at 1,000 projects). One sealed file in the cache folder holding one quarter: its key, its
  * data and its findings, before any filter. `--no-cache` neither reads nor writes it.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../findings.js';
-import { cacheDir, ensureIgnored } from '../load/cache.js';
+import { cacheDir, keepMemoFile } from '../load/cache.js';
 import type { PortfolioData } from '../load/portfolio-data.js';
-import { exactJson, RawJson, readRecords, replaceFile, sealedFile } from '../load/sealed.js';
+import { exactJson, RawJson, readRecords } from '../load/sealed.js';
 import { BUILD_ID } from '../version.js';
 
 const FILE = 'quarter-memo.json';
@@ -42,12 +41,5 @@ export function keptQuarter(root: string, key: string): KeptQuarter | undefined 
 export function keepQuarter(root: string, key: string, quarter: KeptQuarter): void {
   const dir = cacheDir(root);
   const json = dir && exactJson(quarter);
-  if (!dir || json === undefined) return;
-  try {
-    mkdirSync(dir, { recursive: true });
-    ensureIgnored(dir);
-    replaceFile(join(dir, FILE), sealedFile([{ key }, new RawJson(json)]));
-  } catch {
-    // a read-only checkout, a full disk: the next report judges the quarter again
-  }
+  if (dir && json !== undefined) keepMemoFile(dir, FILE, [{ key }, new RawJson(json)]);
 }

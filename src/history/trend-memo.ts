@@ -8,10 +8,9 @@
  * pmo.yaml version (the header of the report names the organisation of the last commit's pmo.yaml). A record
  * that does not match its checksum misses, and that point is judged again.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir, ensureIgnored } from '../load/cache.js';
-import { readRecords, replaceFile, sealedFile } from '../load/sealed.js';
+import { cacheDir, keepMemoFile } from '../load/cache.js';
+import { readRecords } from '../load/sealed.js';
 import { BUILD_ID } from '../version.js';
 import type { TrendValues } from './trend-point.js';
 
@@ -94,13 +93,7 @@ export class TrendMemo {
       ...[...this.configs].filter(([blob]) => used.has(blob)).map(([blob, data]) => ['config', blob, data]),
       ...points.map(([key, point]) => ['point', key, point]),
     ];
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      ensureIgnored(this.dir);
-      replaceFile(join(this.dir, FILE), sealedFile(records));
-    } catch {
-      // read-only checkout, full disk: the next run judges again
-    }
+    keepMemoFile(this.dir, FILE, records);
   }
 }
 

@@ -637,3 +637,18 @@ export function ensureIgnored(dir: string): void {
   const marker = join(dir, '..', '.gitignore');
   if (basename(dirname(dir)) === '.pmo' && !existsSync(marker)) writeFileSync(marker, '# written by pmo (cache, editor schemas), safe to delete\n*\n');
 }
+
+/**
+ * Writes a memo file of the cache folder (trends' points, the one-pager's earned values, the previous quarter)
+ * as sealed records, atomically. One that cannot be written (a read-only checkout, a full disk) is only a slower
+ * next run, never a failed one: nothing is thrown.
+ */
+export function keepMemoFile(dir: string, name: string, records: Iterable<unknown>): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    ensureIgnored(dir);
+    replaceFile(join(dir, name), sealedFile(records));
+  } catch {
+    // the next run does the work again
+  }
+}
