@@ -9,7 +9,7 @@
  * not match its bytes is ignored, so its file is analyzed anew, and a file found damaged is written again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
@@ -17,7 +17,7 @@ import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
-import { RawJson, readRecords, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
+import { RawJson, readRecords, readText, recordsIn, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -454,7 +454,7 @@ export class ParseCache {
         // Details and extracts first: a shard is only ever read beside the files it names.
         const id = `${process.pid}-${Date.now()}-${i}`;
         const rejudgeId = this.dirtyRejudges.has(i) ? id : this.rejudgeIds.get(i);
-        const rulesId = this.dirtyExtracts.has(i) || !this.keptWhole(rulesName(i), this.rulesIds.get(i)) ? id : this.rulesIds.get(i);
+        const rulesId = this.dirtyExtracts.has(i) || !this.extractFileWhole(i) ? id : this.rulesIds.get(i);
         const split = entries.flatMap(([path, entry]) => {
           try {
             return [[path, ...splitDetails(entry, rulesId === id)] as const];
@@ -492,11 +492,16 @@ export class ParseCache {
   }
 
   /**
-   * Whether a file kept as it is (not written again with its shard) is the one of that id, whole: one damaged and
-   * never read this run (its entries were analyzed anew) is written again, not left for a later run to trip on.
+   * Whether a shard's extract file, to be kept as it is (not written again with its shard), is the one its shard
+   * names, whole. One read this run is (a damaged record would have marked it to be written); one never read (its
+   * entries were analyzed anew) is checked by its own sum and its head alone: damaged, it is written again, not
+   * left for a later run to trip on.
    */
-  private keptWhole(name: string, id: string | undefined): boolean {
-    const head = id === undefined ? undefined : wholeFileHead(join(this.dir, name));
+  private extractFileWhole(shard: number): boolean {
+    const id = this.rulesIds.get(shard);
+    if (id === undefined) return false;
+    if (this.extracts.get(shard)?.id === id) return true;
+    const head = wholeFileHead(join(this.dir, rulesName(shard)));
     return isObject(head) && (head as { id?: unknown }).id === id;
   }
 
@@ -537,15 +542,11 @@ export interface KeptRecords {
  * 2 MB of data parsed at once while it works through them (most of its garbage collection).
  */
 export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () => void): KeptRecords | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readText(file);
+  if (text === undefined) return undefined;
   const byKey = unsealedByKey(text);
   if (!byKey) {
-    const read = readEntries<RejudgeShard>(file, damaged);
+    const read = entriesOf<RejudgeShard>(recordsIn(text, damaged));
     return read?.id === id ? read.entries : undefined;
   }
   return isObject(byKey.head) && (byKey.head as { id?: unknown }).id === id ? { get: (path) => parsedKept(byKey.values.get(path)) } : undefined;
@@ -618,7 +619,10 @@ function readRecord<T>(path: string, repair: () => void): T | undefined {
  * keys cost a warm check 1-2 ms more (JSON.parse used to build it natively).
  */
 function readEntries<T extends { entries: Map<string, unknown> }>(path: string, repair: () => void): T | undefined {
-  const records = readRecords(path, repair);
+  return entriesOf<T>(readRecords(path, repair));
+}
+
+function entriesOf<T extends { entries: Map<string, unknown> }>(records: unknown[]): T | undefined {
   const head = records[0];
   if (!isObject(head)) return undefined;
   const entries = new Map<string, unknown>();

@@ -77,14 +77,9 @@ function wholeUpTo(text: string): number {
  * when it is missing, damaged or not pmo's. For a file kept as it is, checked without parsing all of it.
  */
 export function wholeFileHead(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const end = text.indexOf('\n', 2);
-  if (wholeUpTo(text) < 0 || end < 0) return undefined;
+  const text = readText(path);
+  const end = text === undefined ? -1 : text.indexOf('\n', 2);
+  if (text === undefined || end < 0 || wholeUpTo(text) < 0) return undefined;
   try {
     return JSON.parse(text.slice(2 + PREFIX, end - 1)) as unknown;
   } catch {
@@ -157,12 +152,22 @@ function checkedRecord(line: string): unknown {
  * `repair` is called when the file is there but not as it was written: it is worth writing again.
  */
 export function readRecords(path: string, repair: () => void): unknown[] {
-  let text: string;
+  const text = readText(path);
+  // missing or unreadable: start afresh, it is rewritten on save
+  return text === undefined ? [] : recordsIn(text, repair);
+}
+
+/** A file's text as UTF-8; undefined when it is missing or cannot be read. */
+export function readText(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
-    return []; // missing or unreadable: start afresh, it is rewritten on save
+    return undefined;
   }
+}
+
+/** The records of a file's text, as readRecords gives them. */
+export function recordsIn(text: string, repair: () => void): unknown[] {
   try {
     const { records, whole } = unsealed(text);
     if (!whole) repair();
