@@ -9,7 +9,7 @@
  * tags, merge keys, keep-chomped block scalars, pairs inside flow sequences, a root that is not a mapping)
  * gives no index: the `yaml` package finds those positions, as before.
  */
-import { pathKey, type NodeSpan, type PositionIndex } from './position.js';
+import { childPathKey as childKey, pathKey, type NodeSpan, type PositionIndex } from './position.js';
 
 /** What js-yaml's listener sees: the parser's state (only these fields are read). */
 interface ParserState {
@@ -116,8 +116,6 @@ function settleEnds(text: string, node: Node): void {
   node.end = afterLine(text, node.contentEnd);
 }
 
-/** A child's pathKey from its parent's, without serializing the whole path again (a cost per node). */
-const childKey = (parent: string, step: string | number) => (parent === '[]' ? `[${JSON.stringify(step)}]` : `${parent.slice(0, -1)},${JSON.stringify(step)}]`);
 
 function indexNode(text: string, node: Node, key: string, index: PositionIndex): void {
   if (node.kind === 'mapping') indexMapping(text, node, key, index);

@@ -16,7 +16,7 @@
  * parsed, and of their garbage.
  */
 import type { PathAnchor } from './position-index.js';
-import { anchorKey, pathKey, resolveAnchor, toPosition, type PositionIndex, type Spans } from './position.js';
+import { anchorKey, childPathKey, pathKey, resolveAnchor, toPosition, type PositionIndex, type Spans } from './position.js';
 
 export type KeptPositions = string;
 
@@ -24,10 +24,7 @@ type Visit = (path: Array<string | number>) => boolean;
 
 /** Calls `visit` on every node of the data, root first, children in order; stops when it says false. */
 function walk(value: unknown, path: Array<string | number>, visit: Visit): boolean {
-  if (!visit(path)) return false;
-  if (Array.isArray(value)) return value.every((item, i) => walk(item, [...path, i], visit));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).every(([key, item]) => walk(item, [...path, key], visit));
-  return true;
+  return visit(path) && children(value).every(([key, item]) => walk(item, [...path, key], visit));
 }
 
 /** The positions of every node of `data` in its index; undefined when the index lacks one (the data came through a merge key, say). */
@@ -133,18 +130,18 @@ function wantedSpans(data: unknown, nodes: Numbers, wanted: ReadonlySet<string>)
   const skip = (value: unknown) => {
     for (let n = countNodes(value); n > 0 && whole; n--) whole = node() !== undefined;
   };
-  const visit = (value: unknown, path: Array<string | number>): void => {
+  const visit = (value: unknown, key: string): void => {
     const span = node();
     if (!span) return void (whole = false);
-    index[pathKey(path)] = span;
-    for (const [key, item] of children(value)) {
+    index[key] = span;
+    for (const [step, item] of children(value)) {
       if (!whole) return;
-      const below = [...path, key];
-      if (wanted.has(pathKey(below))) visit(item, below);
+      const below = childPathKey(key, step);
+      if (wanted.has(below)) visit(item, below);
       else skip(item);
     }
   };
-  visit(data, []);
+  visit(data, pathKey([]));
   return whole ? index : undefined;
 }
 

@@ -46,6 +46,9 @@ export function pathKey(path: DataPath): string {
   return JSON.stringify(path);
 }
 
+/** A child's pathKey from its parent's, without serializing the whole path again (a cost per node). */
+export const childPathKey = (parent: string, step: string | number): string => (parent === '[]' ? `[${JSON.stringify(step)}]` : `${parent.slice(0, -1)},${JSON.stringify(step)}]`);
+
 export function anchorKey(anchor: Extract<Anchor, { path: DataPath }>): string {
   return anchor.on === 'key' ? `${pathKey(anchor.path)}@key` : pathKey(anchor.path);
 }
