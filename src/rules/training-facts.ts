@@ -2,6 +2,7 @@
  * What the training rules keep of people.yaml and of a project (their portfolio extracts), and the judging
  * they share. The standing of each training is src/metrics/trainings.ts's.
  */
+import type { FileKind } from '../load/discover.js';
 import { approvedBudgetOf } from '../metrics/measures.js';
 import {
   budgetInReporting, heldTrainings, personStandings, requiredOfPerson, trainingStanding, type HeldTraining, type ManagedProject, type TrainingStanding,
@@ -32,6 +33,12 @@ export type TrainingExtract = { people: PersonFacts[] } | { project: ManagedFact
 export function extractPeople(data: unknown): { people: PersonFacts[] } {
   const people = (isRecord(data) && Array.isArray(data.people) ? data.people : []) as Person[];
   return { people: people.map((p, index) => ({ id: p.id, role: p.role ?? null, index, held: heldTrainings(p) })) };
+}
+
+/** What the rules about managers' trainings read: people.yaml's people, and each project's manager. */
+export function extractPeopleAndManaged(kind: FileKind, data: unknown): TrainingExtract | undefined {
+  if (kind === 'people') return extractPeople(data);
+  return kind === 'project' ? extractManaged(data) : undefined;
 }
 
 export function extractManaged(data: unknown): { project: ManagedFacts } | undefined {

@@ -1,5 +1,5 @@
 import { budgetInReporting, managerCondition, requiredOfManager, trainingStanding } from '../../metrics/trainings.js';
-import { extractManaged, extractPeople, peopleOf, type TrainingExtract } from '../training-facts.js';
+import { extractPeopleAndManaged, peopleOf, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
 
 const rule: PortfolioRule<TrainingExtract> = {
@@ -15,10 +15,7 @@ const rule: PortfolioRule<TrainingExtract> = {
   },
   scope: 'portfolio',
 
-  extract(kind, data) {
-    if (kind === 'people') return extractPeople(data);
-    return kind === 'project' ? extractManaged(data) : undefined;
-  },
+  extract: extractPeopleAndManaged,
 
   check(files, ctx) {
     const { trainings, lifecycle } = ctx.config;

@@ -1,4 +1,4 @@
-import { allStandings, extractManaged, extractPeople, trainingPath, type TrainingExtract } from '../training-facts.js';
+import { allStandings, extractPeopleAndManaged, trainingPath, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
 
 const rule: PortfolioRule<TrainingExtract> = {
@@ -13,10 +13,7 @@ const rule: PortfolioRule<TrainingExtract> = {
   },
   scope: 'portfolio',
 
-  extract(kind, data) {
-    if (kind === 'people') return extractPeople(data);
-    return kind === 'project' ? extractManaged(data) : undefined;
-  },
+  extract: extractPeopleAndManaged,
 
   check(files, ctx) {
     if (ctx.config.trainings.required.length === 0) return;
