@@ -12,6 +12,7 @@ import { presence, type Presence } from './load/index-listing.js';
 import { parseYaml, type ParsedYaml } from './load/parse-yaml.js';
 import { positionsOf, spansFor, type PathAnchor } from './load/position-index.js';
 import { keepPositions, type KeptPositions } from './load/kept-positions.js';
+import { Spool } from './load/spool.js';
 import { lineStarts, offsetKey, placeSpans, type PositionIndex } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
 import { exactJson } from './load/sealed.js';
@@ -59,8 +60,11 @@ export interface AnalyzeJob {
   hashes?: ReadonlyMap<string, string>;
   /** Find where findings point (default true); a history run counts findings and needs no positions. */
   positions?: boolean;
-  /** Keep what judging a day-bound file on another day needs (see Rejudge): for a cache that will keep it. */
-  rejudge?: boolean;
+  /**
+   * For a cache that will keep what judging a day-bound file on another day needs (see Rejudge): its folder, where
+   * each thread spools it as it goes (see spool.ts).
+   */
+  spool?: string;
 }
 
 /** What a blob's analysis gives that does not depend on the day: its data, its own findings, its facts. */
@@ -102,6 +106,15 @@ export async function customRules(job: AnalyzeJob): Promise<CompiledRule[]> {
 }
 
 export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): Array<[string, CacheEntry]> {
+  const spool = job.spool === undefined ? undefined : new Spool(job.spool);
+  try {
+    return analyzeEach(job, custom, spool);
+  } finally {
+    spool?.close();
+  }
+}
+
+function analyzeEach(job: AnalyzeJob, custom: readonly CompiledRule[], spool: Spool | undefined): Array<[string, CacheEntry]> {
   const config = configFrom(job.configData);
   const schemas = schemasOf(job.configData);
   const exists = job.exists ?? presenceOf(job.root, job.presence);
@@ -170,9 +183,10 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
     for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
     // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
     if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
-    if (dayBound && job.rejudge) {
+    if (dayBound && spool) {
       const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), () => keepPositions(parsed.data, indexed(), lineStarts(source.text)));
-      if (rejudge) entry.rejudge = rejudge;
+      const spooled = rejudge && spool.add(file.path, rejudge);
+      if (spooled) entry.rejudge = spooled;
     }
     // A copy, because strings taken from the data (ids, record paths, items) are V8 slices of the file's text
     // and would keep all of it alive: ~7 KB a file, ~40 MB of texts at 5,000 projects, held until the end of a

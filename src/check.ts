@@ -260,7 +260,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const job = {
       root, files: batch.map(({ path, kind }) => ({ path, kind })), configData: config.data, today, rules, rulesets, portfolio, registries, exists: from?.present ?? exists, contents,
       // What a new day needs of a file is kept for the cache of the work tree or the index (never of the past).
-      rejudge: cache !== undefined && !commit,
+      spool: commit ? undefined : cache?.spoolDir(),
       ...(snapshot ? { memo: snapshot.memo, hashes: new Map(batch.map((f) => [f.path, f.entry.hash])), positions: false } : {}),
     };
     const fresh = await analyzeInParallel(job, { spare, started, presence: from?.presence });

@@ -17,7 +17,8 @@ import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
 import { memo } from '../memo.js';
-import { RawJson, readRecords, readText, recordsIn, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
+import { keptRecord, removeSpools, SpoolReader, type Spooled } from './spool.js';
+import { RawJson, SealedLine, readRecords, readText, recordsIn, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
 export interface CacheEntry {
@@ -41,8 +42,8 @@ export interface CacheEntry {
   references?: Reference[];
   /** The parsed data: kept for pmo.yaml, the rule files, people.yaml and goals.yaml only (see KEEPS_DATA in analyze.ts). */
   data?: unknown;
-  /** With `today`: what judging the file on another day needs, without reading or parsing it again. */
-  rejudge?: Rejudge;
+  /** With `today`, when just analyzed: where what judging the file on another day needs was spooled (see Rejudge). */
+  rejudge?: Spooled;
 }
 
 /**
@@ -187,6 +188,8 @@ export class ParseCache {
   /** Shards whose rejudge file must be written with them, and the id of the one each was read with. */
   private readonly dirtyRejudges = new Set<number>();
   private readonly rejudgeIds = new Map<number, string | undefined>();
+  /** The spools of entries set this run (see spool.ts): deleted once saved. */
+  private readonly spools = new Set<string>();
   /**
    * Shards whose extract file must be written with them (an entry's extract changed), and the id of the one each
    * was read with: a new day changes every day-bound entry's findings, and none of their extracts.
@@ -306,13 +309,10 @@ export class ParseCache {
   }
 
   /**
-   * What the cache kept to judge a day-bound file on another day (see Rejudge): the entry's own when it was just
-   * analyzed, else from its shard's rejudge file (read when first asked for). Undefined when it kept none for
-   * this content (then the file is read again).
+   * What the cache kept to judge a day-bound file on another day (see Rejudge), from its shard's rejudge file
+   * (read when first asked for). Undefined when it kept none for this content (then the file is read again).
    */
-  kept(path: string): Rejudge | undefined {
-    const entry = this.entries.get(path);
-    if (entry?.rejudge) return entry.rejudge;
+  private kept(path: string): Rejudge | undefined {
     const where = this.keptWhere(path);
     return where && keptIn(memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard))), path, where.hash);
   }
@@ -417,6 +417,7 @@ export class ParseCache {
 
   set(path: string, entry: CacheEntry): void {
     const before = this.entries.get(path);
+    if (entry.rejudge) this.spools.add(entry.rejudge.spool);
     // An entry judged again on a new day brings no Rejudge of its own: its shard's rejudge file (the biggest
     // part of the cache) keeps the one it was judged from, and is not written again.
     const keeps = before?.hash === entry.hash && entry.rejudge === undefined && entry.today !== undefined;
@@ -444,6 +445,7 @@ export class ParseCache {
    */
   save(): void {
     if (this.dirtyShards.size === 0 && !this.headDirty && !this.dirsDirty && !this.portfolioDirty) return;
+    const spools = new SpoolReader(this.dir);
     try {
       mkdirSync(this.dir, { recursive: true });
       ensureIgnored(this.dir);
@@ -471,7 +473,7 @@ export class ParseCache {
           replaceFile(join(this.dir, rulesName(i)), sealedFile([{ id }, ...extracts]));
           this.extracts.delete(i);
         }
-        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), sealedFile([{ id }, ...split.flatMap(([path]) => this.keptPair(path))]));
+        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), sealedFile([{ id }, ...split.flatMap(([path]) => this.keptPair(path, spools))]));
         const head: Record<string, string> = { stamp, detail: id, ...(rulesId === undefined ? {} : { rules: rulesId }), ...(rejudgeId === undefined ? {} : { rejudge: rejudgeId }) };
         this.rejudgeIds.set(i, rejudgeId);
         this.rulesIds.set(i, rulesId);
@@ -488,6 +490,24 @@ export class ParseCache {
       this.headDirty = this.dirsDirty = this.portfolioDirty = false;
     } catch {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
+    } finally {
+      spools.close();
+      removeSpools(this.dir, this.spools);
+      this.spools.clear();
+    }
+  }
+
+  /**
+   * The folder where analysis threads spool what a new day needs of each day-bound file (see spool.ts), made now;
+   * undefined when it cannot be (then nothing is kept for a new day).
+   */
+  spoolDir(): string | undefined {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      ensureIgnored(this.dir);
+      return this.dir;
+    } catch {
+      return undefined;
     }
   }
 
@@ -505,7 +525,11 @@ export class ParseCache {
     return isObject(head) && (head as { id?: unknown }).id === id;
   }
 
-  private keptPair(path: string): RawJson[] {
+  /** A file's record of its shard's rejudge file: spooled when it was just analyzed, else the one kept. */
+  private keptPair(path: string, spools: SpoolReader): Array<RawJson | SealedLine> {
+    const spooled = this.entries.get(path)?.rejudge;
+    const line = spooled && spools.line(spooled);
+    if (spooled) return line ? [new SealedLine(line)] : [];
     const kept = this.kept(path);
     return kept ? [keptRecord(path, kept)] : [];
   }
@@ -561,12 +585,6 @@ function parsedKept(text: string | undefined): Rejudge | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A file's Rejudge as its rejudge file's record: `[path, {..., "data": <the data's JSON>}]`, the JSON text as it is. */
-function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
-  const json = typeof data === 'string' ? data : JSON.stringify(data);
-  return new RawJson(`${JSON.stringify([path, rest]).slice(0, -2)},"data":${json}}]`);
 }
 
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */

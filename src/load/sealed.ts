@@ -35,7 +35,14 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
-function sealedLine(record: unknown): string {
+/** A record already sealed (by sealedLine, on another thread: see spool.ts): written as it is. */
+export class SealedLine {
+  constructor(readonly line: string) {}
+}
+
+/** A record's line: its sum, its JSON, and the line break. */
+export function sealedLine(record: unknown): string {
+  if (record instanceof SealedLine) return record.line;
   const json = record instanceof RawJson ? record.text : JSON.stringify(record);
   return `"${sumOf(json)}",${json},\n`;
 }

@@ -57,6 +57,9 @@ describe('the first check of a new day', () => {
     // Two threads from 20 files on: the 60 projects are judged again on workers, each reading its share of the cache.
     const threads = { PMO_FILES_PER_THREAD: '10' };
     checkWith(threads, '2026-11-20');
+    // What the workers spooled for the new day is in the rejudge files, and the spools are gone.
+    expect(rejudgeFiles().length).toBeGreaterThan(0);
+    expect(readdirSync(cacheDir()).filter((name) => name.includes('spool'))).toEqual([]);
     for (const day of ['2026-11-21', '2026-12-01']) expect(checkWith(threads, day)).toEqual(check(day, '--no-cache'));
   });
 

@@ -1,0 +1,126 @@
+/**
+ * What a cold check keeps for a new day (see Rejudge), written to disk by the thread that made it, as soon as it
+ * is made: each day-bound file's data and positions (~12 KB a file) are a record line of the shard's rejudge file,
+ * sealed where they were made, and the thread keeps only where its line is. Held in memory until the cache was
+ * saved, they were ~37 MB on the main thread at 5,000 projects, with their copies on the way from the workers:
+ * the cold check's peak went from ~260 MB to ~350 MB. Saving the cache copies each line, as it is, from its spool
+ * into its shard's rejudge file, one shard at a time; then the spools are deleted.
+ *
+ * A spool is a file of the cache folder, named after the process and thread that wrote it, deleted once saved;
+ * one that outlived its run (a crash, a worker that ran out of memory) is deleted by any save an hour later.
+ */
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { Rejudge } from './cache.js';
+import { sealedLine, RawJson } from './sealed.js';
+
+/** Where a file's record line is: its spool (a name in the cache folder), and the line's bytes in it. */
+export interface Spooled {
+  spool: string;
+  offset: number;
+  length: number;
+}
+
+const PREFIX = 'rejudge-spool.';
+/** Lines are written in chunks of about this many characters. */
+const CHUNK = 1 << 18;
+/** A spool older than this is no running check's. */
+const STALE_MS = 60 * 60 * 1000;
+
+let spools = 0;
+
+/** A file's Rejudge as its rejudge file's record: `[path, {..., "data": <the data's JSON>}]`, the JSON text as it is. */
+export function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
+  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  return new RawJson(`${JSON.stringify([path, rest]).slice(0, -2)},"data":${json}}]`);
+}
+
+/** A spool being written: one per analysis job, closed when the job is done. */
+export class Spool {
+  readonly name = `${PREFIX}${process.pid}.${threadId}.${spools++}.${Date.now()}`;
+  private fd?: number;
+  private written = 0;
+  private chunk = '';
+  /** Set when a write failed (a read-only or full disk): nothing more is spooled, and the cache keeps less. */
+  private failed = false;
+
+  constructor(private readonly dir: string) {}
+
+  /** Spools the file's record; undefined when it cannot be written (then a new day reads the file again). */
+  add(path: string, rejudge: Rejudge): Spooled | undefined {
+    if (this.failed) return undefined;
+    const line = sealedLine(keptRecord(path, rejudge));
+    const length = Buffer.byteLength(line);
+    const spooled = { spool: this.name, offset: this.written, length };
+    this.written += length;
+    this.chunk += line;
+    return this.chunk.length < CHUNK || this.flush() ? spooled : undefined;
+  }
+
+  /** Writes what is left, and closes the spool; false when some line could not be written. */
+  close(): boolean {
+    const flushed = this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    return flushed;
+  }
+
+  private flush(): boolean {
+    if (this.failed || this.chunk === '') return !this.failed;
+    try {
+      this.fd ??= openSync(join(this.dir, this.name), 'wx');
+      writeSync(this.fd, this.chunk);
+    } catch {
+      this.failed = true;
+    }
+    this.chunk = '';
+    return !this.failed;
+  }
+}
+
+/** Reads spooled lines back (the cache's save), each spool opened once. */
+export class SpoolReader {
+  private readonly open = new Map<string, number | undefined>();
+
+  constructor(private readonly dir: string) {}
+
+  /** The spooled line, as it was sealed; undefined when it cannot be read whole. */
+  line({ spool, offset, length }: Spooled): string | undefined {
+    try {
+      if (!this.open.has(spool)) this.open.set(spool, openSync(join(this.dir, spool), 'r'));
+      const fd = this.open.get(spool);
+      if (fd === undefined) return undefined;
+      const bytes = Buffer.allocUnsafe(length);
+      if (readSync(fd, bytes, 0, length, offset) !== length) return undefined;
+      const line = bytes.toString('utf8');
+      return line.startsWith('"') && line.endsWith(',\n') ? line : undefined;
+    } catch {
+      this.open.set(spool, undefined);
+      return undefined;
+    }
+  }
+
+  close(): void {
+    for (const fd of this.open.values()) if (fd !== undefined) closeSync(fd);
+    this.open.clear();
+  }
+}
+
+/** Deletes the spools named (saved, or of entries since replaced), and any an hour old: no running check's. */
+export function removeSpools(dir: string, done: ReadonlySet<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith(PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      if (done.has(name) || Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+    } catch {
+      // gone already, or another run's to delete
+    }
+  }
+}

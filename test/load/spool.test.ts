@@ -1,0 +1,88 @@
+/**
+ * Spools: what a cold check keeps for a new day, written by the thread that made it and copied into the rejudge
+ * files when the cache is saved. Lines read back as they were sealed; a line that cannot be read whole reads as
+ * missing (the new day reads that file again), never as another file's data; spools are deleted once saved.
+ */
+import { mkdtempSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sealedFile, unsealed } from '../../src/load/sealed.js';
+import { keptRecord, removeSpools, Spool, SpoolReader } from '../../src/load/spool.js';
+import type { Rejudge } from '../../src/load/cache.js';
+
+const dirs: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pmo-spool-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const rejudge = (n: number): Rejudge => ({ hash: `h${n}`, data: JSON.stringify({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] }), own: n % 3, dayRules: ['risk-review-overdue'], positions: `0,${n},0,${n};1,2` });
+
+describe('spools', () => {
+  it('read back each record as its rejudge file would hold it, across chunks and multi-byte text', () => {
+    const dir = folder();
+    const spool = new Spool(dir);
+    // ~3,000 records of ~150 bytes: more than one chunk of 256 KB.
+    const refs = Array.from({ length: 3000 }, (_, n) => spool.add(`projects/p${n}.yaml`, rejudge(n))!);
+    spool.close();
+    const reader = new SpoolReader(dir);
+    const lines = refs.map((ref) => reader.line(ref));
+    reader.close();
+    // The lines make a file whose records are the Rejudges as cache.ts reads them back (data as parsed JSON).
+    const file = [...sealedFile([])].join('').replace('[\n', `[\n${lines.join('')}`);
+    const { records } = unsealed(file);
+    expect(records).toHaveLength(3000);
+    expect(records[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', own: 2, dayRules: ['risk-review-overdue'], positions: '0,2999,0,2999;1,2', data: { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] } }]);
+    expect(lines[7]).toBe(keptLine('projects/p7.yaml', rejudge(7)));
+  });
+
+  it('reads a line it cannot read whole (its spool cut short, or gone) as missing', () => {
+    const dir = folder();
+    const spool = new Spool(dir);
+    const refs = [0, 1, 2].map((n) => spool.add(`projects/p${n}.yaml`, rejudge(n))!);
+    spool.close();
+    truncateSync(join(dir, refs[0]!.spool), refs[2]!.offset + 10);
+    const reader = new SpoolReader(dir);
+    expect(reader.line(refs[1]!)).toBe(keptLine('projects/p1.yaml', rejudge(1)));
+    expect(reader.line(refs[2]!)).toBeUndefined();
+    expect(reader.line({ ...refs[0]!, spool: 'rejudge-spool.1.0.0.0' })).toBeUndefined();
+    // A line read at the wrong place is no record line.
+    expect(reader.line({ ...refs[1]!, offset: refs[1]!.offset + 1 })).toBeUndefined();
+    reader.close();
+  });
+
+  it('are deleted once saved, with those an hour old, and another run’s fresh spool is left', () => {
+    const dir = folder();
+    const spool = new Spool(dir);
+    spool.add('projects/a.yaml', rejudge(1));
+    spool.close();
+    const old = join(dir, 'rejudge-spool.999.1.0.1');
+    const running = join(dir, 'rejudge-spool.998.1.0.2');
+    writeFileSync(old, 'x');
+    writeFileSync(running, 'x');
+    writeFileSync(join(dir, 'check-cache.0.json'), 'x');
+    const twoHoursAgo = (Date.now() - 2 * 3600_000) / 1000;
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    removeSpools(dir, new Set([spool.name]));
+    expect(readdirSync(dir).sort()).toEqual(['check-cache.0.json', 'rejudge-spool.998.1.0.2']);
+  });
+
+  it('spool nothing where they cannot write, and say so', () => {
+    const spool = new Spool(join(folder(), 'missing', 'folder'));
+    // The first line waits in memory for its chunk; closing writes it, and fails.
+    const ref = spool.add('projects/a.yaml', rejudge(1));
+    spool.close();
+    expect(new SpoolReader(join(folder(), 'missing')).line(ref!)).toBeUndefined();
+    expect(spool.add('projects/b.yaml', rejudge(2))).toBeUndefined();
+  });
+});
+
+/** The sealed line of a record, as the cache writes it in a rejudge file. */
+function keptLine(path: string, kept: Rejudge): string {
+  return [...sealedFile([keptRecord(path, kept)])].join('').split('\n')[1]! + '\n';
+}
