@@ -11,9 +11,9 @@ import { fileExists } from './load/exists.js';
 import { presence, type Presence } from './load/index-listing.js';
 import { parseYaml, type ParsedYaml } from './load/parse-yaml.js';
 import { positionsOf, spansFor, type PathAnchor } from './load/position-index.js';
-import { keptPositionsOf, keptSpans, type KeptPositions } from './load/kept-positions.js';
+import { keepPositions, type KeptPositions } from './load/kept-positions.js';
 import { Spool } from './load/spool.js';
-import { offsetKey, placeSpans, type PositionIndex, type Spans } from './load/position.js';
+import { lineStarts, offsetKey, placeSpans, type PositionIndex } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
 import { exactJson } from './load/sealed.js';
 import { buildSchemas } from './model/config-compile.js';
@@ -174,17 +174,17 @@ function analyzeEach(job: AnalyzeJob, custom: readonly CompiledRule[], spool: Sp
     }
     if (job.positions === false) return [file.path, entry];
     // A file with findings will be shown with positions: find them now, while the text is at hand (and, in a
-    // cold run, on a worker's core), with the document the full parser built or a new one. A day-bound file's
-    // positions are kept for a new day (see Rejudge), and its findings placed from them.
+    // cold run, on a worker's core), with the document the full parser built or a new one.
+    const wanted = [...pathAnchors(findings), ...referenceAnchors];
     const source = text ?? readText(job, file);
     let index: PositionIndex | undefined;
     const indexed = () => (index ??= positionsOf(source.text, parsed));
-    const kept = dayBound && spool ? keptPositionsOf(source.text, parsed, indexed) : undefined;
-    const spans = spansOf([...pathAnchors(findings), ...referenceAnchors], findings, parsed.data, kept, indexed);
+    const spans = wanted.length > 0 ? spansFor(indexed(), wanted) : {};
+    for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
     // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
     if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
     if (dayBound && spool) {
-      const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), kept);
+      const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), () => keepPositions(parsed.data, indexed(), lineStarts(source.text)));
       const spooled = rejudge && spool.add(file.path, rejudge);
       if (spooled) entry.rejudge = spooled;
     }
@@ -200,20 +200,11 @@ function analyzeEach(job: AnalyzeJob, custom: readonly CompiledRule[], spool: Sp
  * schema gives but non-finite numbers (`.inf`, `.nan`): data with one is not kept, and is read again another day.
  * (JSON over v8.serialize: at 1,000 projects parsing it back took 41 ms against 55-126 ms.)
  */
-function rejudgeOf(hash: string, data: unknown, own: number, dayRules: string[], positions: KeptPositions | undefined): Rejudge | undefined {
+function rejudgeOf(hash: string, data: unknown, own: number, dayRules: string[], positions: () => KeptPositions | undefined): Rejudge | undefined {
   const text = exactJson(data);
   if (text === undefined) return undefined;
-  return { hash, data: text, own, dayRules, ...(positions ? { positions } : {}) };
-}
-
-/**
- * Where the anchors point, and the findings on offsets (YAML's own): from the kept positions when there are some,
- * else from the file's index (built only then).
- */
-function spansOf(anchors: PathAnchor[], findings: readonly RawFinding[], data: unknown, kept: KeptPositions | undefined, index: () => PositionIndex): Spans {
-  const spans: Spans = anchors.length === 0 ? {} : ((kept === undefined ? undefined : keptSpans(data, kept, anchors)) ?? spansFor(index(), anchors));
-  for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
-  return spans;
+  const kept = positions();
+  return { hash, data: text, own, dayRules, ...(kept ? { positions: kept } : {}) };
 }
 
 function readText(job: AnalyzeJob, file: SourceFile) {

@@ -55,35 +55,16 @@ class Unproven extends Error {}
 
 /** Every node's offsets by its data path, or undefined where the events cannot vouch for them (see above). */
 export function positionsFromEvents(text: string, events: ParseEvents): PositionIndex | undefined {
-  const index: PositionIndex = {};
-  const placed = walkEvents<string>(text, events, (parent, step, span) => {
-    const key = parent === undefined ? pathKey([]) : childKey(parent, step!);
-    index[key] = span;
-    return key;
-  });
-  return placed ? index : undefined;
-}
-
-/**
- * What `place` is told of each node: what it answered for the node's parent (undefined for the root), the node's
- * key or index in its parent, and its offsets. Its answer is given to the node's children.
- */
-export type Place<Parent> = (parent: Parent | undefined, step: string | number | undefined, span: NodeSpan) => Parent;
-
-/**
- * Tells `place` of every node in the order a walk of the data meets them: the root first, each node before its
- * children, keys in the order of the data's (a mapping whose keys the data orders otherwise is declined); false
- * where the events cannot vouch for the offsets (see above), and `place` may have been told of some nodes.
- */
-export function walkEvents<Parent>(text: string, events: ParseEvents, place: Place<Parent>): boolean {
   try {
     const root = contentOf(text, replay(text, events));
-    if (root.kind !== 'mapping') return false;
+    if (root.kind !== 'mapping') return undefined;
     settleEnds(text, root);
-    placeNode(text, root, place(undefined, undefined, [root.start, root.end, root.start, root.end]), place);
-    return true;
+    const rootKey = pathKey([]);
+    const index: PositionIndex = { [rootKey]: [root.start, root.end, root.start, root.end] };
+    indexNode(text, root, rootKey, index);
+    return index;
   } catch (error) {
-    if (error instanceof Unproven) return false;
+    if (error instanceof Unproven) return undefined;
     throw error;
   }
 }
@@ -136,12 +117,12 @@ function settleEnds(text: string, node: Node): void {
 }
 
 
-function placeNode<Parent>(text: string, node: Node, at: Parent, place: Place<Parent>): void {
-  if (node.kind === 'mapping') placeMapping(text, node, at, place);
-  else if (node.kind === 'sequence') placeSequence(text, node, at, place);
+function indexNode(text: string, node: Node, key: string, index: PositionIndex): void {
+  if (node.kind === 'mapping') indexMapping(text, node, key, index);
+  else if (node.kind === 'sequence') indexSequence(text, node, key, index);
 }
 
-function placeMapping<Parent>(text: string, node: Node, parent: Parent, place: Place<Parent>): void {
+function indexMapping(text: string, node: Node, parentKey: string, index: PositionIndex): void {
   const keys = Object.keys(node.result as object);
   const children = node.children;
   let k = 0;
@@ -151,19 +132,22 @@ function placeMapping<Parent>(text: string, node: Node, parent: Parent, place: P
     // Each key is followed by its value (an empty one is unproven, above), in the order of the data's keys.
     if (!children[i]!.isKey || !value || value.isKey || String(key.result) !== keys[k] || keys[k] === '<<') throw new Unproven();
     const content = contentOf(text, value);
-    const at = place(parent, keys[k++]!, [key.start, key.end, content.start, content.end]);
-    placeNode(text, content, at, place);
+    const at = childKey(parentKey, keys[k++]!);
+    index[at] = [key.start, key.end, content.start, content.end] satisfies NodeSpan;
+    indexNode(text, content, at, index);
     i++;
   }
   if (k !== keys.length) throw new Unproven();
 }
 
-function placeSequence<Parent>(text: string, node: Node, parent: Parent, place: Place<Parent>): void {
+function indexSequence(text: string, node: Node, parentKey: string, index: PositionIndex): void {
   // `[a: 1]` makes a one-pair mapping per item with no event of its own: not replayed.
   if (node.children.length !== (node.result as unknown[]).length || node.children.some((c) => c.isKey)) throw new Unproven();
   node.children.forEach((child, i) => {
     const item = contentOf(text, child);
-    placeNode(text, item, place(parent, i, [item.start, item.end, item.start, item.end]), place);
+    const at = childKey(parentKey, i);
+    index[at] = [item.start, item.end, item.start, item.end];
+    indexNode(text, item, at, index);
   });
 }
 

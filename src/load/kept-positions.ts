@@ -15,9 +15,8 @@
  * record's JSON at the cost of a copy; two arrays of ~1,200 numbers were a third of what the rejudge threads
  * parsed, and of their garbage.
  */
-import { walkEvents, type ParseEvents } from './fast-positions.js';
 import type { PathAnchor } from './position-index.js';
-import { anchorKey, childPathKey, lineStarts, pathKey, resolveAnchor, toPosition, type NodeSpan, type PositionIndex, type Spans } from './position.js';
+import { anchorKey, childPathKey, pathKey, resolveAnchor, toPosition, type PositionIndex, type Spans } from './position.js';
 
 export type KeptPositions = string;
 
@@ -28,49 +27,21 @@ function walk(value: unknown, path: Array<string | number>, visit: Visit): boole
   return visit(path) && children(value).every(([key, item]) => walk(item, [...path, key], visit));
 }
 
-/**
- * The positions of every node of a file's data, from the fast parser's events when they vouch for them (the
- * index by path is not built: its ~1,200 keys a file cost a cold check ~0.4 s at 5,000 projects), else from
- * the file's index (`index`: built by the caller, which may load the `yaml` package for it). Undefined when the
- * index lacks a node (the data came through a merge key, say).
- */
-export function keptPositionsOf(text: string, parsed: { data: unknown; events?: ParseEvents }, index: () => PositionIndex): KeptPositions | undefined {
-  return (parsed.events && keptFromEvents(text, parsed.events)) ?? keepPositions(parsed.data, index(), lineStarts(text));
-}
-
-/** The positions of every node, placed in the walk's order by the events themselves; undefined where they cannot vouch. */
-function keptFromEvents(text: string, events: ParseEvents): KeptPositions | undefined {
-  const nodes = new KeptNodes();
-  return walkEvents<undefined>(text, events, (_parent, _step, span) => nodes.add(span)) ? nodes.kept(lineStarts(text)) : undefined;
-}
-
 /** The positions of every node of `data` in its index; undefined when the index lacks one (the data came through a merge key, say). */
 export function keepPositions(data: unknown, index: PositionIndex, starts: readonly number[]): KeptPositions | undefined {
-  const nodes = new KeptNodes();
+  const nodes: number[] = [];
+  let previous = 0;
   const whole = walk(data, [], (path) => {
     const span = index[pathKey(path)];
-    if (span) nodes.add(span);
-    return span !== undefined;
+    if (!span) return false;
+    const [keyStart, keyEnd, valueStart, valueEnd] = span;
+    nodes.push(keyStart - previous, keyEnd - keyStart, valueStart - keyStart, valueEnd - valueStart);
+    previous = keyStart;
+    return true;
   });
-  return whole ? nodes.kept(starts) : undefined;
-}
-
-/** Kept positions as they are made, a node at a time in the walk's order. */
-class KeptNodes {
-  private readonly numbers: number[] = [];
-  private previous = 0;
-
-  add([keyStart, keyEnd, valueStart, valueEnd]: NodeSpan): undefined {
-    this.numbers.push(keyStart - this.previous, keyEnd - keyStart, valueStart - keyStart, valueEnd - valueStart);
-    this.previous = keyStart;
-    return undefined;
-  }
-
-  /** The nodes and the lengths of the file's lines (from where each starts), as one string. */
-  kept(starts: readonly number[]): KeptPositions {
-    const lines = starts.slice(1).map((start, i) => start - starts[i]!);
-    return `${this.numbers.join(',')};${lines.join(',')}`;
-  }
+  if (!whole) return undefined;
+  const lines = starts.slice(1).map((start, i) => start - starts[i]!);
+  return `${nodes.join(',')};${lines.join(',')}`;
 }
 
 /**

@@ -7,10 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PathAnchor } from '../../src/load/position-index.js';
-import { keepPositions, keptPositionsOf, keptSpans } from '../../src/load/kept-positions.js';
-import { parseForPositions, parseYaml } from '../../src/load/parse-yaml.js';
-import { indexPositions, positionsOf, spansFor } from '../../src/load/position-index.js';
-import { generatedPortfolio } from '../helpers/generated.js';
+import { keepPositions, keptSpans } from '../../src/load/kept-positions.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
+import { positionsOf, spansFor } from '../../src/load/position-index.js';
 import { lineStarts, placeSpans } from '../../src/load/position.js';
 
 function yamlFiles(dir: string): string[] {
@@ -93,35 +92,10 @@ describe('kept positions', () => {
     expect(keptSpans(data, positions, anchors)).toEqual(placeSpans(spansFor(index, anchors), text));
   });
 
-  it("are made from the fast parser's events as from the index, for every file of a generated corpus, the example and the fixtures", () => {
-    const root = new URL('../../', import.meta.url).pathname;
-    const generated = generatedPortfolio({ projects: 100, today: '2026-11-20' });
-    try {
-      let fromEvents = 0;
-      let files = 0;
-      for (const file of [...yamlFiles(generated.repo), ...yamlFiles(join(root, 'examples')), ...yamlFiles(join(root, 'test/fixtures'))]) {
-        const text = readFileSync(file, 'utf8');
-        const parsed = parseYaml(text, file);
-        if (parsed.data === undefined || parsed.findings.length > 0) continue;
-        const index = indexPositions(parseForPositions(text));
-        let indexed = false;
-        const kept = keptPositionsOf(text, parsed, () => ((indexed = true), index));
-        files++;
-        if (!indexed) fromEvents++;
-        expect({ file, kept }).toEqual({ file, kept: keepPositions(parsed.data, index, lineStarts(text)) });
-      }
-      // The events vouch for nearly every file; the others were kept from the index (the `yaml` package's).
-      expect(fromEvents).toBeGreaterThan(files * 0.9);
-    } finally {
-      generated.remove();
-    }
-  });
-
   it('keep nothing for data the index does not hold whole (a value that came through a merge key)', () => {
     const text = 'base: &b\n  owner: ana\nrisk:\n  <<: *b\n  title: Late\n';
     const parsed = parseYaml(text, 'merge.yaml');
     expect((parsed.data as { risk: { owner: string } }).risk.owner).toBe('ana');
     expect(keepPositions(parsed.data, positionsOf(text, parsed), lineStarts(text))).toBeUndefined();
-    expect(keptPositionsOf(text, parsed, () => positionsOf(text, parsed))).toBeUndefined();
   });
 });
