@@ -11,8 +11,8 @@ import { fileExists } from './load/exists.js';
 import { presence, type Presence } from './load/index-listing.js';
 import { parseYaml, type ParsedYaml } from './load/parse-yaml.js';
 import { positionsOf, spansFor, type PathAnchor } from './load/position-index.js';
-import { keepPositions, type KeptPositions } from './load/kept-positions.js';
 import { Spool } from './load/spool.js';
+import { keepPositions, type KeptPositions } from './load/kept-positions.js';
 import { lineStarts, offsetKey, placeSpans, type PositionIndex } from './load/position.js';
 import { decodeSource, readSource } from './load/read.js';
 import { exactJson } from './load/sealed.js';
@@ -184,7 +184,12 @@ function analyzeEach(job: AnalyzeJob, custom: readonly CompiledRule[], spool: Sp
     // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
     if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
     if (dayBound && spool) {
-      const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), () => keepPositions(parsed.data, indexed(), lineStarts(source.text)));
+      // Positions for a file the rules found something in: on the bench's finding-dense portfolio, every file
+      // whose findings pointed somewhere new the next day (181 of 5,000) had findings the day before. Keeping them
+      // for every day-bound file cost a cold check 14%, to place the rare first finding of a clean file, which the
+      // new day places from the file itself (see rejudge.ts).
+      const positions = findings.length > own.length ? () => keepPositions(parsed.data, indexed(), lineStarts(source.text)) : () => undefined;
+      const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), positions);
       const spooled = rejudge && spool.add(file.path, rejudge);
       if (spooled) entry.rejudge = spooled;
     }

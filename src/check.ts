@@ -278,7 +278,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const due = stale.filter((f) => f.changed);
     if (!rules || due.length === 0) return due;
     const { rejudgeFiles } = await import('./rejudge.js');
-    const job = { keptAt: (path: string) => cache?.keptWhere(path), damaged: (shard: number) => cache?.repairKept(shard), config, today, rulesets, portfolio };
+    const job = { keptAt: (path: string) => cache?.keptWhere(path), damaged: (shard: number) => cache?.repairKept(shard), config, today, rulesets, portfolio, workTree: index ? undefined : root };
     const judged = await rejudgeFiles(due, job, rejudging);
     for (const file of due) file.entry = judged.get(file.path) ?? { hash: file.entry.hash, findings: [] };
     return due.filter((f) => !judged.has(f.path));

@@ -7,8 +7,8 @@
  */
 import { groupBy, pathAnchors, type RawFinding } from './findings.js';
 import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
-import { keptSpans, type KeptPositions } from './load/kept-positions.js';
-import { anchorKey, type Spans } from './load/position.js';
+import { keptSpans } from './load/kept-positions.js';
+import { anchorKey, type PathAnchor, type Spans } from './load/position.js';
 import type { FileKind } from './load/discover.js';
 import { configFrom, type Config } from './model/config.js';
 import { inShares, REJUDGE_FILES_PER_THREAD, RejudgeWorker } from './parallel.js';
@@ -26,6 +26,8 @@ export interface RejudgeJob {
   rulesets: readonly RulesetSource[];
   /** What the PMO's rules see across files (when there are some). */
   portfolio?: Portfolio;
+  /** The work tree, when the files are read from it (not from git's index): where new findings are placed from. */
+  workTree?: string;
 }
 
 /** A file to judge again: where it is, what it is, and its entry from another day. */
@@ -46,6 +48,7 @@ export interface RejudgeTask {
   today: string;
   rulesets: readonly RulesetSource[];
   portfolio?: Portfolio;
+  workTree?: string;
 }
 
 /**
@@ -90,24 +93,41 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
     const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
     const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
     const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
-    const spans = newSpans(ruled, findings, placed, data, kept.positions);
+    const unplaced = unplacedAnchors(ruled, findings, placed);
+    const spans = unplaced.length === 0 ? undefined : ((kept.positions === undefined ? undefined : keptSpans(data, kept.positions, unplaced)) ?? (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
     answers.push({ path, findings: ruled, ...(spans ? { spans } : {}) });
   }
   return answers;
 }
 
 /**
- * Where the findings the entry had not placed point, when the positions were kept (else the check reads the file
- * for them). A finding of the other day's (its own, or a rule's that did not read the day) was placed then: only
- * the day rules' new findings are looked up.
+ * Where the findings the entry had not placed point: only the day rules' new findings (one of the other day's, its
+ * own or a rule's that did not read the day, was placed then), and of those only the ones that point somewhere new.
  */
-function newSpans(findings: readonly RawFinding[], before: readonly RawFinding[], placed: readonly string[], data: unknown, positions: KeptPositions | undefined): Spans | undefined {
-  if (!positions) return undefined;
+function unplacedAnchors(findings: readonly RawFinding[], before: readonly RawFinding[], placed: readonly string[]): PathAnchor[] {
   const known = new Set(placed);
   const old = new Set(before);
-  const unplaced = pathAnchors(findings.filter((f) => !old.has(f))).filter((anchor) => !known.has(anchorKey(anchor)));
-  return unplaced.length > 0 ? keptSpans(data, positions, unplaced) : undefined;
+  return pathAnchors(findings.filter((f) => !old.has(f))).filter((anchor) => !known.has(anchorKey(anchor)));
 }
+
+/**
+ * The anchors placed from the file in the work tree, parsed by the fast parser alone (loaded when first needed),
+ * for a file whose positions the cache did not keep (the rules had found nothing in it); undefined when it is not
+ * in the work tree, not the content judged (changed since it was hashed), or the fast parser cannot vouch: the
+ * check then places them (see describe in check.ts).
+ */
+async function placedFromFile(root: string | undefined, path: string, kind: FileKind, hash: string, anchors: readonly PathAnchor[]): Promise<Spans | undefined> {
+  if (root === undefined) return undefined;
+  const [{ readSource }, { fastSpans }] = await (placing ??= Promise.all([import('./load/read.js'), import('./load/fast-spans.js')]));
+  try {
+    const source = readSource(root, path, kind);
+    return source.hash === hash ? fastSpans(source.text, anchors) : undefined;
+  } catch {
+    return undefined; // gone or unreadable since it was hashed: the check says so
+  }
+}
+
+let placing: Promise<[typeof import('./load/read.js'), typeof import('./load/fast-spans.js')]> | undefined;
 
 /** The PMO's own rules, compiled for the day (the day is compiled into them), when there are some. */
 async function compiledRules(task: RejudgeTask): Promise<CompiledRule[]> {

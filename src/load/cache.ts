@@ -62,7 +62,10 @@ export interface Rejudge {
   own: number;
   /** The built-in rules that read the day when the file was judged; the others' findings stand. */
   dayRules: string[];
-  /** Where the data's nodes stand in the file: a new day's findings are placed without reading it. */
+  /**
+   * Where the data's nodes stand in the file, kept for a file the rules found something in (see kept-positions.ts):
+   * a new day's findings are placed without reading it.
+   */
   positions?: KeptPositions;
 }
 

@@ -15,8 +15,7 @@
  * record's JSON at the cost of a copy; two arrays of ~1,200 numbers were a third of what the rejudge threads
  * parsed, and of their garbage.
  */
-import type { PathAnchor } from './position-index.js';
-import { anchorKey, childPathKey, pathKey, resolveAnchor, toPosition, type PositionIndex, type Spans } from './position.js';
+import { anchorKey, childPathKey, pathKey, resolveAnchor, toPosition, type PathAnchor, type PositionIndex, type Spans } from './position.js';
 
 export type KeptPositions = string;
 

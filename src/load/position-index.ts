@@ -1,11 +1,10 @@
 /** Building position indexes needs a parser's view of the text: only files with findings pay for it. */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Anchor } from '../findings.js';
 import { positionsFromEvents } from './fast-positions.js';
 import { fastPathAllows, parseFast, parseForPositions, type ParsedYaml } from './parse-yaml.js';
-import { anchorKey, pathKey, resolveAnchor, type PositionIndex, type Spans } from './position.js';
+import { pathKey, type PositionIndex } from './position.js';
 
-export type PathAnchor = Extract<Anchor, { path: unknown }>;
+export { spansFor, type PathAnchor } from './position.js';
 
 /** Indexes every node of a document by its data path. */
 export function indexPositions(doc: Document): PositionIndex {
@@ -48,9 +47,3 @@ export function positionsOf(text: string, parsed?: ParsedYaml): PositionIndex {
   return (events && positionsFromEvents(text, events)) ?? indexPositions(parseForPositions(text));
 }
 
-/** The spans of the given anchors in a file's position index. */
-export function spansFor(index: PositionIndex, anchors: Iterable<PathAnchor>): Spans {
-  const spans: Spans = {};
-  for (const anchor of anchors) spans[anchorKey(anchor)] = resolveAnchor(anchor, index);
-  return spans;
-}

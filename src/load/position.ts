@@ -49,6 +49,16 @@ export function pathKey(path: DataPath): string {
 /** A child's pathKey from its parent's, without serializing the whole path again (a cost per node). */
 export const childPathKey = (parent: string, step: string | number): string => (parent === '[]' ? `[${JSON.stringify(step)}]` : `${parent.slice(0, -1)},${JSON.stringify(step)}]`);
 
+/** An anchor on a data path (not on offsets: YAML's own findings). */
+export type PathAnchor = Extract<Anchor, { path: unknown }>;
+
+/** The spans of the given anchors in a file's position index. */
+export function spansFor(index: PositionIndex, anchors: Iterable<PathAnchor>): Spans {
+  const spans: Spans = {};
+  for (const anchor of anchors) spans[anchorKey(anchor)] = resolveAnchor(anchor, index);
+  return spans;
+}
+
 export function anchorKey(anchor: Extract<Anchor, { path: DataPath }>): string {
   return anchor.on === 'key' ? `${pathKey(anchor.path)}@key` : pathKey(anchor.path);
 }

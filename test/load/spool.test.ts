@@ -21,7 +21,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const rejudge = (n: number): Rejudge => ({ hash: `h${n}`, data: JSON.stringify({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] }), own: n % 3, dayRules: ['risk-review-overdue'], positions: `0,${n},0,${n};1,2` });
+const rejudge = (n: number): Rejudge => ({ hash: `h${n}`, data: JSON.stringify({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] }), own: n % 3, dayRules: ['risk-review-overdue', `rule-${n}`] });
 
 describe('spools', () => {
   it('read back each record as its rejudge file would hold it, across chunks and multi-byte text', () => {
@@ -37,7 +37,7 @@ describe('spools', () => {
     const file = [...sealedFile([])].join('').replace('[\n', `[\n${lines.join('')}`);
     const { records } = unsealed(file);
     expect(records).toHaveLength(3000);
-    expect(records[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', own: 2, dayRules: ['risk-review-overdue'], positions: '0,2999,0,2999;1,2', data: { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] } }]);
+    expect(records[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', own: 2, dayRules: ['risk-review-overdue', 'rule-2999'], data: { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] } }]);
     expect(lines[7]).toBe(keptLine('projects/p7.yaml', rejudge(7)));
   });
 
