@@ -141,8 +141,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // bin/pmo.js: see cli/early.ts) loads the modules that analyze it (~80 ms: zod, the YAML parsers, the rules)
   // on another core, while this thread reads the index and the cache; stopped at the end, used or not.
   const spare = options.staged ? spareWorker() : undefined;
-  // Every worker the check starts, stopped at the end whatever happens (used, failed, or never given work).
-  const workers = spare ? [spare] : [];
+  // Every worker the check starts, stopped at the end whatever happens (used, failed, or never given work), and
+  // what the threads spooled for the cache, deleted then if the check ended before saving it.
+  const workers: Array<{ stop(): void }> = spare ? [spare] : [];
   try {
     return await checkOnce(options, false, spare, workers);
   } catch (error) {
@@ -182,6 +183,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   // another day says whether they will pay for themselves.
   const rejudging = rules && !changes && cache ? startRejudgeWorkers(cache.judgedOnAnotherDayCount(today)) : [];
   workers.push(...rejudging);
+  if (cache) workers.push({ stop: () => cache.dropSpools() });
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.
   /** A blob's bytes, read once: from the work tree when the file there is that blob (the usual case), else from git. */

@@ -132,7 +132,7 @@ export async function inShares<Item, Job extends object, Result>(
   return results.flat();
 }
 
-/** A worker that judges files again on a new day (rejudge-worker.ts): it loads the rules only, not the parsers or zod. */
+/** A worker that judges files again on a new day (rejudge-worker.ts): it loads the rules, not zod or the `yaml` package. */
 export class RejudgeWorker extends JobWorker<RejudgeTask, Rejudged[]> {
   constructor() {
     super('rejudge-worker.js');

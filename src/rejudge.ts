@@ -2,8 +2,9 @@
  * The first check of a new day. A file whose rules read the day holds its findings for the day it was judged
  * on; on the next, it is judged again from what the cache kept of it (see Rejudge): its data, its own findings,
  * and the findings of the rules that did not read the day. Only the rules that did (and the PMO's own) run
- * again: nothing is read, parsed or validated, and the YAML and schema modules are not even loaded. Many files
- * are shared between this thread and worker threads (rejudge-worker.ts).
+ * again: nothing is validated, and neither the `yaml` package nor zod is loaded. A finding that points somewhere
+ * new is placed from the positions kept for a file with findings; a file without (its first finding) is read and
+ * parsed for it, by js-yaml alone. Many files are shared between this thread and worker threads (rejudge-worker.ts).
  */
 import { groupBy, pathAnchors, type RawFinding } from './findings.js';
 import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
@@ -76,7 +77,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
 
 /**
  * What a thread answers for a file of a task: its findings on the day, and where those its entry had not placed
- * point (from the kept positions); or a kept file it found damaged.
+ * point (from the kept positions, or the file); or a kept file it found damaged.
  */
 export type Rejudged = { path: string; findings: RawFinding[]; spans?: Spans } | { damaged: number };
 
@@ -118,12 +119,14 @@ function unplacedAnchors(findings: readonly RawFinding[], before: readonly RawFi
  */
 async function placedFromFile(root: string | undefined, path: string, kind: FileKind, hash: string, anchors: readonly PathAnchor[]): Promise<Spans | undefined> {
   if (root === undefined) return undefined;
-  const [{ readSource }, { fastSpans }] = await (placing ??= Promise.all([import('./load/read.js'), import('./load/fast-spans.js')]));
   try {
+    const [{ readSource }, { fastSpans }] = await (placing ??= Promise.all([import('./load/read.js'), import('./load/fast-spans.js')]));
     const source = readSource(root, path, kind);
     return source.hash === hash ? fastSpans(source.text, anchors) : undefined;
   } catch {
-    return undefined; // gone or unreadable since it was hashed: the check says so
+    // Gone or unreadable since it was hashed (the check says so), or the parser would not load: the check places them.
+    placing = undefined;
+    return undefined;
   }
 }
 

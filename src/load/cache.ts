@@ -495,9 +495,14 @@ export class ParseCache {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
     } finally {
       spools.close();
-      removeSpools(this.dir, this.spools);
-      this.spools.clear();
+      this.dropSpools();
     }
+  }
+
+  /** Deletes the spools of this run (saved or not: see spool.ts), and those an hour old. */
+  dropSpools(): void {
+    removeSpools(this.dir, this.spools, true);
+    this.spools.clear();
   }
 
   /**
@@ -531,7 +536,7 @@ export class ParseCache {
   /** A file's record of its shard's rejudge file: spooled when it was just analyzed, else the one kept. */
   private keptPair(path: string, spools: SpoolReader): Array<RawJson | SealedLine> {
     const spooled = this.entries.get(path)?.rejudge;
-    const line = spooled && spools.line(spooled);
+    const line = spooled && spools.line(path, spooled);
     if (spooled) return line ? [new SealedLine(line)] : [];
     const kept = this.kept(path);
     return kept ? [keptRecord(path, kept)] : [];

@@ -28,7 +28,17 @@ const PREFIX = SUM + 3;
 /** Records are gathered into chunks of about this many characters for the writer. */
 const CHUNK = 1 << 20;
 
-const sumOf = (text: string) => hash('sha1', text, 'hex').slice(0, SUM);
+export const sumOf = (text: string) => hash('sha1', text, 'hex').slice(0, SUM);
+
+/**
+ * Whether a line is a record line as sealedLine writes it (its sum matching its JSON), of a `[key, value]` record
+ * whose key is `key`: for a line sealed on another thread and kept on disk meanwhile (see spool.ts), which the
+ * file it goes into would otherwise vouch for.
+ */
+export function isSealedLineOf(line: string, key: string): boolean {
+  const json = line.slice(PREFIX, -2);
+  return line.endsWith(',\n') && line.slice(SUM + 1, PREFIX) === '",' && json.startsWith(`[${JSON.stringify(key)},`) && line.slice(1, SUM + 1) === sumOf(json);
+}
 
 /** A record given as its JSON text: written as it is (see sealedLine). */
 export class RawJson {

@@ -1,6 +1,6 @@
 /**
  * What a cold check keeps for a new day (see Rejudge), written to disk by the thread that made it, as soon as it
- * is made: each day-bound file's data and positions (~12 KB a file) are a record line of the shard's rejudge file,
+ * is made: each day-bound file's data (~7 KB a file, with its positions when it has findings) is a record line of the shard's rejudge file,
  * sealed where they were made, and the thread keeps only where its line is. Held in memory until the cache was
  * saved, they were ~37 MB on the main thread at 5,000 projects, with their copies on the way from the workers:
  * the cold check's peak went from ~260 MB to ~350 MB. Saving the cache copies each line, as it is, from its spool
@@ -13,7 +13,7 @@ import { closeSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Rejudge } from './cache.js';
-import { sealedLine, RawJson } from './sealed.js';
+import { isSealedLineOf, sealedLine, RawJson } from './sealed.js';
 
 /** Where a file's record line is: its spool (a name in the cache folder), and the line's bytes in it. */
 export interface Spooled {
@@ -49,7 +49,8 @@ export class Spool {
 
   /** Spools the file's record; undefined when it cannot be written (then a new day reads the file again). */
   add(path: string, rejudge: Rejudge): Spooled | undefined {
-    if (this.failed) return undefined;
+    // Opened with the first record, so that a spool that cannot be made (or is another's: 'wx') places none.
+    if (this.failed || (this.fd === undefined && !this.open())) return undefined;
     const line = sealedLine(keptRecord(path, rejudge));
     const length = Buffer.byteLength(line);
     const spooled = { spool: this.name, offset: this.written, length };
@@ -58,19 +59,28 @@ export class Spool {
     return this.chunk.length < CHUNK || this.flush() ? spooled : undefined;
   }
 
-  /** Writes what is left, and closes the spool; false when some line could not be written. */
-  close(): boolean {
-    const flushed = this.flush();
-    if (this.fd !== undefined) closeSync(this.fd);
+  /** Writes what is left, and closes the spool. A line that could not be written reads as missing (see SpoolReader). */
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) closeQuietly(this.fd);
     this.fd = undefined;
-    return flushed;
+  }
+
+  private open(): boolean {
+    try {
+      this.fd = openSync(join(this.dir, this.name), 'wx');
+    } catch {
+      this.failed = true;
+    }
+    return !this.failed;
   }
 
   private flush(): boolean {
     if (this.failed || this.chunk === '') return !this.failed;
     try {
-      this.fd ??= openSync(join(this.dir, this.name), 'wx');
-      writeSync(this.fd, this.chunk);
+      const bytes = Buffer.from(this.chunk);
+      // A short write (a disk full) would leave every later line away from where it was said to be.
+      if (writeSync(this.fd!, bytes) !== bytes.length) this.failed = true;
     } catch {
       this.failed = true;
     }
@@ -85,8 +95,11 @@ export class SpoolReader {
 
   constructor(private readonly dir: string) {}
 
-  /** The spooled line, as it was sealed; undefined when it cannot be read whole. */
-  line({ spool, offset, length }: Spooled): string | undefined {
+  /**
+   * The file's spooled line, as it was sealed; undefined when it cannot be read whole, or is not the file's record
+   * as it was sealed (damaged on disk: the rejudge file it goes into would vouch for it).
+   */
+  line(path: string, { spool, offset, length }: Spooled): string | undefined {
     try {
       if (!this.open.has(spool)) this.open.set(spool, openSync(join(this.dir, spool), 'r'));
       const fd = this.open.get(spool);
@@ -94,7 +107,7 @@ export class SpoolReader {
       const bytes = Buffer.allocUnsafe(length);
       if (readSync(fd, bytes, 0, length, offset) !== length) return undefined;
       const line = bytes.toString('utf8');
-      return line.startsWith('"') && line.endsWith(',\n') ? line : undefined;
+      return isSealedLineOf(line, path) ? line : undefined;
     } catch {
       this.open.set(spool, undefined);
       return undefined;
@@ -102,13 +115,25 @@ export class SpoolReader {
   }
 
   close(): void {
-    for (const fd of this.open.values()) if (fd !== undefined) closeSync(fd);
+    for (const fd of this.open.values()) if (fd !== undefined) closeQuietly(fd);
     this.open.clear();
   }
 }
 
-/** Deletes the spools named (saved, or of entries since replaced), and any an hour old: no running check's. */
-export function removeSpools(dir: string, done: ReadonlySet<string>): void {
+/** A close that fails (a network disk's late write error) costs only what the spool held: never the check. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // its lines read as missing, or short
+  }
+}
+
+/**
+ * Deletes the spools named (saved, or of entries since replaced), those of this process when `mine` (a check that
+ * ended without saving its cache, or a worker's that failed), and any an hour old: no running check's.
+ */
+export function removeSpools(dir: string, done: ReadonlySet<string>, mine = false): void {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.startsWith(PREFIX));
@@ -118,7 +143,7 @@ export function removeSpools(dir: string, done: ReadonlySet<string>): void {
   for (const name of names) {
     const path = join(dir, name);
     try {
-      if (done.has(name) || Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+      if (done.has(name) || (mine && name.startsWith(`${PREFIX}${process.pid}.`)) || Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
     } catch {
       // gone already, or another run's to delete
     }

@@ -60,6 +60,11 @@ describe('the first check of a new day', () => {
     // What the workers spooled for the new day is in the rejudge files, and the spools are gone.
     expect(rejudgeFiles().length).toBeGreaterThan(0);
     expect(readdirSync(cacheDir()).filter((name) => name.includes('spool'))).toEqual([]);
+    // A cold check that ends in an error after analyzing (a path that names no file) leaves no spool either.
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    const failed = pmo(['check', '--today', '2026-11-20', 'projects/no-such-project.yaml'], { cwd: portfolio.repo, env: threads });
+    expect(failed.code).toBe(2);
+    expect(readdirSync(cacheDir()).filter((name) => name.includes('spool'))).toEqual([]);
     for (const day of ['2026-11-21', '2026-12-01']) expect(checkWith(threads, day)).toEqual(check(day, '--no-cache'));
   });
 

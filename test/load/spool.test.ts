@@ -3,7 +3,7 @@
  * files when the cache is saved. Lines read back as they were sealed; a line that cannot be read whole reads as
  * missing (the new day reads that file again), never as another file's data; spools are deleted once saved.
  */
-import { mkdtempSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('spools', () => {
     const refs = Array.from({ length: 3000 }, (_, n) => spool.add(`projects/p${n}.yaml`, rejudge(n))!);
     spool.close();
     const reader = new SpoolReader(dir);
-    const lines = refs.map((ref) => reader.line(ref));
+    const lines = refs.map((ref, n) => reader.line(`projects/p${n}.yaml`, ref));
     reader.close();
     // The lines make a file whose records are the Rejudges as cache.ts reads them back (data as parsed JSON).
     const file = [...sealedFile([])].join('').replace('[\n', `[\n${lines.join('')}`);
@@ -41,18 +41,27 @@ describe('spools', () => {
     expect(lines[7]).toBe(keptLine('projects/p7.yaml', rejudge(7)));
   });
 
-  it('reads a line it cannot read whole (its spool cut short, or gone) as missing', () => {
+  it('reads a line it cannot read whole and as sealed (its spool cut short, gone or damaged) as missing, and never as another file\'s', () => {
     const dir = folder();
     const spool = new Spool(dir);
-    const refs = [0, 1, 2].map((n) => spool.add(`projects/p${n}.yaml`, rejudge(n))!);
+    const refs = [0, 1, 2, 3].map((n) => spool.add(`projects/p${n}.yaml`, rejudge(n))!);
     spool.close();
-    truncateSync(join(dir, refs[0]!.spool), refs[2]!.offset + 10);
+    const file = join(dir, refs[0]!.spool);
+    // A digit of p3's data flipped on disk ("P-3" made "P-4"), then the spool cut in p2's line.
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('"P-3"', refs[3]!.offset) + 3;
+    bytes[at] = '4'.charCodeAt(0);
+    writeFileSync(file, bytes);
     const reader = new SpoolReader(dir);
-    expect(reader.line(refs[1]!)).toBe(keptLine('projects/p1.yaml', rejudge(1)));
-    expect(reader.line(refs[2]!)).toBeUndefined();
-    expect(reader.line({ ...refs[0]!, spool: 'rejudge-spool.1.0.0.0' })).toBeUndefined();
+    expect(reader.line('projects/p3.yaml', refs[3]!)).toBeUndefined();
+    truncateSync(file, refs[2]!.offset + 10);
+    expect(reader.line('projects/p1.yaml', refs[1]!)).toBe(keptLine('projects/p1.yaml', rejudge(1)));
+    expect(reader.line('projects/p2.yaml', refs[2]!)).toBeUndefined();
+    // p1's line is whole, but p0's is asked for: not served.
+    expect(reader.line('projects/p0.yaml', refs[1]!)).toBeUndefined();
+    expect(reader.line('projects/p0.yaml', { ...refs[0]!, spool: 'rejudge-spool.1.0.0.0' })).toBeUndefined();
     // A line read at the wrong place is no record line.
-    expect(reader.line({ ...refs[1]!, offset: refs[1]!.offset + 1 })).toBeUndefined();
+    expect(reader.line('projects/p1.yaml', { ...refs[1]!, offset: refs[1]!.offset + 1 })).toBeUndefined();
     reader.close();
   });
 
@@ -70,15 +79,19 @@ describe('spools', () => {
     utimesSync(old, twoHoursAgo, twoHoursAgo);
     removeSpools(dir, new Set([spool.name]));
     expect(readdirSync(dir).sort()).toEqual(['check-cache.0.json', 'rejudge-spool.998.1.0.2']);
+    // A check that ended before saving deletes every spool of its process (its failed workers' too)
+    const orphan = new Spool(dir);
+    orphan.add('projects/b.yaml', rejudge(2));
+    orphan.close();
+    removeSpools(dir, new Set(), true);
+    expect(readdirSync(dir).sort()).toEqual(['check-cache.0.json', 'rejudge-spool.998.1.0.2']);
   });
 
-  it('spool nothing where they cannot write, and say so', () => {
+  it('spool nothing where they cannot make their file, and place no line there', () => {
     const spool = new Spool(join(folder(), 'missing', 'folder'));
-    // The first line waits in memory for its chunk; closing writes it, and fails.
-    const ref = spool.add('projects/a.yaml', rejudge(1));
-    spool.close();
-    expect(new SpoolReader(join(folder(), 'missing')).line(ref!)).toBeUndefined();
+    expect(spool.add('projects/a.yaml', rejudge(1))).toBeUndefined();
     expect(spool.add('projects/b.yaml', rejudge(2))).toBeUndefined();
+    spool.close();
   });
 });
 
