@@ -533,13 +533,26 @@ export class ParseCache {
     return isObject(head) && (head as { id?: unknown }).id === id;
   }
 
-  /** A file's record of its shard's rejudge file: spooled when it was just analyzed, else the one kept. */
+  /**
+   * A file's record of its shard's rejudge file: spooled when it was just analyzed, else the one kept, copied as
+   * its file holds it (a shard rewritten for one edited file keeps ~200 others' ~7 KB records: parsing each to
+   * write it again was most of a pre-commit check's save).
+   */
   private keptPair(path: string, spools: SpoolReader): Array<RawJson | SealedLine> {
     const spooled = this.entries.get(path)?.rejudge;
     const line = spooled && spools.line(path, spooled);
     if (spooled) return line ? [new SealedLine(line)] : [];
+    const text = this.keptText(path);
+    if (text !== undefined) return [new RawJson(`[${JSON.stringify(path)},${text}]`)];
     const kept = this.kept(path);
     return kept ? [keptRecord(path, kept)] : [];
+  }
+
+  /** A kept record's JSON as its whole file holds it, when it was made from the file's content (keptRecord writes the hash first). */
+  private keptText(path: string): string | undefined {
+    const where = this.keptWhere(path);
+    const text = where && memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard)))?.text?.(path);
+    return text?.startsWith(`{"hash":${JSON.stringify(where!.hash)},`) ? text : undefined;
   }
 
   /** Detail and extract files read so far, by shard. */
@@ -565,6 +578,8 @@ export interface KeptAt {
 /** What a rejudge file keeps, by path (see readKept). */
 export interface KeptRecords {
   get(path: string): Rejudge | undefined;
+  /** A record's JSON as its file holds it (a whole file's only): copied as it is when its shard is written again. */
+  text?(path: string): string | undefined;
 }
 
 /**
@@ -581,7 +596,8 @@ export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () 
     const read = entriesOf<RejudgeShard>(recordsIn(text, damaged));
     return read?.id === id ? read.entries : undefined;
   }
-  return isObject(byKey.head) && (byKey.head as { id?: unknown }).id === id ? { get: (path) => parsedKept(byKey.values.get(path)) } : undefined;
+  if (!isObject(byKey.head) || (byKey.head as { id?: unknown }).id !== id) return undefined;
+  return { get: (path) => parsedKept(byKey.values.get(path)), text: (path) => byKey.values.get(path) };
 }
 
 /** A record's Rejudge from its JSON text (its checksum matched); undefined for anything else. */

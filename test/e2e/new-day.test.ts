@@ -151,6 +151,29 @@ describe('the first check of a new day', () => {
     for (const f of placedBefore) expect(expected).toContainEqual(f);
   });
 
+  it("keeps the other files' records as they were when a shard's rejudge file is written again for an edited file", () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    check('2026-11-20');
+    // Each record line of every rejudge file, by the path it is of (the line's JSON starts `["path",`).
+    const records = () => new Map(rejudgeFiles().flatMap((name) => readFileSync(join(cacheDir(), name), 'utf8').split('\n').slice(2, -2).map((line) => [JSON.parse(line.slice(12, line.indexOf('",', 13) + 1)) as string, line] as const)));
+    const before = records();
+    const [edited] = [...before.keys()];
+    const file = join(portfolio.repo, edited!);
+    const text = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, text.replace(/^name: (.*)$/m, 'name: $1 (phase 2)'));
+      check('2026-11-20');
+      const after = records();
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const [path, line] of after) if (path !== edited) expect(line, path).toBe(before.get(path));
+      expect(after.get(edited!)).not.toBe(before.get(edited!));
+      expect(after.get(edited!)).toContain('(phase 2)');
+      expect(check('2026-11-21')).toEqual(check('2026-11-21', '--no-cache'));
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+
   it('reads a file again when the cache kept too little of it (its kept data lost)', () => {
     rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
     check('2026-11-20');
