@@ -421,9 +421,10 @@ export class ParseCache {
   set(path: string, entry: CacheEntry): void {
     const before = this.entries.get(path);
     if (entry.rejudge) this.spools.add(entry.rejudge.spool);
-    // An entry judged again on a new day brings no Rejudge of its own: its shard's rejudge file (the biggest
-    // part of the cache) keeps the one it was judged from, and is not written again.
-    const keeps = before?.hash === entry.hash && entry.rejudge === undefined && entry.today !== undefined;
+    // An entry of the same content that brings no Rejudge of its own (judged again on a new day, or its references
+    // forgotten) leaves its shard's rejudge file (the biggest part of the cache) as it is: the record it has there,
+    // if any, is still of its content.
+    const keeps = before?.hash === entry.hash && entry.rejudge === undefined;
     if (!keeps) this.dirtyRejudges.add(shardOf(path));
     if (before?.facts?.rulesKey !== entry.facts?.rulesKey) this.dirtyExtracts.add(shardOf(path));
     this.entries.set(path, entry);

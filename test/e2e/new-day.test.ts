@@ -174,6 +174,26 @@ describe('the first check of a new day', () => {
     }
   });
 
+  it('forgets the references it kept for broken ones once none is broken, and finds them again when one breaks', () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    const withReferences = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.detail.json')).flatMap((name) => readCacheFile(join(cacheDir(), name)).entries.filter(([, details]) => (details as { references?: unknown[] }).references?.length).map(([path]) => path));
+    // The day before the portfolio was written, its newest status updates are dated in the future.
+    const early = check('2026-09-06');
+    const future = new Set(early.filter((f) => f.rule === 'dates/future').map((f) => f.file));
+    expect(future.size).toBeGreaterThan(10);
+    expect(withReferences().filter((path) => future.has(path))).toHaveLength(future.size);
+    // The next day none is: their references are forgotten, but for files with another reference broken.
+    const next = check('2026-09-07');
+    expect(next).toEqual(check('2026-09-07', '--no-cache'));
+    const stillBroken = new Set(next.filter((f) => f.rule.startsWith('ref/') || f.rule === 'dates/future').map((f) => f.file));
+    const kept = withReferences().filter((path) => future.has(path));
+    expect(kept.filter((path) => !stillBroken.has(path))).toEqual([]);
+    expect(kept.length).toBeLessThan(future.size / 2);
+    // Back on the day before, they are found again, worded and placed as a check without the cache does.
+    expect(check('2026-09-06')).toEqual(early);
+    expect(early).toEqual(check('2026-09-06', '--no-cache'));
+  });
+
   it('reads a file again when the cache kept too little of it (its kept data lost)', () => {
     rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
     check('2026-11-20');
