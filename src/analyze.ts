@@ -14,10 +14,10 @@ import { positionsOf, spansFor, type PathAnchor } from './load/position-index.js
 import { Spool } from './load/spool.js';
 import { keepPositions, type KeptPositions } from './load/kept-positions.js';
 import { lineStarts, offsetKey, placeSpans, type PositionIndex } from './load/position.js';
-import { decodeSource, readSource } from './load/read.js';
+import { decodeSource, readSource, type Source } from './load/read.js';
 import { exactJson } from './load/sealed.js';
 import { buildSchemas } from './model/config-compile.js';
-import { configFrom } from './model/config.js';
+import { configFrom, type Config } from './model/config.js';
 import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
@@ -114,90 +114,153 @@ export function analyzeFiles(job: AnalyzeJob, custom: readonly CompiledRule[]): 
   }
 }
 
+/** What every file of a job is analyzed with, made once a job. */
+interface Setting {
+  job: AnalyzeJob;
+  custom: readonly CompiledRule[];
+  config: Config;
+  schemas: ReturnType<typeof buildSchemas>;
+  exists: (path: string) => boolean;
+  spool?: Spool;
+}
+
 function analyzeEach(job: AnalyzeJob, custom: readonly CompiledRule[], spool: Spool | undefined): Array<[string, CacheEntry]> {
-  const config = configFrom(job.configData);
-  const schemas = schemasOf(job.configData);
-  const exists = job.exists ?? presenceOf(job.root, job.presence);
-  return job.files.map((file): [string, CacheEntry] => {
-    const known = job.memo?.blobs.get(job.hashes?.get(file.path) ?? '');
-    const text = known ? undefined : readText(job, file);
-    // A history run reads a new version of a project by the fields that changed (see history/sections.ts).
-    const sectioned = !known && job.memo && (file.kind === 'project' || file.kind === 'request') ? job.memo.sections.read(file.path, text!.text, schemas[file.kind]) : undefined;
-    const reused = known ?? sectioned;
-    const parsed: ParsedYaml = reused ? { data: reused.data, findings: [] } : parseYaml(text!.text, file.path);
-    const own = known?.findings ?? [
-      ...(text!.encodingFinding ? [text!.encodingFinding] : []),
-      ...parsed.findings,
-      ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas, sectioned?.issues)),
-    ];
-    const hash = known ? job.hashes!.get(file.path)! : text!.hash;
-    const findings = [...own];
-    // Governance rules read data that passed its schema: on broken data they would only add noise.
-    const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-    // What the rules find on any day: a history run keeps it with the blob, and runs only the others on the next.
-    const dayless = known ? (known.dayless ??= new Map()) : new Map<string, RawFinding[]>();
-    if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, dayless));
-    // Findings of rules that read the day hold for that day; a file whose rules did not (a closed project's,
-    // mostly) keeps its entry on the next day too.
-    const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, dayless);
-    const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
-    // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
-    if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
-    let referenceAnchors: PathAnchor[] = [];
-    if (parsed.data !== undefined) {
-      if (known?.facts) entry.facts = known.facts;
-      else {
-        entry.facts = extractFacts(file.kind, parsed.data);
-        const forPortfolio = valid ? extractForPortfolio(file.kind, parsed.data) : undefined;
-        if (forPortfolio) {
-          entry.facts.rules = forPortfolio;
-          entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
-        }
-        job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, dayless });
-      }
-      if (known && job.positions === false) {
-        // A history run: the check finds broken references itself, and asks a file that has some for their words,
-        // which come from the blob's memo: worked out when first asked for (most files have none broken).
-        const blob = known;
-        Object.defineProperty(entry, 'references', { enumerable: true, get: () => (blob.references ??= extractReferences(file.kind, blob.data)) });
-        return [file.path, entry];
-      }
-      const broken = job.registries
-        ? findBrokenValues([{ ...file, facts: entry.facts }], job.registries, { today: job.today, exists })
-        : [];
-      if (broken.length > 0) {
-        const references = known?.references ?? extractReferences(file.kind, parsed.data);
-        if (known) known.references = references;
-        entry.references = references;
-        referenceAnchors = pathAnchors(brokenReferenceFindings(broken, () => references));
-      }
-    }
-    if (job.positions === false) return [file.path, entry];
-    // A file with findings will be shown with positions: find them now, while the text is at hand (and, in a
-    // cold run, on a worker's core), with the document the full parser built or a new one.
-    const wanted = [...pathAnchors(findings), ...referenceAnchors];
-    const source = text ?? readText(job, file);
-    let index: PositionIndex | undefined;
-    const indexed = () => (index ??= positionsOf(source.text, parsed));
-    const spans = wanted.length > 0 ? spansFor(indexed(), wanted) : {};
-    for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
-    // With their lines and columns, so that showing the findings on a warm run needs no read of the file.
-    if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
-    if (dayBound && spool) {
-      // Positions for a file the rules found something in: on the bench's finding-dense portfolio, every file
-      // whose findings pointed somewhere new the next day (181 of 5,000) had findings the day before. Keeping them
-      // for every day-bound file cost a cold check 14%, to place the rare first finding of a clean file, which the
-      // new day places from the file itself (see rejudge.ts).
-      const positions = findings.length > own.length ? () => keepPositions(parsed.data, indexed(), lineStarts(source.text)) : () => undefined;
-      const rejudge = rejudgeOf(hash, parsed.data, own.length, dayRulesOf(file.kind, config, dayless), positions);
-      const spooled = rejudge && spool.add(file.path, rejudge);
-      if (spooled) entry.rejudge = spooled;
-    }
-    // A copy, because strings taken from the data (ids, record paths, items) are V8 slices of the file's text
-    // and would keep all of it alive: ~7 KB a file, ~40 MB of texts at 5,000 projects, held until the end of a
-    // cold run. The copy's strings are its own. A memo's run keeps its blobs' data anyway: no copy.
-    return [file.path, job.memo ? entry : structuredClone(entry)];
-  });
+  const setting: Setting = { job, custom, config: configFrom(job.configData), schemas: schemasOf(job.configData), exists: job.exists ?? presenceOf(job.root, job.presence), spool };
+  return job.files.map((file) => analyzeOne(setting, file));
+}
+
+/** One file, stage by stage: read, judged by the rules, its facts and broken references, its positions. */
+function analyzeOne(setting: Setting, file: SourceFile): [string, CacheEntry] {
+  const { job } = setting;
+  const read = readFile(setting, file);
+  const judged = judgeFile(setting, file, read);
+  const entry = entryOf(setting, file, read, judged);
+  if (read.parsed.data !== undefined) addFacts(setting, file, read, judged, entry);
+  if (read.known && job.positions === false) {
+    // A history run: the check finds broken references itself, and asks a file that has some for their words,
+    // which come from the blob's memo: worked out when first asked for (most files have none broken).
+    if (read.parsed.data !== undefined) lazyReferences(entry, file, read.known);
+    return [file.path, entry];
+  }
+  const referenceAnchors = read.parsed.data === undefined ? [] : brokenReferences(setting, file, read, entry);
+  if (job.positions === false) return [file.path, entry];
+  placeFindings(setting, file, read, judged, entry, referenceAnchors);
+  // A copy, because strings taken from the data (ids, record paths, items) are V8 slices of the file's text
+  // and would keep all of it alive: ~7 KB a file, ~40 MB of texts at 5,000 projects, held until the end of a
+  // cold run. The copy's strings are its own. A memo's run keeps its blobs' data anyway: no copy.
+  return [file.path, job.memo ? entry : structuredClone(entry)];
+}
+
+/** A file as read: its data and its own findings (YAML, encoding, schema), or its blob's analysis when known. */
+interface Read {
+  /** Its blob's analysis under the same pmo.yaml (a history run's memo): it is not read again. */
+  known?: Analyzed;
+  text?: Source;
+  parsed: ParsedYaml;
+  own: RawFinding[];
+  hash: string;
+}
+
+function readFile({ job, config, schemas }: Setting, file: SourceFile): Read {
+  const known = job.memo?.blobs.get(job.hashes?.get(file.path) ?? '');
+  if (known) return { known, parsed: { data: known.data, findings: [] }, own: known.findings, hash: job.hashes!.get(file.path)! };
+  const text = readText(job, file);
+  // A history run reads a new version of a project by the fields that changed (see history/sections.ts).
+  const sectioned = job.memo && (file.kind === 'project' || file.kind === 'request') ? job.memo.sections.read(file.path, text.text, schemas[file.kind]) : undefined;
+  const parsed: ParsedYaml = sectioned ? { data: sectioned.data, findings: [] } : parseYaml(text.text, file.path);
+  const own = [
+    ...(text.encodingFinding ? [text.encodingFinding] : []),
+    ...parsed.findings,
+    ...(parsed.data === undefined ? [] : validateFile(file.kind, file.path, parsed.data, config, schemas, sectioned?.issues)),
+  ];
+  return { text, parsed, own, hash: text.hash };
+}
+
+/** What the rules found, and whether their findings hold for the day only. */
+interface Judged {
+  findings: RawFinding[];
+  /** Data that passed its schema: the governance rules judged it (on broken data they would only add noise). */
+  valid: boolean;
+  /** The findings of the built-in rules that did not read the day, by rule (see runFileRules). */
+  dayless: Map<string, RawFinding[]>;
+  /** Its findings hold for the day they were judged on: another day judges it again. */
+  dayBound: boolean;
+}
+
+function judgeFile({ job, custom, config }: Setting, file: SourceFile, { known, parsed, own }: Read): Judged {
+  const findings = [...own];
+  const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
+  // What the rules find on any day: a history run keeps it with the blob, and runs only the others on the next.
+  const dayless = known ? (known.dayless ??= new Map()) : new Map<string, RawFinding[]>();
+  if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, dayless));
+  // A file whose rules did not read the day (a closed project's, mostly) keeps its entry on the next day too.
+  const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, dayless);
+  return { findings, valid, dayless, dayBound };
+}
+
+function entryOf({ job }: Setting, file: SourceFile, { parsed, hash }: Read, { findings, dayBound }: Judged): CacheEntry {
+  const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
+  // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
+  if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
+  return entry;
+}
+
+/** What the file defines and references, with the portfolio rules' extract; a history run keeps them with the blob. */
+function addFacts({ job }: Setting, file: SourceFile, { known, parsed, own, hash }: Read, { valid, dayless }: Judged, entry: CacheEntry): void {
+  if (known?.facts) {
+    entry.facts = known.facts;
+    return;
+  }
+  entry.facts = extractFacts(file.kind, parsed.data);
+  const forPortfolio = valid ? extractForPortfolio(file.kind, parsed.data) : undefined;
+  if (forPortfolio) {
+    entry.facts.rules = forPortfolio;
+    entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
+  }
+  job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, dayless });
+}
+
+function lazyReferences(entry: CacheEntry, file: SourceFile, blob: Analyzed): void {
+  Object.defineProperty(entry, 'references', { enumerable: true, get: () => (blob.references ??= extractReferences(file.kind, blob.data)) });
+}
+
+/**
+ * When the registries are known, references found broken are worded and located now, while the file's data is
+ * at hand: the entry keeps every reference of the file, and the anchors of the broken ones are returned.
+ */
+function brokenReferences({ job, exists }: Setting, file: SourceFile, { known, parsed }: Read, entry: CacheEntry): PathAnchor[] {
+  const broken = job.registries ? findBrokenValues([{ ...file, facts: entry.facts! }], job.registries, { today: job.today, exists }) : [];
+  if (broken.length === 0) return [];
+  const references = known?.references ?? extractReferences(file.kind, parsed.data);
+  if (known) known.references = references;
+  entry.references = references;
+  return pathAnchors(brokenReferenceFindings(broken, () => references));
+}
+
+/**
+ * A file with findings will be shown with positions: found now, while the text is at hand (and, in a cold run,
+ * on a worker's core), with the document the full parser built or a new one, with their lines and columns, so
+ * that showing the findings on a warm run needs no read of the file. A day-bound file's record for a new day is
+ * spooled (see Rejudge), with its positions when it has findings.
+ */
+function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: Read, { findings, dayless, dayBound }: Judged, entry: CacheEntry, referenceAnchors: PathAnchor[]): void {
+  const { parsed } = read;
+  const wanted = [...pathAnchors(findings), ...referenceAnchors];
+  const source = read.text ?? readText(job, file);
+  let index: PositionIndex | undefined;
+  const indexed = () => (index ??= positionsOf(source.text, parsed));
+  const spans = wanted.length > 0 ? spansFor(indexed(), wanted) : {};
+  for (const { at } of findings) if ('offset' in at) spans[offsetKey(at.offset, at.endOffset)] = [at.offset, at.endOffset];
+  if (Object.keys(spans).length > 0) entry.spans = placeSpans(spans, source.text);
+  if (!dayBound || !spool) return;
+  // Positions for a file the rules found something in: on the bench's finding-dense portfolio, every file whose
+  // findings pointed somewhere new the next day (181 of 5,000) had findings the day before. Keeping them for
+  // every day-bound file cost a cold check 14%, to place the rare first finding of a clean file, which the new
+  // day places from the file itself (see rejudge.ts).
+  const positions = findings.length > read.own.length ? () => keepPositions(parsed.data, indexed(), lineStarts(source.text)) : () => undefined;
+  const rejudge = rejudgeOf(read.hash, parsed.data, read.own.length, dayRulesOf(file.kind, config, dayless), positions);
+  const spooled = rejudge && spool.add(file.path, rejudge);
+  if (spooled) entry.rejudge = spooled;
 }
 
 /**
