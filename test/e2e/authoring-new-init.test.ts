@@ -1,6 +1,6 @@
 /** `pmo init` and `pmo new`: new files valid on creation, never written over existing ones; help with examples; prompts at a terminal. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -171,6 +171,13 @@ describe('pmo new', () => {
     expect(existsSync(join(dir, 'requests/atlas.yaml'))).toBe(false);
     expect(pmo(args, { cwd: dir }).code).toBe(0);
     expect(pmo(['check', 'requests/atlas.yaml', ...TODAY], { cwd: dir }).code).toBe(0);
+    // It says how to state the people it needs: uncommented, the example demand lines are valid as they are.
+    const written = readFileSync(join(dir, 'requests/atlas.yaml'), 'utf8');
+    expect(written).toContain('status: proposed');
+    expect(written).toContain('# demand:');
+    writeFileSync(join(dir, 'requests/atlas.yaml'), written.replace(/^# (demand:|  - )/gm, '$1'));
+    const withDemand = pmo(['check', 'requests/atlas.yaml', '-f', 'json', ...TODAY], { cwd: dir });
+    expect(withDemand.stdout).toBe('[]\n');
   });
 });
 
