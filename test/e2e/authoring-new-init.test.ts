@@ -41,6 +41,21 @@ describe('pmo init', () => {
     expect(check.code).toBe(0);
   });
 
+  it("shows capacity, segments and trainings in pmo.yaml as examples that hold as written", () => {
+    const dir = emptyDir();
+    expect(pmo(['init', 'pmo', '--pmo-type', 'controlling', ...TODAY], { cwd: dir }).code).toBe(0);
+    const root = join(dir, 'pmo');
+    const config = read(root, 'pmo.yaml');
+    for (const example of ['# capacity:', '# segments: [priority]', '# trainings:']) expect(config).toContain(example);
+    // Uncommented: a valid pmo.yaml, whose training plan finds the one project manager untrained.
+    writeFileSync(join(root, 'pmo.yaml'), config.replace(/^# (capacity:|  roles:|segments:|trainings:|  required:|    - \{ name: Risk)/gm, '$1'));
+    const check = pmo(['check', '-f', 'json', ...TODAY], { cwd: root });
+    expect(check.stderr).toBe('');
+    const findings = JSON.parse(check.stdout) as Array<{ rule: string; file: string; message: string }>;
+    expect(findings.map((f) => [f.rule, f.file])).toEqual([['training-required', 'people.yaml']]);
+    expect(findings[0]!.message).toContain('Risk management');
+  });
+
   it('never overwrites: an existing file is kept byte for byte, and said so; only what is missing is added', () => {
     const dir = makePortfolio();
     const before = { config: read(dir, 'pmo.yaml'), people: read(dir, 'people.yaml') };
