@@ -141,13 +141,16 @@ interface RoleSums {
   proposed: number[];
 }
 
+/** How roles are told apart: whatever their case and surrounding spaces (the report's rows, the rule's check). */
+export const roleKey = (role: string): string => role.trim().toLowerCase();
+
 /** The sums by role, keyed by the role in lower case and named as first written. */
 class RoleTable {
   private readonly byKey = new Map<string, RoleSums>();
   constructor(private readonly width: number) {}
 
   private of(role: string): RoleSums {
-    const key = role.trim().toLowerCase();
+    const key = roleKey(role);
     let sums = this.byKey.get(key);
     if (!sums) {
       const zeros = () => new Array<number>(this.width).fill(0);
@@ -173,7 +176,7 @@ class RoleTable {
   }
 
   rows(months: readonly string[], configured: Readonly<Record<string, number>>): Pick<CapacityPlan, 'roles' | 'idle_roles'> {
-    const named = new Set(Object.keys(configured).map((r) => r.trim().toLowerCase()));
+    const named = new Set(Object.keys(configured).map(roleKey));
     const all = [...this.byKey.entries()].sort(([, a], [, b]) => byText(a.role.toLowerCase(), b.role.toLowerCase()));
     const needed = ([key, s]: [string, RoleSums]) => named.has(key) || [...s.booked, ...s.approved, ...s.proposed].some((v) => v > 0);
     return { roles: all.filter(needed).map(([, s]) => roleRow(s, months)), idle_roles: all.filter((e) => !needed(e)).map(([, s]) => s.role) };

@@ -19,6 +19,7 @@ import costLogMismatch from './cost-log-mismatch.js';
 import costMonthLogged from './cost-month-logged.js';
 import costOverBaseline from './cost-over-baseline.js';
 import deliverablesAccepted from './deliverables-accepted.js';
+import demandRoleUnknown from './demand-role-unknown.js';
 import dependencyLate from './dependency-late.js';
 import evmGreenButBehind from './evm-green-but-behind.js';
 import finalReportFiled from './final-report-filed.js';
@@ -56,4 +57,4 @@ import trainingRequired from './training-required.js';
 import vendorContract from './vendor-contract.js';
 import vendorOverpaid from './vendor-overpaid.js';
 
-export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, auditActionOverdue, auditActionUnverified, auditDue, auditFindingRecurring, auditFindingWithoutAction, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, managerTraining, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, trainingExpiring, trainingRequired, vendorContract, vendorOverpaid];
+export const BUILTIN_RULES: readonly BuiltinRule[] = [acceptanceEvidence, allocationOverCapacity, auditActionOverdue, auditActionUnverified, auditDue, auditFindingRecurring, auditFindingWithoutAction, baselineSet, budgetApproved, budgetVariance, changeAwaitingDecision, changeDecisionRecorded, charterApproved, closedActualEnd, costLogMismatch, costMonthLogged, costOverBaseline, deliverablesAccepted, demandRoleUnknown, dependencyLate, evmGreenButBehind, finalReportFiled, forecastBelowActual, goalAlignment, holdReviewDue, issueEscalation, issueHasOwner, kpiOffTarget, lessonsRecorded, managerTraining, milestoneOverdue, milestoneSlip, milestoneWithinProject, ragConsistent, rebaselineApproved, recordsPresent, redHasCause, requestGoalAlignment, revenueBillingOverdue, revenueInvoiceUnpaid, riskHasOwner, riskHighExposureMitigation, riskReviewOverdue, risksHandedOver, risksIdentified, scheduleSlip, sponsorAssigned, stakeholdersListed, statusFresh, statusHasSummary, tcpiAchievable, trainingExpiring, trainingRequired, vendorContract, vendorOverpaid];

@@ -3,9 +3,10 @@
 import type { PortfolioRule } from '../types.js';
 import allocationOverCapacity from './allocation-over-capacity.js';
 import auditDue from './audit-due.js';
+import demandRoleUnknown from './demand-role-unknown.js';
 import dependencyLate from './dependency-late.js';
 import managerTraining from './manager-training.js';
 import trainingExpiring from './training-expiring.js';
 import trainingRequired from './training-required.js';
 
-export const PORTFOLIO_RULES: readonly PortfolioRule[] = [allocationOverCapacity as PortfolioRule, auditDue as PortfolioRule, dependencyLate as PortfolioRule, managerTraining as PortfolioRule, trainingExpiring as PortfolioRule, trainingRequired as PortfolioRule];
+export const PORTFOLIO_RULES: readonly PortfolioRule[] = [allocationOverCapacity as PortfolioRule, auditDue as PortfolioRule, demandRoleUnknown as PortfolioRule, dependencyLate as PortfolioRule, managerTraining as PortfolioRule, trainingExpiring as PortfolioRule, trainingRequired as PortfolioRule];
