@@ -65,7 +65,7 @@ async function againAsUser(first, dirs, sandbox, judge, timeLimitMs) {
   return problems;
 }
 
-/** pmo status and the reports on the case: each judged, and the weekly lists the broken files as left out. */
+/** pmo status and the reports on the case (money and people ones too): each judged, and the weekly lists the broken files as left out. */
 async function reports(pmo, judge, dirs, kase, findings) {
   const project = FILES.projects.includes(kase.file) ? kase.file.replace(/^projects\/|\.ya?ml$/g, '') : 'crm-migration';
   const commands = {
@@ -73,6 +73,10 @@ async function reports(pmo, judge, dirs, kase, findings) {
     'report weekly': ['report', 'weekly', '-C', dirs.repo, '--today', TODAY, '-f', 'json'],
     'report audit': ['report', 'audit', '-C', dirs.repo, '--today', TODAY, '-f', 'json'],
     'report project': ['report', 'project', project, '-C', dirs.repo, '--today', TODAY, '-f', 'json'],
+    'report resources': ['report', 'resources', '-C', dirs.repo, '--today', TODAY, '-f', 'json'],
+    'report people': ['report', 'people', '-C', dirs.repo, '--today', TODAY, '-f', 'json'],
+    'report capacity': ['report', 'capacity', '-C', dirs.repo, '--today', TODAY, '-f', 'json'],
+    'report intake': ['report', 'intake', '-C', dirs.repo, '--today', TODAY, '-f', 'json', '--budget', '2000000', '--capacity'],
   };
   const problems = [];
   for (const [name, argv] of Object.entries(commands)) {
