@@ -13,12 +13,12 @@ import { ConfigError, PmoError, UsageError } from './errors.js';
 import { compareFindings, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
-import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, type SourceFile } from './load/discover.js';
+import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, tooLargeFinding, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
 import type { PathAnchor } from './load/position-index.js';
-import { decodeSource, hashBytes, hashFile, readRegularFile, type Source } from './load/read.js';
+import { decodeSource, hashBytes, hashFile, MAX_FILE_BYTES, readRegularFile, type Source } from './load/read.js';
 import type { Change, IndexSnapshot } from './load/git.js';
 import type { AnalysisMemo } from './analyze.js';
 import { configFrom, type Config } from './model/config.js';
@@ -230,6 +230,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const stats = new Map<string, [number, number, number]>();
   const worktreeHash = (path: string) => {
     const { mtimeMs, size, ctimeMs } = statSync(join(root, path));
+    if (size > MAX_FILE_BYTES) return undefined;
     // A file touched in the last seconds may change again within the same timestamps: its stat is not kept.
     if (Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_MS) stats.set(path, [mtimeMs, size, ctimeMs]);
     return cache?.knownHash(path, mtimeMs, size, ctimeMs) ?? hashFile(root, path);
@@ -249,7 +250,17 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     // 5,000 projects spent ~30 ms here.
     return { path: file.path, kind: file.kind, entry: hit ?? before ?? { hash, findings: [] }, discovered: hash, text: textOf(file), changed: !hit, stale: before !== undefined };
   };
-  for (const file of unique) files.push(loaded(file, indexTree ? indexTree.blobOf(file.path) : worktreeHash(file.path)));
+  for (const file of unique) {
+    const hash = indexTree ? indexTree.blobOf(file.path) : worktreeHash(file.path);
+    if (hash !== undefined) files.push(loaded(file, hash));
+    // A data file too large to be one is a finding of its own, as one that is not a file; a rule file is
+    // configuration, and reading it stops the run.
+    else if (file.kind === 'ruleset') readRegularFile(root, file.path);
+    else {
+      notFiles.push(file);
+      unreadable.push(tooLargeFinding(file, statSync(join(root, file.path)).size, MAX_FILE_BYTES));
+    }
+  }
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
   const exists = worktreeExists ?? index!.present;
   let rulesets: RulesetSource[] = [];

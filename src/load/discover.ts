@@ -102,6 +102,17 @@ export function notAFileFinding(file: SourceFile): RawFinding {
   return { rule: NOT_A_FILE, severity: 'error', message, file: file.path, at: { offset: 0, endOffset: 0 } };
 }
 
+export const TOO_LARGE = 'yaml/too-large';
+
+/**
+ * A data file larger than any PMO file (see MAX_FILE_BYTES), as a finding at its start: not read (it would fill
+ * pmo's memory), and the rest of the portfolio is still checked. pmo.yaml and rule files stop the run instead.
+ */
+export function tooLargeFinding(file: SourceFile, size: number, limit: number): RawFinding {
+  const message = `${file.path} is ${size} bytes, more than pmo reads (${limit / 1024 / 1024} MiB): no PMO file is that large, and pmo did not read it; find what grew it (a pasted export, a generated list) and cut it down`;
+  return { rule: TOO_LARGE, severity: 'error', message, file: file.path, at: { offset: 0, endOffset: 0 } };
+}
+
 /** Something is there, if only a link to nothing. */
 function isPresent(abs: string): boolean {
   try {

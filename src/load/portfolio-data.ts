@@ -12,7 +12,7 @@ import type { Request } from '../model/schemas/request.js';
 import type { Audit } from '../model/schemas/audit.js';
 import { isRecord } from '../model/labels.js';
 import { idOfFile } from '../layout.js';
-import { NOT_A_FILE, type SourceFile } from './discover.js';
+import { NOT_A_FILE, TOO_LARGE, type SourceFile } from './discover.js';
 import { parseYaml } from './parse-yaml.js';
 import { decodeSource } from './read.js';
 
@@ -80,13 +80,14 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
   for (const f of findings) {
     if (f.severity === 'error' && UNUSABLE.test(f.rule)) broken.set(f.file, (broken.get(f.file) ?? 0) + 1);
   }
-  // A data file that is not a file (a FIFO, a link to nothing) has nothing to read: reading would hang or fail.
-  const unreadable = new Set(findings.filter((f) => f.rule === NOT_A_FILE).map((f) => f.file));
+  // A data file that is not a file (a FIFO, a link to nothing), or too large to be one, has nothing to read:
+  // reading would hang or fail.
+  const unreadable = new Map(findings.filter((f) => f.rule === NOT_A_FILE || f.rule === TOO_LARGE).map((f) => [f.file, f.rule === NOT_A_FILE ? 'not a file' : 'too large to read']));
   const out: PortfolioData = { projects: [], requests: [], people: [], goals: [], waivers: [], audits: [], leftOut: [], brokenProjects: [] };
   for (const file of files) {
     if (!['project', 'request', 'people', 'goals', 'waivers', 'audit'].includes(file.kind)) continue;
     if (unreadable.has(file.path)) {
-      out.leftOut.push({ file: file.path, reason: `not a file: run pmo check ${file.path}` });
+      out.leftOut.push({ file: file.path, reason: `${unreadable.get(file.path)}: run pmo check ${file.path}` });
       if (file.kind === 'project') out.brokenProjects.push(brokenProject(file.path, undefined));
       continue;
     }

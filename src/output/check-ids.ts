@@ -25,6 +25,7 @@ export const CHECK_IDS: readonly CheckIdRow[] = [
   { ids: ['yaml/too-deep'], means: 'the YAML nests thousands of levels deep (`[[[[...`): more than the parser can follow', todo: 'remove the nesting' },
   { ids: ['yaml/complex-key'], means: 'a key that is a list or a map (`? [a, b]`): keys must be strings', todo: 'write a plain name' },
   { ids: ['yaml/alias-cycle'], means: 'an alias inside the node its own anchor names (`x: &r {a: *r}`): the value would contain itself', todo: 'point the alias at an anchor defined outside that node' },
+  { ids: ['yaml/too-large'], means: 'a people.yaml, goals.yaml, waivers.yaml, project or request larger than 64 MiB, more than any PMO file: it is not read, and reports leave it out', todo: 'find what grew it (a pasted export, a generated list) and cut it down' },
   { ids: ['yaml/not-a-file'], means: 'a people.yaml, goals.yaml, waivers.yaml, project or request that is not a file (a folder, a device, a pipe, a link to nothing): it is not read, and reports leave it out', todo: 'replace it with a file, or remove it' },
   { ids: ['schema/unknown-field'], means: 'a field the format does not know, usually a typo; the message suggests the intended name', todo: 'fix the name, or declare the field in pmo.yaml `schema:`' },
   { ids: ['schema/required'], means: "a required field is missing (including fields pmo.yaml's `schema:` requires)", todo: 'add it' },

@@ -104,8 +104,8 @@ describe('a file with 100,000 findings', () => {
 });
 
 describe('files that are not files, or too large to be PMO files', () => {
-  it('pmo.yaml linked to /dev/zero, a FIFO among the projects and a 65 MiB project: exit 2 or a finding, never a hang', async () => {
-    const { symlinkSync, rmSync: rm, truncateSync, writeFileSync: write } = await import('node:fs');
+  it('pmo.yaml linked to /dev/zero, a FIFO among the projects, a 65 MiB project and rule file: exit 2 or a finding, never a hang', async () => {
+    const { mkdirSync, symlinkSync, rmSync: rm, truncateSync, writeFileSync: write } = await import('node:fs');
     const { execFileSync } = await import('node:child_process');
     const { join } = await import('node:path');
     const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'projects/apollo.yaml': withStatus('amber', '2026-10-09') });
@@ -124,9 +124,27 @@ describe('files that are not files, or too large to be PMO files', () => {
     rm(join(dir, 'projects/pipe.yaml'));
     write(join(dir, 'projects/huge.yaml'), '');
     truncateSync(join(dir, 'projects/huge.yaml'), 65 * 1024 * 1024 + 1);
-    const huge = pmo(['check', '-C', dir]);
-    expect(huge.code).toBe(2);
-    expect(huge.stderr).toContain('projects/huge.yaml is 68157441 bytes, more than pmo reads (64 MiB)');
+    // A data file too large to be one is a finding of its own, at its line 1; the rest is still checked.
+    const huge = pmo(['check', '-C', dir, '--today', '2026-10-12', '-f', 'json']);
+    expect([huge.code, huge.stderr]).toEqual([1, '']);
+    const hugeFindings = JSON.parse(huge.stdout) as Array<{ file: string; line: number; rule: string; message: string }>;
+    expect(hugeFindings.filter((f) => f.file === 'projects/huge.yaml').map((f) => [f.line, f.rule])).toEqual([[1, 'yaml/too-large']]);
+    // (65 MiB and one byte: 65 * 1,048,576 + 1)
+    expect(hugeFindings.find((f) => f.file === 'projects/huge.yaml')!.message).toContain('projects/huge.yaml is 68157441 bytes, more than pmo reads (64 MiB)');
+    expect(hugeFindings.some((f) => f.file === 'projects/apollo.yaml')).toBe(true);
+    // The weekly leaves it out and says so, instead of failing.
+    const weekly = pmo(['report', 'weekly', '-C', dir, '--today', '2026-10-12', '-f', 'json']);
+    expect([weekly.code, weekly.stderr]).toEqual([0, '']);
+    expect(weekly.stdout).toContain('projects/huge.yaml');
+    // A rule file that large is configuration: the run stops, naming it.
+    rm(join(dir, 'projects/huge.yaml'));
+    write(join(dir, 'pmo.yaml'), `${MINIMAL_CONFIG}rulesets: [rules/*.yaml]\n`);
+    mkdirSync(join(dir, 'rules'));
+    write(join(dir, 'rules/big.yaml'), '');
+    truncateSync(join(dir, 'rules/big.yaml'), 65 * 1024 * 1024 + 1);
+    const rules = pmo(['check', '-C', dir, '--today', '2026-10-12']);
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toContain('rules/big.yaml is 68157441 bytes, more than pmo reads (64 MiB)');
   });
 
   it("a rule file that is not a file stops the run, as a broken one does: the PMO's rules are configuration", async () => {
