@@ -186,13 +186,15 @@ describe('pmo new', () => {
     expect(existsSync(join(dir, 'requests/atlas.yaml'))).toBe(false);
     expect(pmo(args, { cwd: dir }).code).toBe(0);
     expect(pmo(['check', 'requests/atlas.yaml', ...TODAY], { cwd: dir }).code).toBe(0);
-    // It says how to state the people it needs: uncommented, the example demand lines are valid as they are.
+    // It says how to state the people it needs: uncommented, the example demand lines are valid as they are, and
+    // their placeholder roles, which nobody in this portfolio has, are pointed out (demand-role-unknown).
     const written = readFileSync(join(dir, 'requests/atlas.yaml'), 'utf8');
     expect(written).toContain('status: proposed');
     expect(written).toContain('# demand:');
     writeFileSync(join(dir, 'requests/atlas.yaml'), written.replace(/^# (demand:|  - )/gm, '$1'));
     const withDemand = pmo(['check', 'requests/atlas.yaml', '-f', 'json', ...TODAY], { cwd: dir });
-    expect(withDemand.stdout).toBe('[]\n');
+    const found = JSON.parse(withDemand.stdout) as Array<{ rule: string; item: string }>;
+    expect(found.map((f) => [f.rule, f.item])).toEqual([['demand-role-unknown', 'Software engineer'], ['demand-role-unknown', 'Business analyst']]);
   });
 });
 
