@@ -265,9 +265,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const exists = worktreeExists ?? index!.present;
   let rulesets: RulesetSource[] = [];
   let portfolio: Portfolio | undefined;
-  const analyze = async (batch: LoadedFile[], registries?: Registries, from = indexTree) => {
+  const analyze = async (all: LoadedFile[], registries?: Registries, from = indexTree) => {
+    if (all.length === 0) return;
+    if (from) await readTree(from, all.map((f) => f.path));
+    const batch = from ? all.filter((f) => !tooLargeBlob(f, from)) : all;
     if (batch.length === 0) return;
-    if (from) await readTree(from, batch.map((f) => f.path));
     // Files from git go to the workers as bytes, with their share.
     const contents = from && new Map(batch.flatMap((f) => (from.bytes.has(f.path) ? [[f.path, from.bytes.get(f.path)!] as const] : [])));
     const job = {
@@ -514,6 +516,20 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     };
     return { files: changedPaths, findings: new Set(findings.filter((f) => !changedPaths.has(f.file) && isNew(f))) };
   }
+}
+
+/**
+ * Whether git's blob of a file is too large to be a PMO file (the work tree's files are sized by their stat
+ * before they are read; a blob only once read): a data file's entry is then that finding alone, and the file is
+ * not parsed (a 70 MB project staged once crashed the check); a rule file, configuration, stops the run.
+ */
+function tooLargeBlob(file: LoadedFile, tree: GitTree): boolean {
+  const size = tree.bytes.get(file.path)?.length ?? 0;
+  if (size <= MAX_FILE_BYTES) return false;
+  const finding = tooLargeFinding(file, size, MAX_FILE_BYTES);
+  if (file.kind === 'ruleset') throw new ConfigError(finding.message);
+  file.entry = { hash: file.entry.hash, findings: [finding] };
+  return true;
 }
 
 /** Files as a git tree (the index, or a base commit) holds them: each one's blob, which paths exist, and the bytes read so far. */

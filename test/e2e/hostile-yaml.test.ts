@@ -136,6 +136,12 @@ describe('files that are not files, or too large to be PMO files', () => {
     const weekly = pmo(['report', 'weekly', '-C', dir, '--today', '2026-10-12', '-f', 'json']);
     expect([weekly.code, weekly.stderr]).toEqual([0, '']);
     expect(weekly.stdout).toContain('projects/huge.yaml');
+    // Staged: git's index holds it, which no stat of the work tree sizes; the same finding, and no crash.
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    gitAt(dir, undefined, 'add', '-A');
+    const staged = pmo(['check', '-C', dir, '--staged', '--today', '2026-10-12', '-f', 'json']);
+    expect([staged.code, staged.stderr]).toEqual([1, '']);
+    expect((JSON.parse(staged.stdout) as Array<{ file: string; line: number; rule: string }>).filter((f) => f.file === 'projects/huge.yaml').map((f) => [f.line, f.rule])).toEqual([[1, 'yaml/too-large']]);
     // A rule file that large is configuration: the run stops, naming it.
     rm(join(dir, 'projects/huge.yaml'));
     write(join(dir, 'pmo.yaml'), `${MINIMAL_CONFIG}rulesets: [rules/*.yaml]\n`);
