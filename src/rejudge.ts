@@ -95,7 +95,7 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
     const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
     const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
     const unplaced = unplacedAnchors(ruled, findings, placed);
-    const spans = unplaced.length === 0 ? undefined : ((kept.positions === undefined ? undefined : keptSpans(data, kept.positions, unplaced)) ?? (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
+    const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data, kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
     answers.push({ path, findings: ruled, ...(spans ? { spans } : {}) });
   }
   return answers;

@@ -317,7 +317,12 @@ export class ParseCache {
    */
   private kept(path: string): Rejudge | undefined {
     const where = this.keptWhere(path);
-    return where && keptIn(memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard))), path, where.hash);
+    return where && keptIn(this.keptRecords(where), path, where.hash);
+  }
+
+  /** A shard's rejudge file's records, read once a run. */
+  private keptRecords(where: KeptAt): KeptRecords | undefined {
+    return memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard)));
   }
 
   /** A rejudge file found damaged (by this thread or a worker): written whole again with its shard. */
@@ -451,8 +456,7 @@ export class ParseCache {
     if (this.dirtyShards.size === 0 && !this.headDirty && !this.dirsDirty && !this.portfolioDirty) return;
     const spools = new SpoolReader(this.dir);
     try {
-      mkdirSync(this.dir, { recursive: true });
-      ensureIgnored(this.dir);
+      makeCacheDir(this.dir);
       const stamp = stampOf(this.head);
       const byShard = new Map<number, Array<[string, CacheEntry]>>([...this.dirtyShards].map((i) => [i, []]));
       for (const [path, entry] of this.entries) byShard.get(shardOf(path))?.push([path, entry]);
@@ -512,8 +516,7 @@ export class ParseCache {
    */
   spoolDir(): string | undefined {
     try {
-      mkdirSync(this.dir, { recursive: true });
-      ensureIgnored(this.dir);
+      makeCacheDir(this.dir);
       return this.dir;
     } catch {
       return undefined;
@@ -552,7 +555,7 @@ export class ParseCache {
   /** A kept record's JSON as its whole file holds it, when it was made from the file's content (keptRecord writes the hash first). */
   private keptText(path: string): string | undefined {
     const where = this.keptWhere(path);
-    const text = where && memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard)))?.text?.(path);
+    const text = where && this.keptRecords(where)?.text?.(path);
     return text?.startsWith(`{"hash":${JSON.stringify(where!.hash)},`) ? text : undefined;
   }
 
@@ -685,6 +688,12 @@ export function ensureIgnored(dir: string): void {
   if (basename(dirname(dir)) === '.pmo' && !existsSync(marker)) writeFileSync(marker, '# written by pmo (cache, editor schemas), safe to delete\n*\n');
 }
 
+/** The cache folder, made if it is not there, and ignored by git when it is under .pmo/. */
+function makeCacheDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  ensureIgnored(dir);
+}
+
 /**
  * Writes a memo file of the cache folder (trends' points, the one-pager's earned values, the previous quarter)
  * as sealed records, atomically. One that cannot be written (a read-only checkout, a full disk) is only a slower
@@ -692,8 +701,7 @@ export function ensureIgnored(dir: string): void {
  */
 export function keepMemoFile(dir: string, name: string, records: Iterable<unknown>): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    ensureIgnored(dir);
+    makeCacheDir(dir);
     replaceFile(join(dir, name), sealedFile(records));
   } catch {
     // the next run does the work again

@@ -5,11 +5,19 @@
  * check then places those findings itself (see describe in check.ts).
  */
 import { fastPathAllows, parseFast } from './fast-parse.js';
-import { positionsFromEvents } from './fast-positions.js';
-import { placeSpans, spansFor, type PathAnchor, type Spans } from './position.js';
+import { positionsFromEvents, type ParseEvents } from './fast-positions.js';
+import { placeSpans, spansFor, type PathAnchor, type PositionIndex, type Spans } from './position.js';
 
 export function fastSpans(text: string, anchors: readonly PathAnchor[]): Spans | undefined {
-  const events = fastPathAllows(text) ? parseFast(text, true)?.events : undefined;
-  const index = events && positionsFromEvents(text, events);
+  const index = fastPositions(text);
   return index && placeSpans(spansFor(index, anchors), text);
+}
+
+/**
+ * Every node's offsets by the fast parser's events: those of its parse when given, else of a parse now (where the
+ * fast path allows the text). Undefined where they cannot vouch (see fast-positions.ts).
+ */
+export function fastPositions(text: string, events?: ParseEvents): PositionIndex | undefined {
+  const recorded = events ?? (fastPathAllows(text) ? parseFast(text, true)?.events : undefined);
+  return recorded && positionsFromEvents(text, recorded);
 }

@@ -1,7 +1,7 @@
 /** Building position indexes needs a parser's view of the text: only files with findings pay for it. */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { positionsFromEvents } from './fast-positions.js';
-import { fastPathAllows, parseFast, parseForPositions, type ParsedYaml } from './parse-yaml.js';
+import { fastPositions } from './fast-spans.js';
+import { parseForPositions, type ParsedYaml } from './parse-yaml.js';
 import { pathKey, type PositionIndex } from './position.js';
 
 export { spansFor, type PathAnchor } from './position.js';
@@ -43,7 +43,6 @@ function walk(node: unknown, path: (string | number)[], index: PositionIndex): v
  */
 export function positionsOf(text: string, parsed?: ParsedYaml): PositionIndex {
   if (parsed?.doc) return indexPositions(parsed.doc);
-  const events = parsed?.events ?? (fastPathAllows(text) ? parseFast(text, true)?.events : undefined);
-  return (events && positionsFromEvents(text, events)) ?? indexPositions(parseForPositions(text));
+  return fastPositions(text, parsed?.events) ?? indexPositions(parseForPositions(text));
 }
 
