@@ -27,7 +27,7 @@ import type { WaiverFact } from './model/references.js';
 import type { Presence } from './load/index-listing.js';
 import { brokenReferenceFindings, buildRegistries, findBrokenValues, type Registries } from './model/integrity.js';
 import { analyzeInParallel, spareWorker, startRejudgeWorkers, startWorkers, type AnalyzeWorker } from './parallel.js';
-import { runPortfolioRules } from './rules/portfolio-run.js';
+import { judgePortfolio } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
 import { runRecurrence } from './rules/recurrence-run.js';
 import { checkGateConfig, gateFindings } from './rules/gates.js';
@@ -332,15 +332,14 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const acrossFiles = (set: LoadedFile[], keep = false) => {
     if (!rules) return [];
     const judged = set.filter((f) => f.entry.facts?.rulesKey !== undefined);
-    // Their findings follow from the files' extracts and the day alone (with pmo.yaml, the rule files and the
-    // build, which the cache is stamped with), and are cached by them: the extracts are read only when the
-    // rules run.
-    const key = cache && createHash('sha1').update(today).update(judged.map((f) => `\0${f.path}\0${f.kind}\0${f.entry.facts!.rulesKey!}`).join('')).digest('hex');
-    const known = key && cache.portfolioFindings(key);
-    if (known) return known;
-    const found = runPortfolioRules(judged.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts!.rules })), config, today);
-    if (key && keep) cache.setPortfolioFindings(key, found);
-    return found;
+    // Their findings follow from the files' extracts, and from the day for the time each rule says (with
+    // pmo.yaml, the rule files and the build, which the cache is stamped with), and are cached by them: the
+    // extracts are read only when a rule runs.
+    const key = cache && keep ? createHash('sha1').update(judged.map((f) => `\0${f.path}\0${f.kind}\0${f.entry.facts!.rulesKey!}`).join('')).digest('hex') : undefined;
+    const extracts = () => judged.map((f) => ({ path: f.path, kind: f.kind, rules: f.entry.facts!.rules }));
+    const judgements = judgePortfolio(extracts, config, today, key ? cache!.portfolioJudgements(key) : []);
+    if (key) cache!.setPortfolioJudgements(key, judgements);
+    return judgements.flatMap((j) => j.findings);
   };
   const judge = async (
     set: LoadedFile[],

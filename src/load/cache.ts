@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RawFinding } from '../findings.js';
 import type { FileFacts, Reference } from '../model/references.js';
+import type { PortfolioJudgement } from '../rules/portfolio-run.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
@@ -89,14 +90,16 @@ interface DirsFile {
 }
 
 /**
- * The portfolio rules' findings, from the last check that judged them, and what they were judged over (a hash
- * of every file's extract and the day). The rules look at every file on every run (~35 ms at 5,000 projects);
- * an edit that changes no extract (most: a status, a risk) leaves their findings as they were.
+ * The portfolio rules' judgements (findings, the day judged, the day they stop holding: see portfolio-run.ts),
+ * from the last check that judged them, and what they were judged over (a hash of every file's extract). The
+ * rules look at every file (~35 ms at 5,000 projects, and as much again to read the extracts); an edit that
+ * changes no extract (most: a status, a risk) leaves their findings as they were, and so does a new day that
+ * changes nothing a rule reads of the day.
  */
 interface PortfolioFile {
   stamp: string;
   key: string;
-  findings: RawFinding[];
+  judgements: PortfolioJudgement[];
 }
 
 /**
@@ -378,14 +381,18 @@ export class ParseCache {
   }
 
   /** The portfolio rules' findings when last judged over what `key` hashes (the extracts and the day), if under this head. */
-  portfolioFindings(key: string): RawFinding[] | undefined {
+  /** The portfolio rules' judgements over the extracts `key` hashes, as the last check that judged them left them. */
+  portfolioJudgements(key: string): PortfolioJudgement[] {
     this.portfolio ??= readRecord<PortfolioFile>(join(this.dir, PORTFOLIO_NAME), () => (this.portfolioDirty = true));
     const known = this.portfolio;
-    return known?.stamp === stampOf(this.head) && known.key === key && Array.isArray(known.findings) ? known.findings : undefined;
+    return known?.stamp === stampOf(this.head) && known.key === key && Array.isArray(known.judgements) ? known.judgements : [];
   }
 
-  setPortfolioFindings(key: string, findings: RawFinding[]): void {
-    this.portfolio = { stamp: stampOf(this.head), key, findings };
+  setPortfolioJudgements(key: string, judgements: PortfolioJudgement[]): void {
+    const known = this.portfolio;
+    // Unchanged when every judgement is one the cache gave (the same objects): nothing to write.
+    if (known?.key === key && known.stamp === stampOf(this.head) && judgements.every((j, i) => known.judgements[i] === j)) return;
+    this.portfolio = { stamp: stampOf(this.head), key, judgements };
     this.portfolioDirty = true;
   }
 

@@ -3,7 +3,7 @@
  * trainings a person holds, valid, about to expire, expired or missing, on a day; which trainings a project
  * requires of its manager. The training rules and the people report both read it.
  */
-import { addMonths, daysBetween } from '../model/dates.js';
+import { addDays, addMonths, daysBetween } from '../model/dates.js';
 import { phaseAtLeast } from '../rules/phase.js';
 import type { Config } from '../model/config.js';
 import { rateToReporting } from './currency.js';
@@ -66,6 +66,17 @@ export function trainingStanding(held: readonly HeldTraining[], training: Requir
   const expires = addMonths(entry.date, training.validMonths);
   const left = daysBetween(today, expires);
   return standing(left <= 0 ? 'expired' : left <= warningDays ? 'expiring' : 'valid', expires);
+}
+
+/**
+ * The first day after the one measured on which the standing is another: a valid training enters its
+ * `warningDays`, an expiring one expires. Null when no day to come changes it (missing, undated, expired, or
+ * valid for good).
+ */
+export function standingChangesOn({ state, expires }: TrainingStanding, warningDays: number): string | null {
+  if (expires === null) return null;
+  if (state === 'valid') return addDays(expires, -warningDays);
+  return state === 'expiring' ? expires : null;
 }
 
 /** The trainings pmo.yaml requires of a person by their role (and of everyone). */

@@ -5,7 +5,7 @@
 import type { FileKind } from '../load/discover.js';
 import { approvedBudgetOf } from '../metrics/measures.js';
 import {
-  budgetInReporting, heldTrainings, personStandings, requiredOfPerson, trainingStanding, type HeldTraining, type ManagedProject, type TrainingStanding,
+  budgetInReporting, heldTrainings, personStandings, requiredOfPerson, standingChangesOn, trainingStanding, type HeldTraining, type ManagedProject, type TrainingStanding,
 } from '../metrics/trainings.js';
 import { isRecord } from '../model/labels.js';
 import type { Person } from '../model/schemas/people.js';
@@ -64,7 +64,7 @@ export function peopleOf(files: ReadonlyArray<PortfolioFile<TrainingExtract>>): 
 export function roleStandings(files: ReadonlyArray<PortfolioFile<TrainingExtract>>, ctx: PortfolioContext) {
   const { trainings } = ctx.config;
   return peopleOf(files).flatMap((person) =>
-    requiredOfPerson(trainings, person.role).map((training) => ({ person, standing: trainingStanding(person.held, training, ctx.today, trainings.warningDays) })),
+    requiredOfPerson(trainings, person.role).map((training) => ({ person, standing: noted(ctx, trainingStanding(person.held, training, ctx.today, trainings.warningDays)) })),
   );
 }
 
@@ -86,8 +86,14 @@ export function allStandings(files: ReadonlyArray<PortfolioFile<TrainingExtract>
     else managed.set(p.manager, [project]);
   }
   return peopleOf(files).flatMap((person) =>
-    personStandings(person.held, person.role, managed.get(person.id) ?? [], trainings, ctx.config, ctx.today).map((standing) => ({ person, standing })),
+    personStandings(person.held, person.role, managed.get(person.id) ?? [], trainings, ctx.config, ctx.today).map((standing) => ({ person, standing: noted(ctx, standing) })),
   );
+}
+
+/** A standing the rule judges on, whose next change it tells the context: what it finds holds until then (for good: none). */
+export function noted(ctx: PortfolioContext, standing: TrainingStanding): TrainingStanding {
+  ctx.holdsUntil(standingChangesOn(standing, ctx.config.trainings.warningDays));
+  return standing;
 }
 
 /** Who requires the training, for messages: "everyone", "every Project manager". */

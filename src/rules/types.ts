@@ -79,8 +79,18 @@ export interface PortfolioFile<T> {
   facts: T;
 }
 
-export interface PortfolioContext extends Omit<RuleContext, 'report'> {
+/** What a rule that reports in any file of the portfolio sees. */
+export interface ReportingContext extends Omit<RuleContext, 'report'> {
   report(report: Report & { file: string }): void;
+}
+
+export interface PortfolioContext extends ReportingContext {
+  /**
+   * For a rule that reads the day: its findings over the same extracts hold on every day before `day` (null: on
+   * every later day), so the cache keeps them until then (see portfolio-run.ts). Said as often as the rule
+   * likes, the earliest day counts; a rule that reads the day and says nothing is judged again the next day.
+   */
+  holdsUntil(day: string | null): void;
 }
 
 /**
@@ -111,7 +121,7 @@ export interface ChangeRule extends RuleMeta {
  */
 export interface FindingsRule extends RuleMeta {
   scope: 'findings';
-  check(found: ReadonlySet<string>, audits: ReadonlyArray<AuditFact & { file: string }>, ctx: PortfolioContext): void;
+  check(found: ReadonlySet<string>, audits: ReadonlyArray<AuditFact & { file: string }>, ctx: ReportingContext): void;
 }
 
 export type BuiltinRule = FileRule | PortfolioRule | ChangeRule | FindingsRule;

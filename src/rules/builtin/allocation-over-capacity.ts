@@ -45,6 +45,7 @@ const rule: PortfolioRule<Extract> = {
     }
     // Days gone by cannot be re-planned: only today and later count.
     const today = dayNumber(ctx.today);
+    let over = false;
     for (const [person, list] of byPerson) {
       const capacity = capacities[person] ?? ctx.thresholds.allocation_max_pct;
       const { segments, within } = loadSegments(list.map((part) => ({ part, percent: part.span[1], from: part.span[2], to: part.span[3] })), today);
@@ -56,6 +57,7 @@ const rule: PortfolioRule<Extract> = {
         const peak = range && peakOf(range);
         if (!peak || peak.percent <= capacity) return;
         const projects = listed(peak.first.map((part) => `${idOfFile(part.file)} ${part.span[1]}%`), peak.count);
+        over = true;
         ctx.report({
           file,
           messageId: 'over',
@@ -64,6 +66,10 @@ const rule: PortfolioRule<Extract> = {
         });
       });
     }
+    // A day's load does not depend on the day it is judged from, and a later day judges fewer days to come: no
+    // one over capacity from today on is no one over capacity from any later day on. A stretch found, though,
+    // is worded from today (its first day), so it is judged again tomorrow.
+    if (!over) ctx.holdsUntil(null);
   },
 };
 

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/labels.js';
-import { daysBetween } from '../../model/dates.js';
+import { addDays, daysBetween } from '../../model/dates.js';
 import type { PortfolioRule } from '../types.js';
 import { idOfFile } from '../../layout.js';
 
@@ -41,15 +41,28 @@ const rule: PortfolioRule<Extract> = {
     if (!every) return;
     const audits = files.flatMap((f) => ('audit' in f.facts ? [f.facts.audit] : []));
     const closed = ctx.config.lifecycle[ctx.config.lifecycle.length - 1];
+    // What is judged changes on an audit's day to come (it becomes the last audit of its projects).
+    const coming = audits.map((a) => a.date).filter((date) => date > ctx.today).sort()[0];
+    if (coming) ctx.holdsUntil(coming);
     for (const f of files) {
       if (!('project' in f.facts)) continue;
       const p = f.facts.project;
       // Running projects only (measures' "active"): held, cancelled and closed ones are not audited.
-      if (p.cancelled || p.held || p.phase === closed || !p.start || p.start > ctx.today) continue;
+      if (p.cancelled || p.held || p.phase === closed || !p.start) continue;
+      if (p.start > ctx.today) {
+        ctx.holdsUntil(p.start);
+        continue;
+      }
       const id = idOfFile(f.path);
       const last = audits.filter((a) => a.date <= ctx.today && (a.scope === 'all' || a.scope.includes(id))).map((a) => a.date).sort().pop();
       const days = daysBetween(last ?? p.start, ctx.today);
-      if (days <= every) continue;
+      if (days <= every) {
+        // Due the day after its last `every` days run out.
+        ctx.holdsUntil(addDays(last ?? p.start, every + 1));
+        continue;
+      }
+      // Worded with the days since: another finding tomorrow.
+      ctx.holdsUntil(addDays(ctx.today, 1));
       ctx.report({
         file: f.path,
         messageId: last ? 'since' : 'never',

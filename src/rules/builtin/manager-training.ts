@@ -1,5 +1,5 @@
 import { budgetInReporting, managerCondition, requiredOfManager, trainingStanding } from '../../metrics/trainings.js';
-import { extractPeopleAndManaged, peopleOf, type TrainingExtract } from '../training-facts.js';
+import { extractPeopleAndManaged, noted, peopleOf, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
 
 const rule: PortfolioRule<TrainingExtract> = {
@@ -30,7 +30,7 @@ const rule: PortfolioRule<TrainingExtract> = {
       if (!manager || p.finished || p.phase === closed) continue;
       const budget = budgetInReporting(p.budget, p.currency, ctx.config);
       for (const training of requiredOfManager(trainings, ctx.config, { phase: p.phase, budget })) {
-        const standing = trainingStanding(manager.held, training, ctx.today, trainings.warningDays);
+        const standing = noted(ctx, trainingStanding(manager.held, training, ctx.today, trainings.warningDays));
         if (standing.state !== 'missing' && standing.state !== 'expired' && standing.state !== 'undated') continue;
         ctx.report({
           file: f.path,

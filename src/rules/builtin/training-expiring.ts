@@ -1,3 +1,4 @@
+import { addDays } from '../../model/dates.js';
 import { allStandings, extractPeopleAndManaged, trainingPath, type TrainingExtract } from '../training-facts.js';
 import type { PortfolioRule } from '../types.js';
 
@@ -19,6 +20,8 @@ const rule: PortfolioRule<TrainingExtract> = {
     if (ctx.config.trainings.required.length === 0) return;
     for (const { person, standing } of allStandings(files, ctx)) {
       if (standing.state !== 'expiring') continue;
+      // Worded with the days left: another finding tomorrow.
+      ctx.holdsUntil(addDays(ctx.today, 1));
       ctx.report({
         file: person.file,
         messageId: 'expiring',
