@@ -39,7 +39,7 @@ const workersAvailable = (): boolean => !FROM_SOURCE && availableParallelism() >
  * Files judged again on a new day per thread, below which another thread does not pay: judging a file again is
  * ~0.3 ms where analyzing it is ~2 ms. Measured on the bench corpus's first check of a day: at 1,000 projects
  * (~670 to judge) one thread was 11% faster than two; at 5,000 (~3,300) two were 4% faster. Two are this thread
- * and one worker (see inShares' hereToo): at 5,000 dense projects 8% less CPU and wall, and 20 MB less memory,
+ * and one worker (see rejudgeFiles): at 5,000 dense projects 8% less CPU and wall, and 20 MB less memory,
  * than two workers with this thread waiting; at 1,000 dense (600 to judge) the worker still cost 24% more.
  */
 export const REJUDGE_FILES_PER_THREAD = Number(process.env.PMO_FILES_PER_THREAD) || 1500;
@@ -100,34 +100,24 @@ export class AnalyzeWorker extends JobWorker<AnalyzeJob, Array<[string, CacheEnt
 
 /**
  * A job's items in shares, each done on a worker thread (`start`, then `jobOf` its share) when there are enough
- * for more than one thread (`size`: how many files the items hold, if not one each), else all `here`. A worker
+ * for more than one thread, else all `here`. A worker
  * that fails leaves its share to this thread (slower, same answer). Interleaved, so that each thread gets a like
- * mix of big and small items. `hereToo`: this thread does one share itself, while the workers do theirs (for work
- * that leaves it little garbage and needs modules it has loaded: judging files again, not parsing them).
+ * mix of big and small items. (Judging files again on a new day shares its work differently: see rejudgeFiles.)
  */
 export async function inShares<Item, Job extends object, Result>(
   items: readonly Item[],
-  {
-    here,
-    start,
-    jobOf,
-    size = items.length,
-    perThread = FILES_PER_THREAD,
-    hereToo = false,
-  }: { here: (share: Item[]) => Promise<Result[]>; start: () => JobWorker<Job, Result[]>; jobOf: (share: Item[]) => Job; size?: number; perThread?: number; hereToo?: boolean },
+  { here, start, jobOf }: { here: (share: Item[]) => Promise<Result[]>; start: () => JobWorker<Job, Result[]>; jobOf: (share: Item[]) => Job },
 ): Promise<Result[]> {
-  const threads = threadsFor(size, perThread);
+  const threads = threadsFor(items.length);
   if (threads <= 1) return here([...items]);
   const shares = Array.from({ length: threads }, (_, t) => items.filter((_, i) => i % threads === t));
-  // The last share on this thread, after the others are posted: it would only wait for them.
-  const mine = hereToo ? shares.pop()! : undefined;
   const results = await Promise.all(
-    [...shares.map(async (share) => {
+    shares.map(async (share) => {
       const worker = start();
       const done = await worker.run(jobOf(share));
       worker.stop();
       return done ?? (await here(share));
-    }), ...(mine ? [here(mine)] : [])],
+    }),
   );
   return results.flat();
 }

@@ -12,7 +12,7 @@ import { keptSpans } from './load/kept-positions.js';
 import { anchorKey, type PathAnchor, type Spans } from './load/position.js';
 import type { FileKind } from './load/discover.js';
 import { configFrom, type Config } from './model/config.js';
-import { inShares, REJUDGE_FILES_PER_THREAD, RejudgeWorker } from './parallel.js';
+import { REJUDGE_FILES_PER_THREAD, RejudgeWorker, threadsFor } from './parallel.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
 import { daylessOf, runFileRules } from './rules/run.js';
@@ -38,13 +38,19 @@ interface Stale {
   entry: CacheEntry;
 }
 
+/** A file of a task: its findings of the other day, the anchors its entry has placed (see Spans), and where it is kept. */
+type TaskFile = { path: string; kind: FileKind; findings: RawFinding[]; placed: string[]; at: KeptAt };
+
 /**
  * What a thread needs to judge files again: plain data, so that it crosses to a worker, which reads the kept
- * data itself (~7 KB a file) from the cache's files.
+ * data itself (~7 KB a file) from the cache's files. Every thread is given every file, in groups (one a kept
+ * file, which a thread reads once), and takes the next group not taken (`next`, shared by the threads) until
+ * none is left: a thread that started late, or had other work first, takes fewer.
  */
 export interface RejudgeTask {
-  /** Each file, with its findings of the other day and the anchors its entry has placed (see Spans). */
-  files: Array<{ path: string; kind: FileKind; findings: RawFinding[]; placed: string[]; at: KeptAt }>;
+  groups: TaskFile[][];
+  /** The index of the next group to take, in memory the threads share. */
+  next: Int32Array;
   configData: unknown;
   today: string;
   rulesets: readonly RulesetSource[];
@@ -54,19 +60,31 @@ export interface RejudgeTask {
 
 /**
  * Each file's entry judged on the job's day, by path; a file whose entry kept no Rejudge (its data had a
- * non-finite number, or its cache file was lost) is left out: the caller reads it again.
+ * non-finite number, or its cache file was lost) is left out: the caller reads it again. `meanwhile` is work of
+ * this thread's that needs none of the day's findings: it is done while the workers judge, before this thread
+ * takes its groups.
  */
-export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, started: RejudgeWorker[] = []): Promise<Map<string, CacheEntry>> {
+export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, started: RejudgeWorker[] = [], meanwhile?: () => void): Promise<Map<string, CacheEntry>> {
   const entries = new Map(files.map((f) => [f.path, f.entry]));
   const items = files.flatMap(({ path, kind, entry }) => {
     const at = job.keptAt(path);
     return at ? [{ path, kind, findings: entry.findings, placed: Object.keys(entry.spans ?? {}), at }] : [];
   });
   const { config, keptAt: _at, damaged: _damaged, ...shared } = job;
-  // Shared by the cache file they are kept in: each thread reads the files of its own share.
-  const byFile = [...groupBy(items, (item) => item.at.file).values()];
-  const task = (share: RejudgeTask['files'][]): RejudgeTask => ({ ...shared, configData: config.data, files: share.flat() });
-  const results = await inShares(byFile, { here: (share) => judgeTask(task(share), config), start: () => started.shift() ?? new RejudgeWorker(), jobOf: task, size: items.length, perThread: REJUDGE_FILES_PER_THREAD, hereToo: true });
+  // Grouped by the file they are kept in: a thread reads each group's once.
+  const task = (files: TaskFile[]): RejudgeTask => ({ ...shared, configData: config.data, groups: [...groupBy(files, (item) => item.at.file).values()], next: new Int32Array(new SharedArrayBuffer(4)) });
+  const all = task(items);
+  const workers = Array.from({ length: threadsFor(items.length, REJUDGE_FILES_PER_THREAD) - 1 }, () => started.shift() ?? new RejudgeWorker());
+  const theirs = workers.map((worker) => worker.run(all).finally(() => worker.stop()));
+  meanwhile?.();
+  const results = [...(await judgeTask(all, config))];
+  for (const answers of await Promise.all(theirs)) results.push(...(answers ?? []));
+  // A worker that failed took groups it never answered: they are judged here (a file kept too little of is again left out).
+  if (theirs.length > 0) {
+    const answered = new Set(results.flatMap((r) => ('path' in r ? [r.path] : [])));
+    const left = items.filter((item) => !answered.has(item.path));
+    if (left.length > 0) results.push(...(await judgeTask(task(left), config)));
+  }
   const judged = new Map<string, CacheEntry>();
   for (const result of results) {
     if ('damaged' in result) job.damaged(result.damaged);
@@ -81,24 +99,32 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
  */
 export type Rejudged = { path: string; findings: RawFinding[]; spans?: Spans } | { damaged: number };
 
-/** The findings of each file of a task, judged on its day: on a worker thread, or on this one. */
+/** The findings of each file of the groups this thread takes of a task, judged on its day: on a worker thread, or on this one. */
 export async function judgeTask(task: RejudgeTask, config = configFrom(task.configData)): Promise<Rejudged[]> {
   const custom = await compiledRules(task);
-  const files = new Map<string, ReturnType<typeof readKept>>();
   const answers: Rejudged[] = [];
-  for (const { path, kind, findings, placed, at } of task.files) {
-    if (!files.has(at.file)) files.set(at.file, readKept(at, () => answers.push({ damaged: at.shard })));
-    const kept = keptIn(files.get(at.file), path, at.hash);
-    if (!kept) continue;
-    const own = findings.slice(0, kept.own);
-    const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
-    const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
-    const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
-    const unplaced = unplacedAnchors(ruled, findings, placed);
-    const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data, kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
-    answers.push({ path, findings: ruled, ...(spans ? { spans } : {}) });
+  for (let group = Atomics.add(task.next, 0, 1); group < task.groups.length; group = Atomics.add(task.next, 0, 1)) {
+    const files = task.groups[group]!;
+    const kept = readKept(files[0]!.at, () => answers.push({ damaged: files[0]!.at.shard }));
+    for (const file of files) {
+      const answer = await judgeFile(file, kept, task, config, custom);
+      if (answer) answers.push(answer);
+    }
   }
   return answers;
+}
+
+/** One file judged again from what its kept file holds of it; undefined when it holds nothing of this content. */
+async function judgeFile({ path, kind, findings, placed, at }: TaskFile, file: ReturnType<typeof readKept>, task: RejudgeTask, config: Config, custom: CompiledRule[]): Promise<Rejudged | undefined> {
+  const kept = keptIn(file, path, at.hash);
+  if (!kept) return undefined;
+  const own = findings.slice(0, kept.own);
+  const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
+  const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
+  const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
+  const unplaced = unplacedAnchors(ruled, findings, placed);
+  const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data, kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
+  return { path, findings: ruled, ...(spans ? { spans } : {}) };
 }
 
 /**

@@ -66,6 +66,9 @@ describe('the first check of a new day', () => {
     expect(failed.code).toBe(2);
     expect(readdirSync(cacheDir()).filter((name) => name.includes('spool'))).toEqual([]);
     for (const day of ['2026-11-21', '2026-12-01']) expect(checkWith(threads, day)).toEqual(check(day, '--no-cache'));
+    // A worker that fails (here: a heap too small to load its modules) leaves the files it took to this thread
+    // (or to be read again): the same findings.
+    expect(checkWith({ ...threads, PMO_WORKER_HEAP_MB: '2' }, '2026-12-02')).toEqual(check('2026-12-02', '--no-cache'));
   });
 
   it('judges from the data the cache kept, not from the file', () => {
