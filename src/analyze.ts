@@ -18,7 +18,7 @@ import { decodeSource, readSource, type Source } from './load/read.js';
 import { exactJson } from './load/sealed.js';
 import { buildSchemas } from './model/config-compile.js';
 import { configFrom, type Config } from './model/config.js';
-import { brokenReferenceFindings, findBrokenValues, type Registries } from './model/integrity.js';
+import { brokenReferenceFindings, findBrokenValues, referencesToKeep, type Registries } from './model/integrity.js';
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
 import { SectionMemo } from './history/sections.js';
@@ -226,14 +226,15 @@ function lazyReferences(entry: CacheEntry, file: SourceFile, blob: Analyzed): vo
 
 /**
  * When the registries are known, references found broken are worded and located now, while the file's data is
- * at hand: the entry keeps every reference of the file, and the anchors of the broken ones are returned.
+ * at hand: the entry keeps those the broken values need (see referencesToKeep), and their anchors are returned.
  */
 function brokenReferences({ job, exists }: Setting, file: SourceFile, { known, parsed }: Read, entry: CacheEntry): PathAnchor[] {
   const broken = job.registries ? findBrokenValues([{ ...file, facts: entry.facts! }], job.registries, { today: job.today, exists }) : [];
   if (broken.length === 0) return [];
   const references = known?.references ?? extractReferences(file.kind, parsed.data);
+  // A history run's memo keeps them all, for the blob's other periods.
   if (known) known.references = references;
-  entry.references = references;
+  entry.references = referencesToKeep(broken, references);
   return pathAnchors(brokenReferenceFindings(broken, () => references));
 }
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, PmoError, UsageError } from './errors.js';
-import { compareFindings, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
+import { compareFindings, groupBy, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
 import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, tooLargeFinding, type SourceFile } from './load/discover.js';
@@ -25,7 +25,7 @@ import { configFrom, type Config } from './model/config.js';
 import { todayIso } from './model/dates.js';
 import type { WaiverFact } from './model/references.js';
 import type { Presence } from './load/index-listing.js';
-import { brokenReferenceFindings, buildRegistries, findBrokenValues, type BrokenValue, type Registries } from './model/integrity.js';
+import { brokenReferenceFindings, buildRegistries, findBrokenValues, keepsReferencesFor, referencesToKeep, type BrokenValue, type Registries } from './model/integrity.js';
 import { analyzeInParallel, spareWorker, startRejudgeWorkers, startWorkers, type AnalyzeWorker } from './parallel.js';
 import { judgePortfolio } from './rules/portfolio-run.js';
 import { applyWaivers } from './rules/waivers.js';
@@ -365,10 +365,10 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const judged = only ? set.filter((f) => only.has(f.path)) : set;
     const byPath = new Map(judged.map((f) => [f.path, f]));
     const broken = brokenValues(judged, ids, present);
-    const withBroken = new Set(broken.map((b) => b.file));
-    await describe(withBroken, [], byPath);
+    const brokenIn = groupBy(broken, (b) => b.file);
+    await describe([...brokenIn].flatMap(([path, list]) => (keepsReferencesFor(list, byPath.get(path)?.entry.references) ? [] : [path])), [], byPath);
     // Only for the cache of the work tree or the index (a history run's entries read theirs from its memo).
-    if (cache && !commit) forgetReferences(judged, withBroken);
+    if (cache && !commit) keepBrokenReferences(judged, brokenIn);
     const raw: RawFinding[] = [
       ...copies.filter((f) => !only || only.has(f.file)),
       ...judged.flatMap((f) => f.entry.findings),
@@ -718,7 +718,7 @@ async function assertRulesetsCompile(files: readonly LoadedFile[], rulesets: Rul
 async function describe(referencesFor: Iterable<string>, findings: readonly RawFinding[], files: Map<string, LoadedFile>): Promise<void> {
   const anchored = groupByFile(findings.filter((f) => 'path' in f.at));
   const anchors = new Map([...anchored].map(([file, list]) => [file, list.map((f) => f.at as PathAnchor)]));
-  const wantsReferences = new Set([...referencesFor].filter((path) => files.get(path)?.entry.facts && !files.get(path)?.entry.references));
+  const wantsReferences = new Set([...referencesFor].filter((path) => files.get(path)?.entry.facts));
   const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
   if (wantsReferences.size === 0 && wantsSpans.length === 0) return;
 
@@ -739,15 +739,18 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
 }
 
 /**
- * A file's references (all of them, located and worded) are kept while one of them is broken, and forgotten once
- * none is: a day's actual dates ahead of it (a status update written for tomorrow) once had the details of
- * 3,400 of 5,000 files hold ~23 MB of references, which every later check read and every new day wrote again.
- * Worked out anew (describe) if one breaks again. Only those read already: a lazy entry's are not read for this.
+ * A file keeps the references its broken values need (see referencesToKeep), none once none is broken: a day's
+ * actual dates ahead of it (a status update written for tomorrow) once had the details of 3,400 of 5,000 files
+ * hold all their references, ~23 MB, which every later check read and every new day wrote again. Worked out
+ * anew (describe) when another value breaks. Only those read already: a lazy entry's are not read for this.
  */
-function forgetReferences(judged: readonly LoadedFile[], withBroken: ReadonlySet<string>): void {
+function keepBrokenReferences(judged: readonly LoadedFile[], brokenIn: ReadonlyMap<string, BrokenValue[]>): void {
   for (const file of judged) {
-    if (withBroken.has(file.path) || !Object.hasOwn(file.entry, 'references') || file.entry.references === undefined) continue;
-    file.entry.references = undefined;
+    if (!Object.hasOwn(file.entry, 'references') || file.entry.references === undefined) continue;
+    const broken = brokenIn.get(file.path);
+    const kept = broken ? referencesToKeep(broken, file.entry.references) : [];
+    if (kept.length === file.entry.references.length) continue;
+    file.entry.references = kept.length > 0 ? kept : undefined;
     file.changed = true;
   }
 }

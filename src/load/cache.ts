@@ -39,7 +39,7 @@ export interface CacheEntry {
   facts?: FileFacts;
   /** Where the file's findings point (anchor key → offsets), once a finding needed it. */
   spans?: Spans;
-  /** Every reference of the file, located and worded, once one of them was broken. */
+  /** The references its broken values need (see referencesToKeep in integrity.ts), located and worded, once one was broken. */
   references?: Reference[];
   /** The parsed data: kept for pmo.yaml, the rule files, people.yaml and goals.yaml only (see KEEPS_DATA in analyze.ts). */
   data?: unknown;

@@ -104,11 +104,33 @@ export function findBrokenValues(files: readonly FactsOfFile[], registries: Regi
   return broken;
 }
 
+/** Whether a reference uses a broken value: it makes one of the value's findings. */
+const usesValue = (b: Pick<BrokenValue, 'kind' | 'value'>, ref: Reference) => ref.kind === b.kind && (b.kind === 'actual-date' ? ref.value > b.value : ref.value === b.value);
+
+/**
+ * What a file keeps of its references (located and worded, for the findings of its broken values without a read of
+ * it): those of each broken value, and every actual date once one is ahead of the day (which are ahead changes
+ * with the day it is judged on). The others are worked out again, by reading the file, if they break.
+ */
+export function referencesToKeep(broken: readonly BrokenValue[], references: readonly Reference[]): Reference[] {
+  const dates = broken.some((b) => b.kind === 'actual-date');
+  const values = new Set(broken.flatMap((b) => (b.kind === 'actual-date' ? [] : [`${b.kind}\0${b.value}`])));
+  return references.filter((ref) => (ref.kind === 'actual-date' ? dates : values.has(`${ref.kind}\0${ref.value}`)));
+}
+
+/**
+ * Whether a file's kept references (see referencesToKeep) are all its broken values need: each value's
+ * references are kept all or none, and the actual dates all or none.
+ */
+export function keepsReferencesFor(broken: readonly BrokenValue[], kept: readonly Reference[] | undefined): boolean {
+  return broken.every((b) => kept?.some((ref) => ref.kind === b.kind && (b.kind === 'actual-date' || ref.value === b.value)) === true);
+}
+
 /** The findings of broken values, one per reference that uses them. */
 export function brokenReferenceFindings(broken: readonly BrokenValue[], referencesOf: (file: string) => readonly Reference[]): RawFinding[] {
   return broken.flatMap((b) =>
     referencesOf(b.file)
-      .filter((ref) => ref.kind === b.kind && (b.kind === 'actual-date' ? ref.value > b.value : ref.value === b.value))
+      .filter((ref) => usesValue(b, ref))
       .map((ref): RawFinding => ({
         rule: b.rule,
         severity: 'error',
