@@ -222,6 +222,8 @@ function addFacts({ job }: Setting, file: SourceFile, { known, parsed, own, hash
 
 function lazyReferences(entry: CacheEntry, file: SourceFile, blob: Analyzed): void {
   Object.defineProperty(entry, 'references', { enumerable: true, get: () => (blob.references ??= extractReferences(file.kind, blob.data)) });
+  // All of them: every actual date too.
+  entry.datesAfter = '';
 }
 
 /**
@@ -234,7 +236,7 @@ function brokenReferences({ job, exists }: Setting, file: SourceFile, { known, p
   const references = known?.references ?? extractReferences(file.kind, parsed.data);
   // A history run's memo keeps them all, for the blob's other periods.
   if (known) known.references = references;
-  entry.references = referencesToKeep(broken, references);
+  Object.assign(entry, referencesToKeep(broken, references));
   return pathAnchors(brokenReferenceFindings(broken, () => references));
 }
 

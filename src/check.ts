@@ -366,7 +366,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     const byPath = new Map(judged.map((f) => [f.path, f]));
     const broken = brokenValues(judged, ids, present);
     const brokenIn = groupBy(broken, (b) => b.file);
-    await describe([...brokenIn].flatMap(([path, list]) => (keepsReferencesFor(list, byPath.get(path)?.entry.references) ? [] : [path])), [], byPath);
+    await describe([...brokenIn].flatMap(([path, list]) => (keepsReferencesFor(list, byPath.get(path)?.entry ?? {}) ? [] : [path])), [], byPath);
     // Only for the cache of the work tree or the index (a history run's entries read theirs from its memo).
     if (cache && !commit) keepBrokenReferences(judged, brokenIn);
     const raw: RawFinding[] = [
@@ -731,7 +731,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     const file = files.get(path);
     if (!file) continue;
     const parsed = parseYaml(file.text(), path);
-    if (wantsReferences.has(path)) file.entry.references = extractReferences(file.kind, parsed.data);
+    if (wantsReferences.has(path)) Object.assign(file.entry, { references: extractReferences(file.kind, parsed.data), datesAfter: '' });
     const needed = anchors.get(path);
     if (needed) file.entry.spans = placeSpans({ ...file.entry.spans, ...spansFor(positionsOf(file.text(), parsed), needed) }, file.text());
     file.changed = true;
@@ -748,9 +748,10 @@ function keepBrokenReferences(judged: readonly LoadedFile[], brokenIn: ReadonlyM
   for (const file of judged) {
     if (!Object.hasOwn(file.entry, 'references') || file.entry.references === undefined) continue;
     const broken = brokenIn.get(file.path);
-    const kept = broken ? referencesToKeep(broken, file.entry.references) : [];
-    if (kept.length === file.entry.references.length) continue;
-    file.entry.references = kept.length > 0 ? kept : undefined;
+    const kept = broken ? referencesToKeep(broken, file.entry.references) : {};
+    if (kept.references?.length === file.entry.references.length && kept.datesAfter === file.entry.datesAfter) continue;
+    file.entry.references = kept.references;
+    file.entry.datesAfter = kept.datesAfter;
     file.changed = true;
   }
 }

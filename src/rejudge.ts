@@ -174,7 +174,7 @@ function judgedEntry(entry: CacheEntry, { findings, spans }: { findings: RawFind
     hash: entry.hash,
     findings,
     today,
-    ...defined({ stat: entry.stat, facts: entry.facts, spans: spans ? { ...entry.spans, ...spans } : entry.spans, references: entry.references, data: entry.data }),
+    ...defined({ stat: entry.stat, facts: entry.facts, spans: spans ? { ...entry.spans, ...spans } : entry.spans, references: entry.references, datesAfter: entry.datesAfter, data: entry.data }),
   };
 }
 

@@ -41,6 +41,8 @@ export interface CacheEntry {
   spans?: Spans;
   /** The references its broken values need (see referencesToKeep in integrity.ts), located and worded, once one was broken. */
   references?: Reference[];
+  /** With `references`: every actual date after this day is among them ('' for all; see KeptReferences in integrity.ts). */
+  datesAfter?: string;
   /** The parsed data: kept for pmo.yaml, the rule files, people.yaml and goals.yaml only (see KEEPS_DATA in analyze.ts). */
   data?: unknown;
   /** With `today`, when just analyzed: where what judging the file on another day needs was spooled (see Rejudge). */

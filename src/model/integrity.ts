@@ -108,22 +108,29 @@ export function findBrokenValues(files: readonly FactsOfFile[], registries: Regi
 const usesValue = (b: Pick<BrokenValue, 'kind' | 'value'>, ref: Reference) => ref.kind === b.kind && (b.kind === 'actual-date' ? ref.value > b.value : ref.value === b.value);
 
 /**
- * What a file keeps of its references (located and worded, for the findings of its broken values without a read of
- * it): those of each broken value, and every actual date once one is ahead of the day (which are ahead changes
- * with the day it is judged on). The others are worked out again, by reading the file, if they break.
+ * What a file keeps of its references (located and worded, for the findings of its broken values without a read
+ * of it): those of each broken value, and its actual dates ahead of the day once one is, with that day
+ * (`datesAfter`: every actual date after it is kept; '' for all of them). The others are worked out again, by
+ * reading the file, if they break.
  */
-export function referencesToKeep(broken: readonly BrokenValue[], references: readonly Reference[]): Reference[] {
-  const dates = broken.some((b) => b.kind === 'actual-date');
+export interface KeptReferences {
+  references?: Reference[];
+  datesAfter?: string;
+}
+
+export function referencesToKeep(broken: readonly BrokenValue[], references: readonly Reference[]): KeptReferences {
+  const ahead = broken.find((b) => b.kind === 'actual-date')?.value;
   const values = new Set(broken.flatMap((b) => (b.kind === 'actual-date' ? [] : [`${b.kind}\0${b.value}`])));
-  return references.filter((ref) => (ref.kind === 'actual-date' ? dates : values.has(`${ref.kind}\0${ref.value}`)));
+  const kept = references.filter((ref) => (ref.kind === 'actual-date' ? ahead !== undefined && ref.value > ahead : values.has(`${ref.kind}\0${ref.value}`)));
+  return kept.length === 0 ? {} : { references: kept, ...(ahead === undefined ? {} : { datesAfter: ahead }) };
 }
 
 /**
- * Whether a file's kept references (see referencesToKeep) are all its broken values need: each value's
- * references are kept all or none, and the actual dates all or none.
+ * Whether a file's kept references (see referencesToKeep) are all its broken values need: each value's are kept
+ * all or none, and the actual dates after a day all, which holds for that day and any later one.
  */
-export function keepsReferencesFor(broken: readonly BrokenValue[], kept: readonly Reference[] | undefined): boolean {
-  return broken.every((b) => kept?.some((ref) => ref.kind === b.kind && (b.kind === 'actual-date' || ref.value === b.value)) === true);
+export function keepsReferencesFor(broken: readonly BrokenValue[], { references, datesAfter }: KeptReferences): boolean {
+  return broken.every((b) => (b.kind === 'actual-date' ? datesAfter !== undefined && datesAfter <= b.value : references?.some((ref) => ref.kind === b.kind && ref.value === b.value) === true));
 }
 
 /** The findings of broken values, one per reference that uses them. */
