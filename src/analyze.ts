@@ -261,7 +261,7 @@ function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: 
   // every day-bound file cost a cold check 14%, to place the rare first finding of a clean file, which the new
   // day places from the file itself (see rejudge.ts).
   const positions = findings.length > read.own.length ? () => keepPositions(parsed.data, indexed(), lineStarts(source.text)) : () => undefined;
-  const rejudge = rejudgeOf(read.hash, parsed.data, read.own.length, dayRulesOf(file.kind, config, dayless), positions);
+  const rejudge = rejudgeOf(read.hash, parsed.data, [...read.own, ...[...dayless.values()].flat()], read.own.length, dayRulesOf(file.kind, config, dayless), positions);
   const spooled = rejudge && spool.add(file.path, rejudge);
   if (spooled) entry.rejudge = spooled;
 }
@@ -271,11 +271,11 @@ function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: 
  * schema gives but non-finite numbers (`.inf`, `.nan`): data with one is not kept, and is read again another day.
  * (JSON over v8.serialize: at 1,000 projects parsing it back took 41 ms against 55-126 ms.)
  */
-function rejudgeOf(hash: string, data: unknown, own: number, dayRules: string[], positions: () => KeptPositions | undefined): Rejudge | undefined {
+function rejudgeOf(hash: string, data: unknown, stand: RawFinding[], own: number, dayRules: string[], positions: () => KeptPositions | undefined): Rejudge | undefined {
   const text = exactJson(data);
   if (text === undefined) return undefined;
   const kept = positions();
-  return { hash, data: text, own, dayRules, ...(kept ? { positions: kept } : {}) };
+  return { hash, data: text, stand, own, dayRules, ...(kept ? { positions: kept } : {}) };
 }
 
 function readText(job: AnalyzeJob, file: SourceFile) {

@@ -173,16 +173,20 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   // While git works in its own processes, this thread reads the cache, and for --staged without a spare
   // worker loads the modules that analyze files: a staged file is usually new to the cache.
   const cacheFolder = options.cache === false ? undefined : cacheDir(root);
-  const cache = cacheFolder === undefined ? undefined : ParseCache.open(cacheFolder, rules ? BUILD_ID : `${BUILD_ID}:no-rules`, { fresh: freshCache, lazyDetails: options.staged });
+  const cacheKey = rules ? BUILD_ID : `${BUILD_ID}:no-rules`;
+  // The first check of a day judges many files again: the threads that share them start as soon as the cache's
+  // head tells the day its files were judged on and how many, and load their modules (~250 ms) while this thread
+  // reads the rest of the cache, pmo.yaml and the files' stats (see rejudge.ts). A commit's files (--staged,
+  // --changed-since) are judged again only if the commit touches them: no thread for them.
+  const judgesAll = rules && !freshCache && !snapshot && !options.staged && options.changedSince === undefined;
+  const last = judgesAll && cacheFolder !== undefined ? ParseCache.lastDay(cacheFolder, cacheKey) : undefined;
+  const rejudging = last && last.day !== today ? startRejudgeWorkers(last.files) : [];
+  workers.push(...rejudging);
+  const cache = cacheFolder === undefined ? undefined : ParseCache.open(cacheFolder, cacheKey, { fresh: freshCache, lazyDetails: options.staged });
   if (options.staged && !spare) import('./analyze.js').catch(() => undefined);
   const index = await reading.index;
   const changed = await reading.changed;
   const changes = index?.changes ?? changed;
-  // The first check of a day judges many files again: the threads that share them start now, and load their
-  // modules while this thread reads pmo.yaml and stats the files (see rejudge.ts). How many the cache judged on
-  // another day says whether they will pay for themselves.
-  const rejudging = rules && !changes && cache ? startRejudgeWorkers(cache.judgedOnAnotherDayCount(today)) : [];
-  workers.push(...rejudging);
   if (cache) workers.push({ stop: () => cache.dropSpools() });
 
   // The files' bytes: from the work tree, or (--staged) from git's index, which is what the commit will hold.

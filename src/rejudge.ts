@@ -38,8 +38,8 @@ interface Stale {
   entry: CacheEntry;
 }
 
-/** A file of a task: its findings of the other day, the anchors its entry has placed (see Spans), and where it is kept. */
-type TaskFile = { path: string; kind: FileKind; findings: RawFinding[]; placed: string[]; at: KeptAt };
+/** A file of a task: the anchors its entry has placed (see Spans), and where it is kept. */
+type TaskFile = { path: string; kind: FileKind; placed: string[]; at: KeptAt };
 
 /**
  * What a thread needs to judge files again: plain data, so that it crosses to a worker, which reads the kept
@@ -68,7 +68,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
   const entries = new Map(files.map((f) => [f.path, f.entry]));
   const items = files.flatMap(({ path, kind, entry }) => {
     const at = job.keptAt(path);
-    return at ? [{ path, kind, findings: entry.findings, placed: Object.keys(entry.spans ?? {}), at }] : [];
+    return at ? [{ path, kind, placed: Object.keys(entry.spans ?? {}), at }] : [];
   });
   const { config, keptAt: _at, damaged: _damaged, ...shared } = job;
   // Grouped by the file they are kept in: a thread reads each group's once.
@@ -115,25 +115,25 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
 }
 
 /** One file judged again from what its kept file holds of it; undefined when it holds nothing of this content. */
-async function judgeFile({ path, kind, findings, placed, at }: TaskFile, file: ReturnType<typeof readKept>, task: RejudgeTask, config: Config, custom: CompiledRule[]): Promise<Rejudged | undefined> {
+async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<typeof readKept>, task: RejudgeTask, config: Config, custom: CompiledRule[]): Promise<Rejudged | undefined> {
   const kept = keptIn(file, path, at.hash);
   if (!kept) return undefined;
-  const own = findings.slice(0, kept.own);
-  const dayless = daylessOf(kind, config, findings.slice(kept.own), kept.dayRules);
+  const own = kept.stand.slice(0, kept.own);
+  const dayless = daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules);
   const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
   const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
-  const unplaced = unplacedAnchors(ruled, findings, placed);
+  const unplaced = unplacedAnchors(ruled, kept.stand, placed);
   const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data, kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
   return { path, findings: ruled, ...(spans ? { spans } : {}) };
 }
 
 /**
- * Where the findings the entry had not placed point: only the day rules' new findings (one of the other day's, its
- * own or a rule's that did not read the day, was placed then), and of those only the ones that point somewhere new.
+ * Where the findings the entry had not placed point: only the day rules' (those that hold on any day, `stand`,
+ * were placed when the file was analyzed), and of those only the ones that point somewhere new.
  */
-function unplacedAnchors(findings: readonly RawFinding[], before: readonly RawFinding[], placed: readonly string[]): PathAnchor[] {
+function unplacedAnchors(findings: readonly RawFinding[], stand: readonly RawFinding[], placed: readonly string[]): PathAnchor[] {
   const known = new Set(placed);
-  const old = new Set(before);
+  const old = new Set(stand);
   return pathAnchors(findings.filter((f) => !old.has(f))).filter((anchor) => !known.has(anchorKey(anchor)));
 }
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sealedFile, unsealed } from '../../src/load/sealed.js';
 import { keptRecord, removeSpools, Spool, SpoolReader } from '../../src/load/spool.js';
 import type { Rejudge } from '../../src/load/cache.js';
+import type { RawFinding } from '../../src/findings.js';
 
 const dirs: string[] = [];
 const folder = () => {
@@ -21,7 +22,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const rejudge = (n: number): Rejudge => ({ hash: `h${n}`, data: JSON.stringify({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] }), own: n % 3, dayRules: ['risk-review-overdue', `rule-${n}`] });
+const rejudge = (n: number): Rejudge => ({ hash: `h${n}`, data: JSON.stringify({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] }), stand: [unknownField(n)], own: 1, dayRules: ['risk-review-overdue', `rule-${n}`] });
+const unknownField = (n: number): RawFinding => ({ rule: 'schema/unknown-field', severity: 'warn', message: `unknown field 'x${n}'`, file: `projects/p${n}.yaml`, at: { path: [`x${n}`], on: 'key' } });
 
 describe('spools', () => {
   it('read back each record as its rejudge file would hold it, across chunks and multi-byte text', () => {
@@ -37,7 +39,7 @@ describe('spools', () => {
     const file = [...sealedFile([])].join('').replace('[\n', `[\n${lines.join('')}`);
     const { records } = unsealed(file);
     expect(records).toHaveLength(3000);
-    expect(records[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', own: 2, dayRules: ['risk-review-overdue', 'rule-2999'], data: { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] } }]);
+    expect(records[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', stand: [unknownField(2999)], own: 1, dayRules: ['risk-review-overdue', 'rule-2999'], data: { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] } }]);
     expect(lines[7]).toBe(keptLine('projects/p7.yaml', rejudge(7)));
   });
 
