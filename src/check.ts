@@ -723,7 +723,8 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
   const anchored = groupByFile(findings.filter((f) => 'path' in f.at));
   const anchors = new Map([...anchored].map(([file, list]) => [file, list.map((f) => f.at as PathAnchor)]));
   const wantsReferences = new Set([...referencesFor].filter((path) => files.get(path)?.entry.facts));
-  const wantsSpans = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
+  const unplaced = [...anchors].filter(([path, list]) => list.some((a) => !files.get(path)?.entry.spans?.[anchorKey(a)]));
+  const wantsSpans = await placedFast(unplaced.filter(([path]) => !wantsReferences.has(path)), files);
   if (wantsReferences.size === 0 && wantsSpans.length === 0) return;
 
   const [{ spansFor, positionsOf }, { parseYaml }, { extractReferences }] = await Promise.all([
@@ -731,7 +732,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     heavy.parse(),
     heavy.references(),
   ]);
-  for (const path of new Set([...wantsReferences, ...wantsSpans.map(([p]) => p)])) {
+  for (const path of new Set([...wantsReferences, ...[...wantsSpans, ...unplaced.filter(([p]) => wantsReferences.has(p))].map(([p]) => p)])) {
     const file = files.get(path);
     if (!file) continue;
     const parsed = parseYaml(file.text(), path);
@@ -740,6 +741,31 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     if (needed) file.entry.spans = placeSpans({ ...file.entry.spans, ...spansFor(positionsOf(file.text(), parsed), needed) }, file.text());
     file.changed = true;
   }
+}
+
+/**
+ * Files whose findings need only placing, placed by the fast parser where it can vouch for the positions (as a new
+ * day's threads place theirs: see rejudge.ts): a portfolio rule's first finding in a project (an audit falling due)
+ * then needs neither the `yaml` package (~25 ms to load) nor its parse. Returns those it could not place.
+ */
+async function placedFast(unplaced: Array<[string, PathAnchor[]]>, files: Map<string, LoadedFile>): Promise<Array<[string, PathAnchor[]]>> {
+  if (unplaced.length === 0) return [];
+  const fast = await import('./load/fast-spans.js').catch(() => undefined);
+  const fastSpans = (text: string, needed: PathAnchor[]) => {
+    try {
+      return fast?.fastSpans(text, needed);
+    } catch {
+      return undefined; // the `yaml` package places them
+    }
+  };
+  return unplaced.filter(([path, needed]) => {
+    const file = files.get(path);
+    const spans = file && fastSpans(file.text(), needed);
+    if (!spans) return true;
+    file.entry.spans = { ...file.entry.spans, ...spans };
+    file.changed = true;
+    return false;
+  });
 }
 
 /**

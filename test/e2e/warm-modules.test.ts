@@ -32,8 +32,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-/** The heavy libraries among the modules a pmo run loaded. */
-function heavyLoaded(args: string[]): string[] {
+/** The heavy libraries among the modules a pmo run loaded (on its main thread). */
+function heavyLoaded(args: string[], markers: Record<string, RegExp> = HEAVY): string[] {
   const log = join(repo, 'modules.log');
   rmSync(log, { force: true });
   const run = pmo(args, { cwd: repo, env: { NODE_OPTIONS: `--import=${LOGGER}`, PMO_MODULE_LOG: log } });
@@ -41,7 +41,7 @@ function heavyLoaded(args: string[]): string[] {
   const files = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url));
   expect(files.length).toBeGreaterThan(0);
   const texts = files.map((file) => readFileSync(file, 'utf8'));
-  return Object.entries(HEAVY).flatMap(([name, marker]) => (texts.some((text) => marker.test(text)) ? [name] : []));
+  return Object.entries(markers).flatMap(([name, marker]) => (texts.some((text) => marker.test(text)) ? [name] : []));
 }
 
 describe('a warm pmo check', () => {
@@ -49,5 +49,20 @@ describe('a warm pmo check', () => {
     // The cold run analyzes every file: it needs the parser and the schemas (the hook proves it sees them).
     expect(heavyLoaded(['check', '--today', '2026-11-20'])).toEqual(expect.arrayContaining(['the YAML parser (yaml)', 'zod']));
     for (const format of ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit']) expect(heavyLoaded(['check', '--today', '2026-11-20', '--format', format]), format).toEqual([]);
+  });
+});
+
+describe('the first check of a new day', () => {
+  it('loads neither the `yaml` package nor zod, even for findings that point where none pointed before', () => {
+    rmSync(join(repo, '.pmo'), { recursive: true, force: true });
+    expect(heavyLoaded(['check', '--today', '2026-11-20'])).toEqual(expect.arrayContaining(['the YAML parser (yaml)', 'zod']));
+    // On 2027-01-20 the waiver of budget-variance (expires 2027-01-31) is within its 14 warning days, and eight
+    // projects have a first finding at their id: placed by the fast parser (js-yaml, which a new day's threads
+    // use too, so only the `yaml` package's own class counts here), not by the `yaml` package.
+    const { yaml, zod } = { yaml: /\bYAMLParseError = class\b/, zod: HEAVY.zod! };
+    expect(heavyLoaded(['check', '--today', '2027-01-20'], { yaml, zod })).toEqual([]);
+    const run = pmo(['check', '--today', '2027-01-20', '-f', 'json'], { cwd: repo });
+    expect(run.stdout).toContain('waiver/expiring');
+    expect(run.stdout).toBe(pmo(['check', '--today', '2027-01-20', '-f', 'json', '--no-cache'], { cwd: repo }).stdout);
   });
 });
