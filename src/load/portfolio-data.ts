@@ -48,6 +48,8 @@ export interface BrokenProject {
 
 /** Rule ids of the findings that make a file's data unusable for numbers. */
 const UNUSABLE = /^(yaml|schema)\//;
+/** Files that may be empty: an empty one says there is nothing of its kind yet. */
+const OPTIONAL_KINDS = new Set(['people', 'goals', 'waivers']);
 
 /** A file's data, read as the check read it: from the work tree, or from a past commit (--as-of). */
 export const parsedFrom = (read: (path: string) => Uint8Array) => (file: SourceFile): unknown =>
@@ -98,7 +100,15 @@ export function readPortfolioData(files: readonly SourceFile[], dataOf: (file: S
       continue;
     }
     const data = dataOf(file);
-    if (!isRecord(data)) continue; // an empty optional file: nothing to report
+    if (!isRecord(data)) {
+      // An empty people, goals or waivers file has nothing to report. A project, request or audit always has
+      // data, or a finding that says why not: without either, it is left out saying so, not taken for absent
+      // ("no project 'x'" of a file that is there).
+      if (OPTIONAL_KINDS.has(file.kind)) continue;
+      out.leftOut.push({ file: file.path, reason: `no data pmo could read: run pmo check ${file.path}` });
+      if (file.kind === 'project') out.brokenProjects.push(brokenProject(file.path, undefined));
+      continue;
+    }
     if (file.kind === 'project') out.projects.push({ path: file.path, data: data as unknown as Project });
     else if (file.kind === 'request') out.requests.push({ path: file.path, data: data as unknown as Request });
     else if (file.kind === 'people') out.people = (data.people ?? []) as Person[];
