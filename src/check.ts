@@ -732,7 +732,7 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
     heavy.parse(),
     heavy.references(),
   ]);
-  for (const path of new Set([...wantsReferences, ...[...wantsSpans, ...unplaced.filter(([p]) => wantsReferences.has(p))].map(([p]) => p)])) {
+  for (const path of new Set([...wantsReferences, ...wantsSpans.map(([p]) => p)])) {
     const file = files.get(path);
     if (!file) continue;
     const parsed = parseYaml(file.text(), path);
@@ -751,16 +751,9 @@ async function describe(referencesFor: Iterable<string>, findings: readonly RawF
 async function placedFast(unplaced: Array<[string, PathAnchor[]]>, files: Map<string, LoadedFile>): Promise<Array<[string, PathAnchor[]]>> {
   if (unplaced.length === 0) return [];
   const fast = await import('./load/fast-spans.js').catch(() => undefined);
-  const fastSpans = (text: string, needed: PathAnchor[]) => {
-    try {
-      return fast?.fastSpans(text, needed);
-    } catch {
-      return undefined; // the `yaml` package places them
-    }
-  };
   return unplaced.filter(([path, needed]) => {
     const file = files.get(path);
-    const spans = file && fastSpans(file.text(), needed);
+    const spans = file && fast?.fastSpans(file.text(), needed);
     if (!spans) return true;
     file.entry.spans = { ...file.entry.spans, ...spans };
     file.changed = true;

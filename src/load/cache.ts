@@ -234,12 +234,6 @@ export class ParseCache {
   ) {}
 
   /**
-   * Opens the cache; an unreadable, corrupt or outdated head starts it empty, and a shard that is missing,
-   * corrupt or was written under another head (a concurrent run with another pmo.yaml) only misses.
-   * `lazyDetails`: read each shard's details only when an entry's are first used (a check that reports a few
-   * files: --staged); otherwise they are read with the shards, which is faster when every file is reported.
-   */
-  /**
    * The day the last check that wrote the cache judged most files on, and how many, from its head alone (~1 ms,
    * where opening the whole cache takes ~100 ms at 5,000 projects); undefined without a cache of this build.
    */
@@ -249,6 +243,12 @@ export class ParseCache {
     return judged && typeof judged.day === 'string' && Number.isInteger(judged.files) ? judged : undefined;
   }
 
+  /**
+   * Opens the cache; an unreadable, corrupt or outdated head starts it empty, and a shard that is missing,
+   * corrupt or was written under another head (a concurrent run with another pmo.yaml) only misses.
+   * `lazyDetails`: read each shard's details only when an entry's are first used (a check that reports a few
+   * files: --staged); otherwise they are read with the shards, which is faster when every file is reported.
+   */
   static open(dir: string, key: string, options: { fresh?: boolean; lazyDetails?: boolean } = {}): ParseCache {
     let headDamaged = false;
     const head = options.fresh ? undefined : readRecord<CacheHead>(join(dir, HEAD_NAME), () => (headDamaged = true));
@@ -409,7 +409,6 @@ export class ParseCache {
     this.dirsDirty = true;
   }
 
-  /** The portfolio rules' findings when last judged over what `key` hashes (the extracts and the day), if under this head. */
   /** The portfolio rules' judgements over the extracts `key` hashes, as the last check that judged them left them. */
   portfolioJudgements(key: string): PortfolioJudgement[] {
     this.portfolio ??= readRecord<PortfolioFile>(join(this.dir, PORTFOLIO_NAME), () => (this.portfolioDirty = true));

@@ -9,8 +9,13 @@ import { positionsFromEvents, type ParseEvents } from './fast-positions.js';
 import { placeSpans, spansFor, type PathAnchor, type PositionIndex, type Spans } from './position.js';
 
 export function fastSpans(text: string, anchors: readonly PathAnchor[]): Spans | undefined {
-  const index = fastPositions(text);
-  return index && placeSpans(spansFor(index, anchors), text);
+  try {
+    const index = fastPositions(text);
+    return index && placeSpans(spansFor(index, anchors), text);
+  } catch {
+    // A text the walk of its events cannot take (nested too deep for the stack: a hostile file) is not vouched for.
+    return undefined;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What a cold check keeps for a new day (see Rejudge), written to disk by the thread that made it, as soon as it
- * is made: each day-bound file's data (~7 KB a file, with its positions when it has findings) is a record line of the shard's rejudge file,
- * sealed where they were made, and the thread keeps only where its line is. Held in memory until the cache was
+ * is made: each day-bound file's data (~7 KB a file, with its positions when it has findings) is a record line
+ * of the shard's rejudge file, sealed where it was made, and the thread keeps only where its line is. Held in memory until the cache was
  * saved, they were ~37 MB on the main thread at 5,000 projects, with their copies on the way from the workers:
  * the cold check's peak went from ~260 MB to ~350 MB. Saving the cache copies each line, as it is, from its spool
  * into its shard's rejudge file, one shard at a time; then the spools are deleted.

@@ -130,7 +130,7 @@ export function referencesToKeep(broken: readonly BrokenValue[], references: rea
  * all or none, and the actual dates after a day all, which holds for that day and any later one.
  */
 export function keepsReferencesFor(broken: readonly BrokenValue[], { references, datesAfter }: KeptReferences): boolean {
-  return broken.every((b) => (b.kind === 'actual-date' ? datesAfter !== undefined && datesAfter <= b.value : references?.some((ref) => ref.kind === b.kind && ref.value === b.value) === true));
+  return broken.every((b) => (b.kind === 'actual-date' ? datesAfter !== undefined && datesAfter <= b.value : references?.some((ref) => usesValue(b, ref)) === true));
 }
 
 /** The findings of broken values, one per reference that uses them. */
