@@ -280,7 +280,8 @@ function rejudgeOf(hash: string, data: unknown, stand: RawFinding[], own: number
 
 function readText(job: AnalyzeJob, file: SourceFile) {
   const bytes = job.contents?.get(file.path);
-  return bytes ? decodeSource(file.path, file.kind, bytes) : readSource(job.root, file.path, file.kind);
+  // A history run's bytes come from git by blob id (job.hashes): hashing them again would only say the same.
+  return bytes ? decodeSource(file.path, file.kind, bytes, job.hashes?.get(file.path)) : readSource(job.root, file.path, file.kind);
 }
 
 /**

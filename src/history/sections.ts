@@ -65,13 +65,8 @@ export class SectionMemo {
     const previous = this.last.get(path);
     const known = previous?.schema === schema ? previous.sections : undefined;
     const shape = schema.shape as Record<string, z.ZodType>;
-    const sections = new Map<string, Section>();
-    for (const [key, sectionText] of split) {
-      const before = known?.get(key);
-      const section = before && sameText(before, sectionText) ? before : readSection(key, sectionText, shape[key], before);
-      if (!section) return undefined;
-      sections.set(key, section);
-    }
+    const sections = (known ? undefined : wholeSections(text, split, schema)) ?? changedSections(split, shape, known);
+    if (!sections) return undefined;
     this.last.set(path, { schema, sections });
 
     const data: Record<string, unknown> = {};
@@ -109,6 +104,61 @@ export class SectionMemo {
     }
     return issues;
   }
+}
+
+/** Each field of a version of a file: kept from the version before when its text is the same, else read anew. */
+function changedSections(split: Array<[string, string]>, shape: Record<string, z.ZodType>, known: Map<string, Section> | undefined): Map<string, Section> | undefined {
+  const sections = new Map<string, Section>();
+  for (const [key, sectionText] of split) {
+    const before = known?.get(key);
+    const section = before && sameText(before, sectionText) ? before : readSection(key, sectionText, shape[key], before);
+    if (!section) return undefined;
+    sections.set(key, section);
+  }
+  return sections;
+}
+
+/**
+ * The fields of the first version of a file read: the whole file parsed and held to its schema at once, its data
+ * and issues then shared out to its fields and their items. A field or item at a time costs twice as much (a
+ * parse and a schema run each), and a history run's first period reads every file this way. Undefined, to read
+ * it a field at a time, when the whole does not share out as the fields would read: a key the split does not
+ * have, an issue of the file as a whole (an unknown key), of a list as a whole, or items not the split's.
+ */
+export function wholeSections(text: string, split: Array<[string, string]>, schema: z.ZodObject): Map<string, Section> | undefined {
+  // The fields' texts and strings are slices of one copy of the file (see ownCopy), kept while any of them is.
+  const own = ownCopy(text);
+  const parsed = parseFast(own);
+  if (!parsed || !isRecord(parsed.data)) return undefined;
+  const data = parsed.data;
+  const keys = Object.keys(data);
+  if (keys.length !== split.length || split.some(([key], i) => keys[i] !== key)) return undefined;
+  const issues = schema.safeParse(data, SCHEMA_PARSE).error?.issues ?? [];
+  if (issues.some((issue) => issue.path.length === 0 || !Object.hasOwn(data, issue.path[0] as PropertyKey))) return undefined;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const sections = new Map<string, Section>();
+  let at = 0;
+  for (const [key, { length }] of split) {
+    const fieldIssues = issues.filter((issue) => issue.path[0] === key);
+    const section = wholeSection(key, own.slice(at, (at += length)), data[key], shape[key], fieldIssues);
+    if (!section) return undefined;
+    sections.set(key, section);
+  }
+  return sections;
+}
+
+/** One field of a file parsed whole (see wholeSections), with its issues, their paths from the file's root. */
+function wholeSection(key: string, text: string, value: unknown, field: z.ZodType | undefined, issues: Issue[]): Section | undefined {
+  const itemTexts = field && listItemSchema(field) && splitItems(key, text);
+  if (!itemTexts) return { text, value, issues };
+  if (!Array.isArray(value) || value.length !== itemTexts.length) return undefined;
+  if (issues.some((issue) => typeof issue.path[1] !== 'number')) return undefined;
+  const items = itemTexts.map((itemText, index) => ({
+    text: itemText,
+    value: value[index],
+    issues: issues.filter((issue) => issue.path[1] === index).map((issue) => ({ ...issue, path: issue.path.slice(2) })),
+  }));
+  return { head: text.slice(0, text.length - itemTexts.reduce((n, item) => n + item.length, 0)), value, issues, items };
 }
 
 /**

@@ -52,8 +52,9 @@ export function readRegularFile(root: string, path: string): Buffer {
 /** git's blob id (sha1 of `blob <size>\0` and the bytes): a file staged unchanged is known to the cache by it. */
 export const hashBytes = (bytes: Uint8Array) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
-export function decodeSource(path: string, kind: FileKind, bytes: Uint8Array): Source {
-  const hash = hashBytes(bytes);
+/** A file's text from its bytes; `blob`, when git gave the bytes by their blob id, is their hash, not worked out again. */
+export function decodeSource(path: string, kind: FileKind, bytes: Uint8Array, blob?: string): Source {
+  const hash = blob ?? hashBytes(bytes);
   try {
     return { path, kind, text: strict.decode(bytes), hash };
   } catch {

@@ -4,7 +4,7 @@
  * files, broken ones, and every kind of edit a PM makes from one week to the next.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SectionMemo, splitItems, splitSections } from '../../src/history/sections.js';
+import { SectionMemo, splitItems, splitSections, wholeSections } from '../../src/history/sections.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { buildSchemas, type Schemas } from '../../src/model/config-compile.js';
 import { configFrom, type Config } from '../../src/model/config.js';
@@ -125,6 +125,38 @@ describe('reading versions of a project by its sections', () => {
     // Another schema (pmo.yaml changed) shares nothing: its issues may differ.
     const other = buildSchemas({ schema: { project: { required: ['vendors'] } } });
     expect(memo.read(path, edited, other.project)!.data.milestones).not.toBe(first.data.milestones);
+  });
+
+  it('reads a first version whole, and shares its data and issues out to its sections, clean or broken', () => {
+    let clean = 0;
+    let brokenInAField = 0;
+    for (const [path, text] of projects) {
+      const sections = wholeSections(text, splitSections(text)!, schemas.project);
+      const expected = whole(path, text);
+      // Issues of a field or an item only: an unknown or missing top-level key is the file's, read a field at a time.
+      const ofFields = expected.issues.every((issue) => issue.path.length > 0 && Object.hasOwn(expected.data as object, issue.path[0] as PropertyKey));
+      if (!ofFields) continue;
+      expect(sections, `${path} is read whole`).toBeDefined();
+      if (expected.issues.length === 0) clean++;
+      else brokenInAField++;
+      const data = Object.fromEntries([...sections!].map(([key, section]) => [key, section.value]));
+      expect(data).toStrictEqual(expected.data);
+      expect([...sections!.values()].flatMap((section) => section.issues.map((i) => [i.code, i.path, i.message]))).toEqual(
+        expected.issues.map((i) => [i.code, i.path, i.message]),
+      );
+    }
+    expect(clean).toBeGreaterThan(20);
+    expect(brokenInAField).toBeGreaterThan(5);
+  });
+
+  it('leaves a first version with an unknown field to the reading a field at a time, which agrees', () => {
+    const memo = new SectionMemo();
+    const [path, original] = projects[3]!;
+    const text = `${original.trimEnd()}
+notes: see the steering committee minutes
+`;
+    expect(wholeSections(text, splitSections(text)!, schemas.project)).toBeUndefined();
+    agrees(memo, path, text);
   });
 
   it('an edit that breaks the YAML of a section leaves the file to the whole reading', () => {
