@@ -9,20 +9,40 @@ export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = dateParts(value);
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/**
+ * Year, month and day of a date written YYYY-MM-DD. The schema asks it of every date of every file (a history run
+ * reads tens of thousands of versions): a date of that shape is read digit by digit, anything else split.
+ */
+function dateParts(value: string): [number, number, number] {
+  if (value.length !== 10 || value[4] !== '-' || value[7] !== '-' || !DIGITS_AT.every((i) => isDigit(value.charCodeAt(i)))) {
+    return value.split('-').map(Number) as [number, number, number];
+  }
+  const at = (i: number) => value.charCodeAt(i) - 0x30;
+  return [at(0) * 1000 + at(1) * 100 + at(2) * 10 + at(3), at(5) * 10 + at(6), at(8) * 10 + at(9)];
 }
+const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9];
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+  // Date.UTC reads years 0-99 as 1900-1999: those, and months out of range, as it does.
+  if (year < 100 || !(month >= 1 && month <= 12)) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Why a YYYY-MM-DD string is not a real date, in words a PM understands. */
 export function explainBadDate(value: string): string {
-  const [y, m] = value.split('-').map(Number) as [number, number];
+  const [y, m] = dateParts(value);
   if (m < 1 || m > 12) return `${value} is not a real date: there is no month ${m}`;
-  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
-  return `${value} is not a real date: ${month} ${y} has ${daysInMonth(y, m)} days`;
+  return `${value} is not a real date: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days`;
 }
 
 /** The date `days` calendar days after `date` (before it when negative). */
@@ -32,8 +52,22 @@ export function addDays(date: string, days: number): string {
 
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+  return Math.round((parsed(b) - parsed(a)) / DAY_MS);
 }
+
+/**
+ * Date.parse, kept by the string: the rules count the days between the same few hundred dates (a due date, today)
+ * for every file they judge, and a history run judges every file of every period. Bounded, for a long process.
+ */
+function parsed(date: string): number {
+  let time = parsedDates.get(date);
+  if (time === undefined) {
+    time = Date.parse(date);
+    if (parsedDates.size < 100_000) parsedDates.set(date, time);
+  }
+  return time;
+}
+const parsedDates = new Map<string, number>();
 
 /** Today's date on the user's own calendar (local time zone): what "today" means to a PM. */
 export function todayIso(now = new Date()): string {

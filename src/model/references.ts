@@ -11,7 +11,7 @@ import { fingerprints } from '../output/fingerprint.js';
 import type { DataPath } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import { isRecord, labelPath, subject as subjectOf } from './labels.js';
-import { selectStrings } from './select.js';
+import { eachString, selectStrings } from './select.js';
 import { isRealDate } from './dates.js';
 
 export type ReferenceKind = 'person' | 'goal' | 'project' | 'record' | 'actual-date';
@@ -113,10 +113,10 @@ export function extractFacts(kind: FileKind, data: unknown): FileFacts {
   let latestActual: string | undefined;
   for (const [refKind, patterns] of Object.entries(PATTERNS[kind] ?? {}) as Array<[ReferenceKind, string[]]>) {
     for (const pattern of patterns) {
-      for (const { value } of selectStrings(data, pattern)) {
+      eachString(data, pattern, (value) => {
         if (refKind !== 'actual-date') (values[refKind] ??= new Set()).add(value);
         else if (ACTUAL_DATE.test(value) && (!latestActual || value > latestActual)) latestActual = value;
-      }
+      });
     }
   }
   const facts: FileFacts = {

@@ -9,19 +9,22 @@ export interface Selected {
 const compiled = new Map<string, string[]>();
 
 /**
- * Values at a dotted pattern where `*` is every list item or map value. A list at the end of the
- * pattern yields its items, so `records.*` reaches both `charter: a.md` and `minutes: [b.md, c.md]`.
- * Runs for every reference of every project on every check, so it copies a path only for a match.
+ * Calls `found` with each value at a dotted pattern where `*` is every list item or map value, and its path (the
+ * walk's own array, changed as it goes on: copy it to keep it). A list at the end of the pattern gives its items,
+ * so `records.*` reaches both `charter: a.md` and `minutes: [b.md, c.md]`.
  */
-export function select(data: unknown, pattern: string): Selected[] {
+function walk(data: unknown, pattern: string, found: (value: unknown, path: readonly (string | number)[]) => void): void {
   let segments = compiled.get(pattern);
   if (!segments) compiled.set(pattern, (segments = pattern.split('.')));
-  const out: Selected[] = [];
   const path: Array<string | number> = [];
   const visit = (value: unknown, depth: number): void => {
     if (depth === segments.length) {
-      if (Array.isArray(value)) value.forEach((item, i) => out.push({ path: [...path, i], value: item }));
-      else out.push({ path: [...path], value });
+      if (!Array.isArray(value)) return found(value, path);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        found(value[i], path);
+        path.pop();
+      }
       return;
     }
     if (typeof value !== 'object' || value === null) return;
@@ -46,10 +49,26 @@ export function select(data: unknown, pattern: string): Selected[] {
     }
   };
   visit(data, 0);
+}
+
+/** The values at a pattern (see walk), each with its path. Runs for every reference of a file with broken ones. */
+export function select(data: unknown, pattern: string): Selected[] {
+  const out: Selected[] = [];
+  walk(data, pattern, (value, path) => out.push({ path: [...path], value }));
   return out;
 }
 
 /** Selected values that are strings (references the schema already type-checked). */
 export function selectStrings(data: unknown, pattern: string): Array<Selected & { value: string }> {
   return select(data, pattern).filter((s): s is Selected & { value: string } => typeof s.value === 'string');
+}
+
+/**
+ * The strings at a pattern, without their paths: the facts of every file of a cold check, and of every version a
+ * history run reads, need only the values (copying each one's path was ~10% of what a trend allocated).
+ */
+export function eachString(data: unknown, pattern: string, found: (value: string) => void): void {
+  walk(data, pattern, (value) => {
+    if (typeof value === 'string') found(value);
+  });
 }

@@ -47,11 +47,10 @@ export function runFileRules(
     },
     report: (r) => findings.push(toFinding(running, config, file, kind, r)),
   };
-  for (const rule of fileRules) {
-    if (rule.scope !== kind || !enabled(rule, config)) continue;
+  for (const rule of rulesOf(kind, config)) {
     const known = dayless?.get(rule.id);
     if (known) {
-      findings.push(...known);
+      for (const finding of known) findings.push(finding);
       continue;
     }
     running = rule;
@@ -64,16 +63,29 @@ export function runFileRules(
 }
 
 /**
+ * The built-in file rules of a kind that pmo.yaml leaves on, worked out once per pmo.yaml: a history run judges
+ * every file of every period, and asking each rule of each file whether it is on was ~1% of a trend.
+ */
+function rulesOf(kind: FileKind, config: Config): readonly FileRule[] {
+  let byKind = enabledRules.get(config);
+  if (!byKind) enabledRules.set(config, (byKind = new Map()));
+  let rules = byKind.get(kind);
+  if (!rules) byKind.set(kind, (rules = fileRules.filter((rule) => rule.scope === kind && enabled(rule, config))));
+  return rules;
+}
+const enabledRules = new WeakMap<Config, Map<FileKind, FileRule[]>>();
+
+/**
  * The built-in rules of a file that read the day, after runFileRules filled `dayless` (the others are in it): a
  * new day runs them again, and the PMO's own rules, which are taken to read it (the day is compiled into them).
  */
 export function dayRulesOf(kind: FileKind, config: Config, dayless: ReadonlyMap<string, RawFinding[]>): string[] {
-  return fileRules.filter((rule) => rule.scope === kind && enabled(rule, config) && !dayless.has(rule.id)).map((rule) => rule.id);
+  return rulesOf(kind, config).filter((rule) => !dayless.has(rule.id)).map((rule) => rule.id);
 }
 
 /** Whether a file's findings hold for the day they were judged on only (see dayRulesOf). */
 export function readsTheDay(kind: FileKind, config: Config, custom: readonly CompiledRule[], dayless: ReadonlyMap<string, RawFinding[]>): boolean {
-  return custom.length > 0 || dayRulesOf(kind, config, dayless).length > 0;
+  return custom.length > 0 || rulesOf(kind, config).some((rule) => !dayless.has(rule.id));
 }
 
 /**
@@ -83,7 +95,7 @@ export function readsTheDay(kind: FileKind, config: Config, custom: readonly Com
 export function daylessOf(kind: FileKind, config: Config, ruleFindings: readonly RawFinding[], dayRules: readonly string[]): Map<string, RawFinding[]> {
   const rerun = new Set(dayRules);
   const dayless = new Map<string, RawFinding[]>();
-  for (const rule of fileRules) if (rule.scope === kind && enabled(rule, config) && !rerun.has(rule.id)) dayless.set(rule.id, []);
+  for (const rule of rulesOf(kind, config)) if (!rerun.has(rule.id)) dayless.set(rule.id, []);
   for (const finding of ruleFindings) dayless.get(finding.rule)?.push(finding);
   return dayless;
 }

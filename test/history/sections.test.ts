@@ -199,6 +199,21 @@ describe('splitting a file into its top-level fields', () => {
     ]);
   });
 
+  it('takes white space as YAML\'s trim does: blank lines of any white space, indented comments; a tab or a glued value is not a key line', () => {
+    // A line of a no-break space and a tab is blank; a comment indented under a key is the key's.
+    expect(splitSections('id: a\n\u00a0\t\n  # about the name\nname: A\n')).toEqual([
+      ['id', 'id: a\n\u00a0\t\n  # about the name\n'],
+      ['name', 'name: A\n'],
+    ]);
+    expect(splitSections('id: a\n\tname: A\n')).toBeUndefined();
+    expect(splitSections('id:a\n')).toBeUndefined();
+    expect(splitSections('id: a\nid: b\n')).toBeUndefined();
+    // The last line needs no line end; a dash glued to text is no list item.
+    expect(splitSections('id: a\nname:')).toEqual([['id', 'id: a\n'], ['name', 'name:']]);
+    expect(splitItems('risks', 'risks:\n  -x\n')).toBeUndefined();
+    expect(splitItems('risks', 'risks:\n  - a\n  -')).toEqual(['  - a\n', '  -']);
+  });
+
   it.each([
     ['anchors and aliases', 'base: &b { a: 1 }\nother: *b\n'],
     ['a second document', 'id: a\n---\nid: b\n'],
