@@ -598,7 +598,9 @@ const kindOf = (path: string, config: Config) => classifyFiles([path], config.ru
  */
 /** A snapshot as the index-like tree a check reads: its YAML files, and every path for record checks. */
 function snapshotIndex(snapshot: Snapshot): IndexSnapshot {
-  const blobs = new Map([...snapshot.blobs].filter(([path]) => /\.ya?ml$/.test(path)));
+  // forEach, not a spread: a history run does this for every period, of every path (records included).
+  const blobs = new Map<string, string>();
+  snapshot.blobs.forEach((blob, path) => (path.endsWith('.yaml') || path.endsWith('.yml')) && blobs.set(path, blob));
   return {
     blobs,
     present: (path) => snapshot.blobs.has(path),

@@ -11,5 +11,12 @@ export function fileOfId(folder: 'projects' | 'requests' | 'audits', id: string,
 
 /** The id a project or request file names: its file name without the extension (`projects/apollo.yaml` → apollo). */
 export function idOfFile(path: string): string {
-  return path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  let id = ids.get(path);
+  if (id === undefined) {
+    id = path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    if (ids.size < 100_000) ids.set(path, id);
+  }
+  return id;
 }
+/** Ids by path, kept: every finding of a project names its id, and a history run makes ~150,000. Bounded, for a long process. */
+const ids = new Map<string, string>();
