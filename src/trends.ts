@@ -134,14 +134,14 @@ async function judgeAll(root: string, history: HistoryCommit[], ends: Period[], 
 /**
  * A history run keeps the memo (~60 MB at 1,000 projects) and makes a period's worth of short-lived objects that
  * outlive the young generation: by default V8 lets the old generation grow to ~4x what survived the last full
- * collection before collecting again, 450-500 MB at 1,000 projects. Growing by 55% at most keeps the peak near
- * 286 MB (bench, trends: 40% kept it at 279 MB, and cost 5% more time; 70%, 299 MB). The setting holds for the
- * rest of this process, a report's run.
+ * collection before collecting again, 450-500 MB at 1,000 projects. Growing by 45% at most keeps the peak near
+ * 280 MB (bench, trends, 5 runs: 285 MB at most); 55% was 3% faster and peaked at 297 MB, too near the budget of
+ * 300 MB; 70%, 5% faster, 299 MB. The setting holds for the rest of this process, a report's run.
  */
 function boundHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
-const HEAP_GROWING_PERCENT = 55;
+const HEAP_GROWING_PERCENT = 45;
 
 /** Each period's memo key: the commit `--as-of <end>` takes (as snapshots.ts chooses it) and the end. */
 function pointKeys(history: readonly HistoryCommit[], ends: readonly Period[]): string[] {
