@@ -3,7 +3,7 @@
  * parse workers (analyze-worker.ts), so both give the same answer for the same file. Each file is read
  * here, so that texts need not be held (or copied to a worker) beforehand.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { pathAnchors, type RawFinding } from './findings.js';
 import type { CacheEntry, Rejudge } from './load/cache.js';
 import type { SourceFile } from './load/discover.js';
@@ -215,7 +215,7 @@ function addFacts({ job }: Setting, file: SourceFile, { known, parsed, own, hash
   const forPortfolio = valid ? extractForPortfolio(file.kind, parsed.data) : undefined;
   if (forPortfolio) {
     entry.facts.rules = forPortfolio;
-    entry.facts.rulesKey = createHash('sha1').update(JSON.stringify(forPortfolio)).digest('base64url');
+    entry.facts.rulesKey = digest('sha1', JSON.stringify(forPortfolio), 'base64url');
   }
   job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, dayless });
 }
