@@ -42,6 +42,7 @@ const NODE = process.execPath;
 //   title      what it measures
 //   argv(c)    the command: [executable, ...args]; c = { dir, n, today } (dir is the corpus, today its date)
 //   before(c)  optional: prepare the state, untimed (delete a cache, stage a file, ...)
+//   after(c)   optional: put the corpus back as it was, untimed (unstage the file `before` staged)
 //   ok         accepted exit codes
 //   json       stdout must be JSON (it is kept in a temp file, parsed, and counted)
 //   memory     measure peak RSS
@@ -90,6 +91,11 @@ const stageOneEdit = (c, warmDay = c.today) => {
   fs.writeFileSync(project, fs.readFileSync(project, 'utf8').replace(/^name: (.*)$/m, 'name: $1 (phase 2)'));
   git('add', path.relative(c.dir, project));
 };
+/** The corpus back at its commit: the other scenarios, and a check by hand afterwards, meet it as generated. */
+const unstageEdit = (c) => {
+  const run = spawnSync('git', ['reset', '-q', '--hard'], { cwd: c.dir, encoding: 'utf8', env: scrubbedGitEnv() });
+  if (run.status !== 0) throw new Error(`git reset --hard failed in ${c.dir}: ${run.stderr}`);
+};
 const trendsArgv = (c) => [NODE, PMO, 'report', 'trends', '-C', `${c.dir}-history`, '--weeks', '52', '--format', 'json', '--today', c.today];
 const clearTrendMemo = (dir) => ['.pmo/cache', 'node_modules/.cache/pmo'].forEach((d) => fs.rmSync(path.join(dir, d, 'trends-memo.json'), { force: true }));
 /** A trend run once, so that the memo holds its points (the timed run is the second). */
@@ -117,11 +123,11 @@ const SCENARIOS = [
   { key: 'schema', title: 'pmo check --format json --no-rules, cold: the loader and schemas only (the rules\' baseline)',
     before: clearCache, argv: (c) => [...checkArgv(c), '--no-rules'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true, corpora: ['clean'] },
   { key: 'staged', title: 'pmo check --staged: one project edited (one line) and staged, the cache warm from a check of HEAD (the pre-commit hook)',
-    before: stageOneEdit, argv: (c) => [...checkArgv(c), '--staged'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
+    before: stageOneEdit, after: unstageEdit, argv: (c) => [...checkArgv(c), '--staged'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'newday', title: 'pmo check --format json, the first check of a day: the cache as a check of the day before left it',
     before: checkedYesterday, argv: checkArgv, ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'newstaged', title: 'pmo check --staged, the first of a day: one project edited and staged, the cache from a check of HEAD the day before',
-    before: (c) => stageOneEdit(c, dayBefore(c)), argv: (c) => [...checkArgv(c), '--staged'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
+    before: (c) => stageOneEdit(c, dayBefore(c)), after: unstageEdit, argv: (c) => [...checkArgv(c), '--staged'], ok: [0, 1], json: true, memory: true, needsPmo: true, default: true },
   { key: 'report', title: 'pmo report weekly --format html, the cache warm (the Friday report: every file parsed for its data)',
     argv: (c) => [NODE, PMO, 'report', 'weekly', '-C', c.dir, '--format', 'html', '--today', c.today], ok: [0], memory: true, needsPmo: true, default: true, corpora: ['clean'] },
   { key: 'costs', title: 'pmo report weekly --format html on a copy of the corpus whose projects log up to 12 months of costs (bench/costs.mjs; made once, untimed), the cache warm',
@@ -408,6 +414,7 @@ function main() {
           s.before?.(c);
           const argv = s.argv(c);
           const res = runOnce(argv, { method, tmp, captureOut: !!s.json });
+          s.after?.(c);
           let problem = null;
           if (res.error) problem = `could not start: ${res.error.message}`;
           else if (res.signal) problem = `killed by ${res.signal}`;
