@@ -160,6 +160,29 @@ describe('pmo report trends', () => {
   });
 });
 
+describe('pmo report trends: broken references', () => {
+  it('counts a broken reference in the period whose commit makes it and in each one after, until a commit mends it', () => {
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    const apollo = withStatus('green', '2026-10-02');
+    commitAt(dir, '2026-10-02T17:00:00+00:00', 'w40', { 'projects/apollo.yaml': apollo });
+    // A typo in the manager: a person people.yaml does not have, in a version new to the run.
+    commitAt(dir, '2026-10-09T17:00:00+00:00', 'w41', { 'projects/apollo.yaml': apollo.replace(/^manager: jdoe$/m, 'manager: jdeo') });
+    commitAt(dir, '2026-10-23T17:00:00+00:00', 'w43', { 'projects/apollo.yaml': apollo });
+    const run = trends(dir, ['--weeks', '4', '-f', 'json', '--no-cache']);
+    expect(run.stderr).toBe('');
+    const integrity = (p: { values: { findings: { by_category: Array<{ category: string; count: number }> } } }) =>
+      p.values.findings.by_category.find((c) => c.category === 'integrity')?.count ?? 0;
+    // W40: none. W41: the unknown manager, once. W42: no commit, the same version. W43: mended.
+    expect(JSON.parse(run.stdout).points.map((p: { label: string }) => [p.label, integrity(p as never)])).toEqual([
+      ['2026-W40', 0],
+      ['2026-W41', 1],
+      ['2026-W42', 1],
+      ['2026-W43', 0],
+    ]);
+  });
+});
+
 describe('pmo report trends: audit actions', () => {
   it('counts the open and overdue actions of each period, judged on its last day', () => {
     const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
