@@ -16,7 +16,7 @@ export const enabled = (rule: RuleMeta, config: Config) => (rule.optIn ? config.
 export function toFinding(rule: RuleMeta, config: Config, file: string, kind: FileKind | undefined, report: Report): RawFinding {
   const template = rule.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message '${report.messageId}'`);
-  // Built field by field (a history run makes ~150,000 of these): spreads cost an object each.
+  // Built field by field (a year's trend at 1,000 projects makes ~340,000 of these): spreads cost an object each.
   const finding: RawFinding = {
     rule: rule.id,
     severity: defaultSeverity(rule, config.pmoType),

@@ -141,7 +141,7 @@ export function fillMessage(template: string, data: Record<string, string | numb
   return filled.includes('1 ') ? filled.replace(/(^|[^\d.,-])1 (day|week|month|year)s\b/g, '$11 $2') : filled;
 }
 
-/** A template as its text and its placeholders, cut once: a history run fills ~150,000 messages. */
+/** A template as its text and its placeholders, cut once: a year's trend at 1,000 projects fills ~340,000 messages. */
 const templates = new Map<string, Array<string | { key: string; whole: string }>>();
 function partsOf(template: string): Array<string | { key: string; whole: string }> {
   let parts = templates.get(template);
