@@ -13,7 +13,7 @@ import { ConfigError, PmoError, UsageError } from './errors.js';
 import { compareFindings, groupBy, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
 import { CONFIG_FILE, idOfFile } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
-import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, tooLargeFinding, type SourceFile } from './load/discover.js';
+import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, tooLargeFinding, YAML_FILE, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
@@ -600,7 +600,7 @@ const kindOf = (path: string, config: Config) => classifyFiles([path], config.ru
 function snapshotIndex(snapshot: Snapshot): IndexSnapshot {
   // forEach, not a spread: a history run does this for every period, of every path (records included).
   const blobs = new Map<string, string>();
-  snapshot.blobs.forEach((blob, path) => (path.endsWith('.yaml') || path.endsWith('.yml')) && blobs.set(path, blob));
+  snapshot.blobs.forEach((blob, path) => YAML_FILE.test(path) && blobs.set(path, blob));
   return {
     blobs,
     present: (path) => snapshot.blobs.has(path),

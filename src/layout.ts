@@ -1,4 +1,6 @@
 /** Names FORMAT.md gives to the files of a PMO repository. */
+import { boundedMemo } from './memo.js';
+
 export const CONFIG_FILE = 'pmo.yaml';
 
 /**
@@ -11,12 +13,8 @@ export function fileOfId(folder: 'projects' | 'requests' | 'audits', id: string,
 
 /** The id a project or request file names: its file name without the extension (`projects/apollo.yaml` → apollo). */
 export function idOfFile(path: string): string {
-  let id = ids.get(path);
-  if (id === undefined) {
-    id = path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-    if (ids.size < 100_000) ids.set(path, id);
-  }
-  return id;
+  return boundedMemo(ids, path, fileName);
 }
-/** Ids by path, kept: every finding of a project names its id, and a year's trend at 1,000 projects makes ~340,000. Bounded, for a long process. */
+/** Ids by path, kept: every finding of a project names its id, and a year's trend at 1,000 projects makes ~340,000. */
 const ids = new Map<string, string>();
+const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');

@@ -158,8 +158,11 @@ function wholeSection(key: string, text: string, value: unknown, field: z.ZodTyp
     value: value[index],
     issues: issues.filter((issue) => issue.path[1] === index).map((issue) => ({ ...issue, path: issue.path.slice(2) })),
   }));
-  return { head: text.slice(0, text.length - itemTexts.reduce((n, item) => n + item.length, 0)), value, issues, items };
+  return { head: headOf(text, itemTexts), value, issues, items };
 }
+
+/** A list field's text before its items: its key's line, and what comes before the first item. */
+const headOf = (text: string, itemTexts: readonly string[]): string => text.slice(0, text.length - itemTexts.reduce((n, item) => n + item.length, 0));
 
 /**
  * A top-level field read anew: a list of items an item at a time, with the items of the version before that
@@ -183,7 +186,7 @@ function readSection(key: string, text: string, field: z.ZodType | undefined, be
       items.push(item);
     }
     const issues = items.flatMap((item, index) => item.issues.map((issue) => ({ ...issue, path: [key, index, ...issue.path] })));
-    return { head: ownCopy(text.slice(0, text.length - itemTexts.reduce((n, item) => n + item.length, 0))), value: items.map((item) => item.value), issues, items };
+    return { head: ownCopy(headOf(text, itemTexts)), value: items.map((item) => item.value), issues, items };
   }
   const own = ownCopy(text);
   const parsed = parseFast(own);

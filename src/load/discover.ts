@@ -21,7 +21,8 @@ const SINGLE_FILES: ReadonlyArray<[string, FileKind]> = [
   ['waivers.yaml', 'waivers'],
 ];
 
-const YAML_FILE = /\.ya?ml$/;
+/** A path pmo reads as YAML: its name ends in .yaml or .yml. */
+export const YAML_FILE = /\.ya?ml$/;
 
 /** Folders of one file per id: projects, intake requests, audits. */
 const FOLDERS = [['projects', 'project'], ['requests', 'request'], ['audits', 'audit']] as const;

@@ -1,4 +1,5 @@
 /** Calendar dates as YYYY-MM-DD strings: no time zone, no Date objects, compared as strings. */
+import { boundedMemo } from '../memo.js';
 
 const DAY_MS = 86_400_000;
 
@@ -57,16 +58,9 @@ export function daysBetween(a: string, b: string): number {
 
 /**
  * Date.parse, kept by the string: the rules count the days between the same few hundred dates (a due date, today)
- * for every file they judge, and a history run judges every file of every period. Bounded, for a long process.
+ * for every file they judge, and a history run judges every file of every period.
  */
-function parsed(date: string): number {
-  let time = parsedDates.get(date);
-  if (time === undefined) {
-    time = Date.parse(date);
-    if (parsedDates.size < 100_000) parsedDates.set(date, time);
-  }
-  return time;
-}
+const parsed = (date: string): number => boundedMemo(parsedDates, date, Date.parse);
 const parsedDates = new Map<string, number>();
 
 /** Today's date on the user's own calendar (local time zone): what "today" means to a PM. */

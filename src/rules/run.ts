@@ -6,6 +6,7 @@ import type { RawFinding } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { isRecord } from '../model/labels.js';
+import { memo } from '../memo.js';
 import { BUILTIN_RULES } from './builtin/index.js';
 import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
 import { baseContext, enabled, toFinding } from './context.js';
@@ -67,11 +68,8 @@ export function runFileRules(
  * every file of every period, and asking each rule of each file whether it is on was ~1% of a trend.
  */
 function rulesOf(kind: FileKind, config: Config): readonly FileRule[] {
-  let byKind = enabledRules.get(config);
-  if (!byKind) enabledRules.set(config, (byKind = new Map()));
-  let rules = byKind.get(kind);
-  if (!rules) byKind.set(kind, (rules = fileRules.filter((rule) => rule.scope === kind && enabled(rule, config))));
-  return rules;
+  const byKind = memo(enabledRules, config, () => new Map<FileKind, FileRule[]>());
+  return memo(byKind, kind, () => fileRules.filter((rule) => rule.scope === kind && enabled(rule, config)));
 }
 const enabledRules = new WeakMap<Config, Map<FileKind, FileRule[]>>();
 
