@@ -22,7 +22,7 @@ import { brokenReferenceFindings, findBrokenValues, referencesToKeep, type Regis
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
 import { SectionMemo } from './history/sections.js';
-import { dayRulesOf, readsTheDay, runFileRules } from './rules/run.js';
+import { dayRulesOf, readsTheDay, runFileRules, type Standing } from './rules/run.js';
 import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
@@ -75,8 +75,8 @@ export interface Analyzed {
   facts?: CacheEntry['facts'];
   /** Its references, once some were found broken. */
   references?: CacheEntry['references'];
-  /** The findings of the built-in rules that did not read the day, by rule (see runFileRules). */
-  dayless?: Map<string, RawFinding[]>;
+  /** What its rules found that holds on other days (see Standing). */
+  standing?: Standing;
 }
 
 /** What a history run knows of what it analyzed under one pmo.yaml: each blob's analysis, each file's last version's sections, the config. */
@@ -183,8 +183,8 @@ interface Judged {
   findings: RawFinding[];
   /** Data that passed its schema: the governance rules judged it (on broken data they would only add noise). */
   valid: boolean;
-  /** The findings of the built-in rules that did not read the day, by rule (see runFileRules). */
-  dayless: Map<string, RawFinding[]>;
+  /** What its rules found that holds on other days (see Standing). */
+  standing: Standing;
   /** Its findings hold for the day they were judged on: another day judges it again. */
   dayBound: boolean;
 }
@@ -192,13 +192,16 @@ interface Judged {
 function judgeFile({ job, custom, config }: Setting, file: SourceFile, { known, parsed, own }: Read): Judged {
   const findings = [...own];
   const valid = job.rules && parsed.data !== undefined && !findings.some((f) => f.severity === 'error');
-  // What the rules find on any day: a history run keeps it with the blob, and runs only the others on the next.
-  const dayless = known ? (known.dayless ??= new Map()) : new Map<string, RawFinding[]>();
-  if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, dayless));
+  // What the rules find that holds on other days: a history run keeps it with the blob, and runs only the others
+  // on the next period (and keeps the day rules' findings until their horizons, words aside: see Standing).
+  const standing = known ? (known.standing ??= standingFor(job)) : standingFor(job);
+  if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, standing));
   // A file whose rules did not read the day (a closed project's, mostly) keeps its entry on the next day too.
-  const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, dayless);
-  return { findings, valid, dayless, dayBound };
+  const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, standing.dayless);
+  return { findings, valid, standing, dayBound };
 }
+
+const standingFor = (job: AnalyzeJob): Standing => ({ dayless: new Map(), ...(job.memo ? { held: new Map() } : {}) });
 
 function entryOf({ job }: Setting, file: SourceFile, { parsed, hash }: Read, { findings, dayBound }: Judged): CacheEntry {
   const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
@@ -208,7 +211,7 @@ function entryOf({ job }: Setting, file: SourceFile, { parsed, hash }: Read, { f
 }
 
 /** What the file defines and references, with the portfolio rules' extract; a history run keeps them with the blob. */
-function addFacts({ job }: Setting, file: SourceFile, { known, parsed, own, hash }: Read, { valid, dayless }: Judged, entry: CacheEntry): void {
+function addFacts({ job }: Setting, file: SourceFile, { known, parsed, own, hash }: Read, { valid, standing }: Judged, entry: CacheEntry): void {
   if (known?.facts) {
     entry.facts = known.facts;
     return;
@@ -219,7 +222,7 @@ function addFacts({ job }: Setting, file: SourceFile, { known, parsed, own, hash
     entry.facts.rules = forPortfolio;
     entry.facts.rulesKey = digest('sha1', JSON.stringify(forPortfolio), 'base64url');
   }
-  job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, dayless });
+  job.memo?.blobs.set(hash, { data: parsed.data, findings: own, facts: entry.facts, standing });
 }
 
 function lazyReferences(entry: CacheEntry, file: SourceFile, blob: Analyzed): void {
@@ -248,7 +251,7 @@ function brokenReferences({ job, exists }: Setting, file: SourceFile, { known, p
  * that showing the findings on a warm run needs no read of the file. A day-bound file's record for a new day is
  * spooled (see Rejudge), with its positions when it has findings.
  */
-function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: Read, { findings, dayless, dayBound }: Judged, entry: CacheEntry, referenceAnchors: PathAnchor[]): void {
+function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: Read, { findings, standing: { dayless }, dayBound }: Judged, entry: CacheEntry, referenceAnchors: PathAnchor[]): void {
   const { parsed } = read;
   const wanted = [...pathAnchors(findings), ...referenceAnchors];
   const source = read.text ?? readText(job, file);

@@ -121,7 +121,7 @@ async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<
   const own = kept.stand.slice(0, kept.own);
   const dayless = daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules);
   const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
-  const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, dayless)];
+  const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, { dayless })];
   const unplaced = unplacedAnchors(ruled, kept.stand, placed);
   const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data, kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
   return { path, findings: ruled, ...(spans ? { spans } : {}) };

@@ -25,6 +25,9 @@ export interface EarnedValue {
 
 export type EvmInputs = Pick<EarnedValue, 'bac' | 'pv' | 'ev' | 'ac'>;
 
+/** The cost side of earned value: from the BAC, EV and AC alone, which no day moves (PV, SV and SPI depend on it). */
+export type CostPerformance = Omit<EarnedValue, 'pv' | 'sv' | 'spi'>;
+
 /** How planned value accrues over a milestone's span: linearly (DOMAIN.md's default) or all on its baseline day. */
 export type PvMethod = 'linear' | 'step';
 
@@ -35,23 +38,17 @@ const ratio = (a: number | null, b: number | null) => (a === null || b === null 
 const times = (a: number | null, b: number | null) => (a === null || b === null ? null : a * b);
 
 /** The derived measures, one set of formulas for a project and for the portfolio's sums. */
-export function earnedValueOf({ bac, pv, ev, ac }: EvmInputs): EarnedValue {
+export function earnedValueOf(inputs: EvmInputs): EarnedValue {
+  const { bac, ev, ac, cv, cpi, eac, etc, vac, tcpi } = costPerformanceOf(inputs);
+  const { pv } = inputs;
+  return { bac, pv, ev, ac, cv, sv: minus(ev, pv), cpi, spi: ratio(ev, pv), eac, etc, vac, tcpi };
+}
+
+/** The measures of the cost side (see CostPerformance). */
+export function costPerformanceOf({ bac, ev, ac }: Omit<EvmInputs, 'pv'>): CostPerformance {
   const cpi = ratio(ev, ac);
   const eac = ratio(bac, cpi);
-  return {
-    bac,
-    pv,
-    ev,
-    ac,
-    cv: minus(ev, ac),
-    sv: minus(ev, pv),
-    cpi,
-    spi: ratio(ev, pv),
-    eac,
-    etc: minus(eac, ac),
-    vac: minus(bac, eac),
-    tcpi: toCompletePerformance(bac, ev, ac, eac),
-  };
+  return { bac, ev, ac, cv: minus(ev, ac), cpi, eac, etc: minus(eac, ac), vac: minus(bac, eac), tcpi: toCompletePerformance(bac, ev, ac, eac) };
 }
 
 /**
@@ -68,20 +65,38 @@ function toCompletePerformance(bac: number | null, ev: number | null, ac: number
  * nothing is not a measure of progress.
  */
 export function evmInputs(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, ac: number | null, day: string, method: PvMethod): EvmInputs {
-  if (bac === null || bac === 0) return { bac, pv: null, ev: null, ac };
-  const milestones = (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
-  const planned = plannedShares(milestones, project.dates?.start, day, method);
+  return { bac, pv: plannedValue(project, bac, day, method), ev: earnedValue(project, bac), ac };
+}
+
+/** EV: the BAC times the weighted share of the milestones done (a milestone's progress counts until its actual date). */
+export function earnedValue(project: Pick<Project, 'milestones'>, bac: number | null): number | null {
+  if (bac === null || bac === 0) return null;
   let total = 0;
   let done = 0;
+  for (const m of milestonesOf(project)) {
+    const weight = finite(m.weight) ?? 1;
+    total += weight;
+    done += weight * (m.actual ? 1 : (finite(m.progress) ?? 0) / 100);
+  }
+  return times(bac, ratio(done, total));
+}
+
+/** PV on `day`: the BAC times the weighted share of the milestones planned done by then (see plannedShares). */
+export function plannedValue(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, day: string, method: PvMethod): number | null {
+  if (bac === null || bac === 0) return null;
+  const milestones = milestonesOf(project);
+  const planned = plannedShares(milestones, project.dates?.start, day, method);
+  let total = 0;
   let due = 0;
   milestones.forEach((m, i) => {
     const weight = finite(m.weight) ?? 1;
     total += weight;
-    done += weight * (m.actual ? 1 : (finite(m.progress) ?? 0) / 100);
     due += weight * planned[i]!;
   });
-  return { bac, pv: times(bac, ratio(due, total)), ev: times(bac, ratio(done, total)), ac };
+  return times(bac, ratio(due, total));
 }
+
+const milestonesOf = (project: Pick<Project, 'milestones'>): Milestone[] => (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
 
 /**
  * The share of each milestone planned to be done on `day`. Its span runs from the previous milestone's
@@ -141,7 +156,7 @@ export function earnedSchedule(project: Pick<Project, 'milestones' | 'dates'>, i
   const ends = [...new Set(milestones.flatMap((m) => (typeof m.baseline === 'string' && m.baseline > start ? [m.baseline] : [])))].sort(byText);
   if (ends.length === 0) return null;
   // PV at each breakpoint of its piecewise-linear curve; ES lies on the first segment that reaches EV.
-  const pvAt = (date: string) => evmInputs(project, bac, null, date, method).pv ?? 0;
+  const pvAt = (date: string) => plannedValue(project, bac, date, method) ?? 0;
   const atDays = daysBetween(start, day);
   let from = { date: start, pv: pvAt(start) };
   let esDays = daysBetween(start, ends[ends.length - 1]!);

@@ -11,11 +11,11 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
-import { earnedSchedule, earnedValueOf, evmInputs, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
+import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValue, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
-import { billingRows, type BillingRow } from './revenue.js';
+import { billingRows, overdueFrom, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
-import { milestonesDue, overdueMilestones } from './schedule.js';
+import { milestonesDue, nextOverdueDay, overdueMilestones } from './schedule.js';
 
 type Issue = NonNullable<Project['issues']>[number];
 type Risk = NonNullable<Project['risks']>[number];
@@ -46,6 +46,8 @@ export interface StatusFreshness {
   required: boolean;
   /** Required, and none yet or the newest older than `status_max_age_days`. */
   stale: boolean;
+  /** The first day the newest update is stale: its date + `status_max_age_days` + 1 (null without one). */
+  staleFrom: string | null;
 }
 
 export class ProjectMeasures {
@@ -137,7 +139,7 @@ export class ProjectMeasures {
   get costCurve(): CostMonth[] {
     return this.memo('costCurve', () => {
       const { approvedBudget: bac } = this;
-      const planned = (day: string) => evmInputs(this.project, bac, null, day, this.basis.config.pvMethod).pv;
+      const planned = (day: string) => plannedValue(this.project, bac, day, this.basis.config.pvMethod);
       return costCurve(this.project, planned, this.today(), this.costForecast);
     });
   }
@@ -155,7 +157,7 @@ export class ProjectMeasures {
     return this.memo('forecastCost', () => {
       const given = finite(this.project.budget?.forecast);
       if (given !== null) return { amount: given, source: 'forecast' as const };
-      const eac = this.evm.eac;
+      const eac = this.costPerformance.eac;
       return eac === null ? null : { amount: eac, source: 'EAC' as const };
     });
   }
@@ -183,7 +185,23 @@ export class ProjectMeasures {
 
   /** BAC, PV, EV and AC on the day measured (the BAC is the approved budget). */
   get evmInputs(): EvmInputs {
-    return this.memo('evmInputs', () => evmInputs(this.project, this.approvedBudget, this.actualCost, this.measuredOn, this.basis.config.pvMethod));
+    return this.memo('evmInputs', () => {
+      const bac = this.approvedBudget;
+      return { bac, pv: plannedValue(this.project, bac, this.measuredOn, this.basis.config.pvMethod), ev: this.earnedValue, ac: this.actualCost };
+    });
+  }
+
+  /** EV: what the work done has earned of the approved budget (no day moves it). */
+  get earnedValue(): number | null {
+    return this.memo('earnedValue', () => earnedValue(this.project, this.approvedBudget));
+  }
+
+  /**
+   * CV, CPI, EAC, ETC, VAC and TCPI, the same as `evm`'s: from the BAC, EV and AC alone, so a rule that reads only
+   * these does not read the day, and its findings hold across days (PV, SV and SPI read it).
+   */
+  get costPerformance(): CostPerformance {
+    return this.memo('costPerformance', () => costPerformanceOf({ bac: this.approvedBudget, ev: this.earnedValue, ac: this.actualCost }));
   }
 
   get evm(): EarnedValue {
@@ -201,6 +219,11 @@ export class ProjectMeasures {
    */
   get overdueMilestones(): ReturnType<typeof overdueMilestones> {
     return this.memo('overdueMilestones', () => (this.state === 'on_hold' ? [] : overdueMilestones(this.project, this.measuredOn)));
+  }
+
+  /** The day the next open milestone not overdue on the day measured falls overdue; null: none to come, or on hold. */
+  get nextOverdueMilestoneDay(): string | null {
+    return this.memo('nextOverdueMilestoneDay', () => (this.state === 'on_hold' ? null : nextOverdueDay(this.project, this.measuredOn)));
   }
 
   /**
@@ -223,6 +246,11 @@ export class ProjectMeasures {
   /** Each billing milestone's state today: invoiced, paid, overdue and since when (the revenue rules' reading). */
   get billing(): BillingRow[] {
     return this.memo('billing', () => billingRows(this.project, () => this.today(), this.basis.config.thresholds.invoice_payment_days));
+  }
+
+  /** The first day a billing milestone not overdue today will be (null: overdue already, or never: paid). Reads the day. */
+  billingOverdueFrom(billing: NonNullable<Project['revenue']>[number]): string | null {
+    return overdueFrom(billing, this.today(), this.basis.config.thresholds.invoice_payment_days);
   }
 
   /** Issues still open: neither closed nor resolved (a resolution date closes an issue whose status was not updated). */
@@ -252,7 +280,8 @@ export class ProjectMeasures {
       const required = this.state === 'active' && this.phaseAtLeast('planning');
       // A project that owes no updates is not judged on its age: the day is not read for it.
       const stale = required && (update === null || this.statusAgeDays! > this.basis.config.thresholds.status_max_age_days);
-      return { update, index, required, stale };
+      const staleFrom = update && addDays(update.date, this.basis.config.thresholds.status_max_age_days + 1);
+      return { update, index, required, stale, staleFrom };
     });
   }
 

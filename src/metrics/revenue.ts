@@ -49,6 +49,17 @@ function overdueSince(billing: Billing, today: string, invoicePaymentDays: numbe
 }
 
 /**
+ * The first day a billing milestone not overdue `today` is (see overdueSince): the day after it is due, or after
+ * its invoice's payment days; null when it is overdue already or never will be (paid) over the same data.
+ */
+export function overdueFrom(billing: Pick<Billing, 'due' | 'invoiced' | 'received'>, today: string, invoicePaymentDays: number): string | null {
+  if (!billing.invoiced) return billing.due >= today ? addDays(billing.due, 1) : null;
+  if (billing.received) return null;
+  const from = addDays(billing.invoiced, invoicePaymentDays + 1);
+  return from > today ? from : null;
+}
+
+/**
  * One project's billing milestones, in file order, as they stand today. `day` gives today, and is asked only
  * for a milestone whose state depends on it (one paid in full does not): a closed project whose billing is
  * all settled stays day-blind.

@@ -1,5 +1,5 @@
 /** Schedule readings of one project: milestones overdue, due soon and next (measures.ts says on which day). */
-import { daysBetween } from '../model/dates.js';
+import { addDays, daysBetween } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
 import { byText } from './numbers.js';
 
@@ -31,6 +31,15 @@ export function overdueMilestones(
   today: string,
 ): Array<{ id: string; name: string; due: string; days_overdue: number }> {
   return openMilestones(project, (due) => due < today).map((m) => ({ ...m, days_overdue: daysBetween(m.due, today) }));
+}
+
+/**
+ * The first day after `today` on which an open milestone not overdue today is overdue (the day after its due
+ * date, see overdueMilestones); null when none is left to fall due.
+ */
+export function nextOverdueDay(project: Pick<Project, 'milestones'>, today: string): string | null {
+  const next = openMilestones(project, (due) => due >= today)[0];
+  return next ? addDays(next.due, 1) : null;
 }
 
 /** Open milestones due from today up to horizonDays ahead, both ends included. */

@@ -46,6 +46,16 @@ export function baseContext(config: Config, today: string, day: () => string = (
       if (measured?.project !== project) measured = new ProjectMeasures(project, { config, today: day });
       return measured;
     },
+    sameFindingsUntil() {},
   };
+}
+
+/**
+ * The earlier of a horizon said so far (undefined: none yet) and the `next` one a rule says, where null is
+ * "no day": a rule's findings hold until the earliest day it named, and for good if it named none.
+ */
+export function earlierHorizon(said: string | null | undefined, next: string | null): string | null {
+  if (next === null) return said ?? null;
+  return said == null || next < said ? next : said;
 }
 

@@ -11,7 +11,7 @@ import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
 import { addDays } from '../model/dates.js';
 import { PORTFOLIO_RULES } from './builtin/portfolio.js';
-import { baseContext, enabled, toFinding } from './context.js';
+import { baseContext, earlierHorizon, enabled, toFinding } from './context.js';
 import type { PortfolioContext, PortfolioFile, PortfolioRule } from './types.js';
 
 const portfolioRules = PORTFOLIO_RULES;
@@ -79,8 +79,7 @@ function judgeRule(rule: PortfolioRule, all: readonly ExtractedFile[], kindOf: M
     },
     report: ({ file, ...r }) => findings.push(toFinding(rule, config, file, kindOf.get(file), r)),
     holdsUntil(next) {
-      if (next !== null) until = until == null || next < until ? next : until;
-      else until ??= null;
+      until = earlierHorizon(until, next);
     },
   };
   rule.check(own, ctx);

@@ -53,6 +53,14 @@ export interface RuleContext {
   /** The project's measures (src/metrics/measures.ts): the one place a rule gets a budget, a slip, EVM... */
   measure(project: Project): ProjectMeasures;
   report(report: Report): void;
+  /**
+   * For a file rule that reads the day: over the same data it reports the same findings on every day before
+   * `day` (null: on every later day), but for the numbers in their words (the days since a date grow). Said as
+   * often as the rule likes, the earliest day counts; a rule that reads the day and says nothing is taken to
+   * hold for the day only. A history run keeps the findings so (see run.ts): a trend counts findings and never
+   * words them. Contexts that keep nothing ignore it.
+   */
+  sameFindingsUntil(day: string | null): void;
 }
 
 export interface ProjectRule extends RuleMeta {

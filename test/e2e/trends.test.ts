@@ -212,3 +212,29 @@ findings:
     ]);
   });
 });
+
+describe('pmo report trends: a file no commit touches', () => {
+  it('counts each date-bound finding from the week its date passes, the file unchanged since its first commit', () => {
+    const dir = makeRepo({ 'people.yaml': PEOPLE, 'goals.yaml': GOALS, 'records/apollo/charter.md': '# Charter\n' });
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    // Committed once, on Fri 2 Oct. Its status update is stale from 10 Oct (8 days > pmo.yaml's default 7); R1's
+    // review is overdue from 15 Oct; M2, due 20 Oct, is overdue from 21 Oct.
+    const apollo = withStatus('amber', '2026-10-02')
+      .replace('    status: open\n', '    status: open\n    review_by: 2026-10-14\n')
+      .replace('forecast: 2026-12-15', 'forecast: 2026-10-20');
+    commitAt(dir, '2026-10-02T17:00:00+00:00', 'w40', { 'projects/apollo.yaml': apollo });
+    const run = pmo(['report', 'trends', '-C', dir, '--today', '2026-11-01', '--weeks', '5', '-f', 'json', '--no-cache']);
+    expect(run.stderr).toBe('');
+    const points = JSON.parse(run.stdout).points as Array<{ label: string; values: { findings: { by_category: Array<{ category: string; count: number }> } } }>;
+    const count = (p: (typeof points)[number], category: string) => p.values.findings.by_category.find((c) => c.category === category)?.count ?? 0;
+    const schedule = count(points[0]!, 'schedule');
+    // W40 ends 4 Oct, W41 11 Oct, W42 18 Oct, W43 25 Oct, W44 1 Nov: each finding from the first week that holds its day.
+    expect(points.map((p) => [p.label, count(p, 'communication'), count(p, 'risk'), count(p, 'schedule') - schedule])).toEqual([
+      ['2026-W40', 0, 0, 0],
+      ['2026-W41', 1, 0, 0],
+      ['2026-W42', 1, 1, 0],
+      ['2026-W43', 1, 1, 1],
+      ['2026-W44', 1, 1, 1],
+    ]);
+  });
+});

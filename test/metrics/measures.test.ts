@@ -189,6 +189,53 @@ describe('a closed project is measured on its actual end', () => {
   });
 });
 
+describe('the cost side of earned value, and the days findings hold until', () => {
+  // BAC 1,000; M1 done, M2 40% (equal weights): EV = 1,000 x 1.4 / 2 = 700; AC 800: CPI 0.875, EAC 1,142.857...,
+  // TCPI = (1,000 - 700) / (1,000 - 800) = 1.5. PV moves with the day (M2's span runs 2026-03-31 to 2026-12-31).
+  const running = project('p', {
+    phase: 'execution',
+    dates: { start: '2026-01-01', baseline_end: '2026-12-31' },
+    budget: { baseline: 1000, actual: 800 },
+    milestones: [
+      { id: 'M1', name: 'a', baseline: '2026-03-31', actual: '2026-03-31' },
+      { id: 'M2', name: 'b', baseline: '2026-12-31', forecast: '2026-12-20', progress: 40 },
+    ],
+    status: [{ date: '2026-11-13', overall: 'green' }],
+    revenue: [
+      { id: 'B1', amount: 100, due: '2026-11-25' },
+      { id: 'B2', amount: 100, due: '2026-10-01', invoiced: '2026-11-10' },
+      { id: 'B3', amount: 100, due: '2026-10-01', invoiced: '2026-10-01', received: '2026-10-20' },
+    ],
+  });
+
+  it('CPI, EAC and TCPI read no day, and are those of the day-bound EVM', () => {
+    let reads = 0;
+    const m = new ProjectMeasures(running, { config: CONFIG, today: () => ((reads += 1), TODAY) });
+    const cost = m.costPerformance;
+    expect(reads).toBe(0);
+    expect([cost.ev, cost.ac, cost.cpi, cost.tcpi]).toEqual([700, 800, 0.875, 1.5]);
+    expect(cost.eac).toBeCloseTo(1142.857, 3);
+    const { pv, sv, spi, ...same } = m.evm;
+    expect(reads).toBeGreaterThan(0);
+    expect(same).toEqual(cost);
+  });
+
+  it('the next milestone falls overdue the day after it is due; the status goes stale 8 days after it', () => {
+    expect(measure(running).nextOverdueMilestoneDay).toBe('2026-12-21'); // M2's forecast is its due date
+    expect(measure(running, '2026-12-21').nextOverdueMilestoneDay).toBeNull();
+    expect(measure(running).status.staleFrom).toBe('2026-11-21'); // 2026-11-13 + 7 days + 1
+  });
+
+  it('a billing milestone falls overdue the day after it is due, or after its invoice\'s 45 payment days (the default); never once paid', () => {
+    const m = measure(running);
+    const [b1, b2, b3] = running.revenue!;
+    expect(m.billingOverdueFrom(b1!)).toBe('2026-11-26');
+    expect(m.billingOverdueFrom(b2!)).toBe('2026-12-26'); // 2026-11-10 + 45 days = 2026-12-25, + 1
+    expect(m.billingOverdueFrom(b3!)).toBeNull();
+    expect(measure(running, '2026-12-26').billingOverdueFrom(b2!)).toBeNull(); // overdue already
+  });
+});
+
 describe('on hold and cancelled', () => {
   const hold = { since: '2026-10-01', reason: 'Budget freeze', decided_by: 'asmith', review_by: '2026-12-01' };
   const base = project('p', { phase: 'execution', status: [{ date: '2026-09-01', overall: 'green' }], milestones: [{ id: 'M1', name: 'a', baseline: '2026-10-01' }] });

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../model/dates.js';
+import { addDays, daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
 
 const rule: ProjectRule = {
@@ -13,10 +13,12 @@ const rule: ProjectRule = {
   scope: 'project',
   check(project, ctx) {
     const limit = ctx.thresholds.change_decision_days;
+    // The same changes wait past the limit until the next one reaches it, only longer each day.
+    ctx.sameFindingsUntil(null);
     (project.changes ?? []).forEach((change, index) => {
       if (change.status !== 'proposed' || !change.raised) return;
       const days = daysBetween(change.raised, ctx.today);
-      if (days <= limit) return;
+      if (days <= limit) return ctx.sameFindingsUntil(addDays(change.raised, limit + 1));
       ctx.report({
         messageId: 'waiting',
         data: { id: change.id, title: change.title, raised: change.raised, days, limit },

@@ -14,6 +14,8 @@ const rule: ProjectRule = {
     // Nothing is overdue while the project is held (the measure says none), nor once it is finished.
     if (ctx.measure(project).finished) return;
     const overdue = new Map(ctx.measure(project).overdueMilestones.map((m) => [m.id, m]));
+    // The same milestones are overdue until the next one falls due, only later each day.
+    ctx.sameFindingsUntil(ctx.measure(project).nextOverdueMilestoneDay);
     (project.milestones ?? []).forEach((milestone, index) => {
       const late = overdue.get(milestone.id);
       if (!late) return;

@@ -12,10 +12,14 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    const rows = new Map(ctx.measure(project).billing.map((row) => [row.id, row]));
+    const measures = ctx.measure(project);
+    const rows = new Map(measures.billing.map((row) => [row.id, row]));
+    // The same milestones are overdue until the next one falls due, only later each day.
+    ctx.sameFindingsUntil(null);
     (project.revenue ?? []).forEach((billing, index) => {
       const row = rows.get(billing.id);
-      if (billing.invoiced || !row?.overdue) return;
+      if (billing.invoiced || !row) return;
+      if (!row.overdue) return ctx.sameFindingsUntil(measures.billingOverdueFrom(billing));
       ctx.report({
         messageId: 'uninvoiced',
         data: { id: billing.id, amount: money(billing.amount), due: billing.due, days: row.days_overdue! },

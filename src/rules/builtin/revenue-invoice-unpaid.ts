@@ -12,10 +12,14 @@ const rule: ProjectRule = {
   },
   scope: 'project',
   check(project, ctx) {
-    const rows = new Map(ctx.measure(project).billing.map((row) => [row.id, row]));
+    const measures = ctx.measure(project);
+    const rows = new Map(measures.billing.map((row) => [row.id, row]));
+    // The same invoices are unpaid past their days until the next one's run out, only longer each day.
+    ctx.sameFindingsUntil(null);
     (project.revenue ?? []).forEach((billing, index) => {
       const row = rows.get(billing.id);
-      if (!billing.invoiced || !row?.overdue) return;
+      if (!billing.invoiced || !row) return;
+      if (!row.overdue) return ctx.sameFindingsUntil(measures.billingOverdueFrom(billing));
       ctx.report({
         messageId: 'unpaid',
         data: { id: billing.id, amount: money(billing.amount), invoiced: billing.invoiced, since: row.overdue_since!, days: row.days_overdue!, limit: ctx.thresholds.invoice_payment_days },

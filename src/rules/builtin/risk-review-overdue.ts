@@ -1,4 +1,4 @@
-import { daysBetween } from '../../model/dates.js';
+import { addDays, daysBetween } from '../../model/dates.js';
 import type { ProjectRule } from '../types.js';
 import { isOpenRisk } from '../util.js';
 
@@ -15,9 +15,12 @@ const rule: ProjectRule = {
   check(project, ctx) {
     // Only a running project reviews its risks: not one on hold, closed or cancelled.
     if (ctx.measure(project).state !== 'active') return;
+    // The same reviews are overdue until the next one falls due, only later each day.
+    ctx.sameFindingsUntil(null);
     (project.risks ?? []).forEach((risk, index) => {
       const due = risk.review_by;
-      if (!isOpenRisk(risk) || due == null || due >= ctx.today) return;
+      if (!isOpenRisk(risk) || due == null) return;
+      if (due >= ctx.today) return ctx.sameFindingsUntil(addDays(due, 1));
       ctx.report({
         messageId: 'overdue',
         data: { id: risk.id, title: risk.title, due, days: daysBetween(due, ctx.today) },

@@ -14,7 +14,9 @@ const rule: ProjectRule = {
   check(project, ctx) {
     const measures = ctx.measure(project);
     const status = measures.status;
-    if (!status.stale) return;
+    // Fresh until the newest update goes stale; stale, the same finding until a new update (only older each day).
+    if (!status.stale) return ctx.sameFindingsUntil(status.staleFrom);
+    ctx.sameFindingsUntil(null);
     const limit = ctx.thresholds.status_max_age_days;
     if (status.update === null) {
       ctx.report({ messageId: 'none', data: { phase: project.phase, limit }, path: ['phase'] });

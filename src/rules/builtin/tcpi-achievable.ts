@@ -14,7 +14,7 @@ const rule: ProjectRule = {
   check(project, ctx) {
     // A closed project's budget is spent or not; there is no remaining work to be efficient at.
     if (!runningFrom(project, ctx, 'execution')) return;
-    const { bac, ev, ac, eac, tcpi } = ctx.measure(project).evm;
+    const { bac, ev, ac, eac, tcpi } = ctx.measure(project).costPerformance;
     // Once the budget is spent (AC >= BAC) the TCPI is to the EAC, and cost-over-baseline speaks instead.
     if (tcpi === null || bac === null || ev === null || ac === null || ac >= bac || tcpi <= ctx.thresholds.tcpi_max) return;
     ctx.report({
