@@ -22,7 +22,7 @@ import { brokenReferenceFindings, findBrokenValues, referencesToKeep, type Regis
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
 import { SectionMemo } from './history/sections.js';
-import { dayRulesOf, readsTheDay, runFileRules, type Standing } from './rules/run.js';
+import { dayRulesOf, readsTheDay, runFileRules, type HeldReports, type Standing } from './rules/run.js';
 import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
@@ -201,7 +201,8 @@ function judgeFile({ job, custom, config }: Setting, file: SourceFile, { known, 
   return { findings, valid, standing, dayBound };
 }
 
-const standingFor = (job: AnalyzeJob): Standing => ({ dayless: new Map(), ...(job.memo ? { held: new Map() } : {}) });
+/** A history run keeps held findings with the blob; a check that spools for a new day keeps their reports to word them again. */
+const standingFor = (job: AnalyzeJob): Standing => ({ dayless: new Map(), ...(job.memo ? { held: new Map() } : job.spool ? { held: new Map(), reports: true } : {}) });
 
 function entryOf({ job }: Setting, file: SourceFile, { parsed, hash }: Read, { findings, dayBound }: Judged): CacheEntry {
   const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
@@ -251,7 +252,7 @@ function brokenReferences({ job, exists }: Setting, file: SourceFile, { known, p
  * that showing the findings on a warm run needs no read of the file. A day-bound file's record for a new day is
  * spooled (see Rejudge), with its positions when it has findings.
  */
-function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: Read, { findings, standing: { dayless }, dayBound }: Judged, entry: CacheEntry, referenceAnchors: PathAnchor[]): void {
+function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: Read, { findings, standing: { dayless, held }, dayBound }: Judged, entry: CacheEntry, referenceAnchors: PathAnchor[]): void {
   const { parsed } = read;
   const wanted = [...pathAnchors(findings), ...referenceAnchors];
   const source = read.text ?? readText(job, file);
@@ -266,7 +267,8 @@ function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: 
   // every day-bound file cost a cold check 14%, to place the rare first finding of a clean file, which the new
   // day places from the file itself (see rejudge.ts).
   const positions = findings.length > read.own.length ? () => keepPositions(parsed.data, indexed(), lineStarts(source.text)) : () => undefined;
-  const rejudge = rejudgeOf(read.hash, parsed.data, [...read.own, ...[...dayless.values()].flat()], read.own.length, dayRulesOf(file.kind, config, dayless), positions);
+  const rules = { dayRules: dayRulesOf(file.kind, config, dayless), held: heldReports(held) };
+  const rejudge = rejudgeOf(read.hash, parsed.data, [...read.own, ...[...dayless.values()].flat()], read.own.length, rules, positions);
   const spooled = rejudge && spool.add(file.path, rejudge);
   if (spooled) entry.rejudge = spooled;
 }
@@ -276,11 +278,17 @@ function placeFindings({ job, config, spool }: Setting, file: SourceFile, read: 
  * schema gives but non-finite numbers (`.inf`, `.nan`): data with one is not kept, and is read again another day.
  * (JSON over v8.serialize: at 1,000 projects parsing it back took 41 ms against 55-126 ms.)
  */
-function rejudgeOf(hash: string, data: unknown, stand: RawFinding[], own: number, dayRules: string[], positions: () => KeptPositions | undefined): Rejudge | undefined {
+function rejudgeOf(hash: string, data: unknown, stand: RawFinding[], own: number, { dayRules, held }: Pick<Rejudge, 'dayRules' | 'held'>, positions: () => KeptPositions | undefined): Rejudge | undefined {
   const text = exactJson(data);
   if (text === undefined) return undefined;
   const kept = positions();
-  return { hash, data: text, stand, own, dayRules, ...(kept ? { positions: kept } : {}) };
+  return { hash, data: text, stand, own, dayRules, ...(held ? { held } : {}), ...(kept ? { positions: kept } : {}) };
+}
+
+/** The held rules' reports, for a new day to word them again (none: undefined). */
+function heldReports(held: Standing['held']): HeldReports[] | undefined {
+  const kept = [...(held ?? [])].flatMap(([rule, { from, until, reports }]) => (reports ? [{ rule, from, until, reports }] : []));
+  return kept.length > 0 ? kept : undefined;
 }
 
 function readText(job: AnalyzeJob, file: SourceFile) {

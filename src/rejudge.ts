@@ -15,7 +15,7 @@ import { configFrom, type Config } from './model/config.js';
 import { REJUDGE_FILES_PER_THREAD, RejudgeWorker, threadsFor } from './parallel.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
-import { daylessOf, runFileRules } from './rules/run.js';
+import { daylessOf, heldOn, runFileRules, standingFindings, type Standing } from './rules/run.js';
 
 export interface RejudgeJob {
   /** Where the cache kept what judging a file again needs (see ParseCache.keptWhere). */
@@ -119,11 +119,14 @@ async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<
   const kept = keptIn(file, path, at.hash);
   if (!kept) return undefined;
   const own = kept.stand.slice(0, kept.own);
-  const dayless = daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules);
-  const data = typeof kept.data === 'string' ? (JSON.parse(kept.data) as unknown) : kept.data;
-  const ruled = [...own, ...runFileRules(kind, path, data, config, task.today, custom, task.portfolio, { dayless })];
+  const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today) };
+  let parsed: unknown;
+  const data = () => (parsed ??= JSON.parse(kept.data) as unknown);
+  // Every rule's findings stand (or are held, worded for the day): the data is not even parsed.
+  const stands = custom.length === 0 ? standingFindings(kind, config, standing, task.today) : undefined;
+  const ruled = [...own, ...(stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, standing))];
   const unplaced = unplacedAnchors(ruled, kept.stand, placed);
-  const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data, kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
+  const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data(), kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
   return { path, findings: ruled, ...(spans ? { spans } : {}) };
 }
 

@@ -17,8 +17,9 @@ import type { PortfolioJudgement } from '../rules/portfolio-run.js';
 import type { DirListing } from './exists.js';
 import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
+import type { HeldReports } from '../rules/run.js';
 import { memo } from '../memo.js';
-import { keptRecord, removeSpools, SpoolReader, type Spooled } from './spool.js';
+import { keptFromText, keptRecord, removeSpools, SpoolReader, type Spooled } from './spool.js';
 import { RawJson, SealedLine, readRecords, readText, recordsIn, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 
@@ -57,10 +58,10 @@ export interface Rejudge {
   /** The content hash of the file it was made from. */
   hash: string;
   /**
-   * The data that passed the schema: as JSON text in memory, parsed only when a new day asks for it; in the
-   * rejudge file, the JSON itself (not a string of it, which the new day's threads would parse twice).
+   * The data that passed the schema, as JSON text (in the rejudge file too, see keptRecord): parsed only when a
+   * new day runs a rule again, or places a finding from the positions.
    */
-  data: string | object;
+  data: string;
   /**
    * The findings that hold on any day: the file's own, then those of the built-in rules that did not read the
    * day. Kept here, so that the threads that judge it again need not be sent the other day's findings (~6 MB at
@@ -71,6 +72,8 @@ export interface Rejudge {
   own: number;
   /** The built-in rules that read the day when the file was judged; the others' findings stand. */
   dayRules: string[];
+  /** Of those, the ones that said until when their findings hold, with their reports (see heldOn in rules/run.ts). */
+  held?: HeldReports[];
   /**
    * Where the data's nodes stand in the file, kept for a file the rules found something in (see kept-positions.ts):
    * a new day's findings are placed without reading it.
@@ -634,8 +637,11 @@ export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () 
   if (text === undefined) return undefined;
   const byKey = unsealedByKey(text);
   if (!byKey) {
+    // A damaged file's good records, parsed whole: their data is text again, as a whole file's are.
     const read = entriesOf<RejudgeShard>(recordsIn(text, damaged));
-    return read?.id === id ? read.entries : undefined;
+    if (read?.id !== id) return undefined;
+    for (const [path, { length: _, data, ...rest }] of read.entries as Map<string, Rejudge & { length?: number }>) read.entries.set(path, { ...rest, data: JSON.stringify(data) });
+    return read.entries;
   }
   if (!isObject(byKey.head) || (byKey.head as { id?: unknown }).id !== id) return undefined;
   return { get: (path) => parsedKept(byKey.values.get(path)), text: (path) => byKey.values.get(path) };
@@ -645,8 +651,7 @@ export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () 
 function parsedKept(text: string | undefined): Rejudge | undefined {
   if (text === undefined) return undefined;
   try {
-    const value = JSON.parse(text) as unknown;
-    return isObject(value) ? (value as Rejudge) : undefined;
+    return keptFromText(text);
   } catch {
     return undefined;
   }
@@ -655,7 +660,7 @@ function parsedKept(text: string | undefined): Rejudge | undefined {
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
 export function keptIn(entries: KeptRecords | undefined, path: string, hash: string): Rejudge | undefined {
   const mine = entries?.get(path);
-  const whole = mine?.hash === hash && mine.data !== undefined && Array.isArray(mine.stand) && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
+  const whole = mine?.hash === hash && typeof mine.data === 'string' && Array.isArray(mine.stand) && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
   return whole ? mine : undefined;
 }
 

@@ -30,10 +30,28 @@ const STALE_MS = 60 * 60 * 1000;
 
 let spools = 0;
 
-/** A file's Rejudge as its rejudge file's record: `[path, {..., "data": <the data's JSON>}]`, the JSON text as it is. */
+/**
+ * A file's Rejudge as its rejudge file's record: `[path, {"length": n, "data": <the data's JSON>, ...}]`, the
+ * data's JSON text as it is, and first with its length, so that a new day reads the rest without it (see
+ * keptFromText) and parses it only for a file whose rules run again (most files' findings hold, see heldOn).
+ */
 export function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
-  const json = typeof data === 'string' ? data : JSON.stringify(data);
-  return new RawJson(`${JSON.stringify([path, rest]).slice(0, -2)},"data":${json}}]`);
+  return new RawJson(`[${JSON.stringify(path)},{"length":${data.length},"data":${data},${JSON.stringify(rest).slice(1)}]`);
+}
+
+const LENGTH = '{"length":';
+const DATA = ',"data":';
+
+/** A record's Rejudge from its JSON text as keptRecord wrote it, its data left as text; undefined for anything else. */
+export function keptFromText(text: string): Rejudge | undefined {
+  const comma = text.startsWith(LENGTH) ? text.indexOf(',', LENGTH.length) : -1;
+  const length = Number(text.slice(LENGTH.length, comma));
+  if (comma < 0 || !Number.isSafeInteger(length) || !text.startsWith(DATA, comma)) return undefined;
+  const from = comma + DATA.length;
+  // What follows the data: `,` and the other fields, as one object.
+  if (text.charCodeAt(from + length) !== 44 /* , */) return undefined;
+  const rest = JSON.parse(`{${text.slice(from + length + 1)}`) as unknown;
+  return typeof rest === 'object' && rest !== null ? { ...(rest as Omit<Rejudge, 'data'>), data: text.slice(from, from + length) } : undefined;
 }
 
 /** A spool being written: one per analysis job, closed when the job is done. */

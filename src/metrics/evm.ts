@@ -96,6 +96,28 @@ export function plannedValue(project: Pick<Project, 'milestones' | 'dates'>, bac
   return times(bac, ratio(due, total));
 }
 
+/**
+ * The first day after `day` on which the SPI (EV / PV on that day) is below `limit`; null when it never is. PV
+ * only grows with the day (each milestone's planned share does), so the SPI only falls, and stops falling at the
+ * last baseline, from which PV is the whole BAC: the day is found by halving the days up to it.
+ */
+export function spiBelowFrom(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, ev: number | null, day: string, method: PvMethod, limit: number): string | null {
+  const below = (on: string) => {
+    const spi = ratio(ev, plannedValue(project, bac, on, method));
+    return spi !== null && spi < limit;
+  };
+  const last = milestonesOf(project).reduce<string | undefined>((latest, m) => (typeof m.baseline === 'string' && (latest === undefined || m.baseline > latest) ? m.baseline : latest), undefined);
+  if (ev === null || last === undefined || last <= day || !below(last)) return null;
+  let low = 1;
+  let high = daysBetween(day, last);
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (below(addDays(day, middle))) high = middle;
+    else low = middle + 1;
+  }
+  return addDays(day, low);
+}
+
 const milestonesOf = (project: Pick<Project, 'milestones'>): Milestone[] => (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
 
 /**

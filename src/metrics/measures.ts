@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
-import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValue, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
+import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValue, spiBelowFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, overdueFrom, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -189,6 +189,11 @@ export class ProjectMeasures {
       const bac = this.approvedBudget;
       return { bac, pv: plannedValue(this.project, bac, this.measuredOn, this.basis.config.pvMethod), ev: this.earnedValue, ac: this.actualCost };
     });
+  }
+
+  /** The first day after the day measured on which the SPI falls below `limit` (null: never); reads the day. */
+  spiBelowFrom(limit: number): string | null {
+    return spiBelowFrom(this.project, this.approvedBudget, this.earnedValue, this.measuredOn, this.basis.config.pvMethod, limit);
   }
 
   /** EV: what the work done has earned of the approved budget (no day moves it). */

@@ -10,21 +10,26 @@ import { memo } from '../memo.js';
 import { BUILTIN_RULES } from './builtin/index.js';
 import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
 import { baseContext, earlierHorizon, enabled, toFinding } from './context.js';
-import type { FileRule, RuleContext } from './types.js';
+import type { FileRule, Report, RuleContext } from './types.js';
+import { daysBetween } from '../model/dates.js';
 
 const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request' || r.scope === 'audit');
+const fileRuleById = new Map(fileRules.map((rule) => [rule.id, rule]));
 
 /**
  * What a file's rules found before that holds on another day, by rule (a history run judges each version of a
  * file on every period it lives through; a closed project's rules mostly never look at the date):
  * - `dayless`: the findings of the built-in rules that did not read the day the last time they judged the same
  *   data under the same pmo.yaml. They hold on any day: such a rule is not run again.
- * - `held`, a history run's only: the findings of the rules that read the day and said until when they hold
- *   (RuleContext.sameFindingsUntil), words aside. A trend counts findings; it never words them.
+ * - `held`: the findings of the rules that read the day and said until when they hold
+ *   (RuleContext.sameFindingsUntil). A history run keeps them words aside (a trend counts findings, it never
+ *   words them); a check keeps their reports too (`reports`), and a new day words them again (heldOn).
  */
 export interface Standing {
   dayless: Map<string, RawFinding[]>;
   held?: Map<string, HeldFindings>;
+  /** Keep each held rule's reports (a check that keeps what a new day needs). */
+  reports?: boolean;
   /** With `held`: every built-in rule's findings, in order, once each of them stood (dayless or held) until a day. */
   all?: HeldFindings;
 }
@@ -34,9 +39,14 @@ export interface HeldFindings {
   from: string;
   until: string | null;
   findings: RawFinding[];
+  /** The reports they were made from, when `Standing.reports`. */
+  reports?: Report[];
 }
 
-const holdsOn = (held: HeldFindings, today: string) => held.from <= today && (held.until === null || today < held.until);
+/** What a check keeps of a held rule for another day (see heldOn): plain data. */
+export type HeldReports = Omit<HeldFindings, 'findings'> & { rule: string; reports: Report[] };
+
+const holdsOn = (held: Pick<HeldFindings, 'from' | 'until'>, today: string) => held.from <= today && (held.until === null || today < held.until);
 
 /**
  * The file rules of one project or request file (data that passed its schema). A rule whose findings stand
@@ -83,13 +93,17 @@ function runBuiltins(
   let running = fileRules[0]!;
   let readToday = false;
   let until: string | null | undefined;
+  let reports: Report[] | undefined;
   const ctx: RuleContext = {
     ...baseContext(config, today, () => ctx.today),
     get today() {
       readToday = true;
       return today;
     },
-    report: (r) => findings.push(toFinding(running, config, file, kind, r)),
+    report: (r) => {
+      findings.push(toFinding(running, config, file, kind, r));
+      reports?.push(r);
+    },
     sameFindingsUntil(day) {
       until = earlierHorizon(until, day);
     },
@@ -110,16 +124,54 @@ function runBuiltins(
     running = rule;
     readToday = false;
     until = undefined;
+    reports = standing?.reports ? [] : undefined;
     const before = findings.length;
     rule.check(data as never, ctx);
     if (!readToday) standing?.dayless.set(rule.id, findings.slice(before));
     else if (until === undefined) whole = undefined;
     else {
-      standing?.held?.set(rule.id, { from: today, until, findings: findings.slice(before) });
+      standing?.held?.set(rule.id, { from: today, until, findings: findings.slice(before), ...(reports ? { reports } : {}) });
       if (whole !== undefined && until !== null) whole = earlierHorizon(whole, until);
     }
   }
   return whole;
+}
+
+/**
+ * Every built-in rule's findings on `today` when each stands (dayless, or held on that day), in the order
+ * runFileRules gives them; undefined when a rule would have to run (a new day then reads the file's data).
+ */
+export function standingFindings(kind: FileKind, config: Config, { dayless, held }: Standing, today: string): RawFinding[] | undefined {
+  const findings: RawFinding[] = [];
+  for (const rule of rulesOf(kind, config)) {
+    const stands = dayless.get(rule.id) ?? held?.get(rule.id);
+    if (!stands) return undefined;
+    if (!Array.isArray(stands) && !holdsOn(stands, today)) return undefined;
+    for (const finding of Array.isArray(stands) ? stands : stands.findings) findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * The held rules' findings on `today`, worded again from their reports: each count of days since a date
+ * (Report.since) counted to `today`. Only those still held on that day; the others' rules run again.
+ */
+export function heldOn(kind: FileKind, file: string, config: Config, kept: readonly HeldReports[], today: string): Map<string, HeldFindings> {
+  const held = new Map<string, HeldFindings>();
+  for (const { rule, from, until, reports } of kept) {
+    const meta = fileRuleById.get(rule);
+    if (!meta || !holdsOn({ from, until }, today)) continue;
+    held.set(rule, { from, until, findings: reports.map((report) => toFinding(meta, config, file, kind, countedTo(report, today))) });
+  }
+  return held;
+}
+
+/** A report with its counts of days since a date (Report.since) counted to `day`. */
+function countedTo(report: Report, day: string): Report {
+  if (!report.since) return report;
+  const data = { ...report.data };
+  for (const [key, date] of Object.entries(report.since)) data[key] = daysBetween(date, day);
+  return { ...report, data };
 }
 
 /**

@@ -42,6 +42,12 @@ export interface Report {
   item?: string;
   /** The project a finding outside the project's file is about (an audit finding's). */
   project?: string;
+  /**
+   * The `data` that count the days since a date, by key: the date. Within the horizon the rule said
+   * (RuleContext.sameFindingsUntil), the same report on a later day is this one with those counts from that
+   * day, so a new day words it again without the file's data (rejudge.ts).
+   */
+  since?: Record<string, string>;
 }
 
 export interface RuleContext {
@@ -58,7 +64,8 @@ export interface RuleContext {
    * `day` (null: on every later day), but for the numbers in their words (the days since a date grow). Said as
    * often as the rule likes, the earliest day counts; a rule that reads the day and says nothing is taken to
    * hold for the day only. A history run keeps the findings so (see run.ts): a trend counts findings and never
-   * words them. Contexts that keep nothing ignore it.
+   * words them. A new day's check words them again, from each report's `since`. Contexts that keep nothing
+   * ignore it.
    */
   sameFindingsUntil(day: string | null): void;
 }

@@ -10,6 +10,7 @@ import { pmo } from '../helpers/cli.js';
 import { generatedPortfolio, type Generated } from '../helpers/generated.js';
 import { git } from '../helpers/repo.js';
 import { readCacheFile, writeCacheFile, type CacheFile } from '../helpers/cache-files.js';
+import type { HeldReports } from '../../src/rules/run.js';
 
 interface Located {
   file: string;
@@ -71,21 +72,31 @@ describe('the first check of a new day', () => {
     expect(checkWith({ ...threads, PMO_WORKER_HEAP_MB: '2' }, '2026-12-02')).toEqual(check('2026-12-02', '--no-cache'));
   });
 
-  it('judges from the data the cache kept, not from the file', () => {
+  it('judges from what the cache kept, not from the file: the held reports, else the data', () => {
     rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
     const first = check('2026-11-20');
     const stale = first.find((f) => f.rule === 'status-fresh' && f.message.startsWith('the newest status update'))!;
-    // Plant another date in the kept data of that project's newest status update.
+    // Plant another date in what the cache kept of that project's newest status update: the report status-fresh
+    // made of it (stale, it holds: worded again each day without the data), and the data.
     const [name, kept, entry] = keptEntryOf(stale.file);
-    // The kept data is the JSON itself in the file, not a string of it
+    const held = (entry.held as HeldReports[]).find((h) => h.rule === 'status-fresh')!;
+    expect(held.until).toBeNull();
+    Object.assign(held.reports[0]!, { data: { ...held.reports[0]!.data, date: '2026-10-01' }, since: { days: '2026-10-01' } });
+    // The kept data is the JSON itself in the file, not a string of it (a date of the same length keeps its length).
     const data = entry.data as { status: Array<{ date: string }> };
-    data.status[data.status.length - 1]!.date = '2026-10-01';
+    data.status[data.status.length - 1]!.date = '2026-10-02';
     writeCacheFile(join(cacheDir(), name), kept);
 
     const next = check('2026-11-21').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
     expect(next.message).toMatch(/^the newest status update is from 2026-10-01 \(51 days ago\)/);
     // At the finding's old place: where the status update's date is.
     expect([next.line, next.column]).toEqual([stale.line, stale.column]);
+
+    // Without the held reports, the rule runs again on the kept data.
+    delete entry.held;
+    writeCacheFile(join(cacheDir(), name), kept);
+    const after = check('2026-11-22').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
+    expect(after.message).toMatch(/^the newest status update is from 2026-10-02 \(51 days ago\)/);
   });
 
   it("places a new day's findings that point somewhere new, in files with findings and without, on the threads that judge them", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealedFile, unsealed } from '../../src/load/sealed.js';
-import { keptRecord, removeSpools, Spool, SpoolReader } from '../../src/load/spool.js';
+import { keptFromText, keptRecord, removeSpools, Spool, SpoolReader } from '../../src/load/spool.js';
 import type { Rejudge } from '../../src/load/cache.js';
 import type { RawFinding } from '../../src/findings.js';
 
@@ -35,11 +35,16 @@ describe('spools', () => {
     const reader = new SpoolReader(dir);
     const lines = refs.map((ref, n) => reader.line(`projects/p${n}.yaml`, ref));
     reader.close();
-    // The lines make a file whose records are the Rejudges as cache.ts reads them back (data as parsed JSON).
+    // The lines make a file whose records are the Rejudges as cache.ts reads them back: its data as text, and the
+    // data's length first (to read the rest without it).
     const file = [...sealedFile([])].join('').replace('[\n', `[\n${lines.join('')}`);
     const { records } = unsealed(file);
     expect(records).toHaveLength(3000);
-    expect(records[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', stand: [unknownField(2999)], own: 1, dayRules: ['risk-review-overdue', 'rule-2999'], data: { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] } }]);
+    const data = { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] };
+    expect(records[2999]).toEqual(['projects/p2999.yaml', { length: JSON.stringify(data).length, data, hash: 'h2999', stand: [unknownField(2999)], own: 1, dayRules: ['risk-review-overdue', 'rule-2999'] }]);
+    // Read back from the record's text (its value, after the path) as a whole rejudge file's records are.
+    const text = keptRecord('projects/p2999.yaml', rejudge(2999)).text;
+    expect(keptFromText(text.slice(text.indexOf(',') + 1, -1))).toEqual(rejudge(2999));
     expect(lines[7]).toBe(keptLine('projects/p7.yaml', rejudge(7)));
   });
 

@@ -24,6 +24,7 @@ const rule: ProjectRule = {
         data: { id: change.id, title: change.title, raised: change.raised, days, limit },
         path: ['changes', index, 'status'],
         item: change.id,
+        since: { days: change.raised },
       });
     });
   },

@@ -18,7 +18,10 @@ const rule: ProjectRule = {
     if (!start) return;
     // The months that are over: from the start's to the one before today's.
     const logged = new Set(ctx.measure(project).costsByMonth.map((m) => m.period));
-    const missing = monthsBetween(start.slice(0, 7), previousMonth(ctx.today.slice(0, 7))).filter((month) => !logged.has(month));
+    const month = ctx.today.slice(0, 7);
+    const missing = monthsBetween(start.slice(0, 7), previousMonth(month)).filter((m) => !logged.has(m));
+    // The months over change with the month, not the day: the same findings, to the word, until the next one.
+    ctx.sameFindingsUntil(`${nextMonth(month)}-01`);
     if (missing.length === 0) return;
     const shown = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
     ctx.report({ messageId: 'missing', data: { months: shown, count: missing.length, start }, ...(Array.isArray(project.costs) ? { path: ['costs'], on: 'key' as const } : { path: ['budget'] }) });

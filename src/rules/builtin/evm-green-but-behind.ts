@@ -20,11 +20,14 @@ const rule: ProjectRule = {
     if (!ctx.phaseAtLeast(project.phase, 'execution')) return;
     const latest = latestStatus(project);
     if (!latest || latest.update.overall !== 'green') return;
-    const { cpi, spi } = ctx.measure(project).evm;
+    const measures = ctx.measure(project);
+    const { cpi, spi } = measures.evm;
     const limit = ctx.thresholds.evm_min_index;
     const cpiLow = cpi !== null && cpi < limit;
     const spiLow = spi !== null && spi < limit;
-    if (!cpiLow && !spiLow) return;
+    // None until the SPI falls below the limit (it only falls, as planned value grows). Once found, the SPI in
+    // the words moves each day: judged again.
+    if (!cpiLow && !spiLow) return ctx.sameFindingsUntil(measures.spiBelowFrom(limit));
     ctx.report({
       messageId: cpiLow && spiLow ? 'both' : cpiLow ? 'cpi' : 'spi',
       data: { date: latest.update.date, cpi: index(cpi), spi: index(spi), limit },

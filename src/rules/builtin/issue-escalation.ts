@@ -27,6 +27,7 @@ const rule: ProjectRule = {
         data: { severity: issue.severity ? `${issue.severity} ` : '', id: issue.id, title: issue.title, raised: issue.raised, days, limit },
         path: ['issues', index, 'escalated'],
         item: issue.id,
+        since: { days: issue.raised },
       });
     });
   },

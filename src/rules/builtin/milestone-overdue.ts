@@ -24,6 +24,7 @@ const rule: ProjectRule = {
         data: { id: milestone.id, name: milestone.name, due: late.due, days: late.days_overdue },
         path: ['milestones', index, milestone.forecast ? 'forecast' : 'baseline'],
         item: milestone.id,
+        since: { days: late.due },
       });
     });
   },

@@ -25,6 +25,7 @@ const rule: ProjectRule = {
         data: { id: billing.id, amount: money(billing.amount), due: billing.due, days: row.days_overdue! },
         path: ['revenue', index, 'invoiced'],
         item: billing.id,
+        since: { days: row.overdue_since! },
       });
     });
   },

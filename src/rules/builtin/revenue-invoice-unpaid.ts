@@ -25,6 +25,7 @@ const rule: ProjectRule = {
         data: { id: billing.id, amount: money(billing.amount), invoiced: billing.invoiced, since: row.overdue_since!, days: row.days_overdue!, limit: ctx.thresholds.invoice_payment_days },
         path: ['revenue', index, 'received'],
         item: billing.id,
+        since: { days: row.overdue_since! },
       });
     });
   },

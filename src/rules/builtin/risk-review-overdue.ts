@@ -26,6 +26,7 @@ const rule: ProjectRule = {
         data: { id: risk.id, title: risk.title, due, days: daysBetween(due, ctx.today) },
         path: ['risks', index, 'review_by'],
         item: risk.id,
+        since: { days: due },
       });
     });
   },

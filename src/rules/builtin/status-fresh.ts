@@ -22,7 +22,7 @@ const rule: ProjectRule = {
       ctx.report({ messageId: 'none', data: { phase: project.phase, limit }, path: ['phase'] });
       return;
     }
-    ctx.report({ messageId: 'stale', data: { date: status.update.date, days: measures.statusAgeDays!, limit }, path: ['status', status.index!, 'date'] });
+    ctx.report({ messageId: 'stale', data: { date: status.update.date, days: measures.statusAgeDays!, limit }, path: ['status', status.index!, 'date'], since: { days: status.update.date } });
   },
 };
 
