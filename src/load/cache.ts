@@ -660,7 +660,7 @@ function parsedKept(text: string | undefined): Rejudge | undefined {
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
 export function keptIn(entries: KeptRecords | undefined, path: string, hash: string): Rejudge | undefined {
   const mine = entries?.get(path);
-  const whole = mine?.hash === hash && typeof mine.data === 'string' && Array.isArray(mine.stand) && Number.isInteger(mine.own) && Array.isArray(mine.dayRules);
+  const whole = mine?.hash === hash && typeof mine.data === 'string' && Array.isArray(mine.stand) && Number.isInteger(mine.own) && Array.isArray(mine.dayRules) && (mine.held === undefined || Array.isArray(mine.held));
   return whole ? mine : undefined;
 }
 

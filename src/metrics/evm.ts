@@ -81,35 +81,46 @@ export function earnedValue(project: Pick<Project, 'milestones'>, bac: number | 
   return times(bac, ratio(done, total));
 }
 
-/** PV on `day`: the BAC times the weighted share of the milestones planned done by then (see plannedShares). */
+/** PV on `day`: the BAC times the weighted share of the milestones planned done by then (see plannedSpans). */
 export function plannedValue(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, day: string, method: PvMethod): number | null {
-  if (bac === null || bac === 0) return null;
+  return plannedValueOn(project, bac, method)(day);
+}
+
+/** PV as a function of the day, the milestones' weights and spans worked out once (a search over days asks it often). */
+export function plannedValueOn(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, method: PvMethod): (day: string) => number | null {
+  if (bac === null || bac === 0) return () => null;
   const milestones = milestonesOf(project);
-  const planned = plannedShares(milestones, project.dates?.start, day, method);
+  const weights = milestones.map((m) => finite(m.weight) ?? 1);
+  const spans = plannedSpans(milestones, project.dates?.start, method);
   let total = 0;
-  let due = 0;
-  milestones.forEach((m, i) => {
-    const weight = finite(m.weight) ?? 1;
-    total += weight;
-    due += weight * planned[i]!;
-  });
-  return times(bac, ratio(due, total));
+  for (const weight of weights) total += weight;
+  return (day) => {
+    let due = 0;
+    weights.forEach((weight, i) => {
+      const span = spans[i];
+      due += weight * (span ? plannedShare(span.from, span.to, day) : 0);
+    });
+    return times(bac, ratio(due, total));
+  };
 }
 
 /**
- * The first day after `day` on which the SPI (EV / PV on that day) is below `limit`; null when it never is. PV
- * only grows with the day (each milestone's planned share does), so the SPI only falls, and stops falling at the
- * last baseline, from which PV is the whole BAC: the day is found by halving the days up to it.
+ * The first day after `day` on which the SPI (EV / PV on that day) is below `limit`, or a day before it; null
+ * when it never is. PV only grows with the day (each milestone's planned share does), so the SPI only falls,
+ * and stops falling at the last baseline, from which PV is the whole BAC. Within the next SEARCH_DAYS the day is
+ * found by halving them; past them, the day after them is said (an earlier horizon only judges again sooner).
  */
 export function spiBelowFrom(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, ev: number | null, day: string, method: PvMethod, limit: number): string | null {
+  const planned = plannedValueOn(project, bac, method);
   const below = (on: string) => {
-    const spi = ratio(ev, plannedValue(project, bac, on, method));
+    const spi = ratio(ev, planned(on));
     return spi !== null && spi < limit;
   };
   const last = milestonesOf(project).reduce<string | undefined>((latest, m) => (typeof m.baseline === 'string' && (latest === undefined || m.baseline > latest) ? m.baseline : latest), undefined);
   if (ev === null || last === undefined || last <= day || !below(last)) return null;
   let low = 1;
-  let high = daysBetween(day, last);
+  let high = Math.min(daysBetween(day, last), SEARCH_DAYS);
+  if (!below(addDays(day, high))) return addDays(day, high + 1);
   while (low < high) {
     const middle = (low + high) >> 1;
     if (below(addDays(day, middle))) high = middle;
@@ -118,15 +129,18 @@ export function spiBelowFrom(project: Pick<Project, 'milestones' | 'dates'>, bac
   return addDays(day, low);
 }
 
+/** How far ahead spiBelowFrom looks for its day exactly: a month covers a trend's week and the days of a month. */
+const SEARCH_DAYS = 32;
+
 const milestonesOf = (project: Pick<Project, 'milestones'>): Milestone[] => (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
 
 /**
- * The share of each milestone planned to be done on `day`. Its span runs from the previous milestone's
- * baseline (by baseline date; the project's start for the first) to its own baseline: 0 before, 1 from the
- * baseline on, linear in between. A milestone without a baseline is never planned.
+ * Each milestone's planned span: from the previous milestone's baseline (by baseline date; the project's start
+ * for the first; none with the step method) to its own baseline. Its share planned done on a day is 0 before,
+ * 1 from the baseline on, linear in between (plannedShare). A milestone without a baseline is never planned.
  */
-function plannedShares(milestones: readonly Milestone[], start: string | undefined, day: string, method: PvMethod): number[] {
-  const shares = new Array<number>(milestones.length).fill(0);
+function plannedSpans(milestones: readonly Milestone[], start: string | undefined, method: PvMethod): Array<{ from: string | undefined; to: string } | undefined> {
+  const spans = new Array<{ from: string | undefined; to: string } | undefined>(milestones.length).fill(undefined);
   const baselineOf = (i: number) => milestones[i]!.baseline as string;
   const order: number[] = [];
   for (let i = 0; i < milestones.length; i++) if (typeof milestones[i]!.baseline === 'string') order.push(i);
@@ -139,10 +153,10 @@ function plannedShares(milestones: readonly Milestone[], start: string | undefin
   }
   let from = start;
   for (const i of order) {
-    shares[i] = plannedShare(method === 'step' ? undefined : from, baselineOf(i), day);
+    spans[i] = { from: method === 'step' ? undefined : from, to: baselineOf(i) };
     from = baselineOf(i);
   }
-  return shares;
+  return spans;
 }
 
 function plannedShare(from: string | undefined, to: string, day: string): number {
@@ -178,7 +192,8 @@ export function earnedSchedule(project: Pick<Project, 'milestones' | 'dates'>, i
   const ends = [...new Set(milestones.flatMap((m) => (typeof m.baseline === 'string' && m.baseline > start ? [m.baseline] : [])))].sort(byText);
   if (ends.length === 0) return null;
   // PV at each breakpoint of its piecewise-linear curve; ES lies on the first segment that reaches EV.
-  const pvAt = (date: string) => plannedValue(project, bac, date, method) ?? 0;
+  const planned = plannedValueOn(project, bac, method);
+  const pvAt = (date: string) => planned(date) ?? 0;
   const atDays = daysBetween(start, day);
   let from = { date: start, pv: pvAt(start) };
   let esDays = daysBetween(start, ends[ends.length - 1]!);

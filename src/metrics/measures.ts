@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
-import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValue, spiBelowFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
+import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValue, plannedValueOn, spiBelowFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, overdueFrom, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -139,7 +139,7 @@ export class ProjectMeasures {
   get costCurve(): CostMonth[] {
     return this.memo('costCurve', () => {
       const { approvedBudget: bac } = this;
-      const planned = (day: string) => plannedValue(this.project, bac, day, this.basis.config.pvMethod);
+      const planned = plannedValueOn(this.project, bac, this.basis.config.pvMethod);
       return costCurve(this.project, planned, this.today(), this.costForecast);
     });
   }

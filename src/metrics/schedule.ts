@@ -38,8 +38,13 @@ export function overdueMilestones(
  * date, see overdueMilestones); null when none is left to fall due.
  */
 export function nextOverdueDay(project: Pick<Project, 'milestones'>, today: string): string | null {
-  const next = openMilestones(project, (due) => due >= today)[0];
-  return next ? addDays(next.due, 1) : null;
+  // The earliest due date to come, found in one pass (every running project is asked, every day).
+  let next: string | null = null;
+  for (const m of project.milestones ?? []) {
+    const due = m && !m.actual ? dueOf(m) : null;
+    if (due && due >= today && (next === null || due < next)) next = due;
+  }
+  return next === null ? null : addDays(next, 1);
 }
 
 /** Open milestones due from today up to horizonDays ahead, both ends included. */
