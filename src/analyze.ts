@@ -22,7 +22,7 @@ import { brokenReferenceFindings, findBrokenValues, referencesToKeep, type Regis
 import { extractFacts, extractReferences } from './model/references.js';
 import { validateFile } from './model/validate-file.js';
 import { SectionMemo } from './history/sections.js';
-import { dayRulesOf, readsTheDay, runFileRules, type HeldReports, type Standing } from './rules/run.js';
+import { dayRulesOf, exactUntil, readsTheDay, runFileRules, type HeldReports, type Standing } from './rules/run.js';
 import { extractForPortfolio } from './rules/portfolio-run.js';
 import { BUILTIN_RULES } from './rules/builtin/index.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
@@ -187,6 +187,8 @@ interface Judged {
   standing: Standing;
   /** Its findings hold for the day they were judged on: another day judges it again. */
   dayBound: boolean;
+  /** With `dayBound`: until when they hold to the word (see CacheEntry.until). */
+  until?: string | null;
 }
 
 function judgeFile({ job, custom, config }: Setting, file: SourceFile, { known, parsed, own }: Read): Judged {
@@ -196,16 +198,18 @@ function judgeFile({ job, custom, config }: Setting, file: SourceFile, { known, 
   // on the next period (and keeps the day rules' findings until their horizons, words aside: see Standing).
   const standing = known ? (known.standing ??= standingFor(job)) : standingFor(job);
   if (valid) findings.push(...runFileRules(file.kind, file.path, parsed.data, config, job.today, custom, job.portfolio, standing));
-  // A file whose rules did not read the day (a closed project's, mostly) keeps its entry on the next day too.
+  // A file whose rules did not read the day (a closed project's, mostly) keeps its entry on the next day too, and
+  // one whose rules all said until when their findings hold to the word, until then.
   const dayBound = valid && RULED_KINDS.has(file.kind) && readsTheDay(file.kind, config, custom, standing.dayless);
-  return { findings, valid, standing, dayBound };
+  const until = dayBound && standing.reports ? exactUntil(file.kind, config, custom, standing) : undefined;
+  return { findings, valid, standing, dayBound, ...(until !== undefined ? { until } : {}) };
 }
 
 /** A history run keeps held findings with the blob; a check that spools for a new day keeps their reports to word them again. */
 const standingFor = (job: AnalyzeJob): Standing => ({ dayless: new Map(), ...(job.memo ? { held: new Map() } : job.spool ? { held: new Map(), reports: true } : {}) });
 
-function entryOf({ job }: Setting, file: SourceFile, { parsed, hash }: Read, { findings, dayBound }: Judged): CacheEntry {
-  const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}) };
+function entryOf({ job }: Setting, file: SourceFile, { parsed, hash }: Read, { findings, dayBound, until }: Judged): CacheEntry {
+  const entry: CacheEntry = { hash, findings, ...(dayBound ? { today: job.today } : {}), ...(until !== undefined ? { until } : {}) };
   // Rule files, people and goals are small and read by the rules of every other file: their data is kept.
   if (KEEPS_DATA.has(file.kind) && parsed.data !== undefined) entry.data = parsed.data;
   return entry;

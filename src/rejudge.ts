@@ -15,7 +15,7 @@ import { configFrom, type Config } from './model/config.js';
 import { REJUDGE_FILES_PER_THREAD, RejudgeWorker, threadsFor } from './parallel.js';
 import { BUILTIN_RULE_IDS } from './rules/builtin/ids.js';
 import type { CompiledRule, Portfolio, RulesetSource } from './rules/custom.js';
-import { daylessOf, heldOn, runFileRules, standingFindings, type Standing } from './rules/run.js';
+import { daylessOf, exactUntil, heldOn, runFileRules, standingFindings, type Standing } from './rules/run.js';
 
 export interface RejudgeJob {
   /** Where the cache kept what judging a file again needs (see ParseCache.keptWhere). */
@@ -97,7 +97,7 @@ export async function rejudgeFiles(files: readonly Stale[], job: RejudgeJob, sta
  * What a thread answers for a file of a task: its findings on the day, and where those its entry had not placed
  * point (from the kept positions, or the file); or a kept file it found damaged.
  */
-export type Rejudged = { path: string; findings: RawFinding[]; spans?: Spans } | { damaged: number };
+export type Rejudged = { path: string; findings: RawFinding[]; spans?: Spans; until?: string | null } | { damaged: number };
 
 /** The findings of each file of the groups this thread takes of a task, judged on its day: on a worker thread, or on this one. */
 export async function judgeTask(task: RejudgeTask, config = configFrom(task.configData)): Promise<Rejudged[]> {
@@ -124,10 +124,11 @@ async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<
   const data = () => (parsed ??= JSON.parse(kept.data) as unknown);
   // Every rule's findings stand (or are held, worded for the day): the data is not even parsed.
   const stands = custom.length === 0 ? standingFindings(kind, config, standing, task.today) : undefined;
-  const ruled = [...own, ...(stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, standing))];
+  const ruled = [...own, ...(stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, { ...standing, reports: true }))];
+  const until = exactUntil(kind, config, custom, standing);
   const unplaced = unplacedAnchors(ruled, kept.stand, placed);
   const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data(), kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
-  return { path, findings: ruled, ...(spans ? { spans } : {}) };
+  return { path, findings: ruled, ...(spans ? { spans } : {}), ...(until !== undefined ? { until } : {}) };
 }
 
 /**
@@ -172,11 +173,12 @@ async function compiledRules(task: RejudgeTask): Promise<CompiledRule[]> {
  * The entry with the day's findings. Every field named: a cache entry may read some of its fields lazily, and a
  * spread copies only those read. No Rejudge of its own: the cache keeps the one it was judged from.
  */
-function judgedEntry(entry: CacheEntry, { findings, spans }: { findings: RawFinding[]; spans?: Spans }, today: string): CacheEntry {
+function judgedEntry(entry: CacheEntry, { findings, spans, until }: { findings: RawFinding[]; spans?: Spans; until?: string | null }, today: string): CacheEntry {
   return {
     hash: entry.hash,
     findings,
     today,
+    ...(until !== undefined ? { until } : {}),
     ...defined({ stat: entry.stat, facts: entry.facts, spans: spans ? { ...entry.spans, ...spans } : entry.spans, references: entry.references, datesAfter: entry.datesAfter, data: entry.data }),
   };
 }

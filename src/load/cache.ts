@@ -36,6 +36,11 @@ export interface CacheEntry {
   findings: RawFinding[];
   /** Set when rules that read the day ran on the file: the date their findings hold for. Another day, the file is analyzed anew. */
   today?: string;
+  /**
+   * With `today`: the first day its findings may change, to the word (null: none), when its rules said so (see
+   * exactUntil in rules/run.ts); until then they hold, and a new day does not judge the file again.
+   */
+  until?: string | null;
   /** What the file defines and references, for cross-file checks; absent when it could not be parsed. */
   facts?: FileFacts;
   /** Where the file's findings point (anchor key → offsets), once a finding needed it. */
@@ -441,17 +446,16 @@ export class ParseCache {
     return stat && stat[0] === mtimeMs && stat[1] === size && stat[2] === ctimeMs ? entry!.hash : undefined;
   }
 
-  /** The entry of an unchanged file, unless its rule findings were for another day. */
+  /** The entry of an unchanged file, unless its rule findings do not hold on `today`. */
   get(path: string, hash: string, today: string): CacheEntry | undefined {
     const entry = this.entries.get(path);
-    if (!entry || entry.hash !== hash) return undefined;
-    return entry.today === undefined || entry.today === today ? entry : undefined;
+    return entry && entry.hash === hash && holdsOn(entry, today) ? entry : undefined;
   }
 
-  /** The entry of an unchanged file whose rule findings were for another day (`get` missed it): a new day rejudges it. */
+  /** The entry of an unchanged file whose rule findings do not hold on `today` (`get` missed it): a new day rejudges it. */
   judgedOnAnotherDay(path: string, hash: string, today: string): CacheEntry | undefined {
     const entry = this.entries.get(path);
-    return entry && entry.hash === hash && entry.today !== undefined && entry.today !== today ? entry : undefined;
+    return entry && entry.hash === hash && !holdsOn(entry, today) ? entry : undefined;
   }
 
   set(path: string, entry: CacheEntry): void {
@@ -538,7 +542,8 @@ export class ParseCache {
   /** The day most entries' findings hold for, and how many do (undefined: none is day-bound). */
   private mostJudgedDay(): DayBound | undefined {
     const days = new Map<string, number>();
-    for (const entry of this.entries.values()) if (entry.today !== undefined) days.set(entry.today, (days.get(entry.today) ?? 0) + 1);
+    // Those judged again on any later day: one whose findings hold until a day is judged again that day only.
+    for (const entry of this.entries.values()) if (entry.today !== undefined && entry.until === undefined) days.set(entry.today, (days.get(entry.today) ?? 0) + 1);
     let most: DayBound | undefined;
     for (const [day, files] of days) if (!most || files > most.files) most = { day, files };
     return most;
@@ -608,6 +613,12 @@ export class ParseCache {
     for (let i = 0; i < SHARDS; i++) this.dirtyShards.add(i), this.dirtyRejudges.add(i), this.dirtyExtracts.add(i);
     this.headDirty = true;
   }
+}
+
+/** Whether an entry's findings hold on `today`: any day's, the day's it was judged on, or until the day they may change. */
+function holdsOn({ today: judged, until }: CacheEntry, today: string): boolean {
+  if (judged === undefined || judged === today) return true;
+  return until !== undefined && judged < today && (until === null || today < until);
 }
 
 /** A rejudge file, the id it must have been written with, and the content hash of the file a Rejudge is asked for. */

@@ -253,8 +253,12 @@ export class ProjectMeasures {
     return this.memo('billing', () => billingRows(this.project, () => this.today(), this.basis.config.thresholds.invoice_payment_days));
   }
 
-  /** The first day a billing milestone not overdue today will be (null: overdue already, or never: paid). Reads the day. */
+  /**
+   * The first day a billing milestone not overdue today will be (null: overdue already, or never: paid). Reads the
+   * day, but for a milestone invoiced and paid (as `billing` does): a closed project's settled billing stays day-blind.
+   */
   billingOverdueFrom(billing: NonNullable<Project['revenue']>[number]): string | null {
+    if (billing.invoiced && billing.received) return null;
     return overdueFrom(billing, this.today(), this.basis.config.thresholds.invoice_payment_days);
   }
 

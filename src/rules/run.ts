@@ -154,6 +154,23 @@ export function standingFindings(kind: FileKind, config: Config, { dayless, held
 }
 
 /**
+ * Until when a file's rule findings hold to the word, after runFileRules filled `standing` (with reports): the
+ * earliest day its held rules said (null: none), when every rule that read the day said one and no held finding
+ * counts days in its words; undefined otherwise (the PMO's own rules are taken to read the day).
+ */
+export function exactUntil(kind: FileKind, config: Config, custom: readonly CompiledRule[], { dayless, held }: Standing): string | null | undefined {
+  if (custom.length > 0) return undefined;
+  let until: string | null = null;
+  for (const rule of rulesOf(kind, config)) {
+    if (dayless.has(rule.id)) continue;
+    const judged = held?.get(rule.id);
+    if (!judged?.reports || judged.reports.some((report) => report.since)) return undefined;
+    if (judged.until !== null) until = earlierHorizon(until, judged.until);
+  }
+  return until;
+}
+
+/**
  * The held rules' findings on `today`, worded again from their reports: each count of days since a date
  * (Report.since) counted to `today`. Only those still held on that day; the others' rules run again.
  */
@@ -162,7 +179,7 @@ export function heldOn(kind: FileKind, file: string, config: Config, kept: reado
   for (const { rule, from, until, reports } of kept) {
     const meta = fileRuleById.get(rule);
     if (!meta || !holdsOn({ from, until }, today)) continue;
-    held.set(rule, { from, until, findings: reports.map((report) => toFinding(meta, config, file, kind, countedTo(report, today))) });
+    held.set(rule, { from, until, findings: reports.map((report) => toFinding(meta, config, file, kind, countedTo(report, today))), reports });
   }
   return held;
 }

@@ -233,6 +233,11 @@ describe('the cost side of earned value, and the days findings hold until', () =
     expect(m.billingOverdueFrom(b2!)).toBe('2026-12-26'); // 2026-11-10 + 45 days = 2026-12-25, + 1
     expect(m.billingOverdueFrom(b3!)).toBeNull();
     expect(measure(running, '2026-12-26').billingOverdueFrom(b2!)).toBeNull(); // overdue already
+    // Invoiced and paid: never overdue, whatever the day, and the day is not read for it.
+    let reads = 0;
+    const counting = new ProjectMeasures(running, { config: CONFIG, today: () => ((reads += 1), TODAY) });
+    expect(counting.billingOverdueFrom(b3!)).toBeNull();
+    expect(reads).toBe(0);
   });
 });
 

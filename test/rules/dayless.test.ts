@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../src/findings.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { configFrom, type Config } from '../../src/model/config.js';
-import { runFileRules } from '../../src/rules/run.js';
+import { readsTheDay, runFileRules } from '../../src/rules/run.js';
 import { generatedPortfolio, type Generated } from '../helpers/generated.js';
 
 const TODAY = '2026-11-16';
@@ -42,6 +42,17 @@ describe('rules that did not read the day', () => {
     // Both kinds met: rules kept from the day before, and projects whose rules look at the date.
     expect(skipped).toBeGreaterThan(100);
     expect(dayBound).toBeGreaterThan(10);
+  });
+
+  it('leaves a closed project whose billing is settled day-blind: no rule reads the date for it', () => {
+    const closed = {
+      id: 'done', name: 'Done', manager: 'jdoe', phase: 'closed',
+      dates: { start: '2025-01-06', baseline_end: '2025-12-19', actual_end: '2025-12-19' },
+      revenue: [{ id: 'B1', amount: 1000, due: '2025-06-30', invoiced: '2025-06-30', received: '2025-07-20' }],
+    };
+    const dayless = new Map<string, RawFinding[]>();
+    runFileRules('project', 'projects/done.yaml', closed, config, '2026-11-16', [], undefined, { dayless });
+    expect(readsTheDay('project', config, [], dayless)).toBe(false);
   });
 
   it('keeps a rule that looked at the date out of the memo', () => {
