@@ -7,7 +7,7 @@
  * parsed for it, by js-yaml alone. Many files are shared between this thread and worker threads (rejudge-worker.ts).
  */
 import { groupBy, pathAnchors, type RawFinding } from './findings.js';
-import { keptIn, readKept, type CacheEntry, type KeptAt } from './load/cache.js';
+import { keptIn, readKept, type CacheEntry, type KeptAt, type Rejudge } from './load/cache.js';
 import { keptSpans } from './load/kept-positions.js';
 import { anchorKey, type PathAnchor, type Spans } from './load/position.js';
 import type { FileKind } from './load/discover.js';
@@ -118,17 +118,21 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
 async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<typeof readKept>, task: RejudgeTask, config: Config, custom: CompiledRule[]): Promise<Rejudged | undefined> {
   const kept = keptIn(file, path, at.hash);
   if (!kept) return undefined;
-  const own = kept.stand.slice(0, kept.own);
-  const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today) };
   let parsed: unknown;
   const data = () => (parsed ??= JSON.parse(kept.data) as unknown);
+  const { findings, until } = judgedOnDay(kind, path, kept, data, task, config, custom);
+  const unplaced = unplacedAnchors(findings, kept.stand, placed);
+  const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data(), kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
+  return { path, findings, ...(spans ? { spans } : {}), ...(until !== undefined ? { until } : {}) };
+}
+
+/** A file's findings on the task's day (its own first), and until when they hold to the word (see exactUntil). */
+function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, data: () => unknown, task: RejudgeTask, config: Config, custom: CompiledRule[]): { findings: RawFinding[]; until: string | null | undefined } {
+  const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today) };
   // Every rule's findings stand (or are held, worded for the day): the data is not even parsed.
   const stands = custom.length === 0 ? standingFindings(kind, config, standing, task.today) : undefined;
-  const ruled = [...own, ...(stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, { ...standing, reports: true }))];
-  const until = exactUntil(kind, config, custom, standing);
-  const unplaced = unplacedAnchors(ruled, kept.stand, placed);
-  const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data(), kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
-  return { path, findings: ruled, ...(spans ? { spans } : {}), ...(until !== undefined ? { until } : {}) };
+  const ruled = stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, { ...standing, reports: true });
+  return { findings: [...kept.stand.slice(0, kept.own), ...ruled], until: exactUntil(kind, config, custom, standing) };
 }
 
 /**

@@ -105,31 +105,23 @@ export function plannedValueOn(project: Pick<Project, 'milestones' | 'dates'>, b
 }
 
 /**
- * The first day after `day` on which the SPI (EV / PV on that day) is below `limit`, or a day before it; null
- * when it never is. PV only grows with the day (each milestone's planned share does), so the SPI only falls,
- * and stops falling at the last baseline, from which PV is the whole BAC. Within the next SEARCH_DAYS the day is
- * found by halving them; past them, the day after them is said (an earlier horizon only judges again sooner).
+ * A day after `day` on or before which the SPI (EV / PV on that day) falls below `limit`; null when it never does.
+ * PV only grows with the day (each milestone's planned share does), so the SPI only falls, and stops falling at
+ * the last baseline, from which PV no longer grows. Not below then: never. Not below SEARCH_DAYS ahead: the day
+ * after them. Else tomorrow (an earlier day only judges again sooner: two readings of PV, not a search).
  */
-export function spiBelowFrom(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, ev: number | null, day: string, method: PvMethod, limit: number): string | null {
-  const planned = plannedValueOn(project, bac, method);
+export function spiBelowFrom(project: Pick<Project, 'milestones'>, planned: (day: string) => number | null, ev: number | null, day: string, limit: number): string | null {
   const below = (on: string) => {
     const spi = ratio(ev, planned(on));
     return spi !== null && spi < limit;
   };
   const last = milestonesOf(project).reduce<string | undefined>((latest, m) => (typeof m.baseline === 'string' && (latest === undefined || m.baseline > latest) ? m.baseline : latest), undefined);
   if (ev === null || last === undefined || last <= day || !below(last)) return null;
-  let low = 1;
-  let high = Math.min(daysBetween(day, last), SEARCH_DAYS);
-  if (!below(addDays(day, high))) return addDays(day, high + 1);
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (below(addDays(day, middle))) high = middle;
-    else low = middle + 1;
-  }
-  return addDays(day, low);
+  const ahead = Math.min(daysBetween(day, last), SEARCH_DAYS);
+  return below(addDays(day, ahead)) ? addDays(day, 1) : addDays(day, ahead + 1);
 }
 
-/** How far ahead spiBelowFrom looks for its day exactly: a month covers a trend's week and the days of a month. */
+/** How far ahead spiBelowFrom looks: a month covers a trend's weeks and a month of new days. */
 const SEARCH_DAYS = 32;
 
 const milestonesOf = (project: Pick<Project, 'milestones'>): Milestone[] => (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);

@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
-import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValue, plannedValueOn, spiBelowFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
+import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValueOn, spiBelowFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, overdueFrom, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -138,9 +138,7 @@ export class ProjectMeasures {
    */
   get costCurve(): CostMonth[] {
     return this.memo('costCurve', () => {
-      const { approvedBudget: bac } = this;
-      const planned = plannedValueOn(this.project, bac, this.basis.config.pvMethod);
-      return costCurve(this.project, planned, this.today(), this.costForecast);
+      return costCurve(this.project, this.plannedValue, this.today(), this.costForecast);
     });
   }
 
@@ -187,13 +185,18 @@ export class ProjectMeasures {
   get evmInputs(): EvmInputs {
     return this.memo('evmInputs', () => {
       const bac = this.approvedBudget;
-      return { bac, pv: plannedValue(this.project, bac, this.measuredOn, this.basis.config.pvMethod), ev: this.earnedValue, ac: this.actualCost };
+      return { bac, pv: this.plannedValue(this.measuredOn), ev: this.earnedValue, ac: this.actualCost };
     });
   }
 
   /** The first day after the day measured on which the SPI falls below `limit` (null: never); reads the day. */
   spiBelowFrom(limit: number): string | null {
-    return spiBelowFrom(this.project, this.approvedBudget, this.earnedValue, this.measuredOn, this.basis.config.pvMethod, limit);
+    return spiBelowFrom(this.project, this.plannedValue, this.earnedValue, this.measuredOn, limit);
+  }
+
+  /** PV as a function of the day (the BAC is the approved budget): worked out once, read on many days. */
+  private get plannedValue(): (day: string) => number | null {
+    return this.memo('plannedValue', () => plannedValueOn(this.project, this.approvedBudget, this.basis.config.pvMethod));
   }
 
   /** EV: what the work done has earned of the approved budget (no day moves it). */

@@ -46,10 +46,17 @@ export function explainBadDate(value: string): string {
   return `${value} is not a real date: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days`;
 }
 
-/** The date `days` calendar days after `date` (before it when negative). */
+/**
+ * The date `days` calendar days after `date` (before it when negative). Kept by the day count and the date: the
+ * rules say when their findings may change (the day after a due date, a review date...) for every file they judge.
+ */
 export function addDays(date: string, days: number): string {
-  return days === 0 ? date : new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+  if (days === 0) return date;
+  let byDate = added.get(days);
+  if (!byDate) added.set(days, (byDate = new Map()));
+  return boundedMemo(byDate, date, () => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10), 10_000);
 }
+const added = new Map<number, Map<string, string>>();
 
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {

@@ -103,7 +103,7 @@ function runBuiltins(
     },
     report: (r) => {
       findings.push(toFinding(running, config, file, kind, r));
-      reports?.push(r);
+      if (standing?.reports) (reports ??= []).push(r);
     },
     sameFindingsUntil(day) {
       until = earlierHorizon(until, day);
@@ -125,13 +125,13 @@ function runBuiltins(
     running = rule;
     readToday = false;
     until = undefined;
-    reports = standing?.reports ? [] : undefined;
+    reports = undefined;
     const before = findings.length;
     rule.check(data as never, ctx);
     if (!readToday) standing?.dayless.set(rule.id, findings.slice(before));
     else if (until === undefined) whole = undefined;
     else {
-      standing?.held?.set(rule.id, { from: today, until, findings: findings.slice(before), ...(reports ? { reports } : {}) });
+      standing?.held?.set(rule.id, { from: today, until, findings: findings.slice(before), ...(standing.reports ? { reports: reports ?? [] } : {}) });
       if (whole !== undefined && until !== null) whole = earlierHorizon(whole, until);
     }
   }

@@ -16,11 +16,14 @@ const rule: ProjectRule = {
     // Only a running project reviews its risks: not one on hold, closed or cancelled.
     if (ctx.measure(project).state !== 'active') return;
     // The same reviews are overdue until the next one falls due, only later each day.
-    ctx.sameFindingsUntil(null);
+    let next: string | undefined;
     (project.risks ?? []).forEach((risk, index) => {
       const due = risk.review_by;
       if (!isOpenRisk(risk) || due == null) return;
-      if (due >= ctx.today) return ctx.sameFindingsUntil(addDays(due, 1));
+      if (due >= ctx.today) {
+        if (next === undefined || due < next) next = due;
+        return;
+      }
       ctx.report({
         messageId: 'overdue',
         data: { id: risk.id, title: risk.title, due, days: daysBetween(due, ctx.today) },
@@ -29,6 +32,7 @@ const rule: ProjectRule = {
         since: { days: due },
       });
     });
+    ctx.sameFindingsUntil(next === undefined ? null : addDays(next, 1));
   },
 };
 
