@@ -128,10 +128,11 @@ async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<
 
 /** A file's findings on the task's day (its own first), and until when they hold to the word (see exactUntil). */
 function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, data: () => unknown, task: RejudgeTask, config: Config, custom: CompiledRule[]): { findings: RawFinding[]; until: string | null | undefined } {
-  const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today) };
+  // With reports: the rules that run add theirs, for exactUntil to read.
+  const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today), reports: true };
   // Every rule's findings stand (or are held, worded for the day): the data is not even parsed.
   const stands = custom.length === 0 ? standingFindings(kind, config, standing, task.today) : undefined;
-  const ruled = stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, { ...standing, reports: true });
+  const ruled = stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, standing);
   return { findings: [...kept.stand.slice(0, kept.own), ...ruled], until: exactUntil(kind, config, custom, standing) };
 }
 

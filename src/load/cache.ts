@@ -22,6 +22,7 @@ import { memo } from '../memo.js';
 import { keptFromText, keptRecord, removeSpools, SpoolReader, type Spooled } from './spool.js';
 import { RawJson, SealedLine, readRecords, readText, recordsIn, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
 import { resolvesWithin } from './exists.js';
+import { withinHorizon } from '../model/dates.js';
 
 export interface CacheEntry {
   /** Content hash of the file the entry describes. */
@@ -618,7 +619,7 @@ export class ParseCache {
 /** Whether an entry's findings hold on `today`: any day's, the day's it was judged on, or until the day they may change. */
 function holdsOn({ today: judged, until }: CacheEntry, today: string): boolean {
   if (judged === undefined || judged === today) return true;
-  return until !== undefined && judged < today && (until === null || today < until);
+  return until !== undefined && withinHorizon(today, judged, until);
 }
 
 /** A rejudge file, the id it must have been written with, and the content hash of the file a Rejudge is asked for. */

@@ -65,7 +65,7 @@ function toCompletePerformance(bac: number | null, ev: number | null, ac: number
  * nothing is not a measure of progress.
  */
 export function evmInputs(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, ac: number | null, day: string, method: PvMethod): EvmInputs {
-  return { bac, pv: plannedValue(project, bac, day, method), ev: earnedValue(project, bac), ac };
+  return { bac, pv: plannedValueOn(project, bac, method)(day), ev: earnedValue(project, bac), ac };
 }
 
 /** EV: the BAC times the weighted share of the milestones done (a milestone's progress counts until its actual date). */
@@ -81,12 +81,10 @@ export function earnedValue(project: Pick<Project, 'milestones'>, bac: number | 
   return times(bac, ratio(done, total));
 }
 
-/** PV on `day`: the BAC times the weighted share of the milestones planned done by then (see plannedSpans). */
-export function plannedValue(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, day: string, method: PvMethod): number | null {
-  return plannedValueOn(project, bac, method)(day);
-}
-
-/** PV as a function of the day, the milestones' weights and spans worked out once (a search over days asks it often). */
+/**
+ * PV as a function of the day: the BAC times the weighted share of the milestones planned done by then (see
+ * plannedSpans), the milestones' weights and spans worked out once (a project's PV is read on many days).
+ */
 export function plannedValueOn(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, method: PvMethod): (day: string) => number | null {
   if (bac === null || bac === 0) return () => null;
   const milestones = milestonesOf(project);

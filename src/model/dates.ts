@@ -58,6 +58,18 @@ export function addDays(date: string, days: number): string {
 }
 const added = new Map<number, Map<string, string>>();
 
+/**
+ * The earlier of a horizon said so far (undefined: none yet) and the `next` one a rule says, where null is
+ * "no day": a rule's findings hold until the earliest day it named, and for good if it named none.
+ */
+export function earlierHorizon(said: string | null | undefined, next: string | null): string | null {
+  if (next === null) return said ?? null;
+  return said == null || next < said ? next : said;
+}
+
+/** Whether what was judged on `from` and holds until `until` (not included; null: for good) holds on `day`. */
+export const withinHorizon = (day: string, from: string, until: string | null): boolean => from <= day && (until === null || day < until);
+
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((parsed(b) - parsed(a)) / DAY_MS);

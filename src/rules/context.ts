@@ -50,12 +50,3 @@ export function baseContext(config: Config, today: string, day: () => string = (
   };
 }
 
-/**
- * The earlier of a horizon said so far (undefined: none yet) and the `next` one a rule says, where null is
- * "no day": a rule's findings hold until the earliest day it named, and for good if it named none.
- */
-export function earlierHorizon(said: string | null | undefined, next: string | null): string | null {
-  if (next === null) return said ?? null;
-  return said == null || next < said ? next : said;
-}
-

@@ -9,9 +9,9 @@
 import type { RawFinding } from '../findings.js';
 import type { FileKind } from '../load/discover.js';
 import type { Config } from '../model/config.js';
-import { addDays } from '../model/dates.js';
+import { addDays, earlierHorizon, withinHorizon } from '../model/dates.js';
 import { PORTFOLIO_RULES } from './builtin/portfolio.js';
-import { baseContext, earlierHorizon, enabled, toFinding } from './context.js';
+import { baseContext, enabled, toFinding } from './context.js';
 import type { PortfolioContext, PortfolioFile, PortfolioRule } from './types.js';
 
 const portfolioRules = PORTFOLIO_RULES;
@@ -38,8 +38,7 @@ export function extractForPortfolio(kind: FileKind, data: unknown): Record<strin
 }
 
 /** Whether a judgement made over the same extracts holds on `today` (never before the day it was made on). */
-export const holdsOn = (judgement: PortfolioJudgement, today: string): boolean =>
-  judgement.day <= today && (judgement.until === null || today < judgement.until);
+export const holdsOn = (judgement: PortfolioJudgement, today: string): boolean => withinHorizon(today, judgement.day, judgement.until);
 
 /**
  * The portfolio rules over every file's extracts, each rule as judged on `today`: the `known` judgements that

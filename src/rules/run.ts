@@ -9,9 +9,9 @@ import { isRecord } from '../model/labels.js';
 import { memo } from '../memo.js';
 import { BUILTIN_RULES } from './builtin/index.js';
 import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
-import { baseContext, earlierHorizon, enabled, toFinding } from './context.js';
+import { baseContext, enabled, toFinding } from './context.js';
 import type { FileRule, Report, RuleContext } from './types.js';
-import { daysBetween } from '../model/dates.js';
+import { daysBetween, earlierHorizon, withinHorizon } from '../model/dates.js';
 
 const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request' || r.scope === 'audit');
 const fileRuleById = new Map(fileRules.map((rule) => [rule.id, rule]));
@@ -46,7 +46,7 @@ export interface HeldFindings {
 /** What a check keeps of a held rule for another day (see heldOn): plain data. */
 export type HeldReports = Omit<HeldFindings, 'findings'> & { rule: string; reports: Report[] };
 
-const holdsOn = (held: Pick<HeldFindings, 'from' | 'until'>, today: string) => held.from <= today && (held.until === null || today < held.until);
+const holdsOn = ({ from, until }: Pick<HeldFindings, 'from' | 'until'>, today: string) => withinHorizon(today, from, until);
 
 /**
  * The file rules of one project or request file (data that passed its schema). A rule whose findings stand
@@ -178,7 +178,7 @@ export function heldOn(kind: FileKind, file: string, config: Config, kept: reado
   const held = new Map<string, HeldFindings>();
   for (const { rule, from, until, reports } of kept) {
     const meta = fileRuleById.get(rule);
-    if (!meta || !holdsOn({ from, until }, today)) continue;
+    if (!meta || !withinHorizon(today, from, until)) continue;
     held.set(rule, { from, until, findings: reports.map((report) => toFinding(meta, config, file, kind, countedTo(report, today))), reports });
   }
   return held;
