@@ -7,7 +7,7 @@
  * parsed for it, by js-yaml alone. Many files are shared between this thread and worker threads (rejudge-worker.ts).
  */
 import { groupBy, pathAnchors, type RawFinding } from './findings.js';
-import { keptIn, readKept, type CacheEntry, type KeptAt, type Rejudge } from './load/cache.js';
+import { keptIn, readKept, type CacheEntry, type KeptAt, type KeptBody, type KeptRecords, type Rejudge } from './load/cache.js';
 import { keptSpans } from './load/kept-positions.js';
 import { anchorKey, type PathAnchor, type Spans } from './load/position.js';
 import type { FileKind } from './load/discover.js';
@@ -105,34 +105,51 @@ export async function judgeTask(task: RejudgeTask, config = configFrom(task.conf
   const answers: Rejudged[] = [];
   for (let group = Atomics.add(task.next, 0, 1); group < task.groups.length; group = Atomics.add(task.next, 0, 1)) {
     const files = task.groups[group]!;
-    const kept = readKept(files[0]!.at, () => answers.push({ damaged: files[0]!.at.shard }));
-    for (const file of files) {
-      const answer = await judgeFile(file, kept, task, config, custom);
-      if (answer) answers.push(answer);
+    let damaged = false;
+    const kept = readKept(files[0]!.at, () => (damaged = true));
+    try {
+      for (const file of files) {
+        const answer = await judgeFile(file, kept, task, config, custom);
+        if (answer) answers.push(answer);
+      }
+    } finally {
+      kept?.close();
     }
+    if (damaged) answers.push({ damaged: files[0]!.at.shard });
   }
   return answers;
 }
 
-/** One file judged again from what its kept file holds of it; undefined when it holds nothing of this content. */
-async function judgeFile({ path, kind, placed, at }: TaskFile, file: ReturnType<typeof readKept>, task: RejudgeTask, config: Config, custom: CompiledRule[]): Promise<Rejudged | undefined> {
+/**
+ * One file judged again from what its kept files hold of it; undefined when they hold nothing of this content,
+ * or lost the body it needed (then the file is read again).
+ */
+async function judgeFile({ path, kind, placed, at }: TaskFile, file: KeptRecords | undefined, task: RejudgeTask, config: Config, custom: CompiledRule[]): Promise<Rejudged | undefined> {
   const kept = keptIn(file, path, at.hash);
   if (!kept) return undefined;
-  let parsed: unknown;
-  const data = () => (parsed ??= JSON.parse(kept.data) as unknown);
-  const { findings, until } = judgedOnDay(kind, path, kept, data, task, config, custom);
+  let read: KeptBody | undefined;
+  const body = () => (read ??= file!.body(path, at.hash));
+  const judged = judgedOnDay(kind, path, kept, body, task, config, custom);
+  if (!judged) return undefined;
+  const { findings, until } = judged;
   const unplaced = unplacedAnchors(findings, kept.stand, placed);
-  const spans = unplaced.length === 0 ? undefined : ((kept.positions && keptSpans(data(), kept.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
+  const positions = unplaced.length === 0 ? undefined : body();
+  const spans = unplaced.length === 0 ? undefined : ((positions?.positions && keptSpans(positions.data, positions.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
   return { path, findings, ...(spans ? { spans } : {}), ...(until !== undefined ? { until } : {}) };
 }
 
-/** A file's findings on the task's day (its own first), and until when they hold to the word (see exactUntil). */
-function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, data: () => unknown, task: RejudgeTask, config: Config, custom: CompiledRule[]): { findings: RawFinding[]; until: string | null | undefined } {
+/**
+ * A file's findings on the task's day (its own first), and until when they hold to the word (see exactUntil);
+ * undefined when a rule must run and the file's body is lost.
+ */
+function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, body: () => KeptBody | undefined, task: RejudgeTask, config: Config, custom: CompiledRule[]): { findings: RawFinding[]; until: string | null | undefined } | undefined {
   // With reports: the rules that run add theirs, for exactUntil to read.
   const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today), reports: true };
-  // Every rule's findings stand (or are held, worded for the day): the data is not even parsed.
+  // Every rule's findings stand (or are held, worded for the day): its body is not even read.
   const stands = custom.length === 0 ? standingFindings(kind, config, standing, task.today) : undefined;
-  const ruled = stands ?? runFileRules(kind, path, data(), config, task.today, custom, task.portfolio, standing);
+  const data = stands ? undefined : body()?.data;
+  if (!stands && data === undefined) return undefined;
+  const ruled = stands ?? runFileRules(kind, path, data, config, task.today, custom, task.portfolio, standing);
   return { findings: [...kept.stand.slice(0, kept.own), ...ruled], until: exactUntil(kind, config, custom, standing) };
 }
 

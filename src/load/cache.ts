@@ -19,8 +19,8 @@ import type { Spans } from './position.js';
 import type { KeptPositions } from './kept-positions.js';
 import type { HeldReports } from '../rules/run.js';
 import { memo } from '../memo.js';
-import { keptFromText, keptRecord, removeSpools, SpoolReader, type Spooled } from './spool.js';
-import { RawJson, SealedLine, readRecords, readText, recordsIn, replaceFile, sealedFile, unsealedByKey, wholeFileHead } from './sealed.js';
+import { LineReader, removeSpools, SpoolReader, type Spooled } from './spool.js';
+import { isSealedLineOf, RawJson, SealedLine, readRecords, readText, recordsIn, replaceFile, sealedFile, sealedLine, sealedRecord, unsealedByKey, wholeFileHead } from './sealed.js';
 import { resolvesWithin } from './exists.js';
 import { withinHorizon } from '../model/dates.js';
 
@@ -57,17 +57,14 @@ export interface CacheEntry {
 }
 
 /**
- * A day-bound file as the rules judge it on a new day: its data, the findings that hold on any day (its own,
- * from YAML and schema, first), and which built-in rules read the day (run again, with the PMO's).
+ * A day-bound file as the rules judge it on a new day: the findings that hold on any day (its own, from YAML and
+ * schema, first), which built-in rules read the day (run again, with the PMO's), and their held reports. Its
+ * data and positions are its body (KeptBody), kept apart: a new day reads every day-bound file's Rejudge, and the
+ * bodies of the few whose rules run again or whose findings point somewhere new.
  */
 export interface Rejudge {
   /** The content hash of the file it was made from. */
   hash: string;
-  /**
-   * The data that passed the schema, as JSON text (in the rejudge file too, see keptRecord): parsed only when a
-   * new day runs a rule again, or places a finding from the positions.
-   */
-  data: string;
   /**
    * The findings that hold on any day: the file's own, then those of the built-in rules that did not read the
    * day. Kept here, so that the threads that judge it again need not be sent the other day's findings (~6 MB at
@@ -80,11 +77,23 @@ export interface Rejudge {
   dayRules: string[];
   /** Of those, the ones that said until when their findings hold, with their reports (see heldOn in rules/run.ts). */
   held?: HeldReports[];
+}
+
+/** A day-bound file's body: what a new day reads of it only to run a rule again, or to place a finding. */
+export interface KeptBody {
+  /** The data that passed the schema. */
+  data: unknown;
   /**
    * Where the data's nodes stand in the file, kept for a file the rules found something in (see kept-positions.ts):
    * a new day's findings are placed without reading it.
    */
   positions?: KeptPositions;
+}
+
+/** What a cold check spools of a day-bound file for a new day (see spool.ts): its body's data as JSON text, made where it was parsed. */
+export interface Kept {
+  rejudge: Rejudge;
+  body: { data: string; positions?: KeptPositions };
 }
 
 /** The head file: what every entry was judged under. */
@@ -155,11 +164,14 @@ interface DetailShard {
 }
 
 /**
- * A shard's day-bound files as a new day judges them (see Rejudge), by path: ~7 KB a file, the biggest part of
- * the cache, read only by the first check of a day (and when its shard is rewritten).
+ * A shard's day-bound files as a new day judges them (see Rejudge), by path, read only by the first check of a
+ * day (and when its shard is rewritten); with where each one's body is in the shard's body file (`bodies`: its
+ * line's offset and length in bytes). The bodies (~7 KB a file, the biggest part of the cache) are read one at a
+ * time, by their place.
  */
 interface RejudgeShard {
   id: string;
+  bodies: Record<string, [number, number]>;
   entries: Map<string, Rejudge>;
 }
 
@@ -198,6 +210,7 @@ const shardName = (i: number) => `check-cache.${i.toString(16)}.json`;
 const detailName = (i: number) => `check-cache.${i.toString(16)}.detail.json`;
 const rulesName = (i: number) => `check-cache.${i.toString(16)}.rules.json`;
 const rejudgeName = (i: number) => `check-cache.${i.toString(16)}.rejudge.json`;
+const bodyName = (i: number) => `check-cache.${i.toString(16)}.rejudge-body.json`;
 
 function shardOf(path: string): number {
   let hash = 2166136261; // FNV-1a: cheap and spreads similar paths (projects/p00001.yaml, ...) evenly
@@ -352,15 +365,6 @@ export class ParseCache {
     return extract;
   }
 
-  /**
-   * What the cache kept to judge a day-bound file on another day (see Rejudge), from its shard's rejudge file
-   * (read when first asked for). Undefined when it kept none for this content (then the file is read again).
-   */
-  private kept(path: string): Rejudge | undefined {
-    const where = this.keptWhere(path);
-    return where && keptIn(this.keptRecords(where), path, where.hash);
-  }
-
   /** A shard's rejudge file's records, read once a run. */
   private keptRecords(where: KeptAt): KeptRecords | undefined {
     return memo(this.rejudges, where.shard, () => readKept(where, () => this.repairKept(where.shard)));
@@ -380,7 +384,7 @@ export class ParseCache {
     const entry = this.entries.get(path);
     const id = this.rejudgeIds.get(shardOf(path));
     const shard = shardOf(path);
-    return entry?.today === undefined || id === undefined ? undefined : { file: join(this.dir, rejudgeName(shard)), shard, id, hash: entry.hash };
+    return entry?.today === undefined || id === undefined ? undefined : { file: join(this.dir, rejudgeName(shard)), body: join(this.dir, bodyName(shard)), shard, id, hash: entry.hash };
   }
 
   /** How many files the cache knows. */
@@ -517,11 +521,10 @@ export class ParseCache {
           replaceFile(join(this.dir, rulesName(i)), sealedFile([{ id }, ...extracts]));
           this.extracts.delete(i);
         }
-        if (rejudgeId === id) replaceFile(join(this.dir, rejudgeName(i)), sealedFile([{ id }, ...split.flatMap(([path]) => this.keptPair(path, spools))]));
+        if (rejudgeId === id) this.writeKept(i, id, split.map(([path]) => path), spools);
         const head: Record<string, string> = { stamp, detail: id, ...(rulesId === undefined ? {} : { rules: rulesId }), ...(rejudgeId === undefined ? {} : { rejudge: rejudgeId }) };
         this.rejudgeIds.set(i, rejudgeId);
         this.rulesIds.set(i, rulesId);
-        if (rejudgeId === id) this.rejudges.delete(i);
         replaceFile(join(this.dir, shardName(i)), sealedFile([head, ...split.map(([path, core]) => [path, core])]));
       }
       if (this.dirtyShards.size > 0 || this.headDirty) replaceFile(join(this.dir, HEAD_NAME), sealedFile([{ ...this.head, judged: this.mostJudgedDay() }]));
@@ -536,6 +539,8 @@ export class ParseCache {
       // a read-only checkout, a full disk: the next run is cold, nothing worse
     } finally {
       spools.close();
+      for (const records of this.rejudges.values()) records?.close();
+      this.rejudges.clear();
       this.dropSpools();
     }
   }
@@ -584,25 +589,43 @@ export class ParseCache {
   }
 
   /**
-   * A file's record of its shard's rejudge file: spooled when it was just analyzed, else the one kept, copied as
-   * its file holds it (a shard rewritten for one edited file keeps ~200 others' ~7 KB records: parsing each to
-   * write it again was most of a pre-commit check's save).
+   * A shard's rejudge files: its body file first, then its rejudge file, whose head says where each body is in it
+   * (a file's body is read by its place, see readKept).
    */
-  private keptPair(path: string, spools: SpoolReader): Array<RawJson | SealedLine> {
-    const spooled = this.entries.get(path)?.rejudge;
-    const line = spooled && spools.line(path, spooled);
-    if (spooled) return line ? [new SealedLine(line)] : [];
-    const text = this.keptText(path);
-    if (text !== undefined) return [new RawJson(`[${JSON.stringify(path)},${text}]`)];
-    const kept = this.kept(path);
-    return kept ? [keptRecord(path, kept)] : [];
+  private writeKept(shard: number, id: string, paths: readonly string[], spools: SpoolReader): void {
+    const lines = paths.flatMap((path) => this.keptLines(path, spools));
+    // Read: closed before they are replaced (a file open on Windows cannot be).
+    this.rejudges.get(shard)?.close();
+    const bodies: RejudgeShard['bodies'] = {};
+    const head = sealedLine({ id });
+    // Each body's place: after the array's opening line and the head's.
+    let offset = Buffer.byteLength(`[\n${head}`);
+    for (const { path, body } of lines) {
+      const length = Buffer.byteLength(body);
+      bodies[path] = [offset, length];
+      offset += length;
+    }
+    replaceFile(join(this.dir, bodyName(shard)), sealedFile([new SealedLine(head), ...lines.map(({ body }) => new SealedLine(body))]));
+    replaceFile(join(this.dir, rejudgeName(shard)), sealedFile([{ id, bodies }, ...lines.map(({ lean }) => new SealedLine(lean))]));
   }
 
-  /** A kept record's JSON as its whole file holds it, when it was made from the file's content (keptRecord writes the hash first). */
-  private keptText(path: string): string | undefined {
+  /**
+   * A file's lines of its shard's rejudge files: spooled when it was just analyzed, else the ones kept, copied as
+   * their files hold them (a shard rewritten for one edited file keeps ~200 others' ~7 KB bodies: parsing each to
+   * write it again was most of a pre-commit check's save). None when they cannot be read as they were sealed.
+   */
+  private keptLines(path: string, spools: SpoolReader): Array<{ path: string; lean: string; body: string }> {
+    const spooled = this.entries.get(path)?.rejudge;
+    if (spooled) {
+      const lines = spools.lines(path, spooled);
+      return lines ? [{ path, ...lines }] : [];
+    }
     const where = this.keptWhere(path);
-    const text = where && this.keptRecords(where)?.text?.(path);
-    return text?.startsWith(`{"hash":${JSON.stringify(where!.hash)},`) ? text : undefined;
+    const records = where && this.keptRecords(where);
+    const text = records?.text(path);
+    // A record has its content's hash first (see keptOf in analyze.ts): one made from another content is not this entry's.
+    const body = text?.startsWith(`{"hash":${JSON.stringify(where!.hash)},`) ? records!.bodyLine(path, where!.hash) : undefined;
+    return body ? [{ path, lean: sealedLine(new RawJson(`[${JSON.stringify(path)},${text}]`)), body }] : [];
   }
 
   /** Detail and extract files read so far, by shard. */
@@ -622,9 +645,10 @@ function holdsOn({ today: judged, until }: CacheEntry, today: string): boolean {
   return until !== undefined && withinHorizon(today, judged, until);
 }
 
-/** A rejudge file, the id it must have been written with, and the content hash of the file a Rejudge is asked for. */
+/** A rejudge file and its body file, the id they must have been written with, and the content hash of the file a Rejudge is asked for. */
 export interface KeptAt {
   file: string;
+  body: string;
   /** Its shard, for ParseCache.repairKept. */
   shard: number;
   id: string;
@@ -634,36 +658,74 @@ export interface KeptAt {
 /** What a rejudge file keeps, by path (see readKept). */
 export interface KeptRecords {
   get(path: string): Rejudge | undefined;
-  /** A record's JSON as its file holds it (a whole file's only): copied as it is when its shard is written again. */
-  text?(path: string): string | undefined;
+  /** A record's JSON as its file holds it (or as it was parsed, from a damaged file): copied when its shard is written again. */
+  text(path: string): string | undefined;
+  /** A file's body, if its line is as it was sealed, of that content; a damaged one tells `damaged`. */
+  body(path: string, hash: string): KeptBody | undefined;
+  /** A file's body line, as body() reads it, unparsed. */
+  bodyLine(path: string, hash: string): string | undefined;
+  /** Closes the body file. */
+  close(): void;
 }
 
 /**
  * A rejudge file's entries, if it is the one written with that id. A damaged record only misses (its file is
  * read again); `damaged` is told, so that the file is written whole again. A whole file's records are parsed one
- * at a time, when asked for: a new day's thread judges a file and drops its data, instead of holding a shard's
- * 2 MB of data parsed at once while it works through them (most of its garbage collection).
+ * at a time, when asked for: a new day's thread judges a file and drops what it kept, instead of holding a
+ * shard's records parsed at once while it works through them. Bodies are read from the body file by their place.
  */
-export function readKept({ file, id }: Pick<KeptAt, 'file' | 'id'>, damaged: () => void): KeptRecords | undefined {
+export function readKept({ file, body, id }: Pick<KeptAt, 'file' | 'body' | 'id'>, damaged: () => void): KeptRecords | undefined {
   const text = readText(file);
   if (text === undefined) return undefined;
   const byKey = unsealedByKey(text);
-  if (!byKey) {
-    // A damaged file's good records, parsed whole: their data is text again, as a whole file's are.
-    const read = entriesOf<RejudgeShard>(recordsIn(text, damaged));
-    if (read?.id !== id) return undefined;
-    for (const [path, { length: _, data, ...rest }] of read.entries as Map<string, Rejudge & { length?: number }>) read.entries.set(path, { ...rest, data: JSON.stringify(data) });
-    return read.entries;
+  const read = byKey ? undefined : entriesOf<RejudgeShard>(recordsIn(text, damaged));
+  const head = (byKey?.head ?? read) as Partial<RejudgeShard> | undefined;
+  if (!isObject(head) || head.id !== id || !isObject(head.bodies)) return undefined;
+  const bodies = new BodyReader(body, head.bodies, damaged);
+  const records = { body: (path: string, hash: string) => bodies.body(path, hash), bodyLine: (path: string, hash: string) => bodies.line(path, hash), close: () => bodies.close() };
+  // A damaged file's good records, parsed whole.
+  if (!byKey) return { ...records, get: (path) => read!.entries.get(path), text: (path) => (read!.entries.has(path) ? JSON.stringify(read!.entries.get(path)) : undefined) };
+  return { ...records, get: (path) => parsedKept(byKey.values.get(path)), text: (path) => byKey.values.get(path) };
+}
+
+/** Reads bodies from a body file by their places (see RejudgeShard), each checked against its seal, its path and its content's hash. */
+class BodyReader {
+  private readonly reader: LineReader;
+  private readonly name: string;
+
+  constructor(
+    file: string,
+    private readonly places: Record<string, [number, number]>,
+    private readonly damaged: () => void,
+  ) {
+    this.reader = new LineReader(dirname(file));
+    this.name = basename(file);
   }
-  if (!isObject(byKey.head) || (byKey.head as { id?: unknown }).id !== id) return undefined;
-  return { get: (path) => parsedKept(byKey.values.get(path)), text: (path) => byKey.values.get(path) };
+
+  line(path: string, hash: string): string | undefined {
+    const place = Object.hasOwn(this.places, path) ? this.places[path] : undefined;
+    const line = Array.isArray(place) ? this.reader.read(this.name, place[0], place[1]) : undefined;
+    const whole = line !== undefined && isSealedLineOf(line, path, `{"hash":${JSON.stringify(hash)},`);
+    if (!whole) this.damaged();
+    return whole ? line : undefined;
+  }
+
+  body(path: string, hash: string): KeptBody | undefined {
+    const line = this.line(path, hash);
+    const record = line === undefined ? undefined : (sealedRecord(line) as [string, KeptBody & { hash: string }]);
+    return record && { data: record[1].data, ...(record[1].positions === undefined ? {} : { positions: record[1].positions }) };
+  }
+
+  close(): void {
+    this.reader.close();
+  }
 }
 
 /** A record's Rejudge from its JSON text (its checksum matched); undefined for anything else. */
 function parsedKept(text: string | undefined): Rejudge | undefined {
   if (text === undefined) return undefined;
   try {
-    return keptFromText(text);
+    return JSON.parse(text) as Rejudge;
   } catch {
     return undefined;
   }
@@ -672,7 +734,7 @@ function parsedKept(text: string | undefined): Rejudge | undefined {
 /** The Rejudge of a file in a rejudge file's entries, if it was made from the same content and is whole. */
 export function keptIn(entries: KeptRecords | undefined, path: string, hash: string): Rejudge | undefined {
   const mine = entries?.get(path);
-  const whole = mine?.hash === hash && typeof mine.data === 'string' && Array.isArray(mine.stand) && Number.isInteger(mine.own) && Array.isArray(mine.dayRules) && (mine.held === undefined || Array.isArray(mine.held));
+  const whole = mine?.hash === hash && Array.isArray(mine.stand) && Number.isInteger(mine.own) && Array.isArray(mine.dayRules) && (mine.held === undefined || Array.isArray(mine.held));
   return whole ? mine : undefined;
 }
 

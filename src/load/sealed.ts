@@ -32,12 +32,22 @@ export const sumOf = (text: string) => hash('sha1', text, 'hex').slice(0, SUM);
 
 /**
  * Whether a line is a record line as sealedLine writes it (its sum matching its JSON), of a `[key, value]` record
- * whose key is `key`: for a line sealed on another thread and kept on disk meanwhile (see spool.ts), which the
- * file it goes into would otherwise vouch for.
+ * whose key is `key` (and whose value's JSON starts with `value`): for a line sealed on another thread and kept
+ * on disk meanwhile (see spool.ts), or read alone by its place in a file (see readKept in cache.ts), which the
+ * file's own sum would otherwise vouch for.
  */
-export function isSealedLineOf(line: string, key: string): boolean {
+export function isSealedLineOf(line: string, key: string, value = ''): boolean {
   const json = line.slice(PREFIX, -2);
-  return line.endsWith(',\n') && line.slice(SUM + 1, PREFIX) === '",' && json.startsWith(`[${JSON.stringify(key)},`) && line.slice(1, SUM + 1) === sumOf(json);
+  return line.endsWith(',\n') && line.slice(SUM + 1, PREFIX) === '",' && json.startsWith(`[${JSON.stringify(key)},${value}`) && line.slice(1, SUM + 1) === sumOf(json);
+}
+
+/** The record of a line as sealedLine wrote it, parsed (for a line isSealedLineOf vouched for); undefined when it is no JSON. */
+export function sealedRecord(line: string): unknown {
+  try {
+    return JSON.parse(line.slice(PREFIX, -2)) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A record given as its JSON text: written as it is (see sealedLine). */

@@ -1,10 +1,11 @@
 /**
  * What a cold check keeps for a new day (see Rejudge), written to disk by the thread that made it, as soon as it
- * is made: each day-bound file's data (~7 KB a file, with its positions when it has findings) is a record line
- * of the shard's rejudge file, sealed where it was made, and the thread keeps only where its line is. Held in memory until the cache was
- * saved, they were ~37 MB on the main thread at 5,000 projects, with their copies on the way from the workers:
- * the cold check's peak went from ~260 MB to ~350 MB. Saving the cache copies each line, as it is, from its spool
- * into its shard's rejudge file, one shard at a time; then the spools are deleted.
+ * is made: each day-bound file's data (~7 KB a file, with its positions when it has findings) and what else a new
+ * day needs of it are two record lines (see keptRecords), sealed where they were made, and the thread keeps only
+ * where its lines are. Held in memory until the cache was saved, they were ~37 MB on the main thread at 5,000
+ * projects, with their copies on the way from the workers: the cold check's peak went from ~260 MB to ~350 MB.
+ * Saving the cache copies each line, as it is, from its spool into its shard's rejudge files, one shard at a time;
+ * then the spools are deleted.
  *
  * A spool is a file of the cache folder, named after the process and thread that wrote it, deleted once saved;
  * one that outlived its run (a crash, a worker that ran out of memory) is deleted by any save an hour later.
@@ -12,10 +13,10 @@
 import { closeSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Rejudge } from './cache.js';
+import type { Kept } from './cache.js';
 import { isSealedLineOf, sealedLine, RawJson } from './sealed.js';
 
-/** Where a file's record line is: its spool (a name in the cache folder), and the line's bytes in it. */
+/** Where a file's record lines are: its spool (a name in the cache folder), and the lines' bytes in it. */
 export interface Spooled {
   spool: string;
   offset: number;
@@ -31,27 +32,15 @@ const STALE_MS = 60 * 60 * 1000;
 let spools = 0;
 
 /**
- * A file's Rejudge as its rejudge file's record: `[path, {"length": n, "data": <the data's JSON>, ...}]`, the
- * data's JSON text as it is, and first with its length, so that a new day reads the rest without it (see
- * keptFromText) and parses it only for a file whose rules run again (most files' findings hold, see heldOn).
+ * A file's records for its shard's rejudge files: the lean one, which a new day reads of every day-bound file,
+ * and its body (its data, and its positions when it has findings: ~85% of the bytes), which a new day reads
+ * by its place in the body file, only for a file whose rules run again or whose findings point somewhere new.
+ * The data's JSON text is written as it is: it was made on the thread that parsed it.
  */
-export function keptRecord(path: string, { data, ...rest }: Rejudge): RawJson {
-  return new RawJson(`[${JSON.stringify(path)},{"length":${data.length},"data":${data},${JSON.stringify(rest).slice(1)}]`);
-}
-
-const LENGTH = '{"length":';
-const DATA = ',"data":';
-
-/** A record's Rejudge from its JSON text as keptRecord wrote it, its data left as text; undefined for anything else. */
-export function keptFromText(text: string): Rejudge | undefined {
-  const comma = text.startsWith(LENGTH) ? text.indexOf(',', LENGTH.length) : -1;
-  const length = Number(text.slice(LENGTH.length, comma));
-  if (comma < 0 || !Number.isSafeInteger(length) || !text.startsWith(DATA, comma)) return undefined;
-  const from = comma + DATA.length;
-  // What follows the data: `,` and the other fields, as one object.
-  if (text.charCodeAt(from + length) !== 44 /* , */) return undefined;
-  const rest = JSON.parse(`{${text.slice(from + length + 1)}`) as unknown;
-  return typeof rest === 'object' && rest !== null ? { ...(rest as Omit<Rejudge, 'data'>), data: text.slice(from, from + length) } : undefined;
+export function keptRecords(path: string, { rejudge, body }: Kept): { lean: string; body: string } {
+  const key = JSON.stringify(path);
+  const positions = body.positions === undefined ? '' : `,"positions":${JSON.stringify(body.positions)}`;
+  return { lean: sealedLine([path, rejudge]), body: sealedLine(new RawJson(`[${key},{"hash":${JSON.stringify(rejudge.hash)},"data":${body.data}${positions}}]`)) };
 }
 
 /** A spool being written: one per analysis job, closed when the job is done. */
@@ -65,11 +54,12 @@ export class Spool {
 
   constructor(private readonly dir: string) {}
 
-  /** Spools the file's record; undefined when it cannot be written (then a new day reads the file again). */
-  add(path: string, rejudge: Rejudge): Spooled | undefined {
+  /** Spools the file's records, lean line then body line; undefined when they cannot be written (then a new day reads the file again). */
+  add(path: string, kept: Kept): Spooled | undefined {
     // Opened with the first record, so that a spool that cannot be made (or is another's: 'wx') places none.
     if (this.failed || (this.fd === undefined && !this.open())) return undefined;
-    const line = sealedLine(keptRecord(path, rejudge));
+    const { lean, body } = keptRecords(path, kept);
+    const line = lean + body;
     const length = Buffer.byteLength(line);
     const spooled = { spool: this.name, offset: this.written, length };
     this.written += length;
@@ -109,25 +99,46 @@ export class Spool {
 
 /** Reads spooled lines back (the cache's save), each spool opened once. */
 export class SpoolReader {
+  private readonly reader: LineReader;
+
+  constructor(dir: string) {
+    this.reader = new LineReader(dir);
+  }
+
+  /**
+   * The file's spooled lines, lean and body, as they were sealed; undefined when they cannot be read whole, or are
+   * not the file's records as they were sealed (damaged on disk: the rejudge files they go into would vouch for them).
+   */
+  lines(path: string, { spool, offset, length }: Spooled): { lean: string; body: string } | undefined {
+    const both = this.reader.read(spool, offset, length);
+    const end = both?.indexOf('\n') ?? -1;
+    if (end < 0) return undefined;
+    const lean = both!.slice(0, end + 1);
+    const body = both!.slice(end + 1);
+    return isSealedLineOf(lean, path) && isSealedLineOf(body, path) ? { lean, body } : undefined;
+  }
+
+  close(): void {
+    this.reader.close();
+  }
+}
+
+/** Reads bytes by their place in the files of a folder (spools, rejudge bodies), each file opened once. */
+export class LineReader {
   private readonly open = new Map<string, number | undefined>();
 
   constructor(private readonly dir: string) {}
 
-  /**
-   * The file's spooled line, as it was sealed; undefined when it cannot be read whole, or is not the file's record
-   * as it was sealed (damaged on disk: the rejudge file it goes into would vouch for it).
-   */
-  line(path: string, { spool, offset, length }: Spooled): string | undefined {
+  /** The `length` bytes at `offset` of the file named, as UTF-8; undefined when they cannot be read whole. */
+  read(name: string, offset: number, length: number): string | undefined {
     try {
-      if (!this.open.has(spool)) this.open.set(spool, openSync(join(this.dir, spool), 'r'));
-      const fd = this.open.get(spool);
+      if (!this.open.has(name)) this.open.set(name, openSync(join(this.dir, name), 'r'));
+      const fd = this.open.get(name);
       if (fd === undefined) return undefined;
       const bytes = Buffer.allocUnsafe(length);
-      if (readSync(fd, bytes, 0, length, offset) !== length) return undefined;
-      const line = bytes.toString('utf8');
-      return isSealedLineOf(line, path) ? line : undefined;
+      return readSync(fd, bytes, 0, length, offset) === length ? bytes.toString('utf8') : undefined;
     } catch {
-      this.open.set(spool, undefined);
+      this.open.set(name, undefined);
       return undefined;
     }
   }

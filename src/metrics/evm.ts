@@ -4,7 +4,7 @@
  * null, never Infinity or NaN. The BAC and the day come from measures.ts: the approved budget, and the day the
  * project is measured on.
  */
-import { addDays, daysBetween } from '../model/dates.js';
+import { addDays, daysBetween, shiftedDate } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
 import { byText, finite } from './numbers.js';
 
@@ -103,24 +103,27 @@ export function plannedValueOn(project: Pick<Project, 'milestones' | 'dates'>, b
 }
 
 /**
- * A day after `day` on or before which the SPI (EV / PV on that day) falls below `limit`; null when it never does.
- * PV only grows with the day (each milestone's planned share does), so the SPI only falls, and stops falling at
- * the last baseline, from which PV no longer grows. Not below then: never. Not below SEARCH_DAYS ahead: the day
- * after them. Else tomorrow (an earlier day only judges again sooner: two readings of PV, not a search).
+ * The first day after `day` on which `turned` holds of the SPI (EV / PV on that day), for a test that does not
+ * hold on `day` and, once it holds, holds on every later day (below a limit, shown to two decimals as another
+ * value); null when it never does. PV only grows with the day (each milestone's planned share does), so the SPI
+ * only falls, and stops falling at the last baseline: a test that does not hold there never does, and the days
+ * before it are searched by halves (a dozen readings of PV for three years of them).
  */
-export function spiBelowFrom(project: Pick<Project, 'milestones'>, planned: (day: string) => number | null, ev: number | null, day: string, limit: number): string | null {
-  const below = (on: string) => {
-    const spi = ratio(ev, planned(on));
-    return spi !== null && spi < limit;
-  };
+export function spiTurnsFrom(project: Pick<Project, 'milestones'>, planned: (day: string) => number | null, ev: number | null, day: string, turned: (spi: number | null) => boolean): string | null {
+  const turnedOn = (days: number) => turned(ratio(ev, planned(shiftedDate(day, days))));
   const last = milestonesOf(project).reduce<string | undefined>((latest, m) => (typeof m.baseline === 'string' && (latest === undefined || m.baseline > latest) ? m.baseline : latest), undefined);
-  if (ev === null || last === undefined || last <= day || !below(last)) return null;
-  const ahead = Math.min(daysBetween(day, last), SEARCH_DAYS);
-  return below(addDays(day, ahead)) ? addDays(day, 1) : addDays(day, ahead + 1);
+  if (ev === null || last === undefined || last <= day) return null;
+  // Not turned `before` days on, turned `after` days on.
+  let before = 0;
+  let after = daysBetween(day, last);
+  if (!turnedOn(after)) return null;
+  while (after - before > 1) {
+    const middle = (before + after) >>> 1;
+    if (turnedOn(middle)) after = middle;
+    else before = middle;
+  }
+  return shiftedDate(day, after);
 }
-
-/** How far ahead spiBelowFrom looks: a month covers a trend's weeks and a month of new days. */
-const SEARCH_DAYS = 32;
 
 const milestonesOf = (project: Pick<Project, 'milestones'>): Milestone[] => (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
 

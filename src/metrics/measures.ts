@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
-import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValueOn, spiBelowFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
+import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValueOn, spiTurnsFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, overdueFrom, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -189,9 +189,12 @@ export class ProjectMeasures {
     });
   }
 
-  /** The first day after the day measured on which the SPI falls below `limit` (null: never); reads the day. */
-  spiBelowFrom(limit: number): string | null {
-    return spiBelowFrom(this.project, this.plannedValue, this.earnedValue, this.measuredOn, limit);
+  /**
+   * The first day after the day measured on which `turned` holds of the SPI (null: never), for a test that holds
+   * on every later day once it holds (see spiTurnsFrom); reads the day.
+   */
+  spiTurnsFrom(turned: (spi: number | null) => boolean): string | null {
+    return spiTurnsFrom(this.project, this.plannedValue, this.earnedValue, this.measuredOn, turned);
   }
 
   /** PV as a function of the day (the BAC is the approved budget): worked out once, read on many days. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pmo } from '../helpers/cli.js';
 import { generatedPortfolio, type Generated } from '../helpers/generated.js';
 import { git } from '../helpers/repo.js';
-import { readCacheFile, writeCacheFile, type CacheFile } from '../helpers/cache-files.js';
+import { damagedFiles, readCacheFile, writeCacheFile, writeKeptBodies, type CacheFile } from '../helpers/cache-files.js';
 import type { HeldReports } from '../../src/rules/run.js';
 
 interface Located {
@@ -36,6 +36,7 @@ const checkWith = (env: Record<string, string>, today: string, ...args: string[]
   return JSON.parse(run.stdout) as Located[];
 };
 const rejudgeFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.rejudge.json'));
+const bodyFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.rejudge-body.json'));
 
 describe('the first check of a new day', () => {
   it('gives, day after day, the findings of a check without the cache', () => {
@@ -82,10 +83,12 @@ describe('the first check of a new day', () => {
     const held = (entry.held as HeldReports[]).find((h) => h.rule === 'status-fresh')!;
     expect(held.until).toBeNull();
     Object.assign(held.reports[0]!, { data: { ...held.reports[0]!.data, date: '2026-10-01' }, since: { days: '2026-10-01' } });
-    // The kept data is the JSON itself in the file, not a string of it (a date of the same length keeps its length).
-    const data = entry.data as { status: Array<{ date: string }> };
-    data.status[data.status.length - 1]!.date = '2026-10-02';
     writeCacheFile(join(cacheDir(), name), kept);
+    // The kept data is the JSON itself in the body file, not a string of it.
+    const [bodies, body] = keptBodyOf(name, stale.file);
+    const data = body.data as { status: Array<{ date: string }> };
+    data.status[data.status.length - 1]!.date = '2026-10-02';
+    writeKeptBodies(cacheDir(), name, bodies);
 
     const next = check('2026-11-21').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
     expect(next.message).toMatch(/^the newest status update is from 2026-10-01 \(51 days ago\)/);
@@ -93,8 +96,9 @@ describe('the first check of a new day', () => {
     expect([next.line, next.column]).toEqual([stale.line, stale.column]);
 
     // Without the held reports, the rule runs again on the kept data.
-    delete entry.held;
-    writeCacheFile(join(cacheDir(), name), kept);
+    const [, keptNow, entryNow] = keptEntryOf(stale.file);
+    delete entryNow.held;
+    writeCacheFile(join(cacheDir(), name), keptNow);
     const after = check('2026-11-22').find((f) => f.file === stale.file && f.rule === 'status-fresh')!;
     expect(after.message).toMatch(/^the newest status update is from 2026-10-02 \(51 days ago\)/);
   });
@@ -151,10 +155,11 @@ describe('the first check of a new day', () => {
     const fresh = expected.find((f) => !before.has(place(f)) && first.some((g) => g.file === f.file && !g.rule.startsWith('schema/')))!;
     expect(fresh).toBeDefined();
     // Its kept line lengths with an empty line planted first: every offset kept is read one line further down.
-    const [name, kept, entry] = keptEntryOf(fresh.file);
+    const [name] = keptEntryOf(fresh.file);
+    const [bodies, body] = keptBodyOf(name, fresh.file);
     // (kept as `nodes;lines`: a 0 put first among the lines)
-    entry.positions = (entry.positions as string).replace(';', ';0,');
-    writeCacheFile(join(cacheDir(), name), kept);
+    body.positions = (body.positions as string).replace(';', ';0,');
+    writeKeptBodies(cacheDir(), name, bodies);
 
     const judged = check('2026-11-28');
     const moved = judged.find((f) => key(f) === key(fresh))!;
@@ -165,13 +170,14 @@ describe('the first check of a new day', () => {
     for (const f of placedBefore) expect(expected).toContainEqual(f);
   });
 
-  it("keeps the other files' records as they were when a shard's rejudge file is written again for an edited file", () => {
+  it("keeps the other files' records as they were when a shard's rejudge files are written again for an edited file", () => {
     rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
     check('2026-11-20');
-    // Each record line of every rejudge file, by the path it is of (the line's JSON starts `["path",`).
-    const records = () => new Map(rejudgeFiles().flatMap((name) => readFileSync(join(cacheDir(), name), 'utf8').split('\n').slice(2, -2).map((line) => [JSON.parse(line.slice(12, line.indexOf('",', 13) + 1)) as string, line] as const)));
+    // Each record line of every rejudge and body file, by the path it is of (the line's JSON starts `["path",`).
+    const linesOf = (names: string[]) => names.flatMap((name) => readFileSync(join(cacheDir(), name), 'utf8').split('\n').slice(2, -2).map((line) => [JSON.parse(line.slice(12, line.indexOf('",', 13) + 1)) as string, line] as const));
+    const records = () => new Map([...linesOf(rejudgeFiles()), ...linesOf(bodyFiles())].map(([path, line]) => [`${path} ${line.includes(',{"hash":') && line.includes('"data":') ? 'body' : 'lean'}`, line]));
     const before = records();
-    const [edited] = [...before.keys()];
+    const [edited] = [...before.keys()].map((key) => key.split(' ')[0]);
     const file = join(portfolio.repo, edited!);
     const text = readFileSync(file, 'utf8');
     try {
@@ -179,9 +185,9 @@ describe('the first check of a new day', () => {
       check('2026-11-20');
       const after = records();
       expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-      for (const [path, line] of after) if (path !== edited) expect(line, path).toBe(before.get(path));
-      expect(after.get(edited!)).not.toBe(before.get(edited!));
-      expect(after.get(edited!)).toContain('(phase 2)');
+      for (const [key, line] of after) if (!key.startsWith(`${edited} `)) expect(line, key).toBe(before.get(key));
+      expect(after.get(`${edited} body`)).not.toBe(before.get(`${edited} body`));
+      expect(after.get(`${edited} body`)).toContain('(phase 2)');
       expect(check('2026-11-21')).toEqual(check('2026-11-21', '--no-cache'));
     } finally {
       writeFileSync(file, text);
@@ -215,6 +221,27 @@ describe('the first check of a new day', () => {
     expect(check('2026-11-21')).toEqual(check('2026-11-21', '--no-cache'));
     expect(check('2026-11-22')).toEqual(check('2026-11-22', '--no-cache'));
   });
+
+  it('reads a file again when the body it needs is lost or damaged, and writes its rejudge files again', () => {
+    rmSync(join(portfolio.repo, '.pmo'), { recursive: true, force: true });
+    check('2026-11-20');
+    const [lost, ...others] = bodyFiles();
+    rmSync(join(cacheDir(), lost!));
+    // Risk reviews due in 2026 put off to 2027 in the other body files: each such body fails its seal.
+    const damaged = others.filter((name) => {
+      const path = join(cacheDir(), name);
+      const text = readFileSync(path, 'utf8');
+      writeFileSync(path, text.replace(/"review_by":"2026-/g, '"review_by":"2027-'));
+      return readFileSync(path, 'utf8') !== text;
+    });
+    expect(damaged.length).toBeGreaterThan(5);
+    expect(damagedFiles(cacheDir())).toEqual(damaged);
+    expect(check('2026-11-21')).toEqual(check('2026-11-21', '--no-cache'));
+    // The shards whose bodies were read are written again, whole: the next day judges from them.
+    expect(bodyFiles()).toContain(lost);
+    expect(damagedFiles(cacheDir()).length).toBeLessThan(damaged.length / 2);
+    expect(check('2026-12-15')).toEqual(check('2026-12-15', '--no-cache'));
+  });
 });
 
 describe('the first --staged check of a new day', () => {
@@ -245,7 +272,15 @@ describe('the first --staged check of a new day', () => {
   });
 });
 
-/** The rejudge file that keeps a file's data, its content, and that file's record in it. */
+/** A file's body (its data and positions) in the body file of the rejudge file `name`, and that body file's content. */
+function keptBodyOf(name: string, path: string): [CacheFile, Record<string, unknown>] {
+  const bodies = readCacheFile(join(cacheDir(), name.replace('.rejudge.json', '.rejudge-body.json')));
+  const body = bodies.entries.find(([key]) => key === path)?.[1];
+  if (!body) throw new Error(`no kept body for ${path}`);
+  return [bodies, body];
+}
+
+/** The rejudge file that keeps what a new day needs of a file, its content, and that file's record in it. */
 function keptEntryOf(path: string): [string, CacheFile, Record<string, unknown>] {
   for (const name of rejudgeFiles()) {
     const kept = readCacheFile(join(cacheDir(), name));

@@ -30,6 +30,25 @@ export function writeCacheFile(path: string, { head, entries }: CacheFile): void
   writeFileSync(path, [...sealedFile([head, ...entries])].join(''));
 }
 
+/**
+ * Writes a shard's rejudge body file (`name` the rejudge file's) and, in the head of its rejudge file, where each
+ * body is in it (bytes): a body planted or garbled is read where the cache finds it.
+ */
+export function writeKeptBodies(dir: string, name: string, bodies: CacheFile): void {
+  const bodyName = name.replace('.rejudge.json', '.rejudge-body.json');
+  writeCacheFile(join(dir, bodyName), bodies);
+  const lines = readFileSync(join(dir, bodyName), 'utf8').split('\n');
+  const places: Record<string, [number, number]> = {};
+  let offset = Buffer.byteLength(`${lines[0]}\n${lines[1]}\n`);
+  for (const line of lines.slice(2, -2)) {
+    const length = Buffer.byteLength(`${line}\n`);
+    places[JSON.parse(line.slice(11, -1))[0] as string] = [offset, length];
+    offset += length;
+  }
+  const lean = readCacheFile(join(dir, name));
+  writeCacheFile(join(dir, name), { ...lean, head: { ...lean.head, bodies: places } });
+}
+
 /** Whether `path` is as pmo wrote it: the file and every record matching their checksums. */
 export function wholeFile(path: string): boolean {
   const { records, whole } = unsealed(readFileSync(path, 'utf8'));

@@ -83,15 +83,18 @@ async function checkDamaged(what: string): Promise<boolean> {
 
 /**
  * The files a run reads only when it needs them: a shard's extracts (when the portfolio rules run) and what it
- * keeps for a new day (by the first check of a day).
+ * keeps for a new day (by the first check of a day), with its bodies.
  */
-const readLazily = (name: string) => name.endsWith('.rules.json') || name.endsWith('.rejudge.json');
+const readLazily = (name: string) => name.endsWith('.rules.json') || name.endsWith('.rejudge.json') || name.endsWith('.rejudge-body.json');
 
 /**
  * Whether such a file is read at all: a shard's extract file when an entry of the shard has an extract, its
- * rejudge file when one has findings of a day (the next day's check judges it again).
+ * rejudge file when one has findings of a day (the next day's check judges it again). A body file is never read
+ * whole: a new day reads the bodies it needs by their place, each checked by its own sum, and one found damaged
+ * has its shard's files written again (test/e2e/new-day.test.ts); a damaged body no day needs stays until then.
  */
 function needed(lazyFile: string): boolean {
+  if (lazyFile.endsWith('.rejudge-body.json')) return false;
   const shard = readCacheFile(join(cacheDir, lazyFile.replace(/\.(rules|rejudge)\.json$/, '.json')));
   if (lazyFile.endsWith('.rejudge.json')) return shard.entries.some(([, entry]) => entry.today !== undefined);
   return shard.entries.some(([, entry]) => (entry.facts as { rulesKey?: string } | undefined)?.rulesKey !== undefined);

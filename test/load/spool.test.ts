@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealedFile, unsealed } from '../../src/load/sealed.js';
-import { keptFromText, keptRecord, removeSpools, Spool, SpoolReader } from '../../src/load/spool.js';
-import type { Rejudge } from '../../src/load/cache.js';
+import { keptRecords, removeSpools, Spool, SpoolReader } from '../../src/load/spool.js';
+import type { Kept } from '../../src/load/cache.js';
 import type { RawFinding } from '../../src/findings.js';
 
 const dirs: string[] = [];
@@ -22,7 +22,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const rejudge = (n: number): Rejudge => ({ hash: `h${n}`, data: JSON.stringify({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] }), stand: [unknownField(n)], own: 1, dayRules: ['risk-review-overdue', `rule-${n}`] });
+const data = (n: number) => ({ id: `P-${n}`, name: 'Café ☕ 日本', risks: [{ id: 'R1' }] });
+const rejudge = (n: number): Kept => ({
+  rejudge: { hash: `h${n}`, stand: [unknownField(n)], own: 1, dayRules: ['risk-review-overdue', `rule-${n}`] },
+  body: { data: JSON.stringify(data(n)), ...(n % 2 === 0 ? { positions: `0,4,6,${n};8,12` } : {}) },
+});
 const unknownField = (n: number): RawFinding => ({ rule: 'schema/unknown-field', severity: 'warn', message: `unknown field 'x${n}'`, file: `projects/p${n}.yaml`, at: { path: [`x${n}`], on: 'key' } });
 
 describe('spools', () => {
@@ -33,19 +37,17 @@ describe('spools', () => {
     const refs = Array.from({ length: 3000 }, (_, n) => spool.add(`projects/p${n}.yaml`, rejudge(n))!);
     spool.close();
     const reader = new SpoolReader(dir);
-    const lines = refs.map((ref, n) => reader.line(`projects/p${n}.yaml`, ref));
+    const lines = refs.map((ref, n) => reader.lines(`projects/p${n}.yaml`, ref)!);
     reader.close();
-    // The lines make a file whose records are the Rejudges as cache.ts reads them back: its data as text, and the
-    // data's length first (to read the rest without it).
-    const file = [...sealedFile([])].join('').replace('[\n', `[\n${lines.join('')}`);
-    const { records } = unsealed(file);
-    expect(records).toHaveLength(3000);
-    const data = { id: 'P-2999', name: 'Café ☕ 日本', risks: [{ id: 'R1' }] };
-    expect(records[2999]).toEqual(['projects/p2999.yaml', { length: JSON.stringify(data).length, data, hash: 'h2999', stand: [unknownField(2999)], own: 1, dayRules: ['risk-review-overdue', 'rule-2999'] }]);
-    // Read back from the record's text (its value, after the path) as a whole rejudge file's records are.
-    const text = keptRecord('projects/p2999.yaml', rejudge(2999)).text;
-    expect(keptFromText(text.slice(text.indexOf(',') + 1, -1))).toEqual(rejudge(2999));
-    expect(lines[7]).toBe(keptLine('projects/p7.yaml', rejudge(7)));
+    // The lean lines make a rejudge file, the body lines a body file, whose records are what cache.ts reads back.
+    const fileOf = (part: 'lean' | 'body') => unsealed([...sealedFile([])].join('').replace('[\n', `[\n${lines.map((l) => l[part]).join('')}`)).records;
+    const [lean, bodies] = [fileOf('lean'), fileOf('body')];
+    expect(lean).toHaveLength(3000);
+    expect(lean[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', stand: [unknownField(2999)], own: 1, dayRules: ['risk-review-overdue', 'rule-2999'] }]);
+    // The body: the data as JSON (not a string of it), with the content's hash, and positions when kept.
+    expect(bodies[2998]).toEqual(['projects/p2998.yaml', { hash: 'h2998', data: data(2998), positions: '0,4,6,2998;8,12' }]);
+    expect(bodies[2999]).toEqual(['projects/p2999.yaml', { hash: 'h2999', data: data(2999) }]);
+    expect(lines[7]).toEqual(keptRecords('projects/p7.yaml', rejudge(7)));
   });
 
   it('reads a line it cannot read whole and as sealed (its spool cut short, gone or damaged) as missing, and never as another file\'s', () => {
@@ -60,15 +62,16 @@ describe('spools', () => {
     bytes[at] = '4'.charCodeAt(0);
     writeFileSync(file, bytes);
     const reader = new SpoolReader(dir);
-    expect(reader.line('projects/p3.yaml', refs[3]!)).toBeUndefined();
-    truncateSync(file, refs[2]!.offset + 10);
-    expect(reader.line('projects/p1.yaml', refs[1]!)).toBe(keptLine('projects/p1.yaml', rejudge(1)));
-    expect(reader.line('projects/p2.yaml', refs[2]!)).toBeUndefined();
-    // p1's line is whole, but p0's is asked for: not served.
-    expect(reader.line('projects/p0.yaml', refs[1]!)).toBeUndefined();
-    expect(reader.line('projects/p0.yaml', { ...refs[0]!, spool: 'rejudge-spool.1.0.0.0' })).toBeUndefined();
-    // A line read at the wrong place is no record line.
-    expect(reader.line('projects/p1.yaml', { ...refs[1]!, offset: refs[1]!.offset + 1 })).toBeUndefined();
+    expect(reader.lines('projects/p3.yaml', refs[3]!)).toBeUndefined();
+    // p2's body line cut short: its lean line alone is not served either.
+    truncateSync(file, refs[2]!.offset + refs[2]!.length - 10);
+    expect(reader.lines('projects/p1.yaml', refs[1]!)).toEqual(keptRecords('projects/p1.yaml', rejudge(1)));
+    expect(reader.lines('projects/p2.yaml', refs[2]!)).toBeUndefined();
+    // p1's lines are whole, but p0's are asked for: not served.
+    expect(reader.lines('projects/p0.yaml', refs[1]!)).toBeUndefined();
+    expect(reader.lines('projects/p0.yaml', { ...refs[0]!, spool: 'rejudge-spool.1.0.0.0' })).toBeUndefined();
+    // Lines read at the wrong place are no record lines.
+    expect(reader.lines('projects/p1.yaml', { ...refs[1]!, offset: refs[1]!.offset + 1 })).toBeUndefined();
     reader.close();
   });
 
@@ -101,8 +104,3 @@ describe('spools', () => {
     spool.close();
   });
 });
-
-/** The sealed line of a record, as the cache writes it in a rejudge file. */
-function keptLine(path: string, kept: Rejudge): string {
-  return [...sealedFile([keptRecord(path, kept)])].join('').split('\n')[1]! + '\n';
-}

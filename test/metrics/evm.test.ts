@@ -127,6 +127,39 @@ describe('planned value over a milestone span (DOMAIN.md)', () => {
   });
 });
 
+describe('the day the SPI turns (spiTurnsFrom)', () => {
+  // As above, with M1 done: EV = 1,200 x 1/4 = 300, so SPI = 300 / PV.
+  const p = project('p', {
+    dates: { start: '2026-01-01' },
+    budget: { baseline: 1200, actual: 0 },
+    milestones: [
+      { id: 'M1', name: 'a', baseline: '2026-01-31', weight: 1, actual: '2026-01-30' },
+      { id: 'M2', name: 'b', baseline: '2026-03-02', weight: 3 },
+    ],
+  });
+  const below = (limit: number) => (spi: number | null) => spi !== null && spi < limit;
+  const turns = (day: string, test: (spi: number | null) => boolean, config = LINEAR) => measureProject(p, config, day).spiTurnsFrom(test);
+
+  it('is the first day the test holds, as PV grows over the days to the last baseline', () => {
+    // From 2026-01-31, PV = 300 + 900 x d / 30 on day d of M2's span: SPI < 0.8 once PV > 375, d > 2.5: day 3.
+    expect(turns('2026-01-31', below(0.8))).toBe('2026-02-03');
+    // SPI < 0.3 once PV > 1,000: 30 d > 700, d > 23.3: day 24, 2026-02-24.
+    expect(turns('2026-01-31', below(0.3))).toBe('2026-02-24');
+    // Shown as 0.29 on day 25 (PV 1,050, SPI 0.2857): as another value once SPI < 0.285, PV > 1,052.6, d > 25.09.
+    expect(turns('2026-02-25', (spi) => spi!.toFixed(2) !== '0.29')).toBe('2026-02-26');
+  });
+
+  it("with pv_method: step, is M2's baseline day, when PV jumps", () => {
+    expect(turns('2026-02-01', below(0.8), STEP)).toBe('2026-03-02');
+  });
+
+  it('is never when the test does not hold at the last baseline (SPI 0.25 there), or the day is past it', () => {
+    expect(turns('2026-01-31', below(0.25))).toBeNull();
+    expect(turns('2026-03-02', below(0.8))).toBeNull();
+    expect(turns('2026-04-01', below(0.8))).toBeNull();
+  });
+});
+
 describe('portfolioEarnedValue', () => {
   // alpha: BAC 1,000, AC 500. M1 (w1) done; M2 (w1) baseline past, 50% done; M3 (w2) baseline ahead.
   //   EV = 1,000 x (1 + 0.5) / 4 = 375; PV (step) = 1,000 x 2/4 = 500.

@@ -4,6 +4,7 @@
  * each week must be, but for the numbers in the words, what every rule run that week gives: the same rules,
  * severities, places and items, and the same fingerprints (which leave numbers out, output/fingerprint.ts).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../src/findings.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
@@ -100,21 +101,82 @@ describe('rules that said how long their findings hold', () => {
     expect(unread).toBeGreaterThan(500);
   });
 
+  it('hold an SPI in the words until it is shown as another value', () => {
+    // Every week on which a green project is behind (evm-green-but-behind's finding, its SPI in the words).
+    let held = 0;
+    for (const [file, data] of projects) {
+      for (const day of WEEKS) {
+        const standing: Standing = { dayless: new Map(), held: new Map(), reports: true };
+        const findings = runFileRules('project', file, data, config, day, [], undefined, standing).filter((f) => f.rule === 'evm-green-but-behind');
+        const kept = standing.held!.get('evm-green-but-behind');
+        if (findings.length === 0 || !kept) continue;
+        // The same words on each day before the horizon, and other words on it (or none, past the last baseline).
+        const words = (on: string) => runFileRules('project', file, data, config, on).filter((f) => f.rule === 'evm-green-but-behind').map((f) => f.message);
+        const last = kept.until === null ? addDays(day, 60) : addDays(kept.until, -1);
+        for (let on = addDays(day, 1); on <= last; on = addDays(on, 1)) expect(words(on), `${file} from ${day} to ${on}`).toEqual(words(day));
+        if (kept.until !== null) expect(words(kept.until), `${file} on ${kept.until}`).not.toEqual(words(day));
+        held++;
+      }
+    }
+    expect(held).toBeGreaterThan(20);
+  });
+
   it('keep nothing for a rule that read the day and said nothing, nor outside a history run', () => {
-    // A week on which a green project is behind (SPI below the limit): evm-green-but-behind's finding.
-    const [file, data, day] = projects
-      .flatMap(([file, data]) => WEEKS.map((day) => [file, data, day] as const))
-      .find(([file, data, day]) => runFileRules('project', file, data, config, day).some((f) => f.rule === 'evm-green-but-behind'))!;
+    // An audit whose action is overdue (due on the 19th): audit-action-overdue counts its days, and says no horizon.
+    const [file, text] = ruleFixture('audit-action-overdue/flags/audits/2026-q3.yaml');
+    const audit = parseYaml(text, file).data;
     const standing: Standing = { dayless: new Map(), held: new Map() };
-    runFileRules('project', file, data, config, day, [], undefined, standing);
-    // Its words hold the SPI, which moves each day: it said no horizon.
-    expect([...standing.held!.keys()]).not.toContain('evm-green-but-behind');
-    expect(standing.dayless.has('evm-green-but-behind')).toBe(false);
-    expect([...standing.held!.keys()]).toContain('status-fresh');
-    const active = [file, data] as const;
+    const found = runFileRules('audit', file, audit, config, '2026-11-25', [], undefined, standing);
+    expect(found.map((f) => f.rule)).toContain('audit-action-overdue');
+    expect([...standing.held!.keys()]).not.toContain('audit-action-overdue');
+    expect(standing.dayless.has('audit-action-overdue')).toBe(false);
+    expect(standing.all).toBeUndefined();
+    const [active, data] = projects[0]!;
     const plain: Standing = { dayless: new Map() };
-    runFileRules('project', active[0], active[1], config, TODAY, [], undefined, plain);
+    runFileRules('project', active, data, config, TODAY, [], undefined, plain);
     expect(plain.held).toBeUndefined();
     expect(plain.all).toBeUndefined();
   });
 });
+
+/**
+ * Rules whose horizons the generated portfolio does not meet (no holds, no KPI due dates), judged from the
+ * horizons they said on each day of three months against every rule run that day, to the word.
+ */
+describe('a hold review and KPIs due', () => {
+  it.each([
+    // Reviewed by 2026-12-15: overdue the day after.
+    ['hold-review-due', 'hold-review-due/on-hold.yaml', ['2026-12-16']],
+    // Off target, due 2026-10-31, 2026-11-20 and 2026-11-21.
+    ['kpi-off-target', 'kpi-off-target/off-target.yaml', ['2026-10-31', '2026-11-20', '2026-11-21']],
+  ])('%s holds its findings until its date', (rule, fixture, changesOn) => {
+    const [file, text] = ruleFixture(fixture);
+    const data = parseYaml(text, file).data;
+    const standing: Standing = { dayless: new Map(), held: new Map(), reports: true };
+    const changed: string[] = [];
+    let kept = 0;
+    let before: string | undefined;
+    for (let day = '2026-10-15'; day <= '2027-01-15'; day = addDays(day, 1)) {
+      const mine = standing.held!.get(rule);
+      if (mine && holds(mine, day)) kept++;
+      const given = runFileRules('project', file, data, config, day, [], undefined, standing);
+      const judged = runFileRules('project', file, data, config, day);
+      // Its own to the word (its words count no days); the other rules' numbers aside, as a history run keeps them.
+      const words = JSON.stringify(given.filter((f) => f.rule === rule));
+      expect(words, `${file} on ${day}`).toBe(JSON.stringify(judged.filter((f) => f.rule === rule)));
+      expect(identities(given), `${file} on ${day}`).toEqual(identities(judged));
+      if (before !== undefined && words !== before) changed.push(day);
+      before = words;
+    }
+    // Found from those days on, and held on the days between.
+    expect(changed).toEqual(changesOn);
+    // Three months, but for the days judged (the first, and those it changed on).
+    expect(kept).toBe(93 - 1 - changesOn.length);
+  });
+});
+
+/** A rule fixture's path and text. */
+function ruleFixture(path: string): [string, string] {
+  const at = new URL(`./fixtures/${path}`, import.meta.url);
+  return [path.split('/').slice(-2).join('/'), readFileSync(at, 'utf8')];
+}

@@ -25,9 +25,12 @@ const rule: ProjectRule = {
     const limit = ctx.thresholds.evm_min_index;
     const cpiLow = cpi !== null && cpi < limit;
     const spiLow = spi !== null && spi < limit;
-    // None until the SPI falls below the limit (it only falls, as planned value grows). Once found, the SPI in
-    // the words moves each day: judged again.
-    if (!cpiLow && !spiLow) return ctx.sameFindingsUntil(measures.spiBelowFrom(limit));
+    // The SPI only falls, as planned value grows: none found until it falls below the limit; once found, the
+    // words hold until it is shown as another value, or falls below the limit.
+    const shown = index(spi);
+    const found = cpiLow || spiLow;
+    ctx.sameFindingsUntil(measures.spiTurnsFrom((next) => (next !== null && next < limit) !== spiLow || (found && index(next) !== shown)));
+    if (!found) return;
     ctx.report({
       messageId: cpiLow && spiLow ? 'both' : cpiLow ? 'cpi' : 'spi',
       data: { date: latest.update.date, cpi: index(cpi), spi: index(spi), limit },

@@ -17,6 +17,8 @@ const rule: ProjectRule = {
       const actual = kpi.actual;
       // A target is where the KPI must be by its due date (or by the end): on the way there it is progress.
       const due = kpi.due ? kpi.due <= ctx.today : closing;
+      // Judged from its due date on: until then, and from then on, the day changes nothing in its words.
+      if (kpi.due) ctx.sameFindingsUntil(due ? null : kpi.due);
       if (actual == null || !due) return;
       const higherIsBetter = kpi.higher_is_better ?? true;
       const off = higherIsBetter ? actual < kpi.target : actual > kpi.target;
