@@ -37,12 +37,12 @@ const workersAvailable = (): boolean => !FROM_SOURCE && availableParallelism() >
 
 /**
  * Files judged again on a new day per thread, below which another thread does not pay: judging a file again is
- * ~0.3 ms where analyzing it is ~2 ms. Measured on the bench corpus's first check of a day: at 1,000 projects
- * (~670 to judge) one thread was 11% faster than two; at 5,000 (~3,300) two were 4% faster. Two are this thread
- * and one worker (see rejudgeFiles): at 5,000 dense projects 8% less CPU and wall, and 20 MB less memory,
- * than two workers with this thread waiting; at 1,000 dense (600 to judge) the worker still cost 24% more.
+ * ~0.13 ms (most files' bodies are not even read) where analyzing it is ~2 ms, and a worker costs its start, the
+ * findings it sends back, and the cores its heap's collections share. Measured on the bench's first check of a
+ * day at 5,000 finding-dense projects (3,091 to judge): one thread 0.95 s against 1.05 s for this thread and a
+ * worker, and 0.3 s less CPU (with whole records read, at 1,500 a thread, two had been 4% faster there).
  */
-export const REJUDGE_FILES_PER_THREAD = Number(process.env.PMO_FILES_PER_THREAD) || 1500;
+export const REJUDGE_FILES_PER_THREAD = Number(process.env.PMO_FILES_PER_THREAD) || 5000;
 
 /** How many threads a batch of files is spread over. */
 export const threadsFor = (files: number, perThread = FILES_PER_THREAD): number =>

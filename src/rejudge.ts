@@ -131,18 +131,19 @@ async function judgeFile({ path, kind, placed, at }: TaskFile, file: KeptRecords
   const body = () => (read ??= file!.body(path, at.hash));
   const judged = judgedOnDay(kind, path, kept, body, task, config, custom);
   if (!judged) return undefined;
-  const { findings, until } = judged;
-  const unplaced = unplacedAnchors(findings, kept.stand, placed);
+  const { findings, until, ruled } = judged;
+  // Findings that all stood were placed the day they were found (their entry's spans, or the check's describe).
+  const unplaced = ruled ? unplacedAnchors(findings, kept.stand, placed) : [];
   const positions = unplaced.length === 0 ? undefined : body();
   const spans = unplaced.length === 0 ? undefined : ((positions?.positions && keptSpans(positions.data, positions.positions, unplaced)) || (await placedFromFile(task.workTree, path, kind, at.hash, unplaced)));
   return { path, findings, ...(spans ? { spans } : {}), ...(until !== undefined ? { until } : {}) };
 }
 
 /**
- * A file's findings on the task's day (its own first), and until when they hold to the word (see exactUntil);
- * undefined when a rule must run and the file's body is lost.
+ * A file's findings on the task's day (its own first), until when they hold to the word (see exactUntil), and
+ * whether a rule ran; undefined when a rule must run and the file's body is lost.
  */
-function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, body: () => KeptBody | undefined, task: RejudgeTask, config: Config, custom: CompiledRule[]): { findings: RawFinding[]; until: string | null | undefined } | undefined {
+function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, body: () => KeptBody | undefined, task: RejudgeTask, config: Config, custom: CompiledRule[]): { findings: RawFinding[]; until: string | null | undefined; ruled: boolean } | undefined {
   // With reports: the rules that run add theirs, for exactUntil to read.
   const standing: Standing = { dayless: daylessOf(kind, config, kept.stand.slice(kept.own), kept.dayRules), held: heldOn(kind, path, config, kept.held ?? [], task.today), reports: true };
   // Every rule's findings stand (or are held, worded for the day): its body is not even read.
@@ -150,7 +151,7 @@ function judgedOnDay(kind: FileKind, path: string, kept: Rejudge, body: () => Ke
   const data = stands ? undefined : body()?.data;
   if (!stands && data === undefined) return undefined;
   const ruled = stands ?? runFileRules(kind, path, data, config, task.today, custom, task.portfolio, standing);
-  return { findings: [...kept.stand.slice(0, kept.own), ...ruled], until: exactUntil(kind, config, custom, standing) };
+  return { findings: [...kept.stand.slice(0, kept.own), ...ruled], until: exactUntil(kind, config, custom, standing), ruled: !stands };
 }
 
 /**
