@@ -4,7 +4,7 @@
  * null, never Infinity or NaN. The BAC and the day come from measures.ts: the approved budget, and the day the
  * project is measured on.
  */
-import { addDays, daysBetween, shiftedDate } from '../model/dates.js';
+import { addDays, dayNumber, daysBetween } from '../model/dates.js';
 import type { Project } from '../model/schemas/project.js';
 import { byText, finite } from './numbers.js';
 
@@ -81,15 +81,24 @@ export function earnedValue(project: Pick<Project, 'milestones'>, bac: number | 
   return times(bac, ratio(done, total));
 }
 
-/**
- * PV as a function of the day: the BAC times the weighted share of the milestones planned done by then (see
- * plannedSpans), the milestones' weights and spans worked out once (a project's PV is read on many days).
- */
+/** PV as a function of the day (see plannedValueByDay). */
 export function plannedValueOn(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, method: PvMethod): (day: string) => number | null {
+  return ofDates(plannedValueByDay(project, bac, method));
+}
+
+/** A function of day numbers (see dayNumber) as one of dates. */
+export const ofDates = <T>(byDay: (day: number) => T) => (day: string): T => byDay(dayNumber(day));
+
+/**
+ * PV as a function of the day's number (see dayNumber): the BAC times the weighted share of the milestones
+ * planned done by then (see plannedSpans), the milestones' weights and spans worked out once (a project's PV is
+ * read on many days: a search over them reads it in numbers, with no date written or parsed).
+ */
+export function plannedValueByDay(project: Pick<Project, 'milestones' | 'dates'>, bac: number | null, method: PvMethod): (day: number) => number | null {
   if (bac === null || bac === 0) return () => null;
   const milestones = milestonesOf(project);
   const weights = milestones.map((m) => finite(m.weight) ?? 1);
-  const spans = plannedSpans(milestones, project.dates?.start, method);
+  const spans = plannedSpans(milestones, project.dates?.start, method).map((span) => span && { from: span.from === undefined ? undefined : dayNumber(span.from), to: dayNumber(span.to) });
   let total = 0;
   for (const weight of weights) total += weight;
   return (day) => {
@@ -109,8 +118,9 @@ export function plannedValueOn(project: Pick<Project, 'milestones' | 'dates'>, b
  * only falls, and stops falling at the last baseline: a test that does not hold there never does, and the days
  * before it are searched by halves (a dozen readings of PV for three years of them).
  */
-export function spiTurnsFrom(project: Pick<Project, 'milestones'>, planned: (day: string) => number | null, ev: number | null, day: string, turned: (spi: number | null) => boolean): string | null {
-  const turnedOn = (days: number) => turned(ratio(ev, planned(shiftedDate(day, days))));
+export function spiTurnsFrom(project: Pick<Project, 'milestones'>, planned: (day: number) => number | null, ev: number | null, day: string, turned: (spi: number | null) => boolean): string | null {
+  const first = dayNumber(day);
+  const turnedOn = (days: number) => turned(ratio(ev, planned(first + days)));
   const last = milestonesOf(project).reduce<string | undefined>((latest, m) => (typeof m.baseline === 'string' && (latest === undefined || m.baseline > latest) ? m.baseline : latest), undefined);
   if (ev === null || last === undefined || last <= day) return null;
   // Not turned `before` days on, turned `after` days on.
@@ -122,7 +132,7 @@ export function spiTurnsFrom(project: Pick<Project, 'milestones'>, planned: (day
     if (turnedOn(middle)) after = middle;
     else before = middle;
   }
-  return shiftedDate(day, after);
+  return addDays(day, after);
 }
 
 const milestonesOf = (project: Pick<Project, 'milestones'>): Milestone[] => (Array.isArray(project.milestones) ? project.milestones : []).filter(Boolean);
@@ -152,10 +162,11 @@ function plannedSpans(milestones: readonly Milestone[], start: string | undefine
   return spans;
 }
 
-function plannedShare(from: string | undefined, to: string, day: string): number {
+/** A milestone's share planned done on a day, from its span (day numbers). */
+function plannedShare(from: number | undefined, to: number, day: number): number {
   if (day >= to) return 1;
   if (from === undefined || day <= from || from >= to) return 0;
-  return daysBetween(from, day) / daysBetween(from, to);
+  return (day - from) / (to - from);
 }
 
 /**

@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Config } from '../model/config.js';
 import type { Project } from '../model/schemas/project.js';
 import { actualCost, costCurve, costsByMonth, type CostForecast, type CostMonth } from './costs.js';
-import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, plannedValueOn, spiTurnsFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
+import { costPerformanceOf, earnedSchedule, earnedValue, earnedValueOf, ofDates, plannedValueByDay, spiTurnsFrom, type CostPerformance, type EarnedSchedule, type EarnedValue, type EvmInputs } from './evm.js';
 import { byText, finite } from './numbers.js';
 import { billingRows, overdueFrom, type BillingRow } from './revenue.js';
 import { riskExposure } from './risk.js';
@@ -194,12 +194,17 @@ export class ProjectMeasures {
    * on every later day once it holds (see spiTurnsFrom); reads the day.
    */
   spiTurnsFrom(turned: (spi: number | null) => boolean): string | null {
-    return spiTurnsFrom(this.project, this.plannedValue, this.earnedValue, this.measuredOn, turned);
+    return spiTurnsFrom(this.project, this.plannedValueByDay, this.earnedValue, this.measuredOn, turned);
   }
 
   /** PV as a function of the day (the BAC is the approved budget): worked out once, read on many days. */
   private get plannedValue(): (day: string) => number | null {
-    return this.memo('plannedValue', () => plannedValueOn(this.project, this.approvedBudget, this.basis.config.pvMethod));
+    return this.memo('plannedValue', () => ofDates(this.plannedValueByDay));
+  }
+
+  /** The same, of the day's number (see dayNumber). */
+  private get plannedValueByDay(): (day: number) => number | null {
+    return this.memo('plannedValueByDay', () => plannedValueByDay(this.project, this.approvedBudget, this.basis.config.pvMethod));
   }
 
   /** EV: what the work done has earned of the approved budget (no day moves it). */

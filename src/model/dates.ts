@@ -54,12 +54,10 @@ export function addDays(date: string, days: number): string {
   if (days === 0) return date;
   let byDate = added.get(days);
   if (!byDate) added.set(days, (byDate = new Map()));
-  return boundedMemo(byDate, date, () => shiftedDate(date, days), 10_000);
+  return boundedMemo(byDate, date, () => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10), 10_000);
 }
 const added = new Map<number, Map<string, string>>();
 
-/** The date `days` calendar days after `date`, not kept: for days read once (a search over a project's days). */
-export const shiftedDate = (date: string, days: number): string => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The earlier of a horizon said so far (undefined: none yet) and the `next` one a rule says, where null is
@@ -83,6 +81,9 @@ export function daysBetween(a: string, b: string): number {
  * for every file they judge, and a history run judges every file of every period.
  */
 const parsed = (date: string): number => boundedMemo(parsedDates, date, Date.parse);
+
+/** A date as a whole number of days since 1970-01-01: days after it are numbers after it, one a day. */
+export const dayNumber = (date: string): number => parsed(date) / DAY_MS;
 const parsedDates = new Map<string, number>();
 
 /** Today's date on the user's own calendar (local time zone): what "today" means to a PM. */
