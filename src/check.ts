@@ -11,9 +11,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, PmoError, UsageError } from './errors.js';
 import { compareFindings, groupBy, groupByFile, pathAnchors, type Finding, type RawFinding } from './findings.js';
-import { CONFIG_FILE, idOfFile } from './layout.js';
+import { CONFIG_FILE, idOfFile, YAML_FILE } from './layout.js';
 import { ParseCache, StaleCacheError, cacheDir, type CacheEntry } from './load/cache.js';
-import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, tooLargeFinding, YAML_FILE, type SourceFile } from './load/discover.js';
+import { classifyFiles, discoverFiles, findRoot, notAFileFinding, pathFilter, tooLargeFinding, type SourceFile } from './load/discover.js';
 import { fileExists } from './load/exists.js';
 import { locateFindings } from './load/locate.js';
 import { anchorKey, placeSpans } from './load/position.js';
@@ -790,7 +790,7 @@ function oneFilePerId(files: SourceFile[]): { unique: SourceFile[]; duplicates: 
   const duplicates: RawFinding[] = [];
   const unique = files.filter((file) => {
     if (file.kind !== 'project' && file.kind !== 'request' && file.kind !== 'audit') return true;
-    const key = file.path.replace(/\.ya?ml$/, '');
+    const key = file.path.replace(YAML_FILE, '');
     const first = seen.get(key);
     if (!first) return seen.set(key, file.path), true;
     duplicates.push({

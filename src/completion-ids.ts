@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { findRoot } from './load/discover.js';
 import { parseYaml } from './load/parse-yaml.js';
 import { readSource } from './load/read.js';
-import { idOfFile, CONFIG_FILE } from './layout.js';
+import { idOfFile, CONFIG_FILE, YAML_FILE } from './layout.js';
 import { DEFAULT_LIFECYCLE } from './model/config.js';
 import { isRecord } from './model/labels.js';
 import type { FileKind } from './load/discover.js';
@@ -48,7 +48,7 @@ export function completionIds(kind: string, cwd: string, project?: string): stri
 
 function projectFiles(root: string): string[] {
   return readdirSync(join(root, 'projects'))
-    .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.'))
+    .filter((name) => YAML_FILE.test(name) && !name.startsWith('.'))
     .sort()
     .map((name) => `projects/${name}`);
 }

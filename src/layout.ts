@@ -1,7 +1,21 @@
 /** Names FORMAT.md gives to the files of a PMO repository. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { boundedMemo } from './memo.js';
 
 export const CONFIG_FILE = 'pmo.yaml';
+
+/** A YAML file's name: `.yaml`, or `.yml`. */
+export const YAML_FILE = /\.ya?ml$/;
+
+/** The ids of the YAML files in one of the repository's folders, sorted; none when it cannot be read (did-you-mean, completion). */
+export function idsIn(root: string, folder: 'projects' | 'requests' | 'audits'): string[] {
+  try {
+    return readdirSync(join(root, folder)).filter((name) => YAML_FILE.test(name) && !name.startsWith('.')).map(idOfFile).sort();
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The file of a project or request among the paths `has` knows: `.yaml`, else `.yml` (a check reports an id
@@ -17,4 +31,4 @@ export function idOfFile(path: string): string {
 }
 /** Ids by path, kept: every finding of a project names its id, and a year's trend at 1,000 projects makes ~340,000. */
 const ids = new Map<string, string>();
-const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+const fileName = (path: string) => path.replace(/^.*\//, '').replace(YAML_FILE, '');

@@ -2,10 +2,10 @@
  * `pmo audit action|done|verify|drop`: one audit's actions, edited in its file with the splicing edits of
  * `pmo update` (comments and layout kept), checked like any edit (nothing written that adds an error).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileOfId } from '../layout.js';
+import { fileOfId, idsIn } from '../layout.js';
 import { isRecord } from '../model/labels.js';
 import { PROJECT_ID } from '../model/ids.js';
 import { didYouMean } from '../model/suggest.js';
@@ -28,17 +28,9 @@ export function auditFile(ws: Workspace, id: string): string {
   if (!PROJECT_ID.test(id)) throw new UsageError(`'${id}' is not an audit id: lowercase letters, digits and dashes (e.g. 2026-q3)`);
   const path = fileOfId(AUDITS, id, (p) => existsSync(join(ws.root, p)));
   if (path) return path;
-  const ids = auditIds(ws.root);
+  const ids = idsIn(ws.root, AUDITS);
   const there = ids.length > 0 ? ` (there are ${ids.join(', ')})` : ' (there are none yet: pmo audit record makes one)';
   throw new UsageError(`there is no audit '${id}' (no audits/${id}.yaml)${there}${didYouMean(id, ids)}`);
-}
-
-export function auditIds(root: string): string[] {
-  try {
-    return readdirSync(join(root, AUDITS)).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')).sort();
-  } catch {
-    return [];
-  }
 }
 
 /** One edit of one audit, planned: the change to write (or show) and what it did, in words. */

@@ -4,12 +4,13 @@
  * is how a later check tells a finding that recurs after its action was verified effective.
  */
 import { join } from 'node:path';
+import { idsIn } from '../layout.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { fingerprints } from '../output/fingerprint.js';
 import { didYouMean } from '../model/suggest.js';
 import type { FileChange } from './changes.js';
-import { AUDITS, auditIds } from './audit-edits.js';
+import { AUDITS } from './audit-edits.js';
 import type { Plain } from './render.js';
 import { encodeText } from './source.js';
 import { assertKnown, assertNoNewErrors, type Workspace } from './workspace.js';
@@ -37,7 +38,7 @@ export function auditable(findings: readonly Finding[], scope: 'all' | string[])
 
 export function planRecord(ws: Workspace, request: RecordRequest, projects: readonly string[]): { change: FileChange; count: number } {
   const path = `${AUDITS}/${request.id}.yaml`;
-  if (auditIds(ws.root).includes(request.id)) throw new UsageError(`audit ${request.id} exists already (${path}); give the new one another --id`);
+  if (idsIn(ws.root, AUDITS).includes(request.id)) throw new UsageError(`audit ${request.id} exists already (${path}); give the new one another --id`);
   assertKnown(ws, 'person', request.auditor, '--auditor');
   if (request.scope !== 'all') for (const p of request.scope) if (!projects.includes(p)) throw new UsageError(`--scope ${p}: there is no project '${p}'${didYouMean(p, projects)}`);
   const frozen = auditable(request.findings, request.scope);

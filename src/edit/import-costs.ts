@@ -6,8 +6,8 @@
  * the project's log (same month, amount, category, vendor and note) is not logged twice: an export imported
  * again adds nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { idsIn } from '../layout.js';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { groupBy } from '../findings.js';
@@ -116,7 +116,7 @@ function columnNames(header: readonly string[], given: Partial<Record<CostField,
 function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Record<CostField, string>>, line: number, vendors: (project: string) => string[]): CostRow | string {
   const cell = (field: CostField) => (names[field] === undefined ? '' : (record[names[field]!] ?? ''));
   const project = cell('project');
-  if (!PROJECT_ID.test(project) || !fileOf(ws, 'projects', project)) return `no project '${project}' in projects/${didYouMean(project, projectIds(ws))}`;
+  if (!PROJECT_ID.test(project) || !fileOf(ws, 'projects', project)) return `no project '${project}' in projects/${didYouMean(project, idsIn(ws.root, 'projects'))}`;
   const period = cell('period');
   if (!MONTH.test(period)) return `period '${period}' is not a month written YYYY-MM`;
   const amount = amountFrom(cell('amount'));
@@ -138,15 +138,6 @@ function costOf(ws: Workspace, record: Record<string, string>, names: Partial<Re
 function openProject(ws: Workspace, project: string): { file: ReturnType<typeof readForEdit>; edit: YamlEdit } {
   const file = readForEdit(ws.root, fileOf(ws, 'projects', project)!);
   return { file, edit: new YamlEdit(file.text, file.eol, file.path) };
-}
-
-/** The project ids of projects/, for did-you-mean. */
-function projectIds(ws: Workspace): string[] {
-  try {
-    return readdirSync(join(ws.root, 'projects')).flatMap((name) => (/\.ya?ml$/.test(name) ? [name.replace(/\.ya?ml$/, '')] : []));
-  } catch {
-    return [];
-  }
 }
 
 /** The project's file with the rows its log does not have yet appended to `costs:`. */

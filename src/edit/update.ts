@@ -3,7 +3,8 @@
  * as a diff). A phase change is judged by the gate first: a directive PMO refuses one that fails, others are
  * warned. Edits that are likely a mistake come back as doubts, for the command to ask about before writing.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { idsIn } from '../layout.js';
 import { join } from 'node:path';
 import { EditError, UsageError } from '../errors.js';
 import { isRecord } from '../model/labels.js';
@@ -87,7 +88,7 @@ export interface UpdatePlan {
 /** Reads the project file (refusing one with YAML errors) for an edit. */
 export function openProject(ws: Workspace, project: string) {
   const path = fileOf(ws, 'projects', project);
-  if (!path) throw new UsageError(`there is no project '${project}' (no projects/${project}.yaml)${didYouMean(project, projectIds(ws))}`);
+  if (!path) throw new UsageError(`there is no project '${project}' (no projects/${project}.yaml)${didYouMean(project, idsIn(ws.root, 'projects'))}`);
   const file = readForEdit(ws.root, path);
   return { file, edit: new YamlEdit(file.text, file.eol, path) };
 }
@@ -214,12 +215,4 @@ export async function judgeGate(ws: Workspace, project: string, phase: string, d
   const readiness = await gateReadiness({ cwd: ws.root, project, to: phase, today, data });
   if (readiness.blocked) throw new EditError(readiness.blocked);
   return readiness;
-}
-
-function projectIds(ws: Workspace): string[] {
-  try {
-    return readdirSync(join(ws.root, 'projects')).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, ''));
-  } catch {
-    return [];
-  }
 }

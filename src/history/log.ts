@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { idOfFile } from '../layout.js';
+import { idOfFile, YAML_FILE } from '../layout.js';
 import { findRoot } from '../load/discover.js';
 import { GitRepo, SHALLOW_FIX, type FileCommit, type FileDiff } from '../load/git.js';
 import { decodeSource } from '../load/read.js';
@@ -182,7 +182,7 @@ export async function projectLog(options: LogOptions): Promise<ProjectLog> {
 function projectFiles(root: string): string[] {
   try {
     return readdirSync(join(root, 'projects'))
-      .filter((name) => /\.ya?ml$/.test(name))
+      .filter((name) => YAML_FILE.test(name))
       .sort()
       .map((name) => `projects/${name}`);
   } catch {

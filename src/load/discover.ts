@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type Picomatch from 'picomatch';
 import { ConfigError, UsageError } from '../errors.js';
-import { CONFIG_FILE } from '../layout.js';
+import { CONFIG_FILE, YAML_FILE } from '../layout.js';
 import type { RawFinding } from '../findings.js';
 
 export type FileKind = 'config' | 'people' | 'goals' | 'waivers' | 'project' | 'request' | 'audit' | 'ruleset';
@@ -22,7 +22,6 @@ const SINGLE_FILES: ReadonlyArray<[string, FileKind]> = [
 ];
 
 /** A path pmo reads as YAML: its name ends in .yaml or .yml. */
-export const YAML_FILE = /\.ya?ml$/;
 
 /** Folders of one file per id: projects, intake requests, audits. */
 const FOLDERS = [['projects', 'project'], ['requests', 'request'], ['audits', 'audit']] as const;

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { YAML_FILE } from '../layout.js';
 import { GitError, UsageError } from '../errors.js';
 import { isRealDate } from '../model/dates.js';
 import { commitIndexOn, earliestDay, localDate } from './commit-day.js';
@@ -377,7 +378,7 @@ function treeSnapshot(listing: string): IndexSnapshot {
     all.add(path);
     const [mode, type, id] = entry.slice(0, tab).split(' ');
     // A link in a commit points at a path, not at content pmo could read as of then: it is left out.
-    if (type === 'blob' && mode !== '120000' && /\.ya?ml$/.test(path)) blobs.set(path, id!);
+    if (type === 'blob' && mode !== '120000' && YAML_FILE.test(path)) blobs.set(path, id!);
   }
   return {
     blobs,

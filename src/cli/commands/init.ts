@@ -1,6 +1,7 @@
 /** `pmo init [dir]`: a new PMO repository, ready for `pmo check`, in a minute. Never overwrites a file. */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { YAML_FILE } from '../../layout.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EditError, UsageError } from '../../errors.js';
 import { todayIso } from '../../model/dates.js';
@@ -102,7 +103,7 @@ a git repository without --git, an existing pmo.yaml it cannot use).`,
         const changes: FileChange[] = files.filter(([path]) => !has(path)).map(([path, text]) => ({ path, abs: join(dir, path), after: Buffer.from(text) }));
 
         // The example project, through the same template and checks as pmo new, when the placeholders it names are new too.
-        const projects = has('projects') && readdirSync(join(dir, 'projects')).some((name) => /\.ya?ml$/.test(name));
+        const projects = has('projects') && readdirSync(join(dir, 'projects')).some((name) => YAML_FILE.test(name));
         const example = `projects/${scaffold.EXAMPLE_PROJECT.id}.yaml`;
         const writesExample = !(projects || kept.includes('people.yaml') || kept.includes('goals.yaml'));
         if (!writesExample) {

@@ -8,6 +8,7 @@
 import { groupByFile, SEVERITY_RANK, type Finding } from '../../findings.js';
 import { showControls } from '../controls.js';
 import type { Formatter } from './types.js';
+import { YAML_FILE } from '../../layout.js';
 
 /** Besides control characters, what XML 1.0 cannot carry at all: lone surrogates, U+FFFE and U+FFFF. */
 const ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
@@ -42,7 +43,7 @@ function casesOf(findings: readonly Finding[]): Case[] {
  * Jenkins reads a classname as package.Class and would show `projects/apollo.yaml` as class `yaml`: like
  * ESLint's junit format, the classname is the file without its extension (the suite's name keeps it).
  */
-const classname = (file: string) => attr(file.replace(/\.ya?ml$/, ''));
+const classname = (file: string) => attr(file.replace(YAML_FILE, ''));
 
 function testcase(file: string, c: Case): string {
   const open = `    <testcase name="${attr(c.rule)}" classname="${classname(file)}"`;
