@@ -48,7 +48,7 @@ export async function previousQuarter({ root, kind, today, filter, cache, unchan
     const { commit } = await GitRepo.open(root, command).commitAsOf(date);
     const key = quarterKey(commit, date);
     const kept = cache === false ? undefined : keptQuarter(root, key);
-    const judged = kept ?? (await judgedQuarter(root, date, command, cache, unchanged));
+    const judged = kept ?? (await judgedQuarter(root, commit, date, command, cache, unchanged));
     if (!kept && cache !== false) keepQuarter(root, key, judged);
     const { data, findings } = narrowPortfolio(kind, judged.data, judged.findings, judged.lifecycle, filter);
     return { label, date, commit, data, findings };
@@ -60,9 +60,12 @@ export async function previousQuarter({ root, kind, today, filter, cache, unchan
   }
 }
 
-/** The commit git held on `date`, checked on that day (the cache read, not written), and its data. */
-async function judgedQuarter(root: string, date: string, command: string, cache: boolean | undefined, unchanged: PreviousQuarterOptions['unchanged']): Promise<KeptQuarter> {
-  const result = await check({ cwd: root, asOf: date, cache, command });
+/**
+ * The commit git held on `date`, checked on that day (the cache read, not written), and its data. Named by its id,
+ * as it was looked up for the memo's key: not looked up again from the branch's whole log.
+ */
+async function judgedQuarter(root: string, commit: string, date: string, command: string, cache: boolean | undefined, unchanged: PreviousQuarterOptions['unchanged']): Promise<KeptQuarter> {
+  const result = await check({ cwd: root, asOf: commit, today: date, cache, command });
   const parse = parsedFrom(result.readFile);
   const dataOf = (file: SourceFile) => unchanged?.(file.path, result.readFile(file.path))?.data ?? parse(file);
   return { data: readPortfolioData(classifyFiles(result.files, result.config.rulesets), dataOf, result.findings), findings: result.findings, lifecycle: result.config.lifecycle };

@@ -7,6 +7,7 @@ import { pmo } from '../helpers/cli.js';
 import { commitAt, gitAt } from '../helpers/history.js';
 import { makePortfolio, PROJECT } from '../helpers/repo.js';
 import { sealedFile, unsealed } from '../../src/load/sealed.js';
+import { previousQuarter } from '../../src/history/previous-quarter.js';
 
 const ACME = fileURLToPath(new URL('../../examples/acme', import.meta.url));
 const TODAY = ['--today', '2026-11-20'];
@@ -34,6 +35,18 @@ describe('pain points, quarter on quarter', () => {
       expect(model.scorecards.compared_with).toMatchObject({ quarter: '2026-Q3', date: '2026-09-30' });
       expect(sponsorGroup(model).pain_points.rules).toContainEqual({ rule: 'risk-has-owner', findings: 3, previous: 1, change: 2 });
     }
+  });
+
+  it("judges the commit git held at the quarter's end on that day, not on the commit's own", async () => {
+    const dir = makePortfolio();
+    gitAt(dir, undefined, 'init', '-q', '-b', 'main');
+    // Committed on 2026-09-20 with a status update of 2026-09-18: fresh that day, 12 days old on 2026-09-30.
+    commitAt(dir, '2026-09-20T12:00:00+00:00', 'Q3', { 'projects/apollo.yaml': withOwnerlessRisks(1, '2026-09-18') });
+    commitAt(dir, '2026-11-18T12:00:00+00:00', 'Q4', { 'projects/apollo.yaml': withOwnerlessRisks(3, '2026-11-13') });
+    const quarter = (await previousQuarter({ root: dir, kind: 'audit', today: '2026-11-20', cache: false }))!;
+    expect(quarter.date).toBe('2026-09-30');
+    const stale = quarter.findings.filter((f) => f.rule === 'status-fresh' && f.file === 'projects/apollo.yaml');
+    expect(stale.map((f) => f.message)).toEqual([expect.stringContaining('(12 days ago)')]);
   });
 
   it('keeps the quarter judged in the cache folder: the next report reads it back, --no-cache judges it again', () => {
