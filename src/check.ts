@@ -232,9 +232,11 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
   const textOf = (file: SourceFile) => () => memo(texts, file.path, () => sourceOf(file).text);
   const files: LoadedFile[] = [{ path: CONFIG_FILE, kind: 'config', entry: configEntry, text: () => configSource.text }];
   const stats = new Map<string, [number, number, number]>();
+  /** The sizes of the work tree's files too large to read (each a finding, below). */
+  const tooLarge = new Map<string, number>();
   const worktreeHash = (path: string) => {
     const { mtimeMs, size, ctimeMs } = statSync(join(root, path));
-    if (size > MAX_FILE_BYTES) return undefined;
+    if (size > MAX_FILE_BYTES) return void tooLarge.set(path, size);
     // A file touched in the last seconds may change again within the same timestamps: its stat is not kept.
     if (Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_MS) stats.set(path, [mtimeMs, size, ctimeMs]);
     return cache?.knownHash(path, mtimeMs, size, ctimeMs) ?? hashFile(root, path);
@@ -262,7 +264,7 @@ async function checkOnce(options: CheckOptions, freshCache: boolean, spare: Anal
     else if (file.kind === 'ruleset') readRegularFile(root, file.path);
     else {
       notFiles.push(file);
-      unreadable.push(tooLargeFinding(file, statSync(join(root, file.path)).size, MAX_FILE_BYTES));
+      unreadable.push(tooLargeFinding(file, tooLarge.get(file.path)!, MAX_FILE_BYTES));
     }
   }
   const worktreeExists = index ? undefined : fileExists(root, cache?.dirs);
