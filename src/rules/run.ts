@@ -9,8 +9,9 @@ import { isRecord } from '../model/labels.js';
 import { memo } from '../memo.js';
 import { BUILTIN_RULES } from './builtin/index.js';
 import { runCustomRules, type CompiledRule, type Portfolio } from './custom.js';
-import { baseContext, enabled, toFinding } from './context.js';
-import type { FileRule, Report, RuleContext } from './types.js';
+import { enabled, toFinding } from './context.js';
+import { FileContext } from './file-context.js';
+import type { FileRule, Report } from './types.js';
 import { daysBetween, earlierHorizon, withinHorizon } from '../model/dates.js';
 
 const fileRules = BUILTIN_RULES.filter((r): r is FileRule => r.scope === 'project' || r.scope === 'request' || r.scope === 'audit');
@@ -91,24 +92,7 @@ function runBuiltins(
   // One context for the file's rules, reporting for the rule that runs (a history run judges thousands of files
   // a period: a context per rule and file is garbage to collect). It notes whether the rule asked for the day,
   // and until when it said its findings hold.
-  let running = fileRules[0]!;
-  let readToday = false;
-  let until: string | null | undefined;
-  let reports: Report[] | undefined;
-  const ctx: RuleContext = {
-    ...baseContext(config, today, () => ctx.today),
-    get today() {
-      readToday = true;
-      return today;
-    },
-    report: (r) => {
-      findings.push(toFinding(running, config, file, kind, r));
-      if (standing?.reports) (reports ??= []).push(r);
-    },
-    sameFindingsUntil(day) {
-      until = earlierHorizon(until, day);
-    },
-  };
+  const ctx = new FileContext(config, today, file, kind, findings, standing?.reports === true, fileRules[0]!);
   let whole: string | null | undefined = null;
   for (const rule of rulesOf(kind, config)) {
     const dayless = standing?.dayless.get(rule.id);
@@ -122,12 +106,10 @@ function runBuiltins(
       if (whole !== undefined && held.until !== null) whole = earlierHorizon(whole, held.until);
       continue;
     }
-    running = rule;
-    readToday = false;
-    until = undefined;
-    reports = undefined;
+    ctx.start(rule);
     const before = findings.length;
     rule.check(data as never, ctx);
+    const { readToday, until, reports } = ctx;
     if (!readToday) standing?.dayless.set(rule.id, findings.slice(before));
     else if (until === undefined) whole = undefined;
     else {
